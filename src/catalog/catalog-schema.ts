@@ -1,0 +1,77 @@
+// The shapes of the catalog files under controls/, validated at load.
+import { z } from 'zod';
+
+export const FRAMEWORK_IDS = ['gdpr', 'hipaa', 'soc2'] as const;
+export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const practiceSchema = z.object({
+  id: z.string().regex(/^P\d{2,3}$/, 'must look like P01'),
+  area: nonEmpty,
+  title: nonEmpty,
+  text: nonEmpty,
+});
+
+export const practicesFileSchema = z.object({
+  source: nonEmpty,
+  practices: z.array(practiceSchema).min(1),
+});
+
+export const requirementSchema = z
+  .object({
+    id: nonEmpty,
+    title: nonEmpty,
+    /** HIPAA only: standard, required or addressable implementation specification. */
+    kind: z.enum(['standard', 'required', 'addressable']).optional(),
+    coverage: z.enum(['automated', 'manual', 'inherited', 'out_of_scope']),
+    reason: z.string().trim().min(1).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.coverage !== 'automated' && !r.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: `coverage "${r.coverage}" needs a one-line reason` });
+    }
+  });
+
+export const frameworkSchema = z.object({
+  id: z.enum(FRAMEWORK_IDS),
+  name: nonEmpty,
+  version: nonEmpty,
+  citation: nonEmpty,
+  requirements: z.array(requirementSchema).min(1),
+});
+
+export const mappingSchema = z.object({
+  framework: z.enum(FRAMEWORK_IDS),
+  requirement: nonEmpty,
+  justification: nonEmpty,
+});
+
+export const controlSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, named by the desired state'),
+    title: nonEmpty,
+    severity: z.enum(SEVERITIES),
+    automation: z.enum(['automated', 'manual']),
+    services: z.array(nonEmpty).min(1),
+    practices: z.array(z.string().regex(/^P\d{2,3}$/)).min(1, 'must implement at least one practice'),
+    check: nonEmpty,
+    rationale: nonEmpty,
+    remediation: nonEmpty,
+    evidence: z.array(z.string().regex(/^[a-z0-9-]+\.[A-Z][A-Za-z0-9]+$/, 'must be <service>.<Operation>')).default([]),
+    mappings: z.array(mappingSchema).min(1, 'must map to at least one requirement'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.automation === 'automated' && c.evidence.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'an automated control must declare the evidence keys it reads' });
+    }
+  });
+
+export type Practice = z.infer<typeof practiceSchema>;
+export type Requirement = z.infer<typeof requirementSchema>;
+export type Framework = z.infer<typeof frameworkSchema>;
+export type Mapping = z.infer<typeof mappingSchema>;
+export type Control = z.infer<typeof controlSchema>;

@@ -1,0 +1,63 @@
+// Builds SDK clients for a target with the evidence middleware attached. Collectors ask this factory
+// for clients and never construct one themselves, so a run against live AWS, a recorded snapshot or a
+// simulated account differs only in the factory's options.
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { EvidenceSink } from './evidence-sink.ts';
+import { evidenceMiddleware, type Responder, type ResponseFilter } from './evidence-middleware.ts';
+import { SERVICE_CLIENTS, type ServiceClient, type ServiceId } from './services.ts';
+import { GLOBAL_REGION, type Target } from './target.ts';
+
+export interface ClientFactoryOptions {
+  sink: EvidenceSink;
+  /** Answers calls instead of AWS (snapshot replay, simulated accounts). Absent for live runs. */
+  responder?: Responder;
+  /** Credentials for an account (e.g. an assumed role); absent means the default chain. */
+  credentialsFor?: (account: string) => AwsCredentialIdentityProvider | undefined;
+  /** Extra client configuration (retry mode, endpoints, timeouts) per service. */
+  clientConfig?: (service: ServiceId, region: string) => Record<string, unknown>;
+  /** Region used for global services' endpoints. */
+  globalEndpointRegion?: string;
+  filter?: ResponseFilter;
+  now?: () => Date;
+}
+
+export class ClientFactory {
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(private readonly opts: ClientFactoryOptions) {}
+
+  client<S extends ServiceId>(service: S, target: Target): ServiceClient<S> {
+    const cacheKey = `${service}|${target.account}|${target.region}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached) return cached as ServiceClient<S>;
+
+    const region = target.region === GLOBAL_REGION ? (this.opts.globalEndpointRegion ?? 'us-east-1') : target.region;
+    const Ctor = SERVICE_CLIENTS[service] as unknown as new (config: Record<string, unknown>) => ServiceClient<S>;
+    const config: Record<string, unknown> = { region, ...(this.opts.clientConfig?.(service, region) ?? {}) };
+    const credentials = this.opts.credentialsFor?.(target.account);
+    if (credentials) config.credentials = credentials;
+    if (this.opts.responder && !config.credentials) {
+      // Replayed calls never reach AWS; give the client inert credentials so nothing looks for real ones.
+      config.credentials = { accessKeyId: 'REPLAY', secretAccessKey: 'REPLAY' };
+    }
+    const client = new Ctor(config);
+    (client as unknown as { middlewareStack: { add: (mw: unknown, o: unknown) => void } }).middlewareStack.add(
+      evidenceMiddleware({
+        service,
+        target,
+        sink: this.opts.sink,
+        responder: this.opts.responder,
+        filter: this.opts.filter,
+        now: this.opts.now ?? (() => new Date()),
+      }),
+      { step: 'initialize', priority: 'high', name: 'prooflineEvidence' },
+    );
+    this.cache.set(cacheKey, client);
+    return client;
+  }
+
+  destroy(): void {
+    for (const c of this.cache.values()) (c as { destroy?: () => void }).destroy?.();
+    this.cache.clear();
+  }
+}

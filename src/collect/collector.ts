@@ -1,0 +1,39 @@
+// A collector gathers the evidence for one area of one service at one target (account x region).
+// It just calls the SDK: the evidence middleware records every call, success or failure.
+import type { EvidenceKey } from './evidence-record.ts';
+import type { ServiceClient, ServiceId } from './services.ts';
+import type { Target } from './target.ts';
+
+export interface CollectorContext {
+  target: Target;
+  client<S extends ServiceId>(service: S): ServiceClient<S>;
+  /**
+   * Runs a call whose evidence is recorded by the middleware either way; a failure only means that
+   * what depends on it cannot be collected, so it returns undefined instead of throwing.
+   */
+  attempt<T>(fn: () => Promise<T>): Promise<T | undefined>;
+  /** Per-resource follow-up calls, with the run's concurrency bound. */
+  forEach<T>(items: readonly T[], fn: (item: T) => Promise<unknown>): Promise<void>;
+}
+
+export interface Collector {
+  /** Unique name, e.g. "sagemaker.notebooks". */
+  name: string;
+  service: ServiceId;
+  /** "global": once per account (IAM, Organizations, S3 bucket settings); "regional": once per region. */
+  scope: 'regional' | 'global';
+  /** The evidence keys this collector writes; a run selects collectors by the keys its controls need. */
+  produces: EvidenceKey[];
+  collect(ctx: CollectorContext): Promise<void>;
+}
+
+/** Drains an SDK paginator, returning the pages that arrived before any failure. */
+export async function allPages<T>(pages: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  try {
+    for await (const page of pages) out.push(page);
+  } catch {
+    // The failing page is already an error record; evaluators see it and return unknown.
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+// The AWS SDK v3 clients Proofline may construct, by the service id used in evidence keys
+// (the client package's suffix: @aws-sdk/client-<id>).
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
+import { BackupClient } from '@aws-sdk/client-backup';
+import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ComprehendClient } from '@aws-sdk/client-comprehend';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
+import { Macie2Client } from '@aws-sdk/client-macie2';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { RekognitionClient } from '@aws-sdk/client-rekognition';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { STSClient } from '@aws-sdk/client-sts';
+
+export const SERVICE_CLIENTS = {
+  accessanalyzer: AccessAnalyzerClient,
+  backup: BackupClient,
+  bedrock: BedrockClient,
+  'bedrock-agent': BedrockAgentClient,
+  cloudtrail: CloudTrailClient,
+  'cloudwatch-logs': CloudWatchLogsClient,
+  comprehend: ComprehendClient,
+  'config-service': ConfigServiceClient,
+  ec2: EC2Client,
+  guardduty: GuardDutyClient,
+  iam: IAMClient,
+  kms: KMSClient,
+  'lex-models-v2': LexModelsV2Client,
+  macie2: Macie2Client,
+  organizations: OrganizationsClient,
+  rekognition: RekognitionClient,
+  s3: S3Client,
+  's3-control': S3ControlClient,
+  sagemaker: SageMakerClient,
+  securityhub: SecurityHubClient,
+  sts: STSClient,
+} as const;
+
+export type ServiceId = keyof typeof SERVICE_CLIENTS;
+export type ServiceClient<S extends ServiceId> = InstanceType<(typeof SERVICE_CLIENTS)[S]>;
+
+export function isServiceId(value: string): value is ServiceId {
+  return Object.prototype.hasOwnProperty.call(SERVICE_CLIENTS, value);
+}

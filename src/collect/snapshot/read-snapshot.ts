@@ -1,0 +1,55 @@
+// Reads a snapshot folder and answers SDK calls from it (the "recorded" source). A call the snapshot
+// does not hold, or a record whose bytes no longer match its digest, is answered with an error, so
+// the evaluators report unknown instead of guessing.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { recordId, type EvidenceRecordBody } from '../evidence-record.ts';
+import type { Answer, Call, Responder } from '../evidence-middleware.ts';
+import { sha256Hex } from '../../util/sha256.ts';
+import { SNAPSHOT_INDEX, snapshotIndexSchema, type SnapshotEntry, type SnapshotIndex } from './snapshot-format.ts';
+
+export class SnapshotError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SnapshotError';
+  }
+}
+
+export async function readSnapshotIndex(dir: string): Promise<SnapshotIndex> {
+  const path = join(dir, SNAPSHOT_INDEX);
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new SnapshotError(`${path}: cannot read snapshot index (${(err as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    throw new SnapshotError(`${path}: not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = snapshotIndexSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SnapshotError(`${path}: field "${issue.path.join('.') || '(root)'}": ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export async function snapshotResponder(dir: string, index: SnapshotIndex): Promise<Responder> {
+  const byId = new Map<string, SnapshotEntry>(index.records.map((r) => [r.id, r]));
+  return async (call: Call): Promise<Answer> => {
+    const id = recordId(call);
+    const entry = byId.get(id);
+    if (!entry) {
+      return { outcome: 'error', error: { name: 'NotInSnapshot', message: `the snapshot holds no answer for ${call.service}.${call.operation} in ${call.account}/${call.region} with this input` } };
+    }
+    const bytes = await readFile(join(dir, entry.file));
+    if (sha256Hex(bytes) !== entry.sha256) {
+      return { outcome: 'error', error: { name: 'SnapshotDigestMismatch', message: `${entry.file}: SHA-256 does not match snapshot.json; the record was altered` } };
+    }
+    const body = JSON.parse(bytes.toString('utf8')) as EvidenceRecordBody;
+    return { outcome: body.outcome, response: body.response, error: body.error, requestId: body.requestId, collectedAt: body.collectedAt };
+  };
+}

@@ -1,0 +1,60 @@
+// Read-only index over the run's evidence records, for rules. Pagination tokens are ignored when
+// grouping pages, so a rule asks for "the ListX call at this target" and gets every page.
+import type { EvidenceKey, EvidenceRecord } from '../collect/evidence-record.ts';
+import type { Target } from '../collect/target.ts';
+import { stableStringify } from '../util/stable-json.ts';
+
+const PAGING_FIELDS = new Set(['NextToken', 'nextToken', 'Marker', 'ContinuationToken', 'PaginationToken', 'MaxResults', 'maxResults', 'MaxItems', 'MaxRecords', 'Limit', 'StartingToken', 'ExclusiveStartKey']);
+
+export function withoutPaging(input: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (!PAGING_FIELDS.has(k) && v !== undefined && v !== null) out[k] = v;
+  return out;
+}
+
+/** The state of one logical call (all its pages) at one target. */
+export type CallState =
+  | { state: 'ok'; records: EvidenceRecord[]; responses: any[] }
+  | { state: 'not_configured'; records: EvidenceRecord[]; error: string }
+  | { state: 'error'; records: EvidenceRecord[]; error: string }
+  | { state: 'missing'; records: EvidenceRecord[]; error: string };
+
+export class EvidenceView {
+  private readonly byKeyTarget = new Map<string, EvidenceRecord[]>();
+  private readonly byId = new Map<string, EvidenceRecord>();
+
+  constructor(records: Iterable<EvidenceRecord>) {
+    for (const r of records) {
+      this.byId.set(r.id, r);
+      const k = `${r.key}|${r.account}|${r.region}`;
+      const list = this.byKeyTarget.get(k);
+      if (list) list.push(r);
+      else this.byKeyTarget.set(k, [r]);
+    }
+  }
+
+  get(id: string): EvidenceRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  records(key: EvidenceKey, where: Target): EvidenceRecord[] {
+    return this.byKeyTarget.get(`${key}|${where.account}|${where.region}`) ?? [];
+  }
+
+  /**
+   * One logical call at a target: every page whose input (paging fields aside) equals `input`.
+   * Any failed page makes the whole call an error: a partial list must not look complete.
+   */
+  call(key: EvidenceKey, where: Target, input: Record<string, unknown> = {}): CallState {
+    const wanted = stableStringify(withoutPaging(input));
+    const records = this.records(key, where).filter((r) => stableStringify(withoutPaging(r.input)) === wanted);
+    if (records.length === 0) {
+      return { state: 'missing', records, error: `no evidence for ${key} in ${where.account}/${where.region}${Object.keys(input).length ? ` (${wanted})` : ''}` };
+    }
+    const failed = records.find((r) => r.outcome === 'error');
+    if (failed) return { state: 'error', records, error: `${key} failed in ${where.account}/${where.region}: ${failed.error?.name}: ${failed.error?.message}` };
+    const notConfigured = records.find((r) => r.outcome === 'not_configured');
+    if (notConfigured) return { state: 'not_configured', records, error: `${notConfigured.error?.name}: ${notConfigured.error?.message}` };
+    return { state: 'ok', records, responses: records.map((r) => r.response) };
+  }
+}
