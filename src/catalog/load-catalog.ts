@@ -17,6 +17,8 @@ export interface Catalog {
   controlFiles: Map<string, string>;
   /** SHA-256 over every catalog file's path and bytes, in path order. */
   digest: string;
+  /** Gaps that do not stop a run but that the catalog's integrity tests reject (e.g. automated coverage with no control). */
+  warnings: CatalogProblem[];
 }
 
 export interface LoadCatalogOptions {
@@ -96,6 +98,7 @@ export async function loadCatalog(dir: string, options: LoadCatalogOptions = {})
   }
 
   problems.push(...crossCheck({ practices, frameworks, controls, controlFiles }, options));
+  const warnings = completenessGaps({ practices, frameworks, controls });
   if (problems.length) throw new CatalogError(problems);
 
   controls.sort((a, b) => a.id.localeCompare(b.id));
@@ -106,6 +109,7 @@ export async function loadCatalog(dir: string, options: LoadCatalogOptions = {})
     controls,
     controlFiles,
     digest: sha256Hex(digestParts.join('\n')),
+    warnings,
   };
 }
 
@@ -128,7 +132,6 @@ function crossCheck(
     }
     requirementIds.set(fw.id, ids);
   }
-  const mapped = new Map<string, number>();
   for (const control of c.controls) {
     const file = c.controlFiles.get(control.id) ?? `${control.id}.yaml`;
     for (const [i, p] of control.practices.entries()) {
@@ -141,15 +144,6 @@ function crossCheck(
       const k = `${m.framework}:${m.requirement}`;
       if (seen.has(k)) problems.push({ file, field: `mappings.${i}`, message: `${k} is mapped twice` });
       seen.add(k);
-      if (control.automation === 'automated') mapped.set(k, (mapped.get(k) ?? 0) + 1);
-    }
-  }
-  // A requirement that claims automated coverage but has no automated control would silently never be checked.
-  for (const fw of Object.values(c.frameworks)) {
-    for (const [i, r] of fw.requirements.entries()) {
-      if (r.coverage === 'automated' && !mapped.has(`${fw.id}:${r.id}`)) {
-        problems.push({ file: `frameworks/${fw.id}.yaml`, field: `requirements.${i}.coverage`, message: `"${r.id}" is marked automated but no automated control maps to it` });
-      }
     }
   }
   if (options.ruleIds) {
@@ -171,4 +165,21 @@ function crossCheck(
     }
   }
   return problems;
+}
+
+/** Traceability gaps: a practice no control implements, an "automated" requirement no automated control checks. */
+function completenessGaps(c: { practices: Practice[]; frameworks: Partial<Record<FrameworkId, Framework>>; controls: Control[] }): CatalogProblem[] {
+  const gaps: CatalogProblem[] = [];
+  for (const [i, p] of c.practices.entries()) {
+    if (!c.controls.some((x) => x.practices.includes(p.id))) gaps.push({ file: 'practices.yaml', field: `practices.${i}`, message: `practice "${p.id}" is implemented by no control` });
+  }
+  const automated = c.controls.filter((x) => x.automation === 'automated');
+  for (const fw of Object.values(c.frameworks)) {
+    for (const [i, r] of fw.requirements.entries()) {
+      if (r.coverage === 'automated' && !automated.some((x) => x.mappings.some((m) => m.framework === fw.id && m.requirement === r.id))) {
+        gaps.push({ file: `frameworks/${fw.id}.yaml`, field: `requirements.${i}.coverage`, message: `"${r.id}" is marked automated but no automated control maps to it` });
+      }
+    }
+  }
+  return gaps;
 }

@@ -3,7 +3,7 @@
 // simulated account differs only in the factory's options.
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { EvidenceSink } from './evidence-sink.ts';
-import { evidenceMiddleware, type Responder, type ResponseFilter } from './evidence-middleware.ts';
+import { recorderMiddleware, responderMiddleware, type Responder, type ResponseFilter } from './evidence-middleware.ts';
 import { SERVICE_CLIENTS, type ServiceClient, type ServiceId } from './services.ts';
 import { GLOBAL_REGION, type Target } from './target.ts';
 
@@ -37,21 +37,19 @@ export class ClientFactory {
     const credentials = this.opts.credentialsFor?.(target.account);
     if (credentials) config.credentials = credentials;
     if (this.opts.responder && !config.credentials) {
-      // Replayed calls never reach AWS; give the client inert credentials so nothing looks for real ones.
-      config.credentials = { accessKeyId: 'REPLAY', secretAccessKey: 'REPLAY' };
+      // Answered calls never reach AWS; inert credentials keep the SDK from looking for real ones.
+      config.credentials = { accessKeyId: 'PROOFLINE', secretAccessKey: 'PROOFLINE' };
     }
     const client = new Ctor(config);
-    (client as unknown as { middlewareStack: { add: (mw: unknown, o: unknown) => void } }).middlewareStack.add(
-      evidenceMiddleware({
-        service,
-        target,
-        sink: this.opts.sink,
-        responder: this.opts.responder,
-        filter: this.opts.filter,
-        now: this.opts.now ?? (() => new Date()),
-      }),
-      { step: 'initialize', priority: 'high', name: 'prooflineEvidence' },
-    );
+    const stack = (client as unknown as { middlewareStack: { add: (mw: unknown, o: unknown) => void } }).middlewareStack;
+    stack.add(recorderMiddleware({ service, target, sink: this.opts.sink, filter: this.opts.filter, now: this.opts.now ?? (() => new Date()) }), {
+      step: 'initialize',
+      priority: 'high',
+      name: 'prooflineRecorder',
+    });
+    if (this.opts.responder) {
+      stack.add(responderMiddleware({ service, target, responder: this.opts.responder }), { step: 'deserialize', priority: 'high', name: 'prooflineResponder' });
+    }
     this.cache.set(cacheKey, client);
     return client;
   }

@@ -5,6 +5,8 @@ import type { ControlResult } from '../evaluate/evaluate-controls.ts';
 import type { ControlStatus } from '../evaluate/control-status.ts';
 import { requirementStatus, type RequirementStatus } from './requirement-status.ts';
 
+export type { RequirementStatus };
+
 export interface RequirementResult {
   id: string;
   title: string;

@@ -1,0 +1,21 @@
+// The short human summary printed after a run.
+import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
+import type { RunResults } from '../results/run-results.ts';
+
+export function formatRunSummary(results: RunResults, packagePath: string): string {
+  const s = results.summary;
+  const lines = [
+    `Proofline run ${results.run.id}`,
+    `  scope:     ${results.run.scope.accounts.length} account(s) x ${results.run.scope.regions.length} region(s) [${results.run.source.kind}${results.run.source.location ? `: ${results.run.source.location}` : ''}]`,
+    `  evidence:  ${s.evidence.records} records (${s.evidence.ok} ok, ${s.evidence.notConfigured} not configured, ${s.evidence.errors} errors)`,
+    `  findings:  ${s.findings.pass} pass, ${s.findings.fail} fail, ${s.findings.unknown} unknown, ${s.findings.not_applicable} not applicable`,
+    `  controls:  ${s.controls.pass} pass, ${s.controls.fail} fail, ${s.controls.unknown} unknown, ${s.controls.not_applicable} n/a, ${s.controls.manual} manual`,
+  ];
+  for (const fw of FRAMEWORK_IDS) {
+    if (!results.run.frameworks.includes(fw)) continue;
+    const r = s.requirements[fw];
+    lines.push(`  ${fw.padEnd(6)}     ${r.met} met, ${r.not_met} not met, ${r.partial} partial, ${r.unknown} unknown, ${r.manual} manual, ${r.inherited} inherited, ${r.not_applicable} n/a, ${r.out_of_scope} out of scope`);
+  }
+  lines.push(`Package: ${packagePath}`, '');
+  return lines.join('\n');
+}

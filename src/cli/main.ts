@@ -1,0 +1,33 @@
+// The only place that prints for people and decides the exit code.
+import { Command, CommanderError } from 'commander';
+import { CatalogError } from '../catalog/catalog-error.ts';
+import { ConfigError } from '../config/load-config.ts';
+import { SnapshotError } from '../collect/snapshot/read-snapshot.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { registerCatalog } from './commands/catalog.ts';
+import { registerRun } from './commands/run.ts';
+import { EXIT_BAD_INPUT, EXIT_FAILURE, UsageError } from './exit-codes.ts';
+
+const program = new Command();
+program
+  .name('proofline')
+  .description('Signed, auditor-ready evidence packages for GDPR, HIPAA and SOC 2 from AWS accounts running AI workloads')
+  .version(TOOL_VERSION)
+  .exitOverride()
+  .showHelpAfterError();
+
+registerRun(program);
+registerCatalog(program);
+
+const BAD_INPUT = [UsageError, CatalogError, ConfigError, SnapshotError];
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_INPUT);
+  }
+  const badInput = BAD_INPUT.some((E) => err instanceof E);
+  process.stderr.write(`proofline: ${badInput ? '' : 'error: '}${(err as Error)?.message ?? String(err)}\n`);
+  process.exit(badInput ? EXIT_BAD_INPUT : EXIT_FAILURE);
+}

@@ -1,0 +1,27 @@
+// Where evidence comes from. The three kinds differ only in the client factory's options: live AWS
+// (no responder), a recorded snapshot, or a simulated account (samples, tests, benchmarks).
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { Responder } from './evidence-middleware.ts';
+import { readSnapshotIndex, snapshotResponder } from './snapshot/read-snapshot.ts';
+import type { Scope } from './target.ts';
+
+export interface PreparedSource {
+  kind: 'live' | 'snapshot' | 'simulated';
+  location?: string;
+  scope: Scope;
+  responder?: Responder;
+  credentialsFor?: (account: string) => AwsCredentialIdentityProvider | undefined;
+  clientConfig?: (service: string, region: string) => Record<string, unknown>;
+}
+
+/** A recorded snapshot; `regions` narrows its scope (it cannot widen it: nothing was recorded there). */
+export async function snapshotSource(dir: string, regions: string[] = []): Promise<PreparedSource> {
+  const index = await readSnapshotIndex(dir);
+  const scope = { accounts: index.scope.accounts, regions: regions.length ? regions : index.scope.regions };
+  // A replayed answer is final: the SDK must not retry a recorded throttling error.
+  return { kind: 'snapshot', location: dir, scope, responder: await snapshotResponder(dir, index), clientConfig: () => ({ maxAttempts: 1 }) };
+}
+
+export function simulatedSource(responder: Responder, scope: Scope, location = 'simulated'): PreparedSource {
+  return { kind: 'simulated', location, scope, responder };
+}

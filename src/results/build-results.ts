@@ -1,0 +1,70 @@
+// Assembles RunResults from the catalog, the evaluation and the mapping.
+import type { Catalog } from '../catalog/load-catalog.ts';
+import type { EvidenceRecord } from '../collect/evidence-record.ts';
+import type { ControlStatus } from '../evaluate/control-status.ts';
+import type { Evaluation } from '../evaluate/evaluate-controls.ts';
+import { countFindings } from '../evaluate/control-status.ts';
+import type { RequirementResults, RequirementStatus } from '../map/map-requirements.ts';
+import { REQUIREMENT_STATUSES } from '../map/requirement-status.ts';
+import { FRAMEWORK_IDS, type FrameworkId } from '../catalog/catalog-schema.ts';
+import { RESULTS_SCHEMA, RESULTS_SCHEMA_VERSION, type EvidenceEntry, type RunMetadata, type RunResults } from './run-results.ts';
+
+export function evidenceFile(id: string): string {
+  return `evidence/records/${id}.json`;
+}
+
+export function evidenceEntry(r: EvidenceRecord): EvidenceEntry {
+  const entry: EvidenceEntry = { id: r.id, key: r.key, account: r.account, region: r.region, outcome: r.outcome, collectedAt: r.collectedAt, sha256: r.sha256, file: evidenceFile(r.id) };
+  if (r.requestId) entry.requestId = r.requestId;
+  if (r.error) entry.error = r.error;
+  return entry;
+}
+
+export function buildResults(run: RunMetadata, catalog: Catalog, evaluation: Evaluation, requirements: RequirementResults, records: readonly EvidenceRecord[]): RunResults {
+  const resultById = new Map(evaluation.controls.map((c) => [c.controlId, c]));
+  const controls = catalog.controls.map((c) => {
+    const r = resultById.get(c.id);
+    return {
+      id: c.id,
+      title: c.title,
+      severity: c.severity,
+      automation: c.automation,
+      services: c.services,
+      practices: c.practices,
+      check: c.check,
+      rationale: c.rationale,
+      remediation: c.remediation,
+      status: r?.status ?? ('unknown' as ControlStatus),
+      counts: r?.counts ?? countFindings([]),
+      mappings: c.mappings.map((m) => ({ framework: m.framework, requirement: m.requirement })),
+    };
+  });
+  const controlCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0, manual: 0 } as Record<ControlStatus, number>;
+  for (const c of controls) controlCounts[c.status]++;
+  const reqCounts = {} as Record<FrameworkId, Record<RequirementStatus, number>>;
+  for (const fw of FRAMEWORK_IDS) {
+    reqCounts[fw] = Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as Record<RequirementStatus, number>;
+    for (const r of requirements[fw]) reqCounts[fw][r.status]++;
+  }
+  const evidence = records.map(evidenceEntry);
+  return {
+    schema: RESULTS_SCHEMA,
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    run,
+    summary: {
+      findings: countFindings(evaluation.findings),
+      controls: controlCounts,
+      requirements: reqCounts,
+      evidence: {
+        records: evidence.length,
+        ok: evidence.filter((e) => e.outcome === 'ok').length,
+        notConfigured: evidence.filter((e) => e.outcome === 'not_configured').length,
+        errors: evidence.filter((e) => e.outcome === 'error').length,
+      },
+    },
+    controls,
+    findings: evaluation.findings,
+    requirements,
+    evidence,
+  };
+}
