@@ -8,6 +8,9 @@ import { registerCatalog } from './commands/catalog.ts';
 import { registerRun } from './commands/run.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, UsageError } from './exit-codes.ts';
 
+// The SDK warns that Node 20 support ends in 2027; the machines run Node 20 and the pinned SDK supports it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const program = new Command();
 program
   .name('proofline')
