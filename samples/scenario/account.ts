@@ -17,3 +17,49 @@ export function keyArn(region: string, keyId: string): string {
 export function daysBefore(days: number): Date {
   return new Date(RECORDED_AT.getTime() - days * 86_400_000);
 }
+
+// Shared resource names, so that each service's scenario file refers to the same resources.
+// Append here when a resource is referenced by more than one service.
+export const KEYS = {
+  /** Customer-managed, rotation on: used for ML data. */
+  mlData: { region: 'eu-west-1', id: '1f0c2a3b-0000-4000-8000-00000000a001' },
+  /** Customer-managed, rotation OFF. */
+  legacy: { region: 'eu-west-1', id: '1f0c2a3b-0000-4000-8000-00000000a002' },
+  /** Customer-managed in us-east-1, pending deletion. */
+  retiring: { region: 'us-east-1', id: '1f0c2a3b-0000-4000-8000-00000000b003' },
+  /** Customer-managed in us-east-1 for logs. */
+  logs: { region: 'us-east-1', id: '1f0c2a3b-0000-4000-8000-00000000b004' },
+} as const;
+
+export const BUCKETS = {
+  /** Training data with PHI: CMK encryption, versioning, TLS-only policy, lifecycle, logging. */
+  trainingData: { name: 'acme-health-training-data', region: 'eu-west-1' },
+  /** Model artifacts: SSE-S3 only (no customer key), no lifecycle. */
+  modelArtifacts: { name: 'acme-health-model-artifacts', region: 'eu-west-1' },
+  /** CloudTrail / access logs: object lock on, CMK. */
+  auditLogs: { name: 'acme-health-audit-logs', region: 'us-east-1' },
+  /** Bedrock invocation logs (eu-west-1 destination). */
+  bedrockLogs: { name: 'acme-health-bedrock-invocation-logs', region: 'eu-west-1' },
+  /** A forgotten public demo bucket in us-east-1: no public access block, no encryption config. */
+  publicDemo: { name: 'acme-demo-public-assets', region: 'us-east-1' },
+} as const;
+
+export const ROLES = {
+  /** SageMaker execution role: scoped policy. */
+  sagemakerExecution: 'AcmeSageMakerExecution',
+  /** Old SageMaker role with AdministratorAccess attached. */
+  sagemakerLegacyAdmin: 'AcmeSageMakerLegacyAdmin',
+  /** Bedrock application role: InvokeModel restricted by source VPC/secure transport. */
+  bedrockApp: 'AcmeBedrockApp',
+  /** Bedrock batch role: bedrock:InvokeModel on "*" with no conditions. */
+  bedrockBatch: 'AcmeBedrockBatch',
+} as const;
+
+export const NETWORK = {
+  'eu-west-1': { vpcId: 'vpc-0e1a2b3c4d5e6f701', privateSubnets: ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002'], sgRestricted: 'sg-0123456789abcdef0' },
+  'us-east-1': { vpcId: 'vpc-0f9e8d7c6b5a4f302', privateSubnets: ['subnet-0b1c2d3e4f5a60101'], sgRestricted: 'sg-0fedcba9876543210' },
+} as const;
+
+export function roleArn(name: string): string {
+  return `arn:aws:iam::${ACCOUNT}:role/${name}`;
+}

@@ -1,7 +1,7 @@
 // SageMaker in the sample account: notebooks, one per posture.
 import type { DescribeNotebookInstanceCommandOutput, ListNotebookInstancesCommandOutput, NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
 import { paged, simError, type SimulatedAws } from '../../src/collect/simulated-aws.ts';
-import { arn, daysBefore, keyArn } from './account.ts';
+import { arn, daysBefore, keyArn, roleArn, ROLES } from './account.ts';
 
 interface Notebook {
   name: string;
@@ -41,7 +41,7 @@ export function register(sim: SimulatedAws): void {
       NotebookInstanceArn: arn('sagemaker', t.region, `notebook-instance/${n.name}`),
       NotebookInstanceStatus: 'InService',
       InstanceType: 'ml.t3.medium',
-      RoleArn: arn('iam', '', 'role/AcmeSageMakerExecution').replace(`:${''}:`, '::'),
+      RoleArn: roleArn(ROLES.sagemakerExecution),
       DirectInternetAccess: n.directInternet,
       RootAccess: n.rootAccess,
       KmsKeyId: n.kmsKeyId,
