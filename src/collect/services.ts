@@ -1,10 +1,12 @@
 // The AWS SDK v3 clients Proofline may construct, by the service id used in evidence keys
 // (the client package's suffix: @aws-sdk/client-<id>).
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
+import { ACMClient } from '@aws-sdk/client-acm';
 import { BackupClient } from '@aws-sdk/client-backup';
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ComprehendClient } from '@aws-sdk/client-comprehend';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
@@ -24,10 +26,12 @@ import { STSClient } from '@aws-sdk/client-sts';
 
 export const SERVICE_CLIENTS = {
   accessanalyzer: AccessAnalyzerClient,
+  acm: ACMClient,
   backup: BackupClient,
   bedrock: BedrockClient,
   'bedrock-agent': BedrockAgentClient,
   cloudtrail: CloudTrailClient,
+  cloudwatch: CloudWatchClient,
   'cloudwatch-logs': CloudWatchLogsClient,
   comprehend: ComprehendClient,
   'config-service': ConfigServiceClient,
