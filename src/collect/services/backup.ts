@@ -1,0 +1,33 @@
+// AWS Backup per region: plans and what each selects (the selection list lacks the resources, so each
+// selection is fetched), and vaults (the list carries key type and lock state).
+import { GetBackupSelectionCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults } from '@aws-sdk/client-backup';
+import { allPages, type Collector } from '../collector.ts';
+
+const plans: Collector = {
+  name: 'backup.plans',
+  service: 'backup',
+  scope: 'regional',
+  produces: ['backup.ListBackupPlans', 'backup.ListBackupSelections', 'backup.GetBackupSelection'],
+  async collect(ctx) {
+    const client = ctx.client('backup');
+    const planPages = await allPages(paginateListBackupPlans({ client }, {}));
+    const planIds = planPages.flatMap((p) => p.BackupPlansList ?? []).map((p) => p.BackupPlanId!);
+    await ctx.forEach(planIds, async (BackupPlanId) => {
+      const pages = await allPages(paginateListBackupSelections({ client }, { BackupPlanId }));
+      const selectionIds = pages.flatMap((p) => p.BackupSelectionsList ?? []).map((s) => s.SelectionId!);
+      for (const SelectionId of selectionIds) await ctx.attempt(() => client.send(new GetBackupSelectionCommand({ BackupPlanId, SelectionId })));
+    });
+  },
+};
+
+const vaults: Collector = {
+  name: 'backup.vaults',
+  service: 'backup',
+  scope: 'regional',
+  produces: ['backup.ListBackupVaults'],
+  async collect(ctx) {
+    await allPages(paginateListBackupVaults({ client: ctx.client('backup') }, {}));
+  },
+};
+
+export const collectors: Collector[] = [plans, vaults];

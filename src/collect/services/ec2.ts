@@ -1,0 +1,54 @@
+// EC2/VPC network posture per region: VPCs and their flow logs, security groups, VPC endpoints,
+// and the account's EBS default-encryption setting. Every list carries the data: no per-item calls.
+import {
+  GetEbsEncryptionByDefaultCommand,
+  paginateDescribeFlowLogs,
+  paginateDescribeSecurityGroups,
+  paginateDescribeVpcEndpoints,
+  paginateDescribeVpcs,
+} from '@aws-sdk/client-ec2';
+import { allPages, type Collector } from '../collector.ts';
+
+const vpcs: Collector = {
+  name: 'ec2.vpcs',
+  service: 'ec2',
+  scope: 'regional',
+  produces: ['ec2.DescribeVpcs', 'ec2.DescribeFlowLogs'],
+  async collect(ctx) {
+    const client = ctx.client('ec2');
+    await allPages(paginateDescribeVpcs({ client }, {}));
+    await allPages(paginateDescribeFlowLogs({ client }, {}));
+  },
+};
+
+const securityGroups: Collector = {
+  name: 'ec2.security-groups',
+  service: 'ec2',
+  scope: 'regional',
+  produces: ['ec2.DescribeSecurityGroups'],
+  async collect(ctx) {
+    await allPages(paginateDescribeSecurityGroups({ client: ctx.client('ec2') }, {}));
+  },
+};
+
+const endpoints: Collector = {
+  name: 'ec2.vpc-endpoints',
+  service: 'ec2',
+  scope: 'regional',
+  produces: ['ec2.DescribeVpcEndpoints'],
+  async collect(ctx) {
+    await allPages(paginateDescribeVpcEndpoints({ client: ctx.client('ec2') }, {}));
+  },
+};
+
+const ebsDefaults: Collector = {
+  name: 'ec2.ebs-encryption-default',
+  service: 'ec2',
+  scope: 'regional',
+  produces: ['ec2.GetEbsEncryptionByDefault'],
+  async collect(ctx) {
+    await ctx.attempt(() => ctx.client('ec2').send(new GetEbsEncryptionByDefaultCommand({})));
+  },
+};
+
+export const collectors: Collector[] = [vpcs, securityGroups, endpoints, ebsDefaults];
