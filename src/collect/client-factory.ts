@@ -1,9 +1,10 @@
-// Builds SDK clients for a target with the evidence middleware attached. Collectors ask this factory
+// Builds SDK clients for a target with the evidence recorder (and, when replaying, the responder) attached. Collectors ask this factory
 // for clients and never construct one themselves, so a run against live AWS, a recorded snapshot or a
 // simulated account differs only in the factory's options.
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { EvidenceSink } from './evidence-sink.ts';
-import { recorderMiddleware, responderMiddleware, type Responder, type ResponseFilter } from './evidence-middleware.ts';
+import { responderMiddleware, type Responder, type ResponseFilter } from './evidence-middleware.ts';
+import { installRecorder } from './evidence-recorder.ts';
 import { SERVICE_CLIENTS, type ServiceClient, type ServiceId } from './services.ts';
 import { GLOBAL_REGION, type Target } from './target.ts';
 
@@ -42,11 +43,7 @@ export class ClientFactory {
     }
     const client = new Ctor(config);
     const stack = (client as unknown as { middlewareStack: { add: (mw: unknown, o: unknown) => void } }).middlewareStack;
-    stack.add(recorderMiddleware({ service, target, sink: this.opts.sink, filter: this.opts.filter, now: this.opts.now ?? (() => new Date()) }), {
-      step: 'initialize',
-      priority: 'high',
-      name: 'prooflineRecorder',
-    });
+    installRecorder(client, { service, target, sink: this.opts.sink, filter: this.opts.filter, now: this.opts.now ?? (() => new Date()) });
     if (this.opts.responder) {
       stack.add(responderMiddleware({ service, target, responder: this.opts.responder }), { step: 'deserialize', priority: 'high', name: 'prooflineResponder' });
     }
