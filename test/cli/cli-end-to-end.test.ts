@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const BIN = join(ROOT, 'bin/proofline.js');
+let tmp: string;
+
+/** Runs the CLI the way a user does, with no AWS credentials anywhere. */
+async function proofline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: tmp, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: join(tmp, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(tmp, 'none'), PROOFLINE_HOME: join(tmp, 'proofline-home') };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'proofline-cli-'));
+});
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+describe('proofline CLI on the sample account', () => {
+  let packageDir: string;
+  let results: any;
+
+  beforeAll(async () => {
+    const out = join(tmp, 'out');
+    const r = await proofline(['run', '--source', 'samples/sample-account', '--config', 'samples/sample-account.config.yaml', '--evaluated-at', '2026-11-20T02:00:00Z', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [name] = await readdir(out);
+    packageDir = join(out, name);
+    expect(r.stdout).toContain(`Package: ${packageDir}`);
+    results = JSON.parse(await readFile(join(packageDir, 'results.json'), 'utf8'));
+  }, 240_000);
+
+  it('writes a complete package named by scope and UTC time, with no partial folder left', async () => {
+    expect(packageDir).toMatch(/proofline-111122223333-\d{8}T\d{6}Z$/);
+    expect(await readdir(join(tmp, 'out'))).toHaveLength(1);
+  });
+
+  it('results.json has pass, fail and unknown findings, each pointing at evidence that exists', () => {
+    const s = results.summary.findings;
+    expect(s.pass).toBeGreaterThan(0);
+    expect(s.fail).toBeGreaterThan(0);
+    expect(s.unknown).toBeGreaterThan(0);
+    const ids = new Set(results.evidence.map((e: { id: string }) => e.id));
+    for (const f of results.findings) for (const id of f.evidence) expect(ids.has(id)).toBe(true);
+    expect(results.summary.evidence.errors).toBeGreaterThan(0);
+  });
+
+  it('lists every requirement of every framework, none silently dropped', async () => {
+    const catalog = JSON.parse((await proofline(['catalog', '--json'])).stdout);
+    for (const fw of catalog.frameworks) expect(results.requirements[fw.id]).toHaveLength(fw.requirements);
+  });
+
+  it('never reports a control as pass when one of its findings is unknown', () => {
+    for (const c of results.controls) if (c.counts.unknown > 0) expect(c.status).not.toBe('pass');
+  });
+});
+
+describe('proofline CLI input errors', () => {
+  it('without a source and without credentials, tells the user how to run the sample (exit 2)', async () => {
+    const r = await proofline(['run', '--out', join(tmp, 'x')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('No AWS credentials');
+    expect(r.stderr).toContain('npm run demo');
+  }, 60_000);
+
+  it('names the file and field of a bad config (exit 2) and writes nothing', async () => {
+    const cfg = join(tmp, 'bad.yaml');
+    await writeFile(cfg, 'organization: X\nallowedRegions: [mars-north-1]\n');
+    const r = await proofline(['run', '--source', 'samples/sample-account', '--config', cfg, '--out', join(tmp, 'bad-out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${cfg}: field "allowedRegions.0"`);
+    await expect(readdir(join(tmp, 'bad-out'))).rejects.toThrow();
+  }, 60_000);
+
+  it('rejects a folder that is not a snapshot (exit 2)', async () => {
+    const r = await proofline(['run', '--source', tmp, '--out', join(tmp, 'y')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('snapshot.json');
+  }, 60_000);
+
+  it('prints help for every command', async () => {
+    for (const cmd of [[], ['run'], ['catalog']]) {
+      const r = await proofline([...cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Usage: proofline');
+    }
+  }, 60_000);
+});
