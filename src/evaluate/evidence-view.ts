@@ -4,7 +4,7 @@ import type { EvidenceKey, EvidenceRecord } from '../collect/evidence-record.ts'
 import type { Target } from '../collect/target.ts';
 import { stableStringify } from '../util/stable-json.ts';
 
-const PAGING_FIELDS = new Set(['NextToken', 'nextToken', 'Marker', 'ContinuationToken', 'PaginationToken', 'MaxResults', 'maxResults', 'MaxItems', 'MaxRecords', 'Limit', 'StartingToken', 'ExclusiveStartKey']);
+const PAGING_FIELDS = new Set(['NextToken', 'nextToken', 'Marker', 'ContinuationToken', 'PaginationToken', 'MaxResults', 'maxResults', 'MaxItems', 'MaxRecords', 'Limit', 'StartingToken', 'ExclusiveStartKey', 'MaxBuckets']);
 
 export function withoutPaging(input: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -33,6 +33,7 @@ export async function liveSource(opts: LiveSourceOptions): Promise<PreparedSourc
     location: `aws://${identity.Account}`,
     scope: { accounts: [identity.Account!], regions },
     credentialsFor: () => credentials,
-    clientConfig: () => ({ retryMode: 'adaptive', maxAttempts: 8 }),
+    // S3 bucket calls go through one client; buckets in other regions answer with a redirect it follows.
+    clientConfig: (service: string) => ({ retryMode: 'adaptive', maxAttempts: 8, ...(service === 's3' ? { followRegionRedirects: true } : {}) }),
   };
 }
