@@ -4,6 +4,21 @@ import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
 
 const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'must be an AWS region code such as eu-west-1');
 
+const path = z.string().trim().min(1);
+
+// At most one key source. Secrets (passwords) come from environment variables, never from the file.
+export const signingSchema = z
+  .object({
+    /** PKCS#12 (.p12/.pfx) file; its password is read from the environment variable named here. */
+    pkcs12: z.object({ file: path, passwordEnv: z.string().trim().min(1).default('PROOFLINE_SIGNING_P12_PASSWORD') }).strict().optional(),
+    /** PEM private key and certificate files. */
+    pem: z.object({ key: path, certificate: path }).strict().optional(),
+    /** AWS KMS asymmetric RSA key (kms:Sign); the private key never leaves KMS. Without a certificate, a self-signed one is made with the key. */
+    kms: z.object({ keyId: z.string().trim().min(1), region: region.optional(), certificate: path.optional() }).strict().optional(),
+  })
+  .strict()
+  .refine((s) => [s.pkcs12, s.pem, s.kms].filter(Boolean).length <= 1, 'give at most one of pkcs12, pem, kms');
+
 export const configSchema = z
   .object({
     organization: z.string().trim().min(1).default('Unnamed organization'),
@@ -14,6 +29,8 @@ export const configSchema = z
     allowedRegions: z.array(region).default([]),
     accessKeyMaxAgeDays: z.number().int().positive().default(90),
     logRetentionMinDays: z.number().int().positive().default(365),
+    /** Who signs the package (report.pdf, manifest.sig). None: a self-signed development identity. */
+    signing: signingSchema.optional(),
   })
   .strict();
 
