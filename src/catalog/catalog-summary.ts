@@ -6,6 +6,8 @@ export function catalogSummary(catalog: Catalog) {
   const automated = catalog.controls.filter((c) => c.automation === 'automated').length;
   return {
     digest: catalog.digest,
+    /** Traceability gaps (practices without a control, automated requirements without one). */
+    warnings: catalog.warnings,
     counts: { controls: catalog.controls.length, automated, manual: catalog.controls.length - automated, practices: catalog.practices.length },
     frameworks: FRAMEWORK_IDS.map((id) => {
       const fw = catalog.frameworks[id];

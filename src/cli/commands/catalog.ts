@@ -24,6 +24,7 @@ export function registerCatalog(program: Command): void {
       }
       lines.push('');
       for (const c of summary.controls) lines.push(`  ${c.id.padEnd(58)} ${c.severity.padEnd(8)} ${c.automation.padEnd(9)} ${c.practices.join(',')}`);
+      for (const w of catalog.warnings) lines.push(`warning: ${w.file}: field "${w.field}": ${w.message}`);
       process.stdout.write(lines.join('\n') + '\n');
     });
 }
