@@ -1,0 +1,114 @@
+// RunResults (+ signer, + optional exceptions/manual evidence/history) -> ViewModel.
+import { FRAMEWORK_IDS } from '../../catalog/catalog-schema.ts';
+import type { ControlStatus } from '../../evaluate/control-status.ts';
+import type { Finding } from '../../evaluate/finding.ts';
+import type { EvidenceEntry, RunResults } from '../../results/run-results.ts';
+import type { SignerDescription } from '../../sign/signing-identity.ts';
+import { FRAMEWORK_NAMES, FRAMEWORK_SHORT, SEVERITY_RANK } from './labels.ts';
+import type { ControlView, ExceptionView, FrameworkView, GapView, HistoryPointView, ManualEvidenceView, ViewModel } from './view-model.ts';
+
+export interface ViewModelExtras {
+  exceptions?: ExceptionView[];
+  manualEvidence?: ManualEvidenceView[];
+  history?: HistoryPointView[];
+}
+
+const STATUS_ORDER: Record<ControlStatus, number> = { fail: 0, unknown: 1, manual: 2, pass: 3, not_applicable: 4 };
+export const TOP_GAPS = 10;
+
+function byResource(a: Finding, b: Finding): number {
+  return a.account.localeCompare(b.account) || a.region.localeCompare(b.region) || a.resource.id.localeCompare(b.resource.id);
+}
+
+export function buildViewModel(results: RunResults, signer: SignerDescription, extras: ViewModelExtras = {}): ViewModel {
+  const { run } = results;
+  const frameworks = run.frameworks.length ? run.frameworks : [...FRAMEWORK_IDS];
+  const evidenceById = new Map(results.evidence.map((e) => [e.id, e]));
+
+  // One pass over the findings: group the ones a reader must see, and the evidence they cite.
+  const failing = new Map<string, Finding[]>();
+  const unknown = new Map<string, Finding[]>();
+  const cited = new Map<string, Set<string>>();
+  for (const f of results.findings) {
+    if (f.status === 'fail' || f.status === 'unknown') {
+      const bucket = f.status === 'fail' ? failing : unknown;
+      let list = bucket.get(f.controlId);
+      if (!list) bucket.set(f.controlId, (list = []));
+      list.push(f);
+    }
+    let set = cited.get(f.controlId);
+    if (!set) cited.set(f.controlId, (set = new Set()));
+    for (const id of f.evidence) set.add(id);
+  }
+
+  const controls: ControlView[] = results.controls
+    .map((c) => ({
+      id: c.id,
+      title: c.title,
+      severity: c.severity,
+      automation: c.automation,
+      status: c.status,
+      check: c.check,
+      rationale: c.rationale,
+      remediation: c.remediation,
+      counts: c.counts,
+      requirements: c.mappings.filter((m) => frameworks.includes(m.framework)).map((m) => `${FRAMEWORK_SHORT[m.framework]} ${m.requirement}`),
+      failing: (failing.get(c.id) ?? []).sort(byResource),
+      unknown: (unknown.get(c.id) ?? []).sort(byResource),
+      evidence: [...(cited.get(c.id) ?? [])]
+        .map((id) => evidenceById.get(id))
+        .filter((e): e is EvidenceEntry => !!e)
+        .sort((a, b) => a.file.localeCompare(b.file)),
+    }))
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.id.localeCompare(b.id));
+
+  const titleOf = new Map(results.controls.map((c) => [c.id, c.title]));
+  const frameworkViews: FrameworkView[] = frameworks.map((fw) => ({
+    id: fw,
+    name: FRAMEWORK_NAMES[fw],
+    counts: results.summary.requirements[fw],
+    requirements: results.requirements[fw].map((r) => ({
+      framework: fw,
+      id: r.id,
+      title: r.title,
+      ...(r.kind ? { kind: r.kind } : {}),
+      coverage: r.coverage,
+      status: r.status,
+      reason: r.reason,
+      controls: r.controls.map((c) => ({ id: c.id, title: titleOf.get(c.id) ?? c.id, status: c.status })),
+    })),
+  }));
+
+  const topGaps: GapView[] = controls
+    .filter((c) => c.status === 'fail' || c.status === 'unknown')
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.failing.length - a.failing.length || a.id.localeCompare(b.id))
+    .slice(0, TOP_GAPS)
+    .map((c) => ({ controlId: c.id, title: c.title, severity: c.severity, status: c.status, failing: c.failing.length, unknown: c.unknown.length }));
+
+  return {
+    run: {
+      id: run.id,
+      organization: run.organization,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      evaluatedAt: run.evaluatedAt,
+      toolName: run.tool.name,
+      toolVersion: run.tool.version,
+      catalogDigest: run.catalogDigest,
+      source: run.source.location ? `${run.source.kind} (${run.source.location})` : run.source.kind,
+      accounts: run.scope.accounts,
+      regions: run.scope.regions,
+      frameworkNames: frameworks.map((f) => FRAMEWORK_NAMES[f]),
+    },
+    signer,
+    summary: results.summary,
+    frameworks: frameworkViews,
+    controls,
+    topGaps,
+    manualRequests: frameworkViews.flatMap((f) => f.requirements.filter((r) => r.status === 'manual')),
+    evidence: [...results.evidence].sort((a, b) => a.file.localeCompare(b.file)),
+    ...(extras.exceptions?.length ? { exceptions: extras.exceptions } : {}),
+    ...(extras.manualEvidence?.length ? { manualEvidence: extras.manualEvidence } : {}),
+    ...(extras.history?.length ? { history: extras.history } : {}),
+  };
+}

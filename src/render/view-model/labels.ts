@@ -1,0 +1,52 @@
+// Words and colors for statuses, shared by every renderer so the PDF and the spreadsheet agree.
+import type { FrameworkId, Severity } from '../../catalog/catalog-schema.ts';
+import type { ControlStatus } from '../../evaluate/control-status.ts';
+import type { FindingStatus } from '../../evaluate/finding.ts';
+import type { RequirementStatus } from '../../map/requirement-status.ts';
+
+export const FRAMEWORK_NAMES: Record<FrameworkId, string> = {
+  gdpr: 'GDPR',
+  hipaa: 'HIPAA Security Rule',
+  soc2: 'SOC 2 (TSC 2017)',
+};
+
+export const FRAMEWORK_SHORT: Record<FrameworkId, string> = { gdpr: 'GDPR', hipaa: 'HIPAA', soc2: 'SOC 2' };
+
+export const REQUIREMENT_STATUS_LABELS: Record<RequirementStatus, string> = {
+  met: 'Met',
+  not_met: 'Not met',
+  partial: 'Partial',
+  unknown: 'Unknown',
+  not_applicable: 'Not applicable',
+  manual: 'Manual',
+  inherited: 'Inherited',
+  out_of_scope: 'Out of scope',
+};
+
+export const CONTROL_STATUS_LABELS: Record<ControlStatus, string> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  unknown: 'Unknown',
+  not_applicable: 'Not applicable',
+  manual: 'Manual',
+};
+
+export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = { pass: 'Pass', fail: 'Fail', unknown: 'Unknown', not_applicable: 'Not applicable' };
+
+/** Hex colors (no '#'), colorblind-safe-ish and printable. */
+export const STATUS_COLORS: Record<RequirementStatus | ControlStatus, string> = {
+  met: '2E7D32',
+  pass: '2E7D32',
+  not_met: 'C62828',
+  fail: 'C62828',
+  partial: 'EF6C00',
+  unknown: '6A1B9A',
+  manual: '1565C0',
+  inherited: '00838F',
+  not_applicable: '9E9E9E',
+  out_of_scope: 'BDBDBD',
+};
+
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+export const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };

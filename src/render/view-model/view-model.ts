@@ -1,0 +1,118 @@
+// The one model every renderer reads (PDF, XLSX, OSCAL, templates). Built from RunResults; templates see
+// only this, never raw AWS data.
+import type { FrameworkId, Severity } from '../../catalog/catalog-schema.ts';
+import type { ControlStatus, StatusCounts } from '../../evaluate/control-status.ts';
+import type { Finding } from '../../evaluate/finding.ts';
+import type { RequirementStatus } from '../../map/requirement-status.ts';
+import type { EvidenceEntry, RunSummary } from '../../results/run-results.ts';
+import type { SignerDescription } from '../../sign/signing-identity.ts';
+
+export interface RunView {
+  id: string;
+  organization: string;
+  startedAt: string;
+  finishedAt: string;
+  evaluatedAt: string;
+  toolName: string;
+  toolVersion: string;
+  catalogDigest: string;
+  source: string;
+  accounts: string[];
+  regions: string[];
+  frameworkNames: string[];
+}
+
+export interface RequirementView {
+  framework: FrameworkId;
+  id: string;
+  title: string;
+  kind?: string;
+  coverage: string;
+  status: RequirementStatus;
+  reason: string;
+  controls: { id: string; title: string; status: ControlStatus }[];
+}
+
+export interface FrameworkView {
+  id: FrameworkId;
+  name: string;
+  counts: Record<RequirementStatus, number>;
+  requirements: RequirementView[];
+}
+
+export interface ControlView {
+  id: string;
+  title: string;
+  severity: Severity;
+  automation: 'automated' | 'manual';
+  status: ControlStatus;
+  check: string;
+  rationale: string;
+  remediation: string;
+  counts: StatusCounts;
+  /** "HIPAA 164.312(a)(1)" style citations. */
+  requirements: string[];
+  /** Every failing finding (never a sample). */
+  failing: Finding[];
+  /** Every finding that could not be evaluated. */
+  unknown: Finding[];
+  /** Evidence records the control's findings cite. */
+  evidence: EvidenceEntry[];
+}
+
+export interface GapView {
+  controlId: string;
+  title: string;
+  severity: Severity;
+  status: ControlStatus;
+  failing: number;
+  unknown: number;
+}
+
+/** An accepted risk or exception (filled by the exceptions feature; rendered when present). */
+export interface ExceptionView {
+  id: string;
+  controlId: string;
+  /** Resource id, or undefined when the exception covers the whole control. */
+  resource?: string;
+  reason: string;
+  approver: string;
+  approvedAt?: string;
+  expiresAt: string;
+  status: 'active' | 'expired';
+}
+
+/** Attested evidence supplied by people (rendered when present). */
+export interface ManualEvidenceView {
+  framework: FrameworkId;
+  requirement: string;
+  title: string;
+  file?: string;
+  sha256?: string;
+  attestedBy?: string;
+  renewalDate?: string;
+  status: 'current' | 'expired' | 'missing';
+}
+
+/** One earlier run in the observation window (rendered when present). */
+export interface HistoryPointView {
+  runId: string;
+  startedAt: string;
+  findings: StatusCounts;
+  controls: Record<ControlStatus, number>;
+}
+
+export interface ViewModel {
+  run: RunView;
+  signer: SignerDescription;
+  summary: RunSummary;
+  frameworks: FrameworkView[];
+  controls: ControlView[];
+  topGaps: GapView[];
+  /** Requirements that need attested evidence (status manual). */
+  manualRequests: RequirementView[];
+  evidence: EvidenceEntry[];
+  exceptions?: ExceptionView[];
+  manualEvidence?: ManualEvidenceView[];
+  history?: HistoryPointView[];
+}
