@@ -1,0 +1,15 @@
+// S3 Control (global): the account-level public access block, which overrides every bucket's own.
+import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
+import type { Collector } from '../collector.ts';
+
+const accountPublicAccessBlock: Collector = {
+  name: 's3-control.account-public-access-block',
+  service: 's3-control',
+  scope: 'global',
+  produces: ['s3-control.GetPublicAccessBlock'],
+  async collect(ctx) {
+    await ctx.attempt(() => ctx.client('s3-control').send(new GetPublicAccessBlockCommand({ AccountId: ctx.target.account })));
+  },
+};
+
+export const collectors: Collector[] = [accountPublicAccessBlock];

@@ -1,0 +1,105 @@
+// CloudTrail questions several rules share: which trails record a region, whether a trail is logging,
+// and which data events its selectors capture. Status and selectors are collected once per trail in
+// its home region, so they are read there; a home region outside the run's scope leaves them unknown.
+import type { EvidenceRecord } from '../../collect/evidence-record.ts';
+import type { Target } from '../../collect/target.ts';
+import type { CallState } from '../evidence-view.ts';
+import type { Finding } from '../finding.ts';
+import { accountResource, listAt } from '../rule-helpers.ts';
+import type { RuleContext } from '../rule.ts';
+
+export interface TrailInfo {
+  Name: string;
+  TrailARN: string;
+  HomeRegion: string;
+  IsMultiRegionTrail?: boolean;
+  IsOrganizationTrail?: boolean;
+  LogFileValidationEnabled?: boolean;
+  KmsKeyId?: string;
+  CloudWatchLogsLogGroupArn?: string;
+  S3BucketName?: string;
+}
+
+export function trailResource(t: TrailInfo) {
+  return { type: 'AWS::CloudTrail::Trail', id: t.Name, arn: t.TrailARN };
+}
+
+export function describeTrails(ctx: RuleContext, where: Target) {
+  return listAt<TrailInfo>(ctx, 'cloudtrail.DescribeTrails', where, (r) => r.trailList, { includeShadowTrails: true });
+}
+
+/** Trails that record events of `where.region`: multi-region trails and single-region trails homed there. */
+export function coversRegion(t: TrailInfo, region: string): boolean {
+  return Boolean(t.IsMultiRegionTrail) || t.HomeRegion === region;
+}
+
+export function trailStatus(ctx: RuleContext, account: string, t: TrailInfo): CallState {
+  return ctx.evidence.call('cloudtrail.GetTrailStatus', { account, region: t.HomeRegion }, { Name: t.TrailARN });
+}
+
+export function trailSelectors(ctx: RuleContext, account: string, t: TrailInfo): CallState {
+  return ctx.evidence.call('cloudtrail.GetEventSelectors', { account, region: t.HomeRegion }, { TrailName: t.TrailARN });
+}
+
+/** Which resource types a trail records data events for, with a note when only some resources or only reads are covered. */
+export function dataEventTypes(selectors: any): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of selectors?.AdvancedEventSelectors ?? []) {
+    const fields: { Field: string; Equals?: string[]; StartsWith?: string[]; NotEquals?: string[]; NotStartsWith?: string[]; EndsWith?: string[]; NotEndsWith?: string[] }[] = s.FieldSelectors ?? [];
+    const category = fields.find((f) => f.Field === 'eventCategory');
+    if (!category?.Equals?.includes('Data')) continue;
+    const limits: string[] = [];
+    if (fields.some((f) => f.Field === 'resources.ARN')) limits.push('selected resources only');
+    const readOnly = fields.find((f) => f.Field === 'readOnly');
+    if (readOnly?.Equals?.length === 1) limits.push(readOnly.Equals[0] === 'true' ? 'reads only' : 'writes only');
+    if (fields.some((f) => f.Field === 'eventName')) limits.push('selected API calls only');
+    for (const type of fields.find((f) => f.Field === 'resources.type')?.Equals ?? []) out.set(type, limits.join(', '));
+  }
+  for (const s of selectors?.EventSelectors ?? []) {
+    for (const d of s.DataResources ?? []) {
+      const all = (d.Values ?? []).some((v: string) => v === 'arn:aws:s3' || v === 'arn:aws:s3:::' || v === 'arn:aws:lambda' || v === 'arn:aws:dynamodb');
+      const limits = [all ? '' : 'selected resources only', s.ReadWriteType === 'ReadOnly' ? 'reads only' : s.ReadWriteType === 'WriteOnly' ? 'writes only' : ''].filter(Boolean);
+      if (d.Type) out.set(d.Type, limits.join(', '));
+    }
+  }
+  return out;
+}
+
+/**
+ * One finding per region in scope: pass when some logging trail that records the region satisfies
+ * `satisfied` (returning a description of how), fail when none does, unknown when the answer hinges
+ * on evidence that could not be collected.
+ */
+export function regionCoverage(
+  ctx: RuleContext,
+  where: Target,
+  what: string,
+  satisfied: (t: TrailInfo, selectors: CallState) => string | { unknown: string } | undefined,
+): Finding {
+  const listed = describeTrails(ctx, where);
+  if (!listed.ok) return ctx.finding('unknown', where, accountResource(where), `Could not list CloudTrail trails: ${listed.error}`, listed.records);
+  const trails = listed.items.filter((t) => coversRegion(t, where.region));
+  const records: EvidenceRecord[] = [...listed.records];
+  const unknowns: string[] = [];
+  const gaps: string[] = [];
+  for (const t of trails) {
+    const status = trailStatus(ctx, where.account, t);
+    const selectors = trailSelectors(ctx, where.account, t);
+    records.push(...status.records, ...selectors.records);
+    if (status.state !== 'ok') {
+      unknowns.push(`status of trail ${t.Name} unknown (${status.error})`);
+      continue;
+    }
+    if (!status.responses[0]?.IsLogging) {
+      gaps.push(`trail ${t.Name} is not logging`);
+      continue;
+    }
+    const how = satisfied(t, selectors);
+    if (typeof how === 'string') return ctx.finding('pass', where, accountResource(where), `Trail ${t.Name} (logging) ${how}.`, records);
+    if (how) unknowns.push(how.unknown);
+    else gaps.push(`trail ${t.Name} does not record ${what}`);
+  }
+  if (unknowns.length) return ctx.finding('unknown', where, accountResource(where), `Cannot tell whether ${what} in ${where.region} is recorded: ${unknowns.join('; ')}.`, records);
+  const detail = trails.length === 0 ? 'no trail records this region' : gaps.join('; ');
+  return ctx.finding('fail', where, accountResource(where), `No logging trail records ${what} in ${where.region}: ${detail}.`, records);
+}
