@@ -1,0 +1,41 @@
+// Active IAM user access keys must be younger than the configured maximum age (accessKeyMaxAgeDays):
+// long-lived keys leak through laptops, CI logs and repositories.
+import { authorizationDetails, detailsUnknown, globalTargets, userResource } from '../aws/iam-authorization.ts';
+import type { Finding } from '../finding.ts';
+import { accountResource, daysBetween, fail, judgeCall, pass, toDate, type Verdict } from '../rule-helpers.ts';
+import type { Rule } from '../rule.ts';
+
+export const rule: Rule = {
+  controlId: 'iam-access-keys-rotated',
+  evaluate(ctx) {
+    const { now, accessKeyMaxAgeDays: maxAge } = ctx.params;
+    const findings: Finding[] = [];
+    for (const where of globalTargets(ctx)) {
+      const d = authorizationDetails(ctx, where);
+      if (!d.ok) {
+        findings.push(detailsUnknown(ctx, where, d));
+        continue;
+      }
+      if (d.users.length === 0) {
+        findings.push(ctx.finding('not_applicable', where, accountResource(where), 'The account has no IAM users.', d.records));
+        continue;
+      }
+      for (const user of d.users) {
+        const call = ctx.evidence.call('iam.ListAccessKeys', where, { UserName: user.UserName });
+        const judge = (): Verdict => {
+          const keys = (call.state === 'ok' ? call.responses : []).flatMap((r) => r?.AccessKeyMetadata ?? []).filter((k: any) => k.Status === 'Active');
+          if (keys.length === 0) return pass(`User ${user.UserName} has no active access key.`);
+          const ages = keys.map((k: any) => ({ id: k.AccessKeyId as string, created: toDate(k.CreateDate) }));
+          const undated = ages.filter((a) => !a.created);
+          if (undated.length) return { status: 'unknown', reason: `Access key ${undated[0]!.id} of ${user.UserName} has no readable creation date.` };
+          const old = ages.map((a) => ({ ...a, days: daysBetween(a.created!, now) })).filter((a) => a.days > maxAge);
+          return old.length
+            ? fail(`User ${user.UserName} has active access key(s) older than ${maxAge} days: ${old.map((a) => `${a.id} (${a.days} days)`).join(', ')}.`)
+            : pass(`The ${keys.length} active access key(s) of ${user.UserName} are at most ${maxAge} days old.`);
+        };
+        findings.push(judgeCall(ctx, where, userResource(user), call, { ok: judge }));
+      }
+    }
+    return findings;
+  },
+};

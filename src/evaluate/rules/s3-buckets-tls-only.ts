@@ -1,0 +1,37 @@
+// Every bucket's policy denies requests that do not use TLS: a Deny for all principals on object
+// reads and writes when aws:SecureTransport is "false". No bucket policy at all is a fail.
+import { bucketCall, forEachBucket } from '../aws/s3-buckets.ts';
+import { conditionValues, coversAction, parsePolicy, principals } from '../aws/policy-document.ts';
+import { fail, judgeCall, pass, type Verdict } from '../rule-helpers.ts';
+import type { Rule } from '../rule.ts';
+
+function judgePolicy(bucket: string, policy: unknown): Verdict {
+  try {
+    const denies = parsePolicy(policy).some(
+      (s) =>
+        s.effect === 'Deny' &&
+        principals(s, 'AWS').includes('*') &&
+        coversAction(s, 's3:GetObject') &&
+        coversAction(s, 's3:PutObject') &&
+        conditionValues(s, 'Bool', 'aws:SecureTransport').some((v) => v.toLowerCase() === 'false'),
+    );
+    return denies ? pass(`The policy of ${bucket} denies every request made without TLS.`) : fail(`The policy of ${bucket} has no Deny for aws:SecureTransport "false": plain-HTTP requests are not refused.`);
+  } catch (err) {
+    return { status: 'unknown', reason: `The policy of ${bucket} could not be parsed: ${(err as Error).message}` };
+  }
+}
+
+export const rule: Rule = {
+  controlId: 's3-buckets-tls-only',
+  evaluate: (ctx) =>
+    forEachBucket(ctx, {}, (b) =>
+      judgeCall(
+        ctx,
+        b.where,
+        b.resource,
+        bucketCall(ctx, 's3.GetBucketPolicy', b),
+        { ok: (r) => judgePolicy(b.name, r?.Policy), notConfigured: () => fail(`Bucket ${b.name} has no bucket policy, so nothing refuses plain-HTTP requests.`) },
+        b.records,
+      ),
+    ),
+};
