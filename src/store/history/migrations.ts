@@ -1,0 +1,55 @@
+// Versioned schema migrations, applied in order; PRAGMA user_version records the last one applied.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'runs with hash-chained entries',
+    sql: `
+      CREATE TABLE runs (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed')),
+        error TEXT,
+        package_path TEXT,
+        manifest_sha256 TEXT,
+        previous_manifest_sha256 TEXT,
+        results_sha256 TEXT,
+        summary_json TEXT,
+        previous_entry_sha256 TEXT,
+        entry_sha256 TEXT NOT NULL
+      );
+      CREATE INDEX runs_started_at ON runs (started_at);
+      CREATE TABLE run_results (
+        run_id TEXT PRIMARY KEY REFERENCES runs (id),
+        results_gzip BLOB NOT NULL
+      );`,
+  },
+  {
+    version: 2,
+    description: 'retention: packages pruned while the chain entry stays',
+    sql: `ALTER TABLE runs ADD COLUMN pruned_at TEXT;`,
+  },
+];
+
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) throw new Error(`history database is at schema version ${current}, newer than this Proofline (${latest})`);
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return latest;
+}

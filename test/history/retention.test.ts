@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../src/store/history/history-entry.ts';
+import { selectRunsToPrune } from '../../src/store/history/retention.ts';
+
+const now = new Date('2026-11-30T12:00:00Z');
+// One run a day, 2026-11-01 .. 2026-11-30.
+const runs: HistoryEntry[] = Array.from({ length: 30 }, (_, i) => {
+  const day = String(i + 1).padStart(2, '0');
+  return { seq: i + 1, id: `r${day}`, startedAt: `2026-11-${day}T02:00:00.000Z`, finishedAt: `2026-11-${day}T02:05:00.000Z`, status: 'succeeded', packagePath: `/p/${day}`, entrySha256: 'x' };
+});
+const ids = (es: HistoryEntry[]) => es.map((e) => e.id).sort();
+
+describe('retention', () => {
+  it('keeps nothing extra without a retention policy', () => {
+    expect(selectRunsToPrune(runs, undefined, [], now)).toEqual([]);
+  });
+
+  it('keepRuns keeps the newest N packages', () => {
+    const pruned = selectRunsToPrune(runs, { keepRuns: 5 }, [], now);
+    expect(pruned).toHaveLength(25);
+    expect(ids(pruned)).not.toContain('r26');
+    expect(ids(pruned)).toContain('r25');
+  });
+
+  it('keepDays prunes packages older than N days', () => {
+    const pruned = selectRunsToPrune(runs, { keepDays: 10 }, [], now);
+    expect(ids(pruned)).toEqual(runs.filter((r) => r.startedAt < '2026-11-20T12:00:00.000Z').map((r) => r.id));
+  });
+
+  it('never prunes a run inside an open observation window, but does inside a closed one', () => {
+    const windows = [
+      { name: 'SOC 2 Type II FY27', from: '2026-11-05', to: '2027-05-04' },
+      { name: 'closed', from: '2026-11-01', to: '2026-11-02' },
+    ];
+    const pruned = selectRunsToPrune(runs, { keepRuns: 1, keepDays: 1 }, windows, now);
+    expect(ids(pruned)).toEqual(['r01', 'r02', 'r03', 'r04']);
+  });
+
+  it('a window is open through its last day', () => {
+    const pruned = selectRunsToPrune(runs, { keepRuns: 1 }, [{ name: 'ends today', from: '2026-11-29', to: '2026-11-30' }], now);
+    expect(ids(pruned)).not.toContain('r29');
+    expect(ids(pruned)).toContain('r28');
+  });
+
+  it('skips runs without a package and runs already pruned', () => {
+    const mixed: HistoryEntry[] = [{ ...runs[0], packagePath: undefined }, { ...runs[1], prunedAt: '2026-11-10T00:00:00Z' }, runs[2]];
+    expect(ids(selectRunsToPrune(mixed, { keepRuns: 0 + 1 }, [], now))).toEqual([]);
+    expect(ids(selectRunsToPrune([...mixed, runs[3]], { keepRuns: 1 }, [], now))).toEqual(['r03']);
+  });
+});
