@@ -1,0 +1,24 @@
+import { combine, logGroupEncryption, type DestinationVerdict } from '../resources/log-destinations.ts';
+import { eachBotAlias, type LogSettings } from '../resources/lex.ts';
+import { customerKeyVerdict } from '../kms-key.ts';
+import type { Rule } from '../rule.ts';
+
+export const rule: Rule = {
+  controlId: 'lex-bot-conversation-logs-encrypted-with-kms-key',
+  evaluate: (ctx) =>
+    eachBotAlias(ctx, (d, at) => {
+      const logs: LogSettings = d.conversationLogSettings ?? {};
+      const parts: DestinationVerdict[] = [];
+      for (const t of (logs.textLogSettings ?? []).filter((x) => x.enabled)) {
+        const group = t.destination?.cloudWatch?.cloudWatchLogGroupArn;
+        parts.push(group ? logGroupEncryption(ctx, at, group) : { status: 'unknown', reason: 'a text log setting names no log group', records: [] });
+      }
+      for (const a of (logs.audioLogSettings ?? []).filter((x) => x.enabled)) {
+        const v = customerKeyVerdict(a.destination?.s3Bucket?.kmsKeyArn, `audio logs in ${a.destination?.s3Bucket?.s3BucketArn ?? 'S3'}`);
+        parts.push({ ...v, records: [] });
+      }
+      if (!parts.length) return { status: 'not_applicable', reason: 'The alias writes no conversation logs, so there are none to protect (see lex-bot-conversation-logs-enabled).' };
+      const v = combine(parts);
+      return { status: v.status, reason: `Conversation log destinations: ${v.reason}.`, records: v.records };
+    }),
+};
