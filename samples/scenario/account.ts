@@ -63,3 +63,13 @@ export const NETWORK = {
 export function roleArn(name: string): string {
   return `arn:aws:iam::${ACCOUNT}:role/${name}`;
 }
+
+/** CloudWatch Logs log groups written by AI services (the cloudwatch-logs scenario should list them in their region). */
+export const LOG_GROUPS = {
+  /** Bedrock model invocation logs in eu-west-1: encrypted with the mlData key. */
+  bedrockInvocations: { name: '/aws/bedrock/model-invocations', region: 'eu-west-1', kmsKey: 'mlData' },
+  /** Lex conversation text logs of the patient intake bot in eu-west-1: encrypted with the mlData key. */
+  lexIntake: { name: '/aws/lex/patient-intake', region: 'eu-west-1', kmsKey: 'mlData' },
+  /** Lex conversation text logs of the appointment bot in us-east-1: NO KMS key. */
+  lexAppointments: { name: '/aws/lex/appointment-scheduler', region: 'us-east-1', kmsKey: undefined },
+} as const;
