@@ -16,11 +16,16 @@ export interface CollectionOptions {
   collectors: Collector[];
   /** Collectors running at once per account. */
   perAccountConcurrency?: number;
+  /** Collectors running at once in the whole run (many accounts must not open thousands of connections). */
+  totalConcurrency?: number;
   /** Follow-up calls at once inside one collector. */
   fanOutConcurrency?: number;
   now?: () => Date;
   onCollectorDone?: (event: { collector: string; target: Target; ms: number; error?: string }) => void;
 }
+
+export const DEFAULT_PER_ACCOUNT_CONCURRENCY = 8;
+export const DEFAULT_TOTAL_CONCURRENCY = 64;
 
 export function targetsFor(collector: Collector, scope: Scope): Target[] {
   const regions = collector.scope === 'global' ? [GLOBAL_REGION] : scope.regions;
@@ -32,12 +37,14 @@ export async function runCollection(opts: CollectionOptions): Promise<void> {
   const limits = new Map<string, ReturnType<typeof pLimit>>();
   const limitFor = (account: string) => {
     let l = limits.get(account);
-    if (!l) limits.set(account, (l = pLimit(opts.perAccountConcurrency ?? 8)));
+    if (!l) limits.set(account, (l = pLimit(opts.perAccountConcurrency ?? DEFAULT_PER_ACCOUNT_CONCURRENCY)));
     return l;
   };
+  const total = pLimit(opts.totalConcurrency ?? DEFAULT_TOTAL_CONCURRENCY);
+  // Same acquisition order everywhere (account slot, then run slot), so the two limits cannot deadlock.
   const jobs = opts.collectors.flatMap((collector) =>
     targetsFor(collector, opts.scope).map((target) =>
-      limitFor(target.account)(async () => {
+      limitFor(target.account)(() => total(async () => {
         const started = Date.now();
         const fanOut = pLimit(opts.fanOutConcurrency ?? 4);
         const ctx: CollectorContext = {
@@ -75,7 +82,7 @@ export async function runCollection(opts: CollectionOptions): Promise<void> {
           }
           opts.onCollectorDone?.({ collector: collector.name, target, ms: Date.now() - started, error: error.message });
         }
-      }),
+      })),
     ),
   );
   await Promise.all(jobs);

@@ -2,6 +2,8 @@
 // (no responder), a recorded snapshot, or a simulated account (samples, tests, benchmarks).
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Responder } from './evidence-middleware.ts';
+import type { EvidenceRecord } from './evidence-record.ts';
+import { readSnapshotPreflight } from './snapshot/read-preflight.ts';
 import { readSnapshotIndex, snapshotResponder } from './snapshot/read-snapshot.ts';
 import type { Scope } from './target.ts';
 
@@ -12,6 +14,8 @@ export interface PreparedSource {
   responder?: Responder;
   credentialsFor?: (account: string) => AwsCredentialIdentityProvider | undefined;
   clientConfig?: (service: string, region: string) => Record<string, unknown>;
+  /** Evidence from preparing the scope, not from a collector (e.g. a role that could not be assumed). */
+  preflight?: EvidenceRecord[];
 }
 
 /** A recorded snapshot; `regions` narrows its scope (it cannot widen it: nothing was recorded there). */
@@ -19,7 +23,8 @@ export async function snapshotSource(dir: string, regions: string[] = []): Promi
   const index = await readSnapshotIndex(dir);
   const scope = { accounts: index.scope.accounts, regions: regions.length ? regions : index.scope.regions };
   // A replayed answer is final: the SDK must not retry a recorded throttling error.
-  return { kind: 'snapshot', location: dir, scope, responder: await snapshotResponder(dir, index), clientConfig: () => ({ maxAttempts: 1 }) };
+  const preflight = await readSnapshotPreflight(dir, index);
+  return { kind: 'snapshot', location: dir, scope, responder: await snapshotResponder(dir, index), clientConfig: () => ({ maxAttempts: 1 }), preflight };
 }
 
 export function simulatedSource(responder: Responder, scope: Scope, location = 'simulated'): PreparedSource {

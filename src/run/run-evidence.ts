@@ -28,6 +28,10 @@ export interface RunEvidenceOptions {
   now?: () => Date;
   filter?: ResponseFilter;
   perAccountConcurrency?: number;
+  /** Calls in flight per service x account x region, and follow-up calls per collector. */
+  callConcurrency?: number;
+  fanOutConcurrency?: number;
+  onCall?: ConstructorParameters<typeof ClientFactory>[0]['onCall'];
   onCollectorDone?: Parameters<typeof runCollection>[0]['onCollectorDone'];
 }
 
@@ -51,10 +55,13 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
     clientConfig: opts.source.clientConfig as never,
     filter: opts.filter,
     now,
+    callConcurrency: opts.callConcurrency,
+    onCall: opts.onCall,
   });
+  for (const record of opts.source.preflight ?? []) sink.add(record);
   const { selected } = selectCollectors(opts.collectors, neededEvidenceKeys(opts.catalog));
   try {
-    await runCollection({ factory, sink, scope: opts.source.scope, collectors: selected, now, perAccountConcurrency: opts.perAccountConcurrency, onCollectorDone: opts.onCollectorDone });
+    await runCollection({ factory, sink, scope: opts.source.scope, collectors: selected, now, perAccountConcurrency: opts.perAccountConcurrency, fanOutConcurrency: opts.fanOutConcurrency, onCollectorDone: opts.onCollectorDone });
   } finally {
     factory.destroy();
   }

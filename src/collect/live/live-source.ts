@@ -1,8 +1,19 @@
-// Live AWS: the SDK's default credential chain (environment, profiles, SSO, instance and container
-// roles). Fails with a UsageError-worthy message when no credentials can be found.
+// Live AWS. Credentials come from the chain users already use (environment, shared config profiles,
+// SSO, instance and container roles) or --profile. The scope is the caller's account, an explicit
+// account list, or every active account of the Organization; other accounts are entered by assuming
+// a named read-only role. Regions are the configured ones, else the account's enabled regions.
+// An account that cannot be entered is recorded as error evidence and the others proceed.
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import pLimit from 'p-limit';
+import type { EvidenceRecord } from '../evidence-record.ts';
+import { assumeRoleFailureRecord } from '../preflight.ts';
 import type { PreparedSource } from '../source.ts';
+import { assumedRoleCredentials, DEFAULT_ROLE_NAME, DEFAULT_SESSION_NAME, failedCredentials, roleArn, shared, type RoleToAssume } from './assumed-role.ts';
+import { enabledRegions } from './enabled-regions.ts';
+import { DEFAULT_LIVE_CLIENT_SETTINGS, liveClientConfig, type LiveClientSettings } from './live-client-config.ts';
+import { organizationAccounts } from './organization-accounts.ts';
 
 export class NoCredentialsError extends Error {
   constructor(detail: string) {
@@ -11,29 +22,112 @@ export class NoCredentialsError extends Error {
   }
 }
 
-export interface LiveSourceOptions {
-  profile?: string;
-  regions: string[];
+/** Preparing the scope failed for a reason the user can fix (e.g. not allowed to list the Organization). */
+export class ScopeError extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'ScopeError';
+  }
 }
 
-export async function liveSource(opts: LiveSourceOptions): Promise<PreparedSource> {
-  const credentials = fromNodeProviderChain(opts.profile ? { profile: opts.profile } : {});
+export interface LiveSourceOptions {
+  profile?: string;
+  /** Empty: the caller account's enabled regions. */
+  regions: string[];
+  /** Explicit accounts to enter; empty with `organization` false means the caller's account only. */
+  accounts?: string[];
+  /** Every ACTIVE account of the caller's Organization. */
+  organization?: boolean;
+  role?: Partial<RoleToAssume>;
+  /** Accounts whose role is assumed at once while preparing. */
+  accountConcurrency?: number;
+  client?: Partial<LiveClientSettings>;
+  /** Base credentials; tests inject them, users get the SDK's chain. */
+  credentials?: AwsCredentialIdentityProvider;
+  now?: () => Date;
+}
+
+export interface LiveSource extends PreparedSource {
+  /** Error records for accounts that could not be entered (sts.AssumeRole). */
+  preflight: EvidenceRecord[];
+}
+
+function homeRegion(opts: LiveSourceOptions): string {
+  return opts.regions[0] ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+}
+
+/** Error the collectors of an unreachable account see on every call: non-retryable, naming the role. */
+function cannotEnter(arn: string, err: unknown): Error {
+  const cause = err as { name?: string; message?: string; $metadata?: unknown };
+  const e = new Error(`cannot assume ${arn}: ${cause?.name ?? 'Error'}: ${cause?.message ?? String(err)}`) as Error & { Code?: string; $metadata?: unknown };
+  e.name = 'AssumeRoleFailed';
+  if (cause?.name) e.Code = cause.name;
+  e.$metadata = cause?.$metadata;
+  return e;
+}
+
+export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
+  const now = opts.now ?? (() => new Date());
+  const settings = { ...DEFAULT_LIVE_CLIENT_SETTINGS, ...opts.client };
+  const clientConfig = liveClientConfig(settings);
+  const region = homeRegion(opts);
+  const base = shared(opts.credentials ?? fromNodeProviderChain(opts.profile ? { profile: opts.profile } : {}));
   try {
-    await credentials();
+    await base();
   } catch (err) {
     throw new NoCredentialsError((err as Error).message);
   }
-  const region = opts.regions[0] ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  const sts = new STSClient({ region, credentials });
-  const identity = await sts.send(new GetCallerIdentityCommand({}));
-  sts.destroy();
-  const regions = opts.regions.length ? opts.regions : [region];
+  const sts = new STSClient({ ...clientConfig('sts', region), region, credentials: base });
+  const identity = await sts.send(new GetCallerIdentityCommand({})).finally(() => sts.destroy());
+  const callerAccount = identity.Account!;
+  const partition = identity.Arn?.split(':')[1] || 'aws';
+
+  let accounts = opts.accounts?.length ? [...new Set(opts.accounts)] : [callerAccount];
+  if (opts.organization) {
+    try {
+      accounts = await organizationAccounts(base, region, clientConfig('organizations', region));
+    } catch (err) {
+      throw new ScopeError(`cannot list the Organization's accounts from ${callerAccount} (${(err as Error).name}: ${(err as Error).message}); run from the management account or a delegated administrator, or pass --accounts`);
+    }
+  }
+
+  let regions = opts.regions;
+  if (!regions.length) {
+    try {
+      regions = await enabledRegions(base, region, clientConfig('ec2', region));
+    } catch (err) {
+      throw new ScopeError(`cannot list the enabled regions of ${callerAccount} (${(err as Error).name}: ${(err as Error).message}); pass --regions or set regions in the config`);
+    }
+  }
+
+  const role: RoleToAssume = { roleName: opts.role?.roleName ?? DEFAULT_ROLE_NAME, externalId: opts.role?.externalId, sessionName: opts.role?.sessionName ?? DEFAULT_SESSION_NAME };
+  const credentials = new Map<string, AwsCredentialIdentityProvider>();
+  const preflight: EvidenceRecord[] = [];
+  const limit = pLimit(opts.accountConcurrency ?? 10);
+  await Promise.all(
+    accounts.map((account) =>
+      limit(async () => {
+        // The caller's own account is read with the caller's credentials (the role is for member accounts).
+        if (account === callerAccount) return void credentials.set(account, base);
+        const arn = roleArn(partition, account, role.roleName);
+        const provider = assumedRoleCredentials(base, arn, role, region, clientConfig('sts', region));
+        try {
+          await provider();
+          credentials.set(account, provider);
+        } catch (err) {
+          preflight.push(assumeRoleFailureRecord(account, arn, role.sessionName!, err, now()));
+          credentials.set(account, failedCredentials(cannotEnter(arn, err)));
+        }
+      }),
+    ),
+  );
+
   return {
     kind: 'live',
-    location: `aws://${identity.Account}`,
-    scope: { accounts: [identity.Account!], regions },
-    credentialsFor: () => credentials,
-    // S3 bucket calls go through one client; buckets in other regions answer with a redirect it follows.
-    clientConfig: (service: string) => ({ retryMode: 'adaptive', maxAttempts: 8, ...(service === 's3' ? { followRegionRedirects: true } : {}) }),
+    location: opts.organization ? `aws://organization/${callerAccount}` : `aws://${accounts.length === 1 ? accounts[0] : callerAccount}`,
+    scope: { accounts: [...accounts].sort(), regions: [...regions].sort() },
+    credentialsFor: (account) => credentials.get(account),
+    clientConfig: clientConfig as PreparedSource['clientConfig'],
+    preflight,
   };
 }

@@ -1,0 +1,18 @@
+// The regions an account can use: every region that needs no opt-in plus those it opted in to.
+// Disabled opt-in regions are left out (calls there would only fail with an auth error).
+import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+
+export async function enabledRegions(credentials: AwsCredentialIdentityProvider, homeRegion: string, clientConfig: Record<string, unknown> = {}): Promise<string[]> {
+  const ec2 = new EC2Client({ ...clientConfig, region: homeRegion, credentials });
+  try {
+    const out = await ec2.send(new DescribeRegionsCommand({ AllRegions: true }));
+    return (out.Regions ?? [])
+      .filter((r) => r.OptInStatus === 'opt-in-not-required' || r.OptInStatus === 'opted-in')
+      .map((r) => r.RegionName!)
+      .filter(Boolean)
+      .sort();
+  } finally {
+    ec2.destroy();
+  }
+}

@@ -1,0 +1,33 @@
+// Client settings for calls that reach AWS: the SDK's adaptive retry (client-side rate limiting that
+// backs off on throttling), bounded time per request, and path-style S3 when an endpoint is
+// overridden. Endpoints themselves come from the SDK's standard configuration: it reads
+// AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE> and the shared config's endpoint_url on its own.
+import type { ServiceId } from '../services.ts';
+
+export interface LiveClientSettings {
+  /** Attempts per call, including the first; throttling and transient failures are retried. */
+  maxAttempts: number;
+  /** Milliseconds a request may take before it fails as a timeout (recorded as an error). */
+  requestTimeoutMs: number;
+  connectionTimeoutMs: number;
+}
+
+export const DEFAULT_LIVE_CLIENT_SETTINGS: LiveClientSettings = { maxAttempts: 8, requestTimeoutMs: 30_000, connectionTimeoutMs: 5_000 };
+
+/** True when the SDK will send S3 calls to a non-AWS endpoint (AWS-compatible stores need path-style). */
+export function s3EndpointOverridden(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return false;
+  return Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
+}
+
+export function liveClientConfig(settings: LiveClientSettings = DEFAULT_LIVE_CLIENT_SETTINGS, env: NodeJS.ProcessEnv = process.env) {
+  return (service: ServiceId | string, _region: string): Record<string, unknown> => {
+    const config: Record<string, unknown> = {
+      retryMode: 'adaptive',
+      maxAttempts: settings.maxAttempts,
+      requestHandler: { requestTimeout: settings.requestTimeoutMs, connectionTimeout: settings.connectionTimeoutMs },
+    };
+    if (service === 's3' && s3EndpointOverridden(env)) config.forcePathStyle = true;
+    return config;
+  };
+}

@@ -1,0 +1,18 @@
+// Preflight records (evidence from preparing the scope, e.g. a role that could not be assumed) are not
+// answers to collector calls, so replay cannot reproduce them by calling: they are read back as they are.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sealRecord, type EvidenceRecord, type EvidenceRecordBody } from '../evidence-record.ts';
+import { PREFLIGHT_KEYS } from '../preflight.ts';
+import { SnapshotError } from './read-snapshot.ts';
+import type { SnapshotIndex } from './snapshot-format.ts';
+
+export async function readSnapshotPreflight(dir: string, index: SnapshotIndex): Promise<EvidenceRecord[]> {
+  const out: EvidenceRecord[] = [];
+  for (const entry of index.records.filter((r) => PREFLIGHT_KEYS.includes(r.key))) {
+    const record = sealRecord(JSON.parse(await readFile(join(dir, entry.file), 'utf8')) as EvidenceRecordBody);
+    if (record.sha256 !== entry.sha256) throw new SnapshotError(`${join(dir, entry.file)}: SHA-256 does not match snapshot.json; the record was altered`);
+    out.push(record);
+  }
+  return out;
+}
