@@ -1,0 +1,76 @@
+// Exceptions and accepted risks, manual evidence (requests and what was supplied), run history, and
+// the appendix of every evidence file with its digest.
+import type { EvidenceEntry } from '../../results/run-results.ts';
+import type { Narrative } from '../narrative.ts';
+import { FRAMEWORK_SHORT } from '../view-model/labels.ts';
+import type { HistoryPointView, ManualEvidenceView, ViewModel } from '../view-model/view-model.ts';
+import { heading, paragraphs, type Doc } from './pdf-blocks.ts';
+import { utcText } from './pdf-format.ts';
+import { table } from './pdf-table.ts';
+import type { TableOfContents } from './pdf-toc.ts';
+
+export function exceptionsSection(doc: Doc, vm: ViewModel, text: Narrative, toc: TableOfContents): void {
+  if (!vm.exceptions?.length) return;
+  doc.addPage();
+  toc.mark('Exceptions and accepted risks', 1, 'exceptions');
+  heading(doc, 1, 'Exceptions and accepted risks', { destination: 'exceptions' });
+  for (const e of vm.exceptions) paragraphs(doc, text.exception(e));
+}
+
+export function manualEvidenceSection(doc: Doc, vm: ViewModel, text: Narrative, toc: TableOfContents): void {
+  if (!vm.manualRequests.length && !vm.manualEvidence?.length) return;
+  doc.addPage();
+  toc.mark('Manual evidence', 1, 'manual');
+  heading(doc, 1, 'Manual evidence', { destination: 'manual' });
+  if (vm.manualEvidence?.length) {
+    heading(doc, 2, 'Attested evidence supplied');
+    table<ManualEvidenceView>(
+      doc,
+      [
+        { header: 'Requirement', width: 0.16, value: (m) => `${FRAMEWORK_SHORT[m.framework]} ${m.requirement}`, bold: true },
+        { header: 'Evidence', width: 0.3, value: (m) => [m.title, m.attestedBy ? `attested by ${m.attestedBy}` : ''].filter(Boolean).join('\n') },
+        { header: 'Status / renewal', width: 0.14, value: (m) => `${m.status}\n${m.renewalDate ?? '-'}` },
+        { header: 'File and SHA-256', width: 0.4, value: (m) => (m.file ? `${m.file}\n${m.sha256 ?? ''}` : '-'), mono: true },
+      ],
+      vm.manualEvidence,
+    );
+  }
+  if (vm.manualRequests.length) {
+    heading(doc, 2, `Evidence requested (${vm.manualRequests.length} requirements)`);
+    for (const r of vm.manualRequests) paragraphs(doc, text.manualEvidenceRequest(r));
+  }
+}
+
+export function historySection(doc: Doc, vm: ViewModel, toc: TableOfContents): void {
+  if (!vm.history?.length) return;
+  doc.addPage();
+  toc.mark('Run history', 1, 'history');
+  heading(doc, 1, 'Run history', { destination: 'history' });
+  table<HistoryPointView>(
+    doc,
+    [
+      { header: 'Run', width: 0.34, value: (h) => `${utcText(h.startedAt)}\n${h.runId}` },
+      { header: 'Failing controls', width: 0.16, value: (h) => String(h.controls.fail) },
+      { header: 'Unknown controls', width: 0.16, value: (h) => String(h.controls.unknown) },
+      { header: 'Failing findings', width: 0.17, value: (h) => String(h.findings.fail) },
+      { header: 'Passing findings', width: 0.17, value: (h) => String(h.findings.pass) },
+    ],
+    vm.history,
+  );
+}
+
+export function evidenceAppendix(doc: Doc, vm: ViewModel, toc: TableOfContents): void {
+  doc.addPage();
+  toc.mark('Appendix: evidence files', 1, 'appendix');
+  heading(doc, 1, 'Appendix: evidence files', { destination: 'appendix' });
+  paragraphs(doc, `Every evidence record in the package (${vm.evidence.length}), with the SHA-256 of its stored bytes as listed in manifest.json. Times are UTC.`);
+  table<EvidenceEntry>(
+    doc,
+    [
+      { header: 'Record', width: 0.31, value: (e) => `${e.key}\n${e.account} / ${e.region}\n${utcText(e.collectedAt)}${e.requestId ? `\nrequest ${e.requestId}` : ''}` },
+      { header: 'Outcome', width: 0.11, value: (e) => (e.error ? `${e.outcome}\n${e.error.code ?? e.error.name}` : e.outcome) },
+      { header: 'File and SHA-256', width: 0.58, value: (e) => `${e.file}\n${e.sha256}`, mono: true },
+    ],
+    vm.evidence,
+  );
+}

@@ -1,0 +1,74 @@
+// Text blocks of the report: headings (with outline entries and link targets), paragraphs, key-value
+// lists, status badges. Every block makes room for itself so nothing is split awkwardly.
+import type PDFDocument from 'pdfkit';
+import { COLOR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from './pdf-theme.ts';
+
+export type Doc = InstanceType<typeof PDFDocument>;
+
+export function bottomLimit(doc: Doc): number {
+  return doc.page.height - MARGIN.bottom;
+}
+
+/** Starts a new page unless `height` points still fit on this one. */
+export function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > bottomLimit(doc)) doc.addPage();
+}
+
+export function heading(doc: Doc, level: 1 | 2 | 3, text: string, opts: { destination?: string; newPage?: boolean } = {}): void {
+  if (opts.newPage) doc.addPage();
+  const size = level === 1 ? SIZE.h1 : level === 2 ? SIZE.h2 : SIZE.h3;
+  ensureSpace(doc, size * 4); // keep a heading with the first lines after it
+  if (level > 1 && doc.y > MARGIN.top + 1) doc.moveDown(0.6);
+  if (opts.destination) doc.addNamedDestination(opts.destination, 'XYZ', doc.x, doc.page.height - doc.y + 4, null);
+  doc.font(FONT.bold).fontSize(size).fillColor(level === 1 ? COLOR.accent : COLOR.text).text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+  if (level === 1) {
+    const y = doc.y + 2;
+    doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y).lineWidth(1).strokeColor(COLOR.accent).stroke();
+    doc.moveDown(0.6);
+  } else {
+    doc.moveDown(0.25);
+  }
+  doc.fillColor(COLOR.text);
+}
+
+/** Paragraphs separated by blank lines (the narrative templates' output). */
+export function paragraphs(doc: Doc, text: string, opts: { size?: number; color?: string; font?: string } = {}): void {
+  doc.font(opts.font ?? FONT.regular).fontSize(opts.size ?? SIZE.body).fillColor(opts.color ?? COLOR.text);
+  for (const p of text.split(/\n\s*\n/)) {
+    const clean = p.replace(/\s*\n\s*/g, ' ').trim();
+    if (!clean) continue;
+    ensureSpace(doc, doc.currentLineHeight(true) * 2);
+    doc.text(clean, MARGIN.left, doc.y, { width: CONTENT_WIDTH, align: 'left', lineGap: 1.5 });
+    doc.moveDown(0.5);
+  }
+  doc.fillColor(COLOR.text);
+}
+
+/** Label / value rows; values may wrap, labels stay in their column. */
+export function keyValues(doc: Doc, rows: [string, string][], opts: { labelWidth?: number; mono?: Set<string> } = {}): void {
+  const labelWidth = opts.labelWidth ?? 120;
+  const valueWidth = CONTENT_WIDTH - labelWidth - 8;
+  for (const [label, value] of rows) {
+    const font = opts.mono?.has(label) ? FONT.mono : FONT.regular;
+    const size = opts.mono?.has(label) ? SIZE.mono + 0.5 : SIZE.body;
+    doc.font(font).fontSize(size);
+    const h = Math.max(doc.heightOfString(value || '-', { width: valueWidth }), SIZE.body * 1.2);
+    ensureSpace(doc, h + 4);
+    const y = doc.y;
+    doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOR.muted).text(label, MARGIN.left, y, { width: labelWidth });
+    doc.font(font).fontSize(size).fillColor(COLOR.text).text(value || '-', MARGIN.left + labelWidth + 8, y, { width: valueWidth });
+    doc.y = Math.max(doc.y, y + h) + 3;
+  }
+  doc.x = MARGIN.left;
+}
+
+/** A small colored pill with white text, drawn at (x, y); returns its width. */
+export function badge(doc: Doc, x: number, y: number, text: string, hexColor: string, size = SIZE.small): number {
+  doc.font(FONT.bold).fontSize(size);
+  const w = doc.widthOfString(text) + 10;
+  const h = size + 5;
+  doc.save().roundedRect(x, y, w, h, 3).fill(`#${hexColor}`).restore();
+  doc.fillColor('#FFFFFF').text(text, x + 5, y + 2.5, { lineBreak: false, width: w });
+  doc.fillColor(COLOR.text);
+  return w;
+}

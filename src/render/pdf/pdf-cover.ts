@@ -1,0 +1,60 @@
+// The cover page: who, what scope, when, with which tool and catalog, signed by whom.
+import { utcText } from './pdf-format.ts';
+import { badge, keyValues, type Doc } from './pdf-blocks.ts';
+import { COLOR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from './pdf-theme.ts';
+import type { ViewModel } from '../view-model/view-model.ts';
+
+const LIST_ON_COVER = 8;
+
+function listOrCount(items: string[], noun: string): string {
+  if (items.length <= LIST_ON_COVER) return items.join(', ') || '(none)';
+  return `${items.length} ${noun} (listed in "Scope and methodology")`;
+}
+
+export function cover(doc: Doc, vm: ViewModel): void {
+  doc.save().rect(0, 0, doc.page.width, 190).fill(COLOR.accent).restore();
+  doc.font(FONT.regular).fontSize(SIZE.h3).fillColor('#D9E2EC').text('PROOFLINE EVIDENCE REPORT', MARGIN.left, 60, { width: CONTENT_WIDTH, characterSpacing: 1.5 });
+  doc.font(FONT.bold).fontSize(SIZE.title).fillColor('#FFFFFF').text(vm.run.organization, MARGIN.left, 82, { width: CONTENT_WIDTH });
+  doc.font(FONT.regular).fontSize(SIZE.h2).fillColor('#D9E2EC').text(`AI workload compliance: ${vm.run.frameworkNames.join(', ')}`, MARGIN.left, doc.y + 6, { width: CONTENT_WIDTH });
+  doc.y = 220;
+  doc.fillColor(COLOR.text);
+  keyValues(
+    doc,
+    [
+      ['Organization', vm.run.organization],
+      ['Frameworks', vm.run.frameworkNames.join(', ')],
+      ['AWS accounts', listOrCount(vm.run.accounts, 'accounts')],
+      ['Regions', listOrCount(vm.run.regions, 'regions')],
+      ['Run started', utcText(vm.run.startedAt)],
+      ['Run finished', utcText(vm.run.finishedAt)],
+      ['Evaluated as of', utcText(vm.run.evaluatedAt)],
+      ['Evidence source', vm.run.source],
+      ['Tool', `${vm.run.toolName} ${vm.run.toolVersion}`],
+      ['Run id', vm.run.id],
+      ['Catalog digest', `sha256:${vm.run.catalogDigest}`],
+    ],
+    { labelWidth: 110, mono: new Set(['Catalog digest', 'Run id']) },
+  );
+  doc.moveDown(1);
+  doc.font(FONT.bold).fontSize(SIZE.h3).fillColor(COLOR.accent).text('Signature', MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(0.3);
+  keyValues(
+    doc,
+    [
+      ['Signed by', vm.signer.subject],
+      ['Issuer', vm.signer.issuer],
+      ['Key source', vm.signer.source === 'kms' ? 'AWS KMS (private key never leaves KMS)' : vm.signer.source === 'development' ? 'Development identity (local)' : vm.signer.source.toUpperCase()],
+      ['Certificate SHA-256', vm.signer.fingerprintSha256],
+      ['Valid until', utcText(vm.signer.notAfter)],
+    ],
+    { labelWidth: 110, mono: new Set(['Certificate SHA-256']) },
+  );
+  if (vm.signer.selfSigned) {
+    doc.moveDown(0.4);
+    const y = doc.y;
+    badge(doc, MARGIN.left, y, 'SELF-SIGNED', 'B54708');
+    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.warning).text('The signing certificate is self-signed: the signatures prove the package was not changed after signing, not who signed it. Compare the certificate fingerprint above with the one the organization publishes, or sign with an organizational certificate (PKCS#12, PEM or AWS KMS).', MARGIN.left + 80, y, { width: CONTENT_WIDTH - 80 });
+  }
+  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted).text('This report, control-gaps.xlsx, results.json, the OSCAL assessment results and every evidence record are listed with their SHA-256 digests in manifest.json, signed in manifest.sig. Check the whole package with: proofline verify <package folder>.', MARGIN.left, doc.page.height - MARGIN.bottom - 30, { width: CONTENT_WIDTH });
+  doc.fillColor(COLOR.text);
+}

@@ -1,0 +1,19 @@
+// Typography and page geometry of report.pdf: one place, so every section looks the same.
+export const PAGE = { size: 'A4' as const, width: 595.28, height: 841.89 };
+export const MARGIN = { top: 64, bottom: 60, left: 50, right: 50 };
+export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+
+export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', mono: 'Courier' } as const;
+
+export const SIZE = { title: 24, h1: 17, h2: 13, h3: 11, body: 9.5, small: 8, table: 8, mono: 7 };
+
+export const COLOR = {
+  text: '#1F2933',
+  muted: '#616E7C',
+  accent: '#1F4E79',
+  rule: '#CBD2D9',
+  headerFill: '#1F4E79',
+  headerText: '#FFFFFF',
+  zebra: '#F5F7FA',
+  warning: '#B54708',
+};
