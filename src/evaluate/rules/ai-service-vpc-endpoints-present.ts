@@ -1,0 +1,29 @@
+import { accountResource, listAt, targets } from '../rule-helpers.ts';
+import type { Finding } from '../finding.ts';
+import type { Rule } from '../rule.ts';
+
+// Interface endpoints keep calls to the SageMaker API, SageMaker runtime and Bedrock runtime on
+// PrivateLink instead of the internet. One finding per region and service; regions without VPCs
+// have no private workloads to serve and are not applicable.
+const SERVICES = ['sagemaker.api', 'sagemaker.runtime', 'bedrock-runtime'];
+
+export const rule: Rule = {
+  controlId: 'ai-service-vpc-endpoints-present',
+  evaluate: (ctx) =>
+    targets(ctx, 'regional').flatMap((where): Finding[] => {
+      const vpcs = listAt<any>(ctx, 'ec2.DescribeVpcs', where, (r) => r.Vpcs);
+      if (!vpcs.ok) return [ctx.finding('unknown', where, accountResource(where), `Could not list VPCs: ${vpcs.error}`, vpcs.records)];
+      if (vpcs.items.length === 0) return [ctx.finding('not_applicable', where, accountResource(where), `No VPCs in ${where.region}.`, vpcs.records)];
+      const endpoints = listAt<any>(ctx, 'ec2.DescribeVpcEndpoints', where, (r) => r.VpcEndpoints);
+      const records = [...vpcs.records, ...endpoints.records];
+      return SERVICES.map((svc) => {
+        const serviceName = `com.amazonaws.${where.region}.${svc}`;
+        const resource = { type: 'AWS::EC2::VPCEndpoint', id: `${where.account}/${where.region}/${serviceName}` };
+        if (!endpoints.ok) return ctx.finding('unknown', where, resource, `Could not list VPC endpoints: ${endpoints.error}`, records);
+        const found = endpoints.items.filter((e) => e.ServiceName === serviceName && e.VpcEndpointType === 'Interface' && String(e.State).toLowerCase() === 'available');
+        return found.length
+          ? ctx.finding('pass', where, resource, `Interface endpoint(s) for ${serviceName}: ${found.map((e) => `${e.VpcEndpointId} in ${e.VpcId}${e.PrivateDnsEnabled ? ' (private DNS)' : ''}`).join(', ')}.`, records)
+          : ctx.finding('fail', where, resource, `No available interface endpoint for ${serviceName}: calls from the region's VPCs (${vpcs.items.map((v) => v.VpcId).join(', ')}) must leave through an internet or NAT gateway.`, records);
+      });
+    }),
+};

@@ -1,0 +1,51 @@
+import { type TrailInfo, trailResource } from '../aws/cloudtrail-trails.ts';
+import { forEachListed, listAt } from '../rule-helpers.ts';
+import type { Rule } from '../rule.ts';
+
+// The security events responders must hear about without reading logs (after the CIS AWS Foundations
+// monitoring section). A category counts when a metric filter on the trail's log group matches it AND
+// an enabled CloudWatch alarm with an action watches the filter's metric.
+const CATEGORIES: { name: string; tokens: RegExp }[] = [
+  { name: 'root user activity', tokens: /Root/ },
+  { name: 'unauthorized API calls', tokens: /UnauthorizedOperation|AccessDenied/ },
+  { name: 'CloudTrail configuration changes', tokens: /StopLogging|DeleteTrail|UpdateTrail/ },
+  { name: 'IAM policy changes', tokens: /PutRolePolicy|AttachRolePolicy|PutUserPolicy|CreatePolicyVersion/ },
+  { name: 'KMS key disabling or scheduled deletion', tokens: /DisableKey|ScheduleKeyDeletion/ },
+];
+
+function logGroupOf(arn: string): { region: string; name: string } | undefined {
+  const m = /^arn:[^:]+:logs:([^:]+):[^:]*:log-group:([^:]+)/.exec(arn);
+  return m ? { region: m[1]!, name: m[2]! } : undefined;
+}
+
+export const rule: Rule = {
+  controlId: 'cloudtrail-security-event-alarms-configured',
+  evaluate: (ctx) =>
+    forEachListed(
+      ctx,
+      {
+        key: 'cloudtrail.DescribeTrails',
+        scope: 'regional',
+        input: { includeShadowTrails: true },
+        items: (r) => r.trailList,
+        noun: 'CloudTrail trails homed in this region that deliver to CloudWatch Logs',
+        filter: (t: TrailInfo, where) => t.HomeRegion === where.region && Boolean(t.CloudWatchLogsLogGroupArn),
+      },
+      (t: TrailInfo, where, trailRecords) => {
+        const group = logGroupOf(t.CloudWatchLogsLogGroupArn!);
+        if (!group) return ctx.finding('unknown', where, trailResource(t), `Cannot parse the log group ARN ${t.CloudWatchLogsLogGroupArn}.`, trailRecords);
+        const at = { account: where.account, region: group.region };
+        const filters = listAt<any>(ctx, 'cloudwatch-logs.DescribeMetricFilters', at, (r) => r.metricFilters);
+        const alarms = listAt<any>(ctx, 'cloudwatch.DescribeAlarms', at, (r) => r.MetricAlarms);
+        const records = [...trailRecords, ...filters.records, ...alarms.records];
+        if (!filters.ok || !alarms.ok) return ctx.finding('unknown', where, trailResource(t), `Cannot read metric filters or alarms: ${!filters.ok ? filters.error : ''}${!alarms.ok ? ` ${alarms.error}` : ''}`.trim(), records);
+        const alerted = (metric: { metricName?: string; metricNamespace?: string }) =>
+          alarms.items.some((a) => a.MetricName === metric.metricName && a.Namespace === metric.metricNamespace && a.ActionsEnabled !== false && (a.AlarmActions ?? []).length > 0);
+        const onGroup = filters.items.filter((f) => f.logGroupName === group.name);
+        const missing = CATEGORIES.filter((c) => !onGroup.some((f) => c.tokens.test(f.filterPattern ?? '') && (f.metricTransformations ?? []).some(alerted)));
+        return missing.length === 0
+          ? ctx.finding('pass', where, trailResource(t), `Log group ${group.name} has alarmed metric filters for ${CATEGORIES.map((c) => c.name).join(', ')}.`, records)
+          : ctx.finding('fail', where, trailResource(t), `Log group ${group.name} has no metric filter with an alarm that notifies someone for: ${missing.map((c) => c.name).join(', ')}.`, records);
+      },
+    ),
+};

@@ -1,0 +1,54 @@
+import { GLOBAL_REGION } from '../../collect/target.ts';
+import type { EvidenceRecord } from '../../collect/evidence-record.ts';
+import { bucketsByRegion, REGIONAL_SOURCES } from '../aws/residency-inventory.ts';
+import type { Finding } from '../finding.ts';
+import { accountResource } from '../rule-helpers.ts';
+import type { Rule } from '../rule.ts';
+
+// One finding per region in scope, plus one per region outside the scope where S3 holds buckets
+// (the bucket list is global, so data in regions nobody scanned still shows). Approved regions pass;
+// elsewhere, any data-bearing resource fails. Empty allowedRegions means every region in scope.
+function list(items: string[]): string {
+  return items.length > 8 ? `${items.slice(0, 8).join(', ')} and ${items.length - 8} more` : items.join(', ');
+}
+
+export const rule: Rule = {
+  controlId: 'data-resides-in-allowed-regions',
+  evaluate: (ctx) => {
+    const allowed = new Set(ctx.params.allowedRegions.length ? ctx.params.allowedRegions : ctx.scope.regions);
+    const allowedText = ctx.params.allowedRegions.length ? `approved regions ${[...allowed].join(', ')}` : `regions in scope (no allowedRegions configured)`;
+    const findings: Finding[] = [];
+    for (const account of ctx.scope.accounts) {
+      const buckets = bucketsByRegion(ctx, account);
+      const regions = [...new Set([...ctx.scope.regions, ...buckets.byRegion.keys()])].sort();
+      for (const region of regions) {
+        const where = { account, region };
+        const found: string[] = [...(buckets.byRegion.get(region) ?? [])];
+        const records: EvidenceRecord[] = [...buckets.records];
+        const unknown: string[] = buckets.error ? [buckets.error] : [];
+        if (ctx.scope.regions.includes(region)) {
+          for (const src of REGIONAL_SOURCES) {
+            const call = ctx.evidence.call(src.key, where);
+            records.push(...call.records);
+            if (call.state === 'ok') found.push(...call.responses.flatMap((r) => src.items(r) ?? []).filter(src.holdsData).map(src.label));
+            else unknown.push(call.error);
+          }
+        }
+        if (allowed.has(region)) {
+          findings.push(ctx.finding('pass', where, accountResource(where), `${region} is one of the ${allowedText}${found.length ? `; it holds ${found.length} data-bearing resource(s)` : ''}.`, records));
+        } else if (found.length) {
+          findings.push(ctx.finding('fail', where, accountResource(where), `${region} is outside the ${allowedText} but holds: ${list(found)}.`, records));
+        } else if (unknown.length) {
+          findings.push(ctx.finding('unknown', where, accountResource(where), `${region} is outside the ${allowedText}; its inventory is incomplete: ${unknown.join('; ')}`, records));
+        } else {
+          findings.push(ctx.finding('pass', where, accountResource(where), `${region} is outside the ${allowedText} and holds no data-bearing resources.`, records));
+        }
+      }
+      if (buckets.unplaced.length) {
+        const where = { account, region: GLOBAL_REGION };
+        findings.push(ctx.finding('unknown', where, accountResource(where), `The region of S3 bucket(s) ${list(buckets.unplaced)} could not be determined.`, buckets.records));
+      }
+    }
+    return findings;
+  },
+};
