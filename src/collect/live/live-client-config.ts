@@ -28,6 +28,8 @@ export function liveClientConfig(settings: LiveClientSettings = DEFAULT_LIVE_CLI
       requestHandler: { requestTimeout: settings.requestTimeoutMs, connectionTimeout: settings.connectionTimeoutMs },
     };
     if (service === 's3' && s3EndpointOverridden(env)) config.forcePathStyle = true;
+    // Bucket settings are read through one global-target S3 client: follow the redirect to each bucket's region.
+    if (service === 's3') config.followRegionRedirects = true;
     return config;
   };
 }
