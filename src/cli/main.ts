@@ -5,6 +5,7 @@ import { ConfigError } from '../config/load-config.ts';
 import { SnapshotError } from '../collect/snapshot/read-snapshot.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { registerCatalog } from './commands/catalog.ts';
+import { registerRecord } from './commands/record.ts';
 import { registerRun } from './commands/run.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, UsageError } from './exit-codes.ts';
 
@@ -20,6 +21,7 @@ program
   .showHelpAfterError();
 
 registerRun(program);
+registerRecord(program);
 registerCatalog(program);
 
 const BAD_INPUT = [UsageError, CatalogError, ConfigError, SnapshotError];

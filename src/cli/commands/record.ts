@@ -1,0 +1,35 @@
+// `proofline record --out <dir>`: collect evidence (from AWS, or re-record a snapshot) and write it as a
+// snapshot folder that `proofline run --source <dir>` replays with the same results.
+import type { Command } from 'commander';
+import { loadProjectCatalog } from '../../catalog/load-project-catalog.ts';
+import { writeSnapshot } from '../../collect/snapshot/write-snapshot.ts';
+import { loadConfig } from '../../config/load-config.ts';
+import { runEvidence } from '../../run/run-evidence.ts';
+import { Progress, progressMode } from '../progress.ts';
+import { addSourceOptions, positiveIntFlag, prepareSource, type SourceFlags } from './source-options.ts';
+
+interface RecordFlags extends SourceFlags {
+  out: string;
+  config?: string;
+  description?: string;
+}
+
+export function registerRecord(program: Command): void {
+  const cmd = program
+    .command('record')
+    .description('Collect evidence and save it as a snapshot folder that `run --source` can replay')
+    .requiredOption('--out <dir>', 'snapshot folder to write (replaced if it exists)')
+    .option('--config <file>', 'proofline.config.yaml')
+    .option('--description <text>', 'what this snapshot shows (stored in snapshot.json)');
+  addSourceOptions(cmd).action(async (flags: RecordFlags) => {
+    const config = await loadConfig(flags.config);
+    const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);
+    const callConcurrency = positiveIntFlag('--call-concurrency', flags.callConcurrency);
+    const project = await loadProjectCatalog();
+    const source = await prepareSource(flags, config.regions);
+    const progress = new Progress(process.stderr, progressMode(process.stderr, Boolean(flags.quiet)));
+    const { results, records } = await runEvidence({ ...project, source, config, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone }).finally(() => progress.finish());
+    await writeSnapshot(flags.out, records, source.scope, { createdAt: results.run.startedAt, ...(flags.description ? { description: flags.description } : {}) });
+    process.stdout.write(`Recorded ${records.length} evidence records (${results.summary.evidence.errors} errors) to ${flags.out}\n`);
+  });
+}

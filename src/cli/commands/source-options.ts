@@ -1,0 +1,71 @@
+// The flags that choose where evidence comes from and how hard AWS is asked, shared by `run` and
+// `record`, and turning them into a prepared source.
+import type { Command } from 'commander';
+import { liveSource, NoCredentialsError, ScopeError } from '../../collect/live/live-source.ts';
+import { snapshotSource, type PreparedSource } from '../../collect/source.ts';
+import { UsageError } from '../exit-codes.ts';
+
+export interface SourceFlags {
+  source?: string;
+  regions?: string;
+  profile?: string;
+  accounts?: string;
+  organization?: boolean;
+  roleName?: string;
+  externalId?: string;
+  accountConcurrency?: string;
+  callConcurrency?: string;
+  quiet?: boolean;
+}
+
+const SAMPLE_HINT = 'To try Proofline without AWS credentials, run it on the bundled sample account:\n  npm run demo\n  (or: npx proofline run --source samples/sample-account --out out)';
+
+export function addSourceOptions(cmd: Command): Command {
+  return cmd
+    .option('--source <dir>', 'replay a recorded snapshot folder instead of calling AWS')
+    .option('--regions <list>', 'comma-separated regions (overrides the config; default: the account\'s enabled regions)')
+    .option('--profile <name>', 'AWS shared config profile (live runs)')
+    .option('--accounts <list>', 'comma-separated account ids to enter by assuming --role-name')
+    .option('--organization', 'every ACTIVE account of the caller\'s AWS Organization')
+    .option('--role-name <name>', 'read-only role to assume in other accounts (default ProoflineReadOnly)')
+    .option('--external-id <id>', 'external id the role\'s trust policy requires (or PROOFLINE_EXTERNAL_ID)')
+    .option('--account-concurrency <n>', 'collectors at once per account (default 8)')
+    .option('--call-concurrency <n>', 'calls at once per service, account and region (default 5)')
+    .option('--quiet', 'no progress display, only the summary');
+}
+
+export function listFlag(value: string | undefined): string[] {
+  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+export function positiveIntFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name}: "${value}" is not a positive whole number`);
+  return n;
+}
+
+export async function prepareSource(flags: SourceFlags, configRegions: string[]): Promise<PreparedSource> {
+  const regions = flags.regions ? listFlag(flags.regions) : configRegions;
+  if (flags.source) {
+    if (flags.accounts || flags.organization || flags.profile) throw new UsageError('--source replays a snapshot: --accounts, --organization and --profile apply to live runs only');
+    return snapshotSource(flags.source, regions);
+  }
+  const accounts = listFlag(flags.accounts);
+  const bad = accounts.find((a) => !/^\d{12}$/.test(a));
+  if (bad) throw new UsageError(`--accounts: "${bad}" is not a 12-digit AWS account id`);
+  if (accounts.length && flags.organization) throw new UsageError('--accounts and --organization are alternatives: pass one');
+  try {
+    return await liveSource({
+      profile: flags.profile,
+      regions,
+      accounts,
+      organization: flags.organization,
+      role: { roleName: flags.roleName, externalId: flags.externalId ?? process.env.PROOFLINE_EXTERNAL_ID },
+    });
+  } catch (err) {
+    if (err instanceof NoCredentialsError) throw new UsageError(`No AWS credentials were found (${err.message}).\n${SAMPLE_HINT}`);
+    if (err instanceof ScopeError) throw new UsageError(err.message);
+    throw err;
+  }
+}
