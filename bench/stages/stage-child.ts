@@ -1,0 +1,114 @@
+// One measured stage in its own process, for a clean peak RSS:
+//   node --expose-gc --import tsx bench/stages/stage-child.ts <stage> <base-records.ndjson> <accounts> <work-dir>
+// Earlier stages run first, unmeasured; then memory is collected, the peak is reset, and the stage
+// is timed. Prints one JSON line: { stage, ms, peakRssMb, inputRssMb, findings, records, ... }.
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { benchCatalog } from './bench-catalog.ts';
+import { writeSnapshot } from '../../src/collect/snapshot/write-snapshot.ts';
+import { parseConfig } from '../../src/config/load-config.ts';
+import { evaluateControls } from '../../src/evaluate/evaluate-controls.ts';
+import { mapRequirements } from '../../src/map/map-requirements.ts';
+import { writeResultsJson } from '../../src/render/results-json.ts';
+import { buildResults } from '../../src/results/build-results.ts';
+import { writePackage } from '../../src/store/write-package.ts';
+import { SYNTHETIC_RECORDED_AT, SYNTHETIC_REGIONS } from '../generate/plan.ts';
+import { floorPdf, floorXlsx } from './floors.ts';
+import { peakRssMb, resetPeakRss, rssMb } from './peak-rss.ts';
+import { loadRenderKit } from './render-stages.ts';
+import { readRecords, replicate } from './stage-input.ts';
+
+export const STAGES = ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'pdf', 'oscal', 'package', 'floor-xlsx', 'floor-pdf'] as const;
+export type Stage = (typeof STAGES)[number];
+
+async function main(stage: Stage, baseFile: string, accounts: number, workDir: string): Promise<Record<string, unknown>> {
+  const { catalog, rules, note } = await benchCatalog();
+  const config = parseConfig({ organization: 'Proofline benchmark' }, 'bench');
+  const { records, scope } = replicate(await readRecords(baseFile), accounts, SYNTHETIC_REGIONS.map(([r]) => r));
+  const params = { now: SYNTHETIC_RECORDED_AT, allowedRegions: ['eu-west-1', 'eu-central-1'], accessKeyMaxAgeDays: config.accessKeyMaxAgeDays, logRetentionMinDays: config.logRetentionMinDays };
+  const at = SYNTHETIC_RECORDED_AT.toISOString();
+  const run = { id: 'bench', startedAt: at, finishedAt: at, evaluatedAt: at, tool: { name: 'proofline', version: 'bench' }, organization: config.organization, source: { kind: 'snapshot' as const, location: 'bench' }, scope, frameworks: config.frameworks, catalogDigest: catalog.digest };
+  const out = join(workDir, `${stage}-${process.pid}`);
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+
+  // Everything before the stage, unmeasured.
+  const evaluate = () => evaluateControls(catalog.controls, rules, records, scope, params);
+  const evaluation = stage === 'evaluate' ? undefined : evaluate();
+  const requirements = evaluation && stage !== 'map' ? mapRequirements(catalog, evaluation.controls) : undefined;
+  const results = evaluation && requirements && stage !== 'results' ? buildResults(run as never, catalog, evaluation, requirements, records) : undefined;
+  const findings = evaluation?.findings.length;
+  const rows = results ? results.findings.length + results.evidence.length : 0;
+  const kit = ['xlsx', 'pdf', 'oscal', 'package'].includes(stage) ? await loadRenderKit() : undefined;
+  const prepared = kit && results ? await kit.prepare(results, workDir) : undefined;
+
+  const measure = async (fn: () => Promise<unknown> | unknown): Promise<Record<string, unknown>> => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const inputRssMb = rssMb();
+    const reset = resetPeakRss();
+    const t0 = performance.now();
+    const value = await fn();
+    const ms = performance.now() - t0;
+    return { stage, ms, peakRssMb: peakRssMb(), inputRssMb, peakReset: reset, value: typeof value === 'number' ? value : undefined };
+  };
+
+  let m: Record<string, unknown>;
+  switch (stage) {
+    case 'evaluate':
+      m = await measure(() => evaluate().findings.length);
+      break;
+    case 'map':
+      m = await measure(() => mapRequirements(catalog, evaluation!.controls));
+      break;
+    case 'results':
+      m = await measure(() => buildResults(run as never, catalog, evaluation!, requirements!, records));
+      break;
+    case 'json':
+      m = await measure(() => writeResultsJson(join(out, 'results.json'), results!));
+      break;
+    case 'evidence':
+      m = await measure(() => writeSnapshot(join(out, 'evidence'), records, scope, { createdAt: at }));
+      break;
+    case 'xlsx':
+    case 'pdf':
+    case 'oscal': {
+      const render = kit?.[stage];
+      if (!render || !prepared?.vm) return { stage, unavailable: `not in the source tree yet (missing: ${kit?.missing.join(', ')})` };
+      const file = join(out, stage === 'oscal' ? 'assessment-results.json' : `report.${stage}`);
+      m = await measure(() => (stage === 'pdf' ? kit!.pdf!(file, prepared.vm, prepared.text, prepared.identity, SYNTHETIC_RECORDED_AT) : kit![stage]!(file, prepared.vm, results!)));
+      break;
+    }
+    case 'package':
+      // writePackage with the steps the tree provides (results.json and evidence always).
+      m = await measure(() => writePackage(out, { results: results!, records }, packageSteps(kit!, prepared)));
+      m.steps = ['results.json', 'evidence', ...(['xlsx', 'pdf', 'oscal'] as const).filter((s) => kit?.[s] && prepared?.vm)];
+      break;
+    case 'floor-xlsx':
+      m = await measure(() => floorXlsx(join(out, 'floor.xlsx'), rows));
+      break;
+    case 'floor-pdf':
+      m = await measure(() => floorPdf(join(out, 'floor.pdf'), rows));
+      break;
+  }
+  await rm(out, { recursive: true, force: true });
+  return { ...m, accounts, records: records.length, findings, rows, ...(note ? { catalogNote: note } : {}) };
+}
+
+function packageSteps(kit: Awaited<ReturnType<typeof loadRenderKit>>, prepared: { vm: unknown; text: unknown; identity: unknown } | undefined) {
+  if (!prepared?.vm) return [];
+  const steps = [];
+  if (kit.xlsx) steps.push(async (dir: string, ctx: { results: never }) => void (await kit.xlsx!(join(dir, 'control-gaps.xlsx'), prepared.vm, ctx.results)));
+  if (kit.pdf) steps.push(async (dir: string) => void (await kit.pdf!(join(dir, 'report.pdf'), prepared.vm, prepared.text, prepared.identity, SYNTHETIC_RECORDED_AT)));
+  if (kit.oscal) steps.push(async (dir: string, ctx: { results: never }) => {
+    await mkdir(join(dir, 'oscal'), { recursive: true });
+    await kit.oscal!(join(dir, 'oscal', 'assessment-results.json'), prepared.vm, ctx.results);
+  });
+  return steps as never[];
+}
+
+const [stage, baseFile, accounts, workDir] = process.argv.slice(2);
+if (!STAGES.includes(stage as Stage) || !baseFile || !Number(accounts) || !workDir) {
+  process.stderr.write(`usage: stage-child.ts <${STAGES.join('|')}> <base-records.ndjson> <accounts> <work-dir>\n`);
+  process.exit(2);
+}
+process.stdout.write(JSON.stringify(await main(stage as Stage, baseFile, Number(accounts), workDir)) + '\n');
