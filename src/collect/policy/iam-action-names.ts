@@ -1,0 +1,34 @@
+// From an SDK call to the IAM action that authorizes it. Most actions are `<prefix>:<Operation>`; the
+// prefix differs from the SDK package for some services, and a few S3 operations are authorized by an
+// action with another name. Keep every exception here.
+
+/** SDK service id (client package suffix) -> IAM action prefix, where they differ. */
+export const IAM_PREFIX: Readonly<Record<string, string>> = {
+  'config-service': 'config',
+  'cloudwatch-logs': 'logs',
+  's3-control': 's3',
+  'lex-models-v2': 'lex',
+  'bedrock-agent': 'bedrock',
+  accessanalyzer: 'access-analyzer',
+};
+
+/** `<service>.<Operation>` -> IAM action, where the action is not named after the operation. */
+export const IAM_ACTION_OVERRIDES: Readonly<Record<string, string>> = {
+  's3.ListBuckets': 's3:ListAllMyBuckets',
+  's3.GetBucketEncryption': 's3:GetEncryptionConfiguration',
+  's3.GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
+  's3-control.GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
+  's3.GetBucketLifecycleConfiguration': 's3:GetLifecycleConfiguration',
+  's3.GetObjectLockConfiguration': 's3:GetBucketObjectLockConfiguration',
+  's3.GetBucketReplication': 's3:GetReplicationConfiguration',
+  's3.GetBucketLogging': 's3:GetBucketLogging',
+  's3.GetBucketPolicy': 's3:GetBucketPolicy',
+  's3.GetBucketVersioning': 's3:GetBucketVersioning',
+};
+
+export function iamAction(service: string, operation: string): string {
+  return IAM_ACTION_OVERRIDES[`${service}.${operation}`] ?? `${IAM_PREFIX[service] ?? service}:${operation}`;
+}
+
+/** Operations that only read: the tool must never call anything else. */
+export const READ_OPERATION = /^(Describe|Get|List|Select|BatchGet|BatchDescribe|Lookup|Search|Head)[A-Z]/;

@@ -1,0 +1,35 @@
+// The shipped IAM policy lists exactly the actions the collectors call, and every call only reads.
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { allCalls, callsInSource, POLICY_FILE, policyFor, policyJson } from '../../src/collect/policy/derive-policy.ts';
+import { iamAction, READ_OPERATION } from '../../src/collect/policy/iam-action-names.ts';
+
+describe('policies/proofline-readonly.json', () => {
+  it('equals the policy derived from the collectors (regenerate with `npm run policy`)', async () => {
+    const derived = policyJson(policyFor(await allCalls()));
+    expect(await readFile(POLICY_FILE, 'utf8')).toBe(derived);
+  });
+
+  it('grants only read operations', async () => {
+    const writes = (await allCalls()).filter((c) => !READ_OPERATION.test(c.operation)).map((c) => `${c.service}.${c.operation} (${c.file})`);
+    expect(writes).toEqual([]);
+    expect(READ_OPERATION.test('PutBucketPolicy')).toBe(false);
+    expect(READ_OPERATION.test('Getaway')).toBe(false);
+  });
+
+  it('finds commands and paginators in value imports only, across multi-line imports', () => {
+    const text = `import {\n  DescribeKeyCommand,\n  paginateListKeys,\n  type KeyMetadata,\n  KeyState,\n} from '@aws-sdk/client-kms';\nimport type { PutKeyPolicyCommand } from '@aws-sdk/client-kms';\nimport { pLimit } from 'p-limit';`;
+    expect(callsInSource(text, 'x.ts').map((c) => `${c.service}.${c.operation}`)).toEqual(['kms.DescribeKey', 'kms.ListKeys']);
+  });
+
+  it('maps SDK names to IAM actions where they differ', () => {
+    expect(iamAction('s3', 'ListBuckets')).toBe('s3:ListAllMyBuckets');
+    expect(iamAction('s3', 'GetBucketEncryption')).toBe('s3:GetEncryptionConfiguration');
+    expect(iamAction('s3-control', 'GetPublicAccessBlock')).toBe('s3:GetAccountPublicAccessBlock');
+    expect(iamAction('config-service', 'DescribeConfigurationRecorders')).toBe('config:DescribeConfigurationRecorders');
+    expect(iamAction('cloudwatch-logs', 'DescribeLogGroups')).toBe('logs:DescribeLogGroups');
+    expect(iamAction('bedrock-agent', 'ListAgents')).toBe('bedrock:ListAgents');
+    expect(iamAction('lex-models-v2', 'ListBots')).toBe('lex:ListBots');
+    expect(iamAction('accessanalyzer', 'ListAnalyzers')).toBe('access-analyzer:ListAnalyzers');
+  });
+});
