@@ -8,7 +8,7 @@ export function isAwsManagedAlias(key: string): boolean {
 }
 
 export function customerKeyVerdict(key: string | undefined | null, what: string): Verdict {
-  if (!key || key.trim() === '') return fail(`${what} names no KMS key: it is encrypted with an AWS-owned or AWS-managed key the customer cannot control.`);
-  if (isAwsManagedAlias(key)) return fail(`${what} uses the AWS-managed key ${key}, not a customer-managed key.`);
-  return pass(`${what} is encrypted with the customer KMS key ${key}.`);
+  if (!key || key.trim() === '') return fail(`${what}: no KMS key is named, so an AWS-owned or AWS-managed key the customer cannot control applies.`);
+  if (isAwsManagedAlias(key)) return fail(`${what}: the AWS-managed key ${key} is used, not a customer-managed key.`);
+  return pass(`${what}: encrypted with the customer KMS key ${key}.`);
 }
