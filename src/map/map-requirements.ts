@@ -15,6 +15,10 @@ export interface RequirementResult {
   status: RequirementStatus;
   reason: string;
   controls: { id: string; status: ControlStatus; justification: string }[];
+  /** Failing findings of the mapped controls accepted as risk by an active exception. */
+  acceptedRisk?: number;
+  /** Ids of the attested manual evidence for this requirement. */
+  manualEvidence?: string[];
 }
 
 export type RequirementResults = Record<FrameworkId, RequirementResult[]>;

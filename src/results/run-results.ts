@@ -5,6 +5,7 @@ import type { Scope } from '../collect/target.ts';
 import type { ControlStatus, StatusCounts } from '../evaluate/control-status.ts';
 import type { Finding } from '../evaluate/finding.ts';
 import type { RequirementResults, RequirementStatus } from '../map/map-requirements.ts';
+import type { NessusSummary } from '../manual-evidence/nessus-summary.ts';
 
 export const RESULTS_SCHEMA = 'proofline-results';
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -36,6 +37,8 @@ export interface ControlEntry {
   status: ControlStatus;
   counts: StatusCounts;
   mappings: { framework: FrameworkId; requirement: string }[];
+  /** Failing findings covered by an active exception (still failing, shown as accepted risk). */
+  acceptedRisk?: number;
 }
 
 export interface EvidenceEntry {
@@ -57,6 +60,53 @@ export interface RunSummary {
   controls: Record<ControlStatus, number>;
   requirements: Record<FrameworkId, Record<RequirementStatus, number>>;
   evidence: { records: number; ok: number; notConfigured: number; errors: number };
+  /** Failing findings accepted as risk by an active exception. */
+  acceptedRisk?: number;
+}
+
+/** Set on a failing finding an exception matches; status stays fail. */
+export interface FindingException {
+  id: string;
+  /** accepted: the exception applies; expired: it matched but its expiry has passed, so it no longer applies. */
+  status: 'accepted' | 'expired';
+  approver: string;
+  approvedOn: string;
+  expiresOn: string;
+  justification: string;
+}
+
+export type ResultFinding = Finding & { exception?: FindingException };
+
+/** An exception from the exceptions file, as of the run (src/exceptions). */
+export interface ExceptionEntry {
+  id: string;
+  controlId: string;
+  resource: string;
+  account?: string;
+  region?: string;
+  justification: string;
+  approver: string;
+  approvedOn: string;
+  expiresOn: string;
+  status: 'active' | 'expired';
+  /** Failing findings it matched in this run. */
+  matchedFindings: number;
+}
+
+/** A file people attached as evidence for a manual requirement (src/manual-evidence). */
+export interface ManualEvidenceEntry {
+  id: string;
+  title: string;
+  /** Path inside the package. */
+  file: string;
+  sha256: string;
+  attestedBy: string;
+  attestedOn: string;
+  renewBy: string;
+  status: 'current' | 'expired';
+  requirements: { framework: FrameworkId; requirement: string }[];
+  /** Summary of a vulnerability-scanner export (Nessus). */
+  scan?: NessusSummary;
 }
 
 export interface RunResults {
@@ -65,7 +115,9 @@ export interface RunResults {
   run: RunMetadata;
   summary: RunSummary;
   controls: ControlEntry[];
-  findings: Finding[];
+  findings: ResultFinding[];
   requirements: RequirementResults;
   evidence: EvidenceEntry[];
+  exceptions?: ExceptionEntry[];
+  manualEvidence?: ManualEvidenceEntry[];
 }

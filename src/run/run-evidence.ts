@@ -12,9 +12,12 @@ import type { PreparedSource } from '../collect/source.ts';
 import type { ProoflineConfig } from '../config/config-schema.ts';
 import { evaluateControls } from '../evaluate/evaluate-controls.ts';
 import type { Rule } from '../evaluate/rule.ts';
+import { applyExceptions } from '../exceptions/apply-exceptions.ts';
+import type { RiskException } from '../exceptions/exceptions-schema.ts';
+import { applyManualEvidence } from '../map/apply-manual-evidence.ts';
 import { mapRequirements } from '../map/map-requirements.ts';
 import { buildResults } from '../results/build-results.ts';
-import type { RunResults } from '../results/run-results.ts';
+import type { ManualEvidenceEntry, RunResults } from '../results/run-results.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 
 export interface RunEvidenceOptions {
@@ -33,6 +36,10 @@ export interface RunEvidenceOptions {
   fanOutConcurrency?: number;
   onCall?: ConstructorParameters<typeof ClientFactory>[0]['onCall'];
   onCollectorDone?: Parameters<typeof runCollection>[0]['onCollectorDone'];
+  /** Accepted risks (src/exceptions): matching failures are annotated, never hidden. */
+  exceptions?: readonly RiskException[];
+  /** Attested files (src/manual-evidence) that settle manual requirements. */
+  manualEvidence?: readonly ManualEvidenceEntry[];
 }
 
 export interface RunEvidenceOutput {
@@ -73,8 +80,8 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
     accessKeyMaxAgeDays: opts.config.accessKeyMaxAgeDays,
     logRetentionMinDays: opts.config.logRetentionMinDays,
   });
-  const requirements = mapRequirements(opts.catalog, evaluation.controls);
-  const results = buildResults(
+  const requirements = applyManualEvidence(mapRequirements(opts.catalog, evaluation.controls), opts.manualEvidence ?? []);
+  const built = buildResults(
     {
       id: randomUUID(),
       startedAt: startedAt.toISOString(),
@@ -92,5 +99,7 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
     requirements,
     records,
   );
+  const withManual = opts.manualEvidence?.length ? { ...built, manualEvidence: [...opts.manualEvidence] } : built;
+  const results = applyExceptions(withManual, opts.exceptions ?? [], evaluatedAt);
   return { results, records };
 }

@@ -1,0 +1,24 @@
+// The sidecar that attests a manual evidence file: <file>.attestation.yaml next to it.
+import { z } from 'zod';
+import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
+
+export const ATTESTATION_SUFFIX = '.attestation.yaml';
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+// YAML reads an unquoted 2026-03-01 as a Date; accept both and keep the ISO day.
+const isoDay = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date('must be a date such as 2027-03-01'));
+
+export const attestationSchema = z
+  .object({
+    title: nonEmpty,
+    /** Who attests that the file is genuine and current (name, role). */
+    attestedBy: nonEmpty,
+    attestedOn: isoDay,
+    /** After this day the evidence is expired and its requirements are not met until renewed. */
+    renewBy: isoDay,
+    requirements: z.array(z.object({ framework: z.enum(FRAMEWORK_IDS), requirement: nonEmpty }).strict()).min(1, 'must name at least one requirement'),
+  })
+  .strict()
+  .refine((a) => a.attestedOn <= a.renewBy, { message: 'must not be before attestedOn', path: ['renewBy'] });
+
+export type Attestation = z.infer<typeof attestationSchema>;

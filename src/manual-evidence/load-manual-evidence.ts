@@ -1,0 +1,82 @@
+// Reads the manual evidence folder: every file needs an attestation sidecar; digests are taken here,
+// Nessus exports are summarised, and expiry is judged against the run's evaluation time.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Catalog } from '../catalog/load-catalog.ts';
+import type { ManualEvidenceEntry } from '../results/run-results.ts';
+import { sha256File } from '../util/sha256.ts';
+import { ATTESTATION_SUFFIX, attestationSchema } from './attestation-schema.ts';
+import { summarizeNessus } from './nessus-summary.ts';
+
+export class ManualEvidenceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ManualEvidenceError';
+  }
+}
+
+/** A loaded file: the entry for the results plus where it lives on disk (for the package). */
+export interface ManualEvidence {
+  entry: ManualEvidenceEntry;
+  sourcePath: string;
+}
+
+export const MANUAL_PACKAGE_DIR = 'manual';
+
+/** Expired once the renewal day is over (renewBy is inclusive). */
+export function isExpired(renewBy: string, now: Date): boolean {
+  return now.getTime() >= Date.parse(`${renewBy}T00:00:00Z`) + 86_400_000;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((err: Error) => {
+    throw new ManualEvidenceError(`${dir}: cannot read the manual evidence folder (${err.message})`);
+  });
+  return entries
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+export async function loadManualEvidence(dir: string, now: Date, catalog?: Pick<Catalog, 'frameworks'>): Promise<ManualEvidence[]> {
+  const files = await listFiles(dir);
+  const sidecars = new Set(files.filter((f) => f.endsWith(ATTESTATION_SUFFIX)));
+  const out: ManualEvidence[] = [];
+  for (const file of files.filter((f) => !sidecars.has(f))) {
+    const sidecar = `${file}${ATTESTATION_SUFFIX}`;
+    if (!sidecars.has(sidecar)) throw new ManualEvidenceError(`${file}: no attestation; add ${sidecar} naming title, attestedBy, attestedOn, renewBy and requirements`);
+    sidecars.delete(sidecar);
+    let data: unknown;
+    try {
+      data = parseYaml(await readFile(sidecar, 'utf8'));
+    } catch (err) {
+      throw new ManualEvidenceError(`${sidecar}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    }
+    const parsed = attestationSchema.safeParse(data ?? {});
+    if (!parsed.success) throw new ManualEvidenceError(parsed.error.issues.map((i) => `${sidecar}: field "${i.path.join('.') || '(root)'}": ${i.message}`).join('\n'));
+    const a = parsed.data;
+    a.requirements.forEach((r, i) => {
+      if (catalog && !catalog.frameworks[r.framework].requirements.some((q) => q.id === r.requirement)) {
+        throw new ManualEvidenceError(`${sidecar}: field "requirements.${i}.requirement": "${r.requirement}" is not a ${r.framework} requirement id`);
+      }
+    });
+    const rel = relative(dir, file).split('\\').join('/');
+    const entry: ManualEvidenceEntry = {
+      id: rel,
+      title: a.title,
+      file: `${MANUAL_PACKAGE_DIR}/${rel}`,
+      sha256: await sha256File(file),
+      attestedBy: a.attestedBy,
+      attestedOn: a.attestedOn,
+      renewBy: a.renewBy,
+      status: isExpired(a.renewBy, now) ? 'expired' : 'current',
+      requirements: a.requirements,
+    };
+    if (file.toLowerCase().endsWith('.nessus')) entry.scan = summarizeNessus(await readFile(file, 'utf8'), file);
+    out.push({ entry, sourcePath: file });
+  }
+  const orphan = [...sidecars][0];
+  if (orphan) throw new ManualEvidenceError(`${orphan}: attestation without the file it attests (${orphan.slice(0, -ATTESTATION_SUFFIX.length)})`);
+  return out;
+}
