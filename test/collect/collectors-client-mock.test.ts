@@ -6,7 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCollectors } from '../../src/collect/collector-registry.ts';
 import type { Collector } from '../../src/collect/collector.ts';
 import { simError, SimulatedAws } from '../../src/collect/simulated-aws.ts';
-import { awsError, byKey, collect, mockAllClients, type Mocks } from './harness.ts';
+import { awsError, byKey, nb, collect, mockAllClients, type Mocks } from './harness.ts';
 
 let all: Collector[];
 const named = (...names: string[]) => all.filter((c) => names.includes(c.name));
@@ -25,9 +25,9 @@ describe('collectors under aws-sdk-client-mock', () => {
   it('follows every page of a list call and describes each listed notebook', async () => {
     mocks.sagemaker
       .on(ListNotebookInstancesCommand)
-      .resolves({ NotebookInstances: [{ NotebookInstanceName: 'a' }, { NotebookInstanceName: 'b' }], NextToken: 'p2' })
+      .resolves({ NotebookInstances: [nb('a'), nb('b')], NextToken: 'p2' })
       .on(ListNotebookInstancesCommand, { NextToken: 'p2' })
-      .resolves({ NotebookInstances: [{ NotebookInstanceName: 'c' }] });
+      .resolves({ NotebookInstances: [nb('c')] });
     mocks.sagemaker.on(DescribeNotebookInstanceCommand).callsFake((input) => ({ NotebookInstanceName: input.NotebookInstanceName, DirectInternetAccess: 'Disabled' }));
     const records = await collect(named('sagemaker.notebooks'));
     const pages = byKey(records, 'sagemaker.ListNotebookInstances');
@@ -74,7 +74,7 @@ describe('throttling then success (SimulatedAws answers below the SDK retry, lik
   it('retries a throttled call and records only the final success', async () => {
     let throttled = 0;
     const sim = new SimulatedAws({ beforeAnswer: async () => (throttled++ === 0 ? simError('ThrottlingException', 400, 'Rate exceeded') : undefined) })
-      .on('sagemaker.ListNotebookInstances', () => ({ NotebookInstances: [{ NotebookInstanceName: 'a' }] }))
+      .on('sagemaker.ListNotebookInstances', () => ({ NotebookInstances: [nb('a')] }))
       .on('sagemaker.DescribeNotebookInstance', (input) => ({ NotebookInstanceName: input.NotebookInstanceName }));
     const records = await collect(named('sagemaker.notebooks'), undefined, { responder: sim.responder(), clientConfig: () => ({ retryMode: 'adaptive', maxAttempts: 3 }) });
     expect(sim.callCount).toBe(3);

@@ -43,6 +43,11 @@ export async function collect(collectors: Collector[], scope: Scope = { accounts
   return sink.all();
 }
 
+/** A listed SageMaker notebook, as ListNotebookInstances returns it. */
+export function nb(name: string, region = 'eu-west-1') {
+  return { NotebookInstanceName: name, NotebookInstanceArn: `arn:aws:sagemaker:${region}:${ACCOUNT}:notebook-instance/${name}` };
+}
+
 export function byKey(records: EvidenceRecord[], key: string): EvidenceRecord[] {
   return records.filter((r) => r.key === key);
 }

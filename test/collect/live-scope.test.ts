@@ -34,7 +34,7 @@ beforeEach(() => {
       { RegionName: 'me-central-1', OptInStatus: 'opted-in' },
     ],
   });
-  mocks.assume.on(AssumeRoleCommand).callsFake((input) => {
+  mocks.assume.on(AssumeRoleCommand).callsFake((input: { RoleArn: string }) => {
     if (input.RoleArn.includes(LOCKED)) throw awsError('AccessDenied', 403, `User is not authorized to perform: sts:AssumeRole on resource: ${input.RoleArn}`, 'req-denied');
     return { Credentials: { AccessKeyId: 'ASIA', SecretAccessKey: 's', SessionToken: 't', Expiration: new Date(Date.now() + 3600_000) } };
   });

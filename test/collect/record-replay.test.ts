@@ -16,7 +16,7 @@ import { parseConfig } from '../../src/config/load-config.ts';
 import { loadRules } from '../../src/evaluate/rule-registry.ts';
 import type { Rule } from '../../src/evaluate/rule.ts';
 import { runEvidence } from '../../src/run/run-evidence.ts';
-import { ACCOUNT, awsError, clock, collect, mockAllClients, STATIC_CREDENTIALS, type Mocks } from './harness.ts';
+import { ACCOUNT, awsError, nb, clock, collect, mockAllClients, STATIC_CREDENTIALS, type Mocks } from './harness.ts';
 
 const FIXTURE = new URL('../fixtures/catalog-min/', import.meta.url).pathname;
 const scope = { accounts: [ACCOUNT, '444455556666'], regions: ['eu-west-1', 'us-east-1'] };
@@ -36,9 +36,9 @@ beforeEach(() => {
   ({ mocks, restore } = mockAllClients());
   mocks.sagemaker
     .on(ListNotebookInstancesCommand)
-    .resolves({ NotebookInstances: [{ NotebookInstanceName: 'nb-1' }], NextToken: 't2', $metadata: { requestId: 'list-1' } })
+    .resolves({ NotebookInstances: [nb('nb-1')], NextToken: 't2', $metadata: { requestId: 'list-1' } })
     .on(ListNotebookInstancesCommand, { NextToken: 't2' })
-    .resolves({ NotebookInstances: [{ NotebookInstanceName: 'nb-2' }] });
+    .resolves({ NotebookInstances: [nb('nb-2')] });
   mocks.sagemaker.on(DescribeNotebookInstanceCommand).callsFake((input) => {
     if (input.NotebookInstanceName === 'nb-2') throw awsError('ThrottlingException', 400, 'Rate exceeded');
     return { NotebookInstanceName: input.NotebookInstanceName, DirectInternetAccess: 'Enabled', CreationTime: clock() };
