@@ -22,14 +22,15 @@ export type CallState =
 export class EvidenceView {
   private readonly byKeyTarget = new Map<string, EvidenceRecord[]>();
   private readonly byId = new Map<string, EvidenceRecord>();
+  /** Pages of each logical call, indexed once: a lookup per finding must not scan the target's records (100k findings). */
+  private readonly byCall = new Map<string, EvidenceRecord[]>();
 
   constructor(records: Iterable<EvidenceRecord>) {
     for (const r of records) {
       this.byId.set(r.id, r);
       const k = `${r.key}|${r.account}|${r.region}`;
-      const list = this.byKeyTarget.get(k);
-      if (list) list.push(r);
-      else this.byKeyTarget.set(k, [r]);
+      push(this.byKeyTarget, k, r);
+      push(this.byCall, `${k}|${stableStringify(withoutPaging(r.input))}`, r);
     }
   }
 
@@ -47,7 +48,7 @@ export class EvidenceView {
    */
   call(key: EvidenceKey, where: Target, input: Record<string, unknown> = {}): CallState {
     const wanted = stableStringify(withoutPaging(input));
-    const records = this.records(key, where).filter((r) => stableStringify(withoutPaging(r.input)) === wanted);
+    const records = [...(this.byCall.get(`${key}|${where.account}|${where.region}|${wanted}`) ?? [])];
     if (records.length === 0) {
       return { state: 'missing', records, error: `no evidence for ${key} in ${where.account}/${where.region}${Object.keys(input).length ? ` (${wanted})` : ''}` };
     }
@@ -57,4 +58,10 @@ export class EvidenceView {
     if (notConfigured) return { state: 'not_configured', records, error: `${notConfigured.error?.name}: ${notConfigured.error?.message}` };
     return { state: 'ok', records, responses: records.map((r) => r.response) };
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
