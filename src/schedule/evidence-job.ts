@@ -1,0 +1,96 @@
+// One scheduled run: load exceptions and manual evidence, collect and evaluate, write the package
+// (atomically: an abort before the final rename leaves nothing), record it in the history with the
+// previous manifest's digest, apply retention, deliver and notify.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { ProoflineConfig } from '../config/config-schema.ts';
+import type { RiskException } from '../exceptions/exceptions-schema.ts';
+import { loadExceptions } from '../exceptions/load-exceptions.ts';
+import { loadManualEvidence, type ManualEvidence } from '../manual-evidence/load-manual-evidence.ts';
+import { manualEvidenceStep } from '../manual-evidence/manual-package-step.ts';
+import type { RunResults } from '../results/run-results.ts';
+import type { RunEvidenceOutput } from '../run/run-evidence.ts';
+import { applyRetention } from '../store/history/apply-retention.ts';
+import type { HistoryStore } from '../store/history/history-store.ts';
+import { packageManifestDigest } from '../store/history/manifest-digest.ts';
+import { writePackage, type PackageStep } from '../store/write-package.ts';
+import { abortable } from './abortable.ts';
+import type { JsonLogger } from './json-logger.ts';
+import type { JobOutcome, ScheduledJob } from './scheduler.ts';
+
+export interface RunInputs {
+  exceptions: RiskException[];
+  manualEvidence: ManualEvidence[];
+}
+
+export interface EvidenceJobDeps {
+  config: ProoflineConfig;
+  store: HistoryStore;
+  /** Folder the packages are written into. */
+  packagesDir: string;
+  /** Collects and evaluates (runEvidence with the project catalog and the source). */
+  collect: (inputs: RunInputs, evaluatedAt: Date) => Promise<RunEvidenceOutput>;
+  /** Control ids of the catalog, so an exception for an unknown control is rejected. */
+  knownControlIds?: ReadonlySet<string>;
+  /** Renderers and signer; they receive the digest the new manifest must name as its predecessor. */
+  packageSteps?: (previousManifestSha256: string | undefined) => PackageStep[];
+  /** Upload and notifications after the run is recorded; their failure is logged, not a failed run. */
+  afterRun?: (packagePath: string, results: RunResults) => Promise<Record<string, unknown>>;
+  log: JsonLogger;
+  now?: () => Date;
+}
+
+export function packagesDirOf(config: ProoflineConfig): string {
+  return join(config.dataDir, 'packages');
+}
+
+export async function loadRunInputs(config: Pick<ProoflineConfig, 'exceptionsFile' | 'manualEvidenceDir'>, now: Date, knownControlIds?: ReadonlySet<string>, catalog?: Parameters<typeof loadManualEvidence>[2]): Promise<RunInputs> {
+  return {
+    exceptions: config.exceptionsFile ? await loadExceptions(config.exceptionsFile, knownControlIds) : [],
+    manualEvidence: config.manualEvidenceDir ? await loadManualEvidence(config.manualEvidenceDir, now, catalog) : [],
+  };
+}
+
+/** The job for the Scheduler, and the hook that records a failed run. */
+export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailure: (error: Error) => void } {
+  const now = deps.now ?? (() => new Date());
+  let startedAt = now();
+  const job: ScheduledJob = async (signal) => {
+    startedAt = now();
+    const inputs = await loadRunInputs(deps.config, startedAt, deps.knownControlIds);
+    const { results, records } = await abortable(deps.collect(inputs, startedAt), signal);
+    signal.throwIfAborted();
+    const previous = deps.store.previousManifestDigest();
+    const steps: PackageStep[] = [
+      manualEvidenceStep(inputs.manualEvidence),
+      ...(deps.packageSteps?.(previous) ?? []),
+      // Last before the rename: an abort while rendering or signing leaves no package at all.
+      async () => signal.throwIfAborted(),
+    ];
+    const packagePath = await writePackage(deps.packagesDir, { results, records }, steps);
+    const entry = deps.store.recordRun({
+      id: results.run.id,
+      startedAt: results.run.startedAt,
+      finishedAt: now().toISOString(),
+      status: 'succeeded',
+      packagePath,
+      manifestSha256: await packageManifestDigest(packagePath),
+      results,
+    });
+    const outcome: JobOutcome = { runId: results.run.id, seq: entry.seq, package: packagePath, findings: results.summary.findings, acceptedRisk: results.summary.acceptedRisk ?? 0 };
+    const pruned = await applyRetention(deps.store, deps.config.retention, deps.config.observationWindows, now());
+    if (pruned.length) deps.log.log('info', 'retention.pruned', { runs: pruned.map((p) => p.id) });
+    if (deps.afterRun) {
+      try {
+        Object.assign(outcome, await deps.afterRun(packagePath, results));
+      } catch (err) {
+        deps.log.log('error', 'delivery.failed', { runId: results.run.id, error: (err as Error).message });
+      }
+    }
+    return outcome;
+  };
+  const onFailure = (error: Error) => {
+    deps.store.recordRun({ id: randomUUID(), startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), status: 'failed', error: error.message });
+  };
+  return { job, onFailure };
+}

@@ -1,0 +1,111 @@
+import { EventEmitter } from 'node:events';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load-config.ts';
+import { evidenceJob } from '../../src/schedule/evidence-job.ts';
+import { memoryLogger } from '../../src/schedule/json-logger.ts';
+import { Scheduler, stopOnSignals } from '../../src/schedule/scheduler.ts';
+import { HistoryStore } from '../../src/store/history/history-store.ts';
+import { verifyHistory } from '../../src/store/history/verify-history.ts';
+import { fakeResults } from '../history/fake-results.ts';
+
+let dir: string;
+let store: HistoryStore;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'proofline-job-'));
+  store = HistoryStore.open(dir);
+});
+afterEach(async () => {
+  store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+let clock = Date.parse('2026-11-20T02:00:00Z');
+const now = () => new Date((clock += 60_000));
+
+function config(extra: Record<string, unknown> = {}) {
+  return parseConfig({ dataDir: dir, schedule: { cron: '0 2 * * *' }, exceptionsFile: 'samples/exceptions.yaml', manualEvidenceDir: 'samples/manual-evidence', ...extra }, 'test.yaml');
+}
+
+describe('scheduled evidence job', () => {
+  it('writes packages with the manual evidence, chains them in the history, records a failed run and keeps going', async () => {
+    const packagesDir = join(dir, 'packages');
+    let n = 0;
+    const seen: { exceptions: number; manual: number }[] = [];
+    const { job, onFailure } = evidenceJob({
+      config: config(),
+      store,
+      packagesDir,
+      log: memoryLogger(),
+      now,
+      collect: async (inputs, at) => {
+        seen.push({ exceptions: inputs.exceptions.length, manual: inputs.manualEvidence.length });
+        if (++n === 2) throw new Error('throttled out');
+        return { results: fakeResults(`run-${n}`, at.toISOString(), [{ control: 'c1', resource: 'r', status: 'pass' }]), records: [] };
+      },
+    });
+    const s = new Scheduler({ schedule: config().schedule!, log: memoryLogger(), job, onFailure });
+    expect(await s.tick()).toBe('ran');
+    expect(await s.tick()).toBe('failed');
+    expect(await s.tick()).toBe('ran');
+    expect(seen[0]).toEqual({ exceptions: 3, manual: 3 });
+    const runs = store.runs();
+    expect(runs.map((r) => r.status)).toEqual(['succeeded', 'failed', 'succeeded']);
+    expect(runs[1].error).toBe('throttled out');
+    expect(runs[2].previousManifestSha256).toBe(runs[0].manifestSha256);
+    const pkgs = await readdir(packagesDir);
+    expect(pkgs).toHaveLength(2);
+    expect((await readdir(join(packagesDir, pkgs[0], 'manual'))).length).toBe(3);
+    expect(await verifyHistory(store)).toMatchObject({ ok: true, checkedPackages: 2 });
+  });
+
+  it('SIGTERM while the package is being written leaves no package, half or whole', async () => {
+    const packagesDir = join(dir, 'packages');
+    const signals = new EventEmitter();
+    let stepStarted!: () => void;
+    const inStep = new Promise<void>((r) => (stepStarted = r));
+    const { job, onFailure } = evidenceJob({
+      config: config(),
+      store,
+      packagesDir,
+      log: memoryLogger(),
+      now,
+      collect: async (_inputs, at) => ({ results: fakeResults('slow', at.toISOString(), [{ control: 'c1', resource: 'r', status: 'fail' }]), records: [] }),
+      // A slow renderer: the signal arrives while it runs.
+      packageSteps: () => [async () => { stepStarted(); await new Promise((r) => setTimeout(r, 50)); }],
+    });
+    const s = new Scheduler({ schedule: config().schedule!, log: memoryLogger(), job, onFailure });
+    const stopped = stopOnSignals(s, signals as never);
+    const run = s.tick();
+    await inStep;
+    signals.emit('SIGTERM');
+    await stopped;
+    expect(await run).toBe('stopped');
+    expect(await readdir(packagesDir)).toEqual([]);
+    expect(store.runs().map((r) => r.status)).toEqual(['failed']);
+    expect(store.runs()[0].error).toMatch(/abandoned: SIGTERM/);
+  });
+
+  it('SIGTERM during collection abandons the run at once', async () => {
+    const signals = new EventEmitter();
+    const { job, onFailure } = evidenceJob({ config: config(), store, packagesDir: join(dir, 'packages'), log: memoryLogger(), now, collect: () => new Promise(() => {}) });
+    const s = new Scheduler({ schedule: config().schedule!, log: memoryLogger(), job, onFailure });
+    const stopped = stopOnSignals(s, signals as never);
+    const run = s.tick();
+    await new Promise((r) => setTimeout(r, 10));
+    signals.emit('SIGINT');
+    expect(await stopped).toBe('SIGINT');
+    expect(await run).toBe('stopped');
+    expect(await readdir(dir)).not.toContain('packages');
+  });
+
+  it('a bad exceptions file fails the run with a message naming it', async () => {
+    const log = memoryLogger();
+    const { job, onFailure } = evidenceJob({ config: config({ exceptionsFile: join(dir, 'missing.yaml') }), store, packagesDir: join(dir, 'packages'), log, now, collect: async () => { throw new Error('unreachable'); } });
+    const s = new Scheduler({ schedule: config().schedule!, log, job, onFailure });
+    expect(await s.tick()).toBe('failed');
+    expect(store.runs()[0].error).toMatch(/missing\.yaml: cannot read the exceptions file/);
+  });
+});
