@@ -73,3 +73,16 @@ export const LOG_GROUPS = {
   /** Lex conversation text logs of the appointment bot in us-east-1: NO KMS key. */
   lexAppointments: { name: '/aws/lex/appointment-scheduler', region: 'us-east-1', kmsKey: undefined },
 } as const;
+
+/** CloudTrail trails (the cloudtrail, logs and cloudwatch scenarios refer to them). */
+export const TRAILS = {
+  /** Multi-region management-events trail homed in us-east-1: validated, KMS, delivers to CloudWatch Logs with alarms. */
+  org: { name: 'acme-org-trail', homeRegion: 'us-east-1', logGroup: 'acme-cloudtrail' },
+  /** Single-region eu-west-1 trail for S3 and Bedrock data events: no KMS, CloudWatch Logs without alarms. */
+  euData: { name: 'acme-eu-data-events', homeRegion: 'eu-west-1', logGroup: 'acme-eu-data-events' },
+  /** Old single-region us-east-1 trail: stopped, nothing configured. */
+  legacy: { name: 'acme-legacy-us', homeRegion: 'us-east-1', logGroup: undefined },
+} as const;
+
+/** The default VPC that still exists in eu-west-1 (no flow logs, default security group open). */
+export const DEFAULT_VPC = { region: 'eu-west-1', vpcId: 'vpc-0a9b8c7d6e5f40003', defaultSg: 'sg-0d1e2f3a4b5c60003' } as const;
