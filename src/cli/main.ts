@@ -3,10 +3,12 @@ import { Command, CommanderError } from 'commander';
 import { CatalogError } from '../catalog/catalog-error.ts';
 import { ConfigError } from '../config/load-config.ts';
 import { SnapshotError } from '../collect/snapshot/read-snapshot.ts';
+import { SigningKeyError } from '../sign/local-identity.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { registerCatalog } from './commands/catalog.ts';
 import { registerRecord } from './commands/record.ts';
 import { registerRun } from './commands/run.ts';
+import { registerVerify } from './commands/verify.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, UsageError } from './exit-codes.ts';
 
 // The SDK warns that Node 20 support ends in 2027; the machines run Node 20 and the pinned SDK supports it.
@@ -23,8 +25,9 @@ program
 registerRun(program);
 registerRecord(program);
 registerCatalog(program);
+registerVerify(program);
 
-const BAD_INPUT = [UsageError, CatalogError, ConfigError, SnapshotError];
+const BAD_INPUT = [UsageError, CatalogError, ConfigError, SnapshotError, SigningKeyError];
 
 try {
   await program.parseAsync(process.argv);

@@ -25,7 +25,7 @@ export interface Narrative {
 function helpers(hb: typeof Handlebars): void {
   hb.registerHelper('join', (items: unknown[]) => (Array.isArray(items) ? items.join(', ') : ''));
   hb.registerHelper('plural', (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`);
-  hb.registerHelper('utc', (iso: string) => (iso ? new Date(iso).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC') : ''));
+  hb.registerHelper('utc', (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso ?? '') ? iso : iso ? new Date(iso).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC') : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 }
 

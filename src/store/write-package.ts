@@ -7,6 +7,7 @@ import { writeSnapshot } from '../collect/snapshot/write-snapshot.ts';
 import type { RunResults } from '../results/run-results.ts';
 import { writeResultsJson } from '../render/results-json.ts';
 import { packageName } from './package-name.ts';
+import { zipFolder } from './zip-package.ts';
 
 export interface PackageContext {
   results: RunResults;
@@ -16,11 +17,20 @@ export interface PackageContext {
 /** A stage that adds files to the package folder being built (renderers, signer). */
 export type PackageStep = (dir: string, ctx: PackageContext) => Promise<void>;
 
-export async function writePackage(outDir: string, ctx: PackageContext, steps: PackageStep[] = []): Promise<string> {
+export interface WritePackageOptions {
+  /** Also write <name>.zip next to the folder (same files). */
+  zip?: boolean;
+}
+
+const exists = (p: string) => stat(p).then(() => true, () => false);
+
+export async function writePackage(outDir: string, ctx: PackageContext, steps: PackageStep[] = [], opts: WritePackageOptions = {}): Promise<string> {
   const name = packageName(ctx.results.run.scope, new Date(ctx.results.run.startedAt));
   const final = resolve(outDir, name);
-  if (await stat(final).then(() => true, () => false)) throw new Error(`${final}: a package with this name already exists`);
+  const finalZip = `${final}.zip`;
+  if ((await exists(final)) || (opts.zip && (await exists(finalZip)))) throw new Error(`${final}: a package with this name already exists`);
   const tmp = resolve(outDir, `.${name}.partial-${process.pid}`);
+  const tmpZip = `${tmp}.zip`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
   try {
@@ -28,9 +38,13 @@ export async function writePackage(outDir: string, ctx: PackageContext, steps: P
     await writeSnapshot(join(tmp, 'evidence'), ctx.records, ctx.results.run.scope, { createdAt: ctx.results.run.startedAt, description: `evidence of run ${ctx.results.run.id}` });
     await writeResultsJson(join(tmp, 'results.json'), ctx.results);
     for (const step of steps) await step(tmp, ctx);
+    // The zip is complete before either is renamed: readers never see a folder without its zip.
+    if (opts.zip) await zipFolder(tmp, name, tmpZip);
     await rename(tmp, final);
+    if (opts.zip) await rename(tmpZip, finalZip);
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
+    await rm(tmpZip, { force: true });
     throw err;
   }
   return final;

@@ -3,6 +3,9 @@ import type { Command } from 'commander';
 import { loadProjectCatalog } from '../../catalog/load-project-catalog.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { runEvidence } from '../../run/run-evidence.ts';
+import { renderReportsStep } from '../../render/render-package.ts';
+import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
+import { signPackageStep } from '../../sign/sign-package.ts';
 import { writePackage } from '../../store/write-package.ts';
 import { UsageError } from '../exit-codes.ts';
 import { formatRunSummary } from '../format-summary.ts';
@@ -32,13 +35,15 @@ export function registerRun(program: Command): void {
     const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);
     const callConcurrency = positiveIntFlag('--call-concurrency', flags.callConcurrency);
     const project = await loadProjectCatalog();
+    // Resolve the signer before collecting: a bad key must not cost a whole live run.
+    const identity = await resolveSigningIdentity(config);
     const source = await prepareSource(flags, config.regions);
     // Replays are instant: only live collection gets a progress display.
     const progress = new Progress(process.stderr, source.kind === 'live' ? progressMode(process.stderr, Boolean(flags.quiet)) : 'quiet');
     const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone }).finally(() => {
       if (source.kind === 'live') progress.finish();
     });
-    const path = await writePackage(flags.out, { results, records });
+    const path = await writePackage(flags.out, { results, records }, [renderReportsStep({ identity }), signPackageStep({ identity })], { zip: true });
     process.stdout.write(formatRunSummary(results, path));
   });
 }

@@ -1,7 +1,6 @@
 // One entry per control: status, what was checked, every failing and unknown resource, remediation,
 // and the evidence records with their SHA-256.
-import type { Finding } from '../../evaluate/finding.ts';
-import type { EvidenceEntry } from '../../results/run-results.ts';
+import type { EvidenceEntry, ResultFinding } from '../../results/run-results.ts';
 import { CONTROL_STATUS_LABELS, SEVERITY_LABELS, STATUS_COLORS } from '../view-model/labels.ts';
 import type { ControlView, ViewModel } from '../view-model/view-model.ts';
 import { badge, ensureSpace, heading, keyValues, paragraphs, type Doc } from './pdf-blocks.ts';
@@ -10,11 +9,17 @@ import { table, type Column } from './pdf-table.ts';
 import { COLOR, FONT, MARGIN, SIZE } from './pdf-theme.ts';
 import type { TableOfContents } from './pdf-toc.ts';
 
-const findingColumns: Column<Finding>[] = [
+function reasonText(f: ResultFinding): string {
+  if (!f.exception) return f.reason;
+  const e = f.exception;
+  return `${f.reason}\n${e.status === 'accepted' ? 'Accepted risk' : 'Expired exception (no longer applies)'}: ${e.id}, approved by ${e.approver}, until ${e.expiresOn}`;
+}
+
+const findingColumns: Column<ResultFinding>[] = [
   { header: 'Resource', width: 0.38, value: (f) => resourceText(f.resource), mono: true },
   { header: 'Account', width: 0.13, value: (f) => f.account },
   { header: 'Region', width: 0.11, value: (f) => f.region },
-  { header: 'Reason', width: 0.38, value: (f) => f.reason },
+  { header: 'Reason', width: 0.38, value: reasonText },
 ];
 
 const evidenceColumns: Column<EvidenceEntry>[] = [

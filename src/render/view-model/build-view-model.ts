@@ -85,6 +85,18 @@ export function buildViewModel(results: RunResults, signer: SignerDescription, e
     .slice(0, TOP_GAPS)
     .map((c) => ({ controlId: c.id, title: c.title, severity: c.severity, status: c.status, failing: c.failing.length, unknown: c.unknown.length }));
 
+  // Exceptions and manual evidence come with the results (src/exceptions, src/manual-evidence); extras may add more.
+  const exceptions: ExceptionView[] = [
+    ...(results.exceptions ?? []).map((e) => ({ id: e.id, controlId: e.controlId, ...(e.resource && e.resource !== '*' ? { resource: e.resource } : {}), reason: e.justification, approver: e.approver, approvedAt: e.approvedOn, expiresAt: e.expiresOn, status: e.status, matchedFindings: e.matchedFindings })),
+    ...(extras.exceptions ?? []),
+  ];
+  const manualEvidence: ManualEvidenceView[] = [
+    ...(results.manualEvidence ?? []).flatMap((m) =>
+      m.requirements.filter((r) => frameworks.includes(r.framework)).map((r) => ({ framework: r.framework, requirement: r.requirement, title: m.title, file: m.file, sha256: m.sha256, attestedBy: `${m.attestedBy} (${m.attestedOn})`, renewalDate: m.renewBy, status: m.status })),
+    ),
+    ...(extras.manualEvidence ?? []),
+  ];
+
   return {
     run: {
       id: run.id,
@@ -107,8 +119,8 @@ export function buildViewModel(results: RunResults, signer: SignerDescription, e
     topGaps,
     manualRequests: frameworkViews.flatMap((f) => f.requirements.filter((r) => r.status === 'manual')),
     evidence: [...results.evidence].sort((a, b) => a.file.localeCompare(b.file)),
-    ...(extras.exceptions?.length ? { exceptions: extras.exceptions } : {}),
-    ...(extras.manualEvidence?.length ? { manualEvidence: extras.manualEvidence } : {}),
+    ...(exceptions.length ? { exceptions } : {}),
+    ...(manualEvidence.length ? { manualEvidence } : {}),
     ...(extras.history?.length ? { history: extras.history } : {}),
   };
 }

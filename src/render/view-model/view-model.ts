@@ -4,7 +4,7 @@ import type { FrameworkId, Severity } from '../../catalog/catalog-schema.ts';
 import type { ControlStatus, StatusCounts } from '../../evaluate/control-status.ts';
 import type { Finding } from '../../evaluate/finding.ts';
 import type { RequirementStatus } from '../../map/requirement-status.ts';
-import type { EvidenceEntry, RunSummary } from '../../results/run-results.ts';
+import type { EvidenceEntry, ResultFinding, RunSummary } from '../../results/run-results.ts';
 import type { SignerDescription } from '../../sign/signing-identity.ts';
 
 export interface RunView {
@@ -52,8 +52,8 @@ export interface ControlView {
   counts: StatusCounts;
   /** "HIPAA 164.312(a)(1)" style citations. */
   requirements: string[];
-  /** Every failing finding (never a sample). */
-  failing: Finding[];
+  /** Every failing finding (never a sample); an accepted exception is noted on the finding, which still fails. */
+  failing: ResultFinding[];
   /** Every finding that could not be evaluated. */
   unknown: Finding[];
   /** Evidence records the control's findings cite. */
@@ -80,6 +80,8 @@ export interface ExceptionView {
   approvedAt?: string;
   expiresAt: string;
   status: 'active' | 'expired';
+  /** Failing findings it covered in this run. */
+  matchedFindings?: number;
 }
 
 /** Attested evidence supplied by people (rendered when present). */

@@ -1,0 +1,31 @@
+// The package step that renders the human and machine reports from one view-model:
+// report.pdf, control-gaps.xlsx and oscal/assessment-results.json.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SigningIdentity } from '../sign/signing-identity.ts';
+import { describeSigner } from '../sign/signing-identity.ts';
+import type { PackageStep } from '../store/write-package.ts';
+import { loadNarrative } from './narrative.ts';
+import { renderOscal } from './oscal/render-oscal.ts';
+import { renderPdf } from './pdf/render-pdf.ts';
+import { buildViewModel, type ViewModelExtras } from './view-model/build-view-model.ts';
+import { renderXlsx } from './xlsx/render-xlsx.ts';
+
+export const REPORT_FILES = { pdf: 'report.pdf', xlsx: 'control-gaps.xlsx', oscal: 'oscal/assessment-results.json' } as const;
+
+export interface RenderOptions {
+  identity: SigningIdentity;
+  extras?: ViewModelExtras;
+  templatesDir?: string;
+}
+
+export function renderReportsStep(opts: RenderOptions): PackageStep {
+  return async (dir, ctx) => {
+    const vm = buildViewModel(ctx.results, describeSigner(opts.identity), opts.extras);
+    const narrative = await loadNarrative(vm, opts.templatesDir);
+    await renderXlsx(join(dir, REPORT_FILES.xlsx), vm, ctx.results);
+    await mkdir(join(dir, 'oscal'), { recursive: true });
+    await renderOscal(join(dir, REPORT_FILES.oscal), vm, ctx.results);
+    await renderPdf(join(dir, REPORT_FILES.pdf), vm, narrative, opts.identity);
+  };
+}

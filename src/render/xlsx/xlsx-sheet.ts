@@ -1,0 +1,44 @@
+// A streamed worksheet with a styled, frozen, filterable header row and fixed column widths. Rows are
+// committed as they are added, so the writer never holds a sheet in memory.
+import type ExcelJS from 'exceljs';
+
+export interface SheetColumn {
+  header: string;
+  width: number;
+}
+
+export type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
+/** The streaming worksheet also keeps data validations, written when the sheet is committed. */
+export type Sheet = ExcelJS.Worksheet & { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } };
+
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } } as const;
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+export function columnRange(column: number, fromRow: number, toRow: number): string {
+  return `${columnLetter(column)}${fromRow}:${columnLetter(column)}${toRow}`;
+}
+
+export function addSheet(wb: Workbook, name: string, columns: SheetColumn[]): Sheet {
+  const ws = <Sheet>wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  ws.autoFilter = `A1:${columnLetter(columns.length)}1`;
+  const header = ws.getRow(1);
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.fill = HEADER_FILL;
+  header.alignment = { vertical: 'middle', wrapText: true };
+  header.height = 20;
+  header.commit();
+  return ws;
+}
+
+/** Appends and commits one row (streaming: it is written out and released). */
+export function addRow(ws: Sheet, values: (string | number | Date | null | undefined)[]): void {
+  const row = ws.addRow(values.map((v) => (v === undefined ? null : v)));
+  row.alignment = { vertical: 'top', wrapText: false };
+  row.commit();
+}

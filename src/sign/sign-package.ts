@@ -1,0 +1,27 @@
+// The last package step: writes the signer's certificate, then manifest.json over every file, then
+// manifest.sig, a detached CMS signature over manifest.json's exact bytes.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildManifest, MANIFEST_FILE, MANIFEST_SIGNATURE_FILE, serializeManifest, SIGNER_CERTIFICATE_FILE } from '../store/manifest.ts';
+import type { PackageStep } from '../store/write-package.ts';
+import { signDetached } from './detached-cms.ts';
+import { describeSigner, type SigningIdentity } from './signing-identity.ts';
+
+export interface SignPackageOptions {
+  identity: SigningIdentity;
+  /** SHA-256 of the previous run's manifest.json, from run history. */
+  previousManifestSha256?: string | null;
+  now?: () => Date;
+}
+
+export function signPackageStep(opts: SignPackageOptions): PackageStep {
+  return async (dir, ctx) => {
+    const now = opts.now?.() ?? new Date();
+    await writeFile(join(dir, SIGNER_CERTIFICATE_FILE), opts.identity.certificatePem);
+    const manifest = await buildManifest(dir, ctx.results, describeSigner(opts.identity), { previousManifestSha256: opts.previousManifestSha256, createdAt: now.toISOString() });
+    await writeFile(join(dir, MANIFEST_FILE), serializeManifest(manifest));
+    // Sign the bytes as written, not a re-serialization.
+    const bytes = await readFile(join(dir, MANIFEST_FILE));
+    await writeFile(join(dir, MANIFEST_SIGNATURE_FILE), await signDetached(bytes, opts.identity, now));
+  };
+}

@@ -1,0 +1,67 @@
+// manifest.json: every file of the package with its SHA-256, the run metadata, the catalog digest and
+// the link to the previous run's manifest. Signed by manifest.sig (detached CMS).
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { RunResults } from '../results/run-results.ts';
+import type { SignerDescription } from '../sign/signing-identity.ts';
+import { sha256File } from '../util/sha256.ts';
+import { stableStringify } from '../util/stable-json.ts';
+import { listPackageFiles } from './package-files.ts';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_SIGNATURE_FILE = 'manifest.sig';
+export const SIGNER_CERTIFICATE_FILE = 'signer-certificate.pem';
+export const MANIFEST_SCHEMA = 'proofline-manifest';
+/** Files that cannot list themselves. */
+export const UNLISTED_FILES = new Set([MANIFEST_FILE, MANIFEST_SIGNATURE_FILE]);
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
+
+export const manifestSchema = z.object({
+  schema: z.literal(MANIFEST_SCHEMA),
+  schemaVersion: z.literal(1),
+  createdAt: z.string(),
+  run: z.object({
+    id: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    evaluatedAt: z.string(),
+    organization: z.string(),
+    tool: z.object({ name: z.string(), version: z.string() }),
+    source: z.object({ kind: z.string(), location: z.string().optional() }),
+    scope: z.object({ accounts: z.array(z.string()), regions: z.array(z.string()) }),
+    frameworks: z.array(z.string()),
+  }),
+  catalogDigest: z.string(),
+  /** SHA-256 of the previous run's manifest.json (run history); null for the first run or when unknown. */
+  previousManifestSha256: sha256.nullable(),
+  signer: z.object({ subject: z.string(), issuer: z.string(), fingerprintSha256: sha256, selfSigned: z.boolean(), source: z.string() }),
+  files: z.array(z.object({ path: z.string().min(1), sha256, bytes: z.number().int().nonnegative() })),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export async function buildManifest(dir: string, results: RunResults, signer: SignerDescription, opts: { previousManifestSha256?: string | null; createdAt?: string } = {}): Promise<Manifest> {
+  const files: Manifest['files'] = [];
+  for (const path of await listPackageFiles(dir)) {
+    if (UNLISTED_FILES.has(path)) continue;
+    const full = join(dir, path);
+    files.push({ path, sha256: await sha256File(full), bytes: (await stat(full)).size });
+  }
+  const { run } = results;
+  return {
+    schema: MANIFEST_SCHEMA,
+    schemaVersion: 1,
+    createdAt: opts.createdAt ?? new Date().toISOString(),
+    run: { id: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, evaluatedAt: run.evaluatedAt, organization: run.organization, tool: run.tool, source: run.source, scope: run.scope, frameworks: run.frameworks },
+    catalogDigest: run.catalogDigest,
+    previousManifestSha256: opts.previousManifestSha256 ?? null,
+    signer: { subject: signer.subject, issuer: signer.issuer, fingerprintSha256: signer.fingerprintSha256, selfSigned: signer.selfSigned, source: signer.source },
+    files,
+  };
+}
+
+export function serializeManifest(m: Manifest): string {
+  return `${stableStringify(m, 2)}\n`;
+}
