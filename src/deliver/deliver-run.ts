@@ -1,0 +1,54 @@
+// After a run is recorded: upload to the evidence locker, then notify, as the config asks.
+// Each step is independent: a webhook outage must not stop the SNS message, and the reverse.
+import { S3Client } from '@aws-sdk/client-s3';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { DeliveryConfig } from '../schedule/operations-config.ts';
+import type { RunResults } from '../results/run-results.ts';
+import { notificationText } from './notification-text.ts';
+import { postWebhook, publishSns, snsClientFor } from './notify.ts';
+import { runSummaryView } from './run-summary-view.ts';
+import { uploadPackage, type UploadReport } from './s3-evidence-locker.ts';
+
+export interface DeliveryClients {
+  s3?: S3Client;
+  sns?: SNSClient;
+  fetch?: typeof fetch;
+}
+
+export interface DeliveryReport {
+  upload?: UploadReport;
+  webhookStatus?: number;
+  snsMessageId?: string;
+  errors: string[];
+}
+
+export async function deliverRun(delivery: DeliveryConfig | undefined, packagePath: string, results: RunResults, clients: DeliveryClients = {}, now = new Date(), templatesDir?: string): Promise<DeliveryReport> {
+  const report: DeliveryReport = { errors: [] };
+  if (!delivery) return report;
+  if (delivery.s3) {
+    const s3 = clients.s3 ?? new S3Client(delivery.s3.region ? { region: delivery.s3.region } : {});
+    try {
+      report.upload = await uploadPackage(s3, packagePath, { bucket: delivery.s3.bucket, prefix: delivery.s3.prefix, kmsKeyId: delivery.s3.kmsKeyId, now });
+    } catch (err) {
+      report.errors.push(`upload to s3://${delivery.s3.bucket}: ${(err as Error).message}`);
+    }
+  }
+  if (!delivery.webhook && !delivery.sns) return report;
+  const view = runSummaryView(results, packagePath, report.upload ? `s3://${report.upload.bucket}/${report.upload.prefix}/` : undefined);
+  const text = await notificationText(view, templatesDir);
+  if (delivery.webhook) {
+    try {
+      report.webhookStatus = await postWebhook(delivery.webhook.url, view, text, clients.fetch);
+    } catch (err) {
+      report.errors.push(`webhook: ${(err as Error).message}`);
+    }
+  }
+  if (delivery.sns) {
+    try {
+      report.snsMessageId = await publishSns(clients.sns ?? snsClientFor(delivery.sns.topicArn), delivery.sns.topicArn, text);
+    } catch (err) {
+      report.errors.push(`SNS ${delivery.sns.topicArn}: ${(err as Error).message}`);
+    }
+  }
+  return report;
+}
