@@ -25,7 +25,8 @@ export function liveClientConfig(settings: LiveClientSettings = DEFAULT_LIVE_CLI
     const config: Record<string, unknown> = {
       retryMode: 'adaptive',
       maxAttempts: settings.maxAttempts,
-      requestHandler: { requestTimeout: settings.requestTimeoutMs, connectionTimeout: settings.connectionTimeoutMs },
+      // throwOnRequestTimeout: without it the SDK only logs a warning when the request timeout passes.
+      requestHandler: { requestTimeout: settings.requestTimeoutMs, throwOnRequestTimeout: true, socketTimeout: settings.requestTimeoutMs, connectionTimeout: settings.connectionTimeoutMs },
     };
     if (service === 's3' && s3EndpointOverridden(env)) config.forcePathStyle = true;
     // Bucket settings are read through one global-target S3 client: follow the redirect to each bucket's region.
