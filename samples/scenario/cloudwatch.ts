@@ -5,7 +5,7 @@ import type { SimulatedAws } from '../../src/collect/simulated-aws.ts';
 import { arn, daysBefore, TRAILS } from './account.ts';
 import { SECURITY_METRIC_NAMESPACE } from './logs.ts';
 
-const METRICS = ['RootAccountUsage', 'UnauthorizedApiCalls', 'CloudTrailChanges', 'IamPolicyChanges', 'KmsKeyDisabledOrDeleted'];
+const METRICS = ['RootAccountUsage', 'ConsoleSignInFailures', 'UnauthorizedApiCalls', 'CloudTrailChanges', 'IamPolicyChanges', 'KmsKeyDisabledOrDeleted'];
 
 export function register(sim: SimulatedAws): void {
   sim.on<DescribeAlarmsCommandOutput>('cloudwatch.DescribeAlarms', (_input, t) => {

@@ -24,6 +24,7 @@ const GROUPS: SampleGroup[] = [
 
 const ORG_FILTERS: { name: string; pattern: string }[] = [
   { name: 'RootAccountUsage', pattern: '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }' },
+  { name: 'ConsoleSignInFailures', pattern: '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }' },
   { name: 'UnauthorizedApiCalls', pattern: '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }' },
   { name: 'CloudTrailChanges', pattern: '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }' },
   { name: 'IamPolicyChanges', pattern: '{ ($.eventName = PutRolePolicy) || ($.eventName = PutUserPolicy) || ($.eventName = AttachRolePolicy) || ($.eventName = CreatePolicyVersion) || ($.eventName = DeletePolicy) }' },

@@ -7,6 +7,7 @@ import type { Rule } from '../rule.ts';
 // an enabled CloudWatch alarm with an action watches the filter's metric.
 const CATEGORIES: { name: string; tokens: RegExp }[] = [
   { name: 'root user activity', tokens: /Root/ },
+  { name: 'console sign-in failures', tokens: /ConsoleLogin/ },
   { name: 'unauthorized API calls', tokens: /UnauthorizedOperation|AccessDenied/ },
   { name: 'CloudTrail configuration changes', tokens: /StopLogging|DeleteTrail|UpdateTrail/ },
   { name: 'IAM policy changes', tokens: /PutRolePolicy|AttachRolePolicy|PutUserPolicy|CreatePolicyVersion/ },
