@@ -37,6 +37,12 @@ const GUARDRAILS = [
       ...(['HATE', 'INSULTS', 'SEXUAL', 'VIOLENCE', 'MISCONDUCT'] as const).map((t) => filter(t, 'HIGH', 'HIGH')),
       filter('PROMPT_ATTACK', 'HIGH', 'NONE'),
     ],
+    pii: [
+      { type: 'NAME' as const, action: 'ANONYMIZE' as const },
+      { type: 'US_SOCIAL_SECURITY_NUMBER' as const, action: 'BLOCK' as const },
+      { type: 'EMAIL' as const, action: 'ANONYMIZE' as const },
+      { type: 'PHONE' as const, action: 'ANONYMIZE' as const },
+    ],
   },
   {
     id: 'p3n8w5r2t6cd',
@@ -44,6 +50,7 @@ const GUARDRAILS = [
     region: 'eu-west-1',
     // Console defaults a team never tightened: MEDIUM inputs, no MISCONDUCT filter, prompt attacks only LOW.
     filters: [...(['HATE', 'INSULTS', 'SEXUAL', 'VIOLENCE'] as const).map((t) => filter(t, 'MEDIUM', 'MEDIUM')), filter('PROMPT_ATTACK', 'LOW', 'NONE')],
+    pii: [],
   },
 ];
 
@@ -60,7 +67,8 @@ export function register(sim: SimulatedAws): void {
       ? {
           loggingConfig: {
             s3Config: { bucketName: BUCKETS.bedrockLogs.name, keyPrefix: 'invocations/' },
-            cloudWatchConfig: { logGroupName: LOG_GROUPS.bedrockInvocations.name, roleArn: roleArn('AcmeBedrockInvocationLogging') },
+            // Payloads over 100 KB go to the artifacts bucket, which has only SSE-S3: the weak spot of this setup.
+            cloudWatchConfig: { logGroupName: LOG_GROUPS.bedrockInvocations.name, roleArn: roleArn('AcmeBedrockInvocationLogging'), largeDataDeliveryS3Config: { bucketName: BUCKETS.modelArtifacts.name, keyPrefix: 'bedrock-large-payloads/' } },
             textDataDeliveryEnabled: true,
             imageDataDeliveryEnabled: false,
             embeddingDataDeliveryEnabled: false,
@@ -91,6 +99,7 @@ export function register(sim: SimulatedAws): void {
       version: 'DRAFT',
       status: 'READY',
       contentPolicy: { filters: g.filters, tier: { tierName: 'CLASSIC' } },
+      ...(g.pii.length ? { sensitiveInformationPolicy: { piiEntities: g.pii, regexes: [{ name: 'medical-record-number', pattern: 'MRN-\\d{8}', action: 'ANONYMIZE' }] } } : {}),
       blockedInputMessaging: 'Sorry, this request cannot be processed.',
       blockedOutputsMessaging: 'Sorry, the response was blocked by policy.',
       createdAt: daysBefore(75),

@@ -3,6 +3,7 @@ import { rule as logging } from '../../src/evaluate/rules/bedrock-model-invocati
 import { rule as logsEncrypted } from '../../src/evaluate/rules/bedrock-invocation-logs-encrypted-with-kms-key.ts';
 import { rule as guardrailConfigured } from '../../src/evaluate/rules/bedrock-guardrail-configured.ts';
 import { rule as contentFilters } from '../../src/evaluate/rules/bedrock-guardrail-content-filters-high.ts';
+import { rule as sensitiveInfo } from '../../src/evaluate/rules/bedrock-guardrail-sensitive-information-filter-configured.ts';
 import { rule as promptAttack } from '../../src/evaluate/rules/bedrock-guardrail-prompt-attack-filter-high.ts';
 import { rule as customModelKey } from '../../src/evaluate/rules/bedrock-custom-model-encrypted-with-kms-key.ts';
 import { rule as customizationVpc } from '../../src/evaluate/rules/bedrock-customization-job-in-vpc.ts';
@@ -28,21 +29,26 @@ describe('bedrock-model-invocation-logging-enabled', () => {
 });
 
 describe('bedrock-invocation-logs-encrypted-with-kms-key', () => {
-  const config = loggingConfig({ loggingConfig: { s3Config: { bucketName: 'logs' }, cloudWatchConfig: { logGroupName: '/aws/bedrock/inv', roleArn: 'r' } } });
-  const bucket = (rule: unknown) => ok('s3.GetBucketEncryption', { ServerSideEncryptionConfiguration: { Rules: [rule] } }, { region: 'global', input: { Bucket: 'logs' } });
+  const config = (large?: string) => loggingConfig({ loggingConfig: { s3Config: { bucketName: 'logs' }, cloudWatchConfig: { logGroupName: '/aws/bedrock/inv', roleArn: 'r', ...(large ? { largeDataDeliveryS3Config: { bucketName: large } } : {}) } } });
+  const bucket = (name: string, rule: unknown) => ok('s3.GetBucketEncryption', { ServerSideEncryptionConfiguration: { Rules: [rule] } }, { region: 'global', input: { Bucket: name } });
   const groups = (kmsKeyId?: string) => ok('cloudwatch-logs.DescribeLogGroups', { logGroups: [{ logGroupName: '/aws/bedrock/inv', ...(kmsKeyId ? { kmsKeyId } : {}) }] });
   const kms = { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY } };
-  it('passes when bucket and log group use customer keys', () => {
-    expect(statuses(runRule(logsEncrypted, [config, bucket(kms), groups(KEY)]))).toEqual(['pass']);
+  const sseS3 = { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } };
+  const judged = (records: Parameters<typeof runRule>[1]) => runRule(logsEncrypted, records).map((f) => [f.resource.id, f.status]);
+
+  it('judges each destination: customer-key bucket and log group pass', () => {
+    expect(judged([config(), bucket('logs', kms), groups(KEY)])).toEqual([['logs', 'pass'], ['/aws/bedrock/inv', 'pass']]);
   });
-  it('fails an SSE-S3 bucket, a bucket without encryption configuration, or a log group without a key', () => {
-    expect(statuses(runRule(logsEncrypted, [config, bucket({ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }), groups(KEY)]))).toEqual(['fail']);
-    expect(statuses(runRule(logsEncrypted, [config, notConfigured('s3.GetBucketEncryption', 'ServerSideEncryptionConfigurationNotFoundError', { region: 'global', input: { Bucket: 'logs' } }), groups(KEY)]))).toEqual(['fail']);
-    expect(statuses(runRule(logsEncrypted, [config, bucket(kms), groups()]))).toEqual(['fail']);
+  it('fails an SSE-S3 or unconfigured bucket, a log group without a key, and an SSE-S3 large-payload bucket', () => {
+    expect(judged([config(), bucket('logs', sseS3), groups(KEY)])).toEqual([['logs', 'fail'], ['/aws/bedrock/inv', 'pass']]);
+    expect(judged([config(), notConfigured('s3.GetBucketEncryption', 'ServerSideEncryptionConfigurationNotFoundError', { region: 'global', input: { Bucket: 'logs' } }), groups(KEY)])).toEqual([['logs', 'fail'], ['/aws/bedrock/inv', 'pass']]);
+    expect(judged([config(), bucket('logs', kms), groups()])).toEqual([['logs', 'pass'], ['/aws/bedrock/inv', 'fail']]);
+    expect(judged([config('big'), bucket('logs', kms), bucket('big', sseS3), groups(KEY)])).toEqual([['logs', 'pass'], ['big', 'fail'], ['/aws/bedrock/inv', 'pass']]);
   });
   it('is unknown when a destination cannot be read, not applicable without logging', () => {
-    expect(statuses(runRule(logsEncrypted, [config, bucket(kms), failed('cloudwatch-logs.DescribeLogGroups')]))).toEqual(['unknown']);
-    expect(statuses(runRule(logsEncrypted, [config, bucket(kms), ok('cloudwatch-logs.DescribeLogGroups', { logGroups: [] })]))).toEqual(['unknown']);
+    expect(judged([config(), bucket('logs', kms), failed('cloudwatch-logs.DescribeLogGroups')])).toEqual([['logs', 'pass'], ['/aws/bedrock/inv', 'unknown']]);
+    expect(judged([config(), bucket('logs', kms), ok('cloudwatch-logs.DescribeLogGroups', { logGroups: [] })])).toEqual([['logs', 'pass'], ['/aws/bedrock/inv', 'unknown']]);
+    expect(statuses(runRule(logsEncrypted, [failed('bedrock.GetModelInvocationLoggingConfiguration')]))).toEqual(['unknown']);
     expect(statuses(runRule(logsEncrypted, [loggingConfig({})]))).toEqual(['not_applicable']);
   });
 });
@@ -82,6 +88,18 @@ describe('bedrock guardrails', () => {
     ]);
     expect(statuses(found)).toEqual(['pass', 'fail', 'fail', 'fail', 'unknown']);
     expect(statuses(runRule(promptAttack, [list([])]))).toEqual(['not_applicable']);
+  });
+  it('sensitive information: an output-side BLOCK or ANONYMIZE passes; detect-only or absent fails', () => {
+    const getPii = (id: string, policy?: unknown) => ok('bedrock.GetGuardrail', { guardrailId: id, ...(policy ? { sensitiveInformationPolicy: policy } : {}) }, { input: { guardrailIdentifier: id } });
+    const found = runRule(sensitiveInfo, [
+      list(['masked', 'regex', 'detect', 'inputOnly', 'none']),
+      getPii('masked', { piiEntities: [{ type: 'NAME', action: 'ANONYMIZE' }] }),
+      getPii('regex', { piiEntities: [], regexes: [{ name: 'mrn', pattern: 'MRN-\\d+', action: 'BLOCK' }] }),
+      getPii('detect', { piiEntities: [{ type: 'EMAIL', action: 'NONE' }] }),
+      getPii('inputOnly', { piiEntities: [{ type: 'EMAIL', action: 'BLOCK', outputEnabled: false }] }),
+      getPii('none'),
+    ]);
+    expect(statuses(found)).toEqual(['pass', 'pass', 'fail', 'fail', 'fail']);
   });
 });
 
