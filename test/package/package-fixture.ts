@@ -1,0 +1,55 @@
+// Builds signed packages in temporary folders for the package tests: the bundled sample account
+// (the real pipeline, replayed from samples/sample-account) or a synthetic run of any size.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadProjectCatalog } from '../../src/catalog/load-project-catalog.ts';
+import { snapshotSource } from '../../src/collect/source.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { renderReportsStep } from '../../src/render/render-package.ts';
+import { runEvidence } from '../../src/run/run-evidence.ts';
+import { resolveSigningIdentity } from '../../src/sign/resolve-identity.ts';
+import { signPackageStep } from '../../src/sign/sign-package.ts';
+import type { SigningIdentity } from '../../src/sign/signing-identity.ts';
+import { writePackage, type PackageContext } from '../../src/store/write-package.ts';
+import { syntheticRun, type SyntheticOptions } from './synthetic-run.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface BuiltPackage {
+  dir: string;
+  zip: string;
+  work: string;
+  identity: SigningIdentity;
+  cleanup: () => Promise<void>;
+}
+
+async function build(ctx: PackageContext, work: string, config: Parameters<typeof resolveSigningIdentity>[0]): Promise<BuiltPackage> {
+  // Tests never touch ~/.proofline: the development identity lives in the temp folder.
+  const identity = await resolveSigningIdentity(config, { env: { PROOFLINE_HOME: join(work, 'home') } });
+  const dir = await writePackage(join(work, 'out'), ctx, [renderReportsStep({ identity }), signPackageStep({ identity })], { zip: true });
+  return { dir, zip: `${dir}.zip`, work, identity, cleanup: () => rm(work, { recursive: true, force: true }) };
+}
+
+export async function samplePackage(): Promise<BuiltPackage> {
+  const work = await mkdtemp(join(tmpdir(), 'proofline-pkg-'));
+  const config = await loadConfig(join(ROOT, 'samples/sample-account.config.yaml'));
+  const project = await loadProjectCatalog();
+  const source = await snapshotSource(join(ROOT, 'samples/sample-account'));
+  const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt: new Date('2026-11-20T02:00:00Z') });
+  return build({ results, records }, work, config);
+}
+
+export async function syntheticPackage(opts: SyntheticOptions): Promise<BuiltPackage> {
+  const work = await mkdtemp(join(tmpdir(), 'proofline-pkg-'));
+  const ctx = syntheticRun(opts);
+  return build(ctx, work, { organization: ctx.results.run.organization } as never);
+}
+
+/** A copy of a package folder to tamper with. */
+export async function copyPackage(pkg: BuiltPackage, name: string): Promise<string> {
+  const target = join(pkg.work, 'copies', name);
+  await cp(pkg.dir, target, { recursive: true });
+  return target;
+}
