@@ -1,5 +1,7 @@
 // Small, hand-made RunResults for history, diff and period tests.
 import type { RunResults } from '../../src/results/run-results.ts';
+import type { ControlStatus } from '../../src/evaluate/control-status.ts';
+import type { RequirementStatus } from '../../src/map/requirement-status.ts';
 import type { Finding, FindingStatus } from '../../src/evaluate/finding.ts';
 
 export function fakeResults(id: string, startedAt: string, findings: { control: string; resource: string; status: FindingStatus }[], evidence: { key: string; outcome: 'ok' | 'error' }[] = []): RunResults {
@@ -10,9 +12,9 @@ export function fakeResults(id: string, startedAt: string, findings: { control: 
     const counts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
     for (const f of mine) counts[f.status]++;
     const status = counts.fail ? 'fail' : counts.unknown ? 'unknown' : counts.pass ? 'pass' : 'not_applicable';
-    return { id: cid, title: cid, severity: 'high' as const, automation: 'automated' as const, services: ['test'], practices: ['P01'], check: '', rationale: '', remediation: '', status: status as 'pass', counts, mappings: [{ framework: 'soc2' as const, requirement: 'CC6.1' }] };
+    return { id: cid, title: cid, severity: 'high' as const, automation: 'automated' as const, services: ['test'], practices: ['P01'], check: '', rationale: '', remediation: '', status: status as ControlStatus, counts, mappings: [{ framework: 'soc2' as const, requirement: 'CC6.1' }] };
   });
-  const reqStatus = controls.some((c) => c.status === 'fail') ? 'not_met' : controls.some((c) => c.status === 'unknown') ? 'unknown' : 'met';
+  const reqStatus: RequirementStatus = controls.some((c) => c.status === 'fail') ? 'not_met' : controls.some((c) => c.status === 'unknown') ? 'unknown' : 'met';
   return {
     schema: 'proofline-results',
     schemaVersion: 1,
@@ -20,7 +22,7 @@ export function fakeResults(id: string, startedAt: string, findings: { control: 
     summary: { findings: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 }, controls: {} as never, requirements: {} as never, evidence: { records: 0, ok: 0, notConfigured: 0, errors: 0 } },
     controls,
     findings: fs,
-    requirements: { gdpr: [], hipaa: [], soc2: [{ id: 'CC6.1', title: 'Logical access', coverage: 'automated', status: reqStatus as 'met', reason: '', controls: controls.map((c) => ({ id: c.id, status: c.status, justification: '' })) }] },
+    requirements: { gdpr: [], hipaa: [], soc2: [{ id: 'CC6.1', title: 'Logical access', coverage: 'automated', status: reqStatus, reason: '', controls: controls.map((c) => ({ id: c.id, status: c.status, justification: '' })) }] },
     evidence: evidence.map((e, i) => ({ id: `e${i}`, key: e.key, account: '111122223333', region: 'eu-west-1', outcome: e.outcome, collectedAt: startedAt, sha256: 'x', file: 'f' })),
   };
 }

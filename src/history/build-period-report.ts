@@ -1,0 +1,67 @@
+// The period report: statistics over the stored runs of a window, with the history chain checked,
+// written as a folder that appears only when complete (same rule as run packages).
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { HistoryStore } from '../store/history/history-store.ts';
+import { verifyHistory, type HistoryVerification } from '../store/history/verify-history.ts';
+import { stableStringify } from '../util/stable-json.ts';
+import { utcStamp } from '../store/package-name.ts';
+import type { RunResults } from '../results/run-results.ts';
+import { periodStats, type PeriodStats } from './period-stats.ts';
+import type { Period } from './period-window.ts';
+
+export const PERIOD_REPORT_SCHEMA = 'proofline-period-report';
+export const PERIOD_REPORT_FILE = 'period-report.json';
+
+export interface PeriodReport extends PeriodStats {
+  schema: typeof PERIOD_REPORT_SCHEMA;
+  schemaVersion: 1;
+  generatedAt: string;
+  organization?: string;
+  /** The whole history's chain check: a period report over a broken chain says so. */
+  historyVerification: Pick<HistoryVerification, 'ok' | 'runs' | 'problems'>;
+  /** Each run's chain entry digest, so the report pins exactly which runs it summarises. */
+  runEntries: { runId: string; seq: number; entrySha256: string; manifestSha256?: string }[];
+}
+
+/** A stage that adds files to the period report folder (PDF, XLSX, signature). */
+export type PeriodReportStep = (dir: string, report: PeriodReport) => Promise<void>;
+
+export async function buildPeriodReport(store: HistoryStore, period: Period, now: Date): Promise<PeriodReport> {
+  const entries = store.runs({ from: period.fromInstant, to: period.toInstant });
+  const succeeded = entries.filter((e) => e.status === 'succeeded');
+  const results: RunResults[] = [];
+  for (const e of succeeded) {
+    const r = store.results(e.id);
+    if (r) results.push(r);
+  }
+  const stats = periodStats({ ...(period.name ? { name: period.name } : {}), from: period.from, to: period.to }, results, entries.length - succeeded.length);
+  const verification = await verifyHistory(store);
+  return {
+    schema: PERIOD_REPORT_SCHEMA,
+    schemaVersion: 1,
+    generatedAt: now.toISOString(),
+    ...(results.at(-1) ? { organization: results.at(-1)!.run.organization } : {}),
+    ...stats,
+    historyVerification: { ok: verification.ok, runs: verification.runs, problems: verification.problems },
+    runEntries: succeeded.map((e) => ({ runId: e.id, seq: e.seq, entrySha256: e.entrySha256, ...(e.manifestSha256 ? { manifestSha256: e.manifestSha256 } : {}) })),
+  };
+}
+
+export async function writePeriodReport(outDir: string, report: PeriodReport, steps: PeriodReportStep[] = []): Promise<string> {
+  const name = `proofline-period-${report.window.from}-${report.window.to}-${utcStamp(new Date(report.generatedAt))}`;
+  const final = resolve(outDir, name);
+  if (await stat(final).then(() => true, () => false)) throw new Error(`${final}: a report with this name already exists`);
+  const tmp = resolve(outDir, `.${name}.partial-${process.pid}`);
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  try {
+    await writeFile(join(tmp, PERIOD_REPORT_FILE), `${stableStringify(report, 2)}\n`);
+    for (const step of steps) await step(tmp, report);
+    await rename(tmp, final);
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  return final;
+}
