@@ -25,6 +25,8 @@ const S3_BUCKET_LIMIT = { rate: 100, burst: 100 };
 
 export interface CollectionBenchOptions {
   size: number;
+  /** Also run the collection without latency or limits, to measure what the CPU alone needs. */
+  machineFloor?: boolean;
   limits?: LimitsConfig;
   perAccountConcurrency?: number;
   fanOutConcurrency?: number;
@@ -50,6 +52,10 @@ export interface CollectionBenchResult {
   ratio: number;
   /** Wall time over the larger of the limits' bound and the CPU time (what this machine could do). */
   ratioWithCpu: number;
+  /** Wall time of the same collection with no latency and no limits, on this machine now: its CPU floor. */
+  machineFloorSeconds?: number;
+  /** Wall time over the larger of the limits' bound and the machine floor. */
+  ratioWithMachine?: number;
   settings: { latencyMs: number; perAccountConcurrency: number; fanOutConcurrency: number };
   genericKeys: string[];
 }
@@ -59,6 +65,9 @@ export async function benchCollection(opts: CollectionBenchOptions): Promise<Col
   const fanOutConcurrency = opts.fanOutConcurrency ?? 4;
   const base = opts.limits ?? DEFAULT_LIMITS;
   const limits = new AwsLimits({ ...base, limits: { ...s3Limits(), ...base.limits } });
+  // A tiny warm-up run pays module loading, so neither measured run does.
+  await collectSynthetic(20, { perAccountConcurrency, fanOutConcurrency });
+  const machineFloorSeconds = opts.machineFloor ? (await collectSynthetic(opts.size, { perAccountConcurrency, fanOutConcurrency })).ms / 1000 : undefined;
   const cpuBefore = process.cpuUsage();
   const run = await collectSynthetic(opts.size, { beforeAnswer: limits.beforeAnswer, perAccountConcurrency, fanOutConcurrency });
   const cpu = process.cpuUsage(cpuBefore);
@@ -85,6 +94,7 @@ export async function benchCollection(opts: CollectionBenchOptions): Promise<Col
     bound,
     ratio: wallSeconds / bound.boundSeconds,
     ratioWithCpu: wallSeconds / Math.max(bound.boundSeconds, cpuSeconds),
+    ...(machineFloorSeconds !== undefined ? { machineFloorSeconds, ratioWithMachine: wallSeconds / Math.max(bound.boundSeconds, machineFloorSeconds) } : {}),
     settings: { latencyMs: base.latencyMs, perAccountConcurrency, fanOutConcurrency },
     genericKeys: run.account.genericKeys(),
   };
@@ -96,7 +106,9 @@ function s3Limits(): Record<string, { rate: number; burst: number }> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [size, fanOut, perAccount] = process.argv.slice(2).map(Number);
-  const r = await benchCollection({ size: size || 1000, fanOutConcurrency: fanOut || undefined, perAccountConcurrency: perAccount || undefined });
-  process.stdout.write(JSON.stringify({ ...r, genericKeys: r.genericKeys.length }, null, 2) + '\n');
+  // tsx bench/collection/bench-collection.ts <size> [fanOut] [perAccount] [--machine-floor]: one JSON line
+  const args = process.argv.slice(2);
+  const [size, fanOut, perAccount] = args.filter((a) => !a.startsWith('--')).map(Number);
+  const r = await benchCollection({ size: size || 1000, fanOutConcurrency: fanOut || undefined, perAccountConcurrency: perAccount || undefined, machineFloor: args.includes('--machine-floor') });
+  process.stdout.write(JSON.stringify(r) + '\n');
 }

@@ -1,0 +1,61 @@
+// The table `npm run bench` prints, and the targets of issue 7 checked against the measurements.
+type Row = Record<string, any>;
+
+const f = (n: unknown, d = 1) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(d) : '-');
+
+export interface Target {
+  name: string;
+  limit: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export function formatReport(r: { machine: Row; collection: Row[]; stages: Row[]; benchSeconds: number }): { text: string; targets: Target[] } {
+  const lines: string[] = [];
+  lines.push(`Machine: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGb} GB, Node ${r.machine.node}, load ${r.machine.loadAverageAtStart.join('/')} -> ${r.machine.loadAverageAtEnd.join('/')}`);
+  lines.push('', 'Collection (simulated AWS: latency + per-operation token buckets, SDK adaptive retry)');
+  lines.push(pad(['resources', 'calls', 'calls/res', 'throttles', 'dup', 'avoidable', 'wall s', 'bound s', 'wall/bound', 'machine floor s', 'wall/max(bound,floor)']));
+  for (const c of r.collection) {
+    const dup = c.duplicates.reduce((a: number, d: Row) => a + d.count, 0);
+    const avoid = c.avoidable.reduce((a: number, d: Row) => a + d.count, 0);
+    lines.push(pad([c.resources, c.calls, f(c.callsPerResource, 2), c.throttles, dup, avoid, f(c.wallSeconds), f(c.bound.boundSeconds), f(c.ratio, 2), f(c.machineFloorSeconds), f(c.ratioWithMachine, 2)]));
+  }
+  lines.push('', 'Evaluation and rendering (each stage in its own process; peak RSS reset after inputs are loaded)');
+  lines.push(pad(['findings', 'stage', 'ms', 'peak RSS MB', 'inputs RSS MB', 'note']));
+  for (const s of r.stages) lines.push(pad([s.findings ?? s.value ?? `~${s.target}`, s.stage, f(s.ms, 0), f(s.peakRssMb, 0), f(s.inputRssMb, 0), s.unavailable ?? (s.timedOut ? `timed out after ${f(s.ms / 1000, 0)} s` : '') + (s.steps ? `steps: ${s.steps.join(', ')}` : '')]));
+  const targets = checkTargets(r);
+  lines.push('', 'Targets');
+  for (const t of targets) lines.push(`  ${t.met === null ? 'n/a ' : t.met ? 'MET ' : 'MISS'}  ${t.name}: ${t.measured} (target ${t.limit})`);
+  lines.push('', `Benchmark took ${f(r.benchSeconds, 0)} s.`, '');
+  return { text: lines.join('\n'), targets };
+}
+
+function checkTargets(r: { collection: Row[]; stages: Row[] }): Target[] {
+  const out: Target[] = [];
+  const c10k = r.collection.find((c) => c.resources === 10_000) ?? r.collection.at(-1);
+  if (c10k) {
+    out.push({ name: `collection wall / limits bound (${c10k.resources} resources)`, limit: '<= 1.3', measured: f(c10k.ratio, 2), met: c10k.ratio <= 1.3 });
+    const avoidable = c10k.duplicates.length + c10k.avoidable.length;
+    out.push({ name: 'avoidable calls (duplicates, describes the list already answered)', limit: '0', measured: String(avoidable), met: avoidable === 0 });
+  }
+  const targets = [...new Set(r.stages.map((s) => s.target))].sort((a, b) => a - b);
+  const at = (t: number, stage: string) => r.stages.find((s) => s.target === t && s.stage === stage);
+  const big = targets.at(-1);
+  const small = targets.at(0);
+  const pkg = at(big, 'package');
+  const floor = (at(big, 'floor-xlsx')?.ms ?? NaN) + (at(big, 'floor-pdf')?.ms ?? NaN);
+  if (pkg?.timedOut) out.push({ name: `package at ~${big} findings`, limit: '<= 1.5x floor', measured: `did not finish in ${f(pkg.ms / 1000, 0)} s (floor ${f(floor / 1000, 1)} s)`, met: false });
+  else if (pkg?.ms !== undefined) {
+    out.push({ name: `package time / (exceljs + pdfkit floor) at ${pkg.findings} findings`, limit: '<= 1.5', measured: f(pkg.ms / floor, 2), met: pkg.ms / floor <= 1.5 });
+    out.push({ name: `package peak RSS at ${pkg.findings} findings`, limit: '< 400 MB', measured: `${f(pkg.peakRssMb, 0)} MB`, met: pkg.peakRssMb < 400 });
+    const pkgSmall = at(small, 'package');
+    if (pkgSmall && small !== big) out.push({ name: `package peak RSS ${pkg.findings} / ${pkgSmall.findings} findings`, limit: '<= 1.5', measured: f(pkg.peakRssMb / pkgSmall.peakRssMb, 2), met: pkg.peakRssMb / pkgSmall.peakRssMb <= 1.5 });
+    if (pkg.steps?.length < 5) out.push({ name: 'package steps measured', limit: 'results.json, evidence, xlsx, pdf, oscal', measured: pkg.steps.join(', '), met: null });
+  }
+  return out;
+}
+
+function pad(cells: unknown[]): string {
+  const widths = [10, 10, 10, 12, 13, 40];
+  return cells.map((c, i) => String(c).padStart(Math.max(widths[i] ?? 10, 8))).join(' ');
+}

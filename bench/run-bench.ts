@@ -1,0 +1,56 @@
+// `npm run bench` (or `npm run bench:smoke`): collection against simulated AWS limits, then each
+// evaluation and rendering stage in its own process beside the exceljs/pdfkit floors. Prints a
+// table and writes bench/results.json (bench/results-smoke.json for the smoke run).
+import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { runChild } from './child.ts';
+import { ensureBaseRecords } from './stages/stage-input.ts';
+import { formatReport } from './report.ts';
+
+const smoke = process.argv.includes('--smoke');
+const HERE = fileURLToPath(new URL('./', import.meta.url));
+const DATA = `${HERE}.data`;
+const ALL_STAGES = ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'pdf', 'oscal', 'package', 'floor-xlsx', 'floor-pdf'];
+// At 100k findings the package stage already includes every renderer; timing them again one by one
+// would double the benchmark's length. A stage that exceeds the timeout is reported as such.
+const PLAN = smoke
+  ? { collection: [200], stages: [{ findings: 1000, stages: ['evaluate', 'json', 'floor-xlsx'] }], stageTimeoutMs: 120_000 }
+  : {
+      collection: [1000, 10_000],
+      stages: [
+        { findings: 10_000, stages: ALL_STAGES },
+        { findings: 100_000, stages: ['evaluate', 'map', 'results', 'package', 'floor-xlsx', 'floor-pdf'] },
+      ],
+      stageTimeoutMs: 300_000,
+    };
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const started = Date.now();
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((l) => +l.toFixed(2)) };
+
+const collection = [];
+for (const size of PLAN.collection) {
+  log(`collection: ${size} resources...`);
+  collection.push(await runChild('bench/collection/bench-collection.ts', [String(size), ...(size >= 10_000 ? ['--machine-floor'] : [])]));
+}
+
+log('stages: preparing the base account...');
+await mkdir(DATA, { recursive: true });
+const base = await ensureBaseRecords(DATA);
+// Findings one base account yields with the current rules: the number of accounts for a target follows.
+const probe = await runChild('bench/stages/stage-child.ts', ['evaluate', base, '1', DATA]);
+const perAccount = Number(probe.value);
+const stages: Record<string, any>[] = [];
+for (const { findings: target, stages: names } of PLAN.stages) {
+  const accounts = Math.max(1, Math.round(target / perAccount));
+  for (const stage of names) {
+    log(`stages: ${stage} at ~${target} findings (${accounts} accounts)...`);
+    stages.push({ target, stage, ...(await runChild('bench/stages/stage-child.ts', [stage, base, String(accounts), DATA], PLAN.stageTimeoutMs)) });
+  }
+}
+
+const results = { kind: smoke ? 'smoke' : 'full', finishedAt: new Date().toISOString(), benchSeconds: (Date.now() - started) / 1000, machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => +l.toFixed(2)) }, findingsPerBaseAccount: perAccount, collection, stages };
+const report = formatReport(results);
+await writeFile(`${HERE}${smoke ? 'results-smoke.json' : 'results.json'}`, JSON.stringify({ ...results, targets: report.targets }, null, 2) + '\n');
+process.stdout.write(report.text);
