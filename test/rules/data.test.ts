@@ -86,22 +86,23 @@ describe('data residency', () => {
     ok('backup.ListBackupVaults', { BackupVaultList: [] }, { region }),
   ];
 
-  it('approved regions pass; data elsewhere fails, including buckets in regions outside the scope', () => {
+  it('data in approved regions passes; data elsewhere fails, including buckets in regions outside the scope; no data is not applicable', () => {
     const records = [buckets([{ Name: 'eu-data', BucketRegion: 'eu-west-1' }, { Name: 'stray', BucketRegion: 'ap-southeast-2' }]), ...inventory('eu-west-1'), ...inventory('us-east-1', [{ VpcId: 'vpc-default', IsDefault: true }])];
     const f = runRule(residency, records, { scope, params: { allowedRegions: ['eu-west-1'] } });
     expect(f.map((x) => [x.region, x.status])).toEqual([
       ['ap-southeast-2', 'fail'],
       ['eu-west-1', 'pass'],
-      ['us-east-1', 'pass'],
+      ['us-east-1', 'not_applicable'],
     ]);
     const withVpc = [buckets([]), ...inventory('eu-west-1'), ...inventory('us-east-1', [{ VpcId: 'vpc-app', IsDefault: false }])];
-    expect(statuses(runRule(residency, withVpc, { scope, params: { allowedRegions: ['eu-west-1'] } }))).toEqual(['pass', 'fail']);
+    expect(statuses(runRule(residency, withVpc, { scope, params: { allowedRegions: ['eu-west-1'] } }))).toEqual(['not_applicable', 'fail']);
   });
 
-  it('an incomplete inventory outside the approved regions is unknown; empty allowedRegions means the regions in scope', () => {
+  it('an incomplete inventory is unknown outside the approved regions, or anywhere when nothing answered; empty allowedRegions means the regions in scope', () => {
     const partial = [buckets([]), ...inventory('eu-west-1'), ...inventory('us-east-1').filter((r) => r.key !== 'backup.ListBackupVaults'), failed('backup.ListBackupVaults', { region: 'us-east-1' })];
-    expect(statuses(runRule(residency, partial, { scope, params: { allowedRegions: ['eu-west-1'] } }))).toEqual(['pass', 'unknown']);
-    expect(statuses(runRule(residency, partial, { scope, params: { allowedRegions: [] } }))).toEqual(['pass', 'pass']);
+    expect(statuses(runRule(residency, partial, { scope, params: { allowedRegions: ['eu-west-1'] } }))).toEqual(['not_applicable', 'unknown']);
+    expect(statuses(runRule(residency, partial, { scope, params: { allowedRegions: [] } }))).toEqual(['not_applicable', 'not_applicable']);
+    expect(statuses(runRule(residency, [], { scope, params: { allowedRegions: ['eu-west-1'] } }))).toEqual(['unknown', 'unknown']);
   });
 
   it('buckets placed by GetBucketLocation (empty constraint is us-east-1) and unplaced buckets are unknown', () => {
@@ -114,7 +115,7 @@ describe('data residency', () => {
     ];
     const f = runRule(residency, records, { scope, params: { allowedRegions: ['eu-west-1'] } });
     expect(f.map((x) => [x.region, x.status])).toEqual([
-      ['eu-west-1', 'pass'],
+      ['eu-west-1', 'not_applicable'],
       ['us-east-1', 'fail'],
       ['global', 'unknown'],
     ]);

@@ -192,6 +192,7 @@ describe('Security Hub', () => {
     expect(statuses(runRule(hub, [ok('securityhub.DescribeHub', { HubArn: 'arn:aws:securityhub:eu-west-1:111122223333:hub/default' })]))).toEqual(['pass']);
     expect(statuses(runRule(hub, [notConfigured('securityhub.DescribeHub', 'InvalidAccessException')]))).toEqual(['fail']);
     expect(statuses(runRule(hub, [failed('securityhub.DescribeHub')]))).toEqual(['unknown']);
+    expect(statuses(runRule(hub, [ok('securityhub.DescribeHub', {})]))).toEqual(['unknown']);
   });
 
   it('needs a READY standard', () => {

@@ -6,8 +6,10 @@ import { accountResource } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 
 // One finding per region in scope, plus one per region outside the scope where S3 holds buckets
-// (the bucket list is global, so data in regions nobody scanned still shows). Approved regions pass;
-// elsewhere, any data-bearing resource fails. Empty allowedRegions means every region in scope.
+// (the bucket list is global, so data in regions nobody scanned still shows). Data in an approved region
+// passes, data elsewhere fails; a region holding no data has nothing to check (not_applicable), unless
+// its inventory is incomplete outside the approved regions (unknown). Empty allowedRegions means every
+// region in scope.
 function list(items: string[]): string {
   return items.length > 8 ? `${items.slice(0, 8).join(', ')} and ${items.length - 8} more` : items.join(', ');
 }
@@ -26,22 +28,27 @@ export const rule: Rule = {
         const found: string[] = [...(buckets.byRegion.get(region) ?? [])];
         const records: EvidenceRecord[] = [...buckets.records];
         const unknown: string[] = buckets.error ? [buckets.error] : [];
+        let answered = buckets.error ? 0 : 1;
         if (ctx.scope.regions.includes(region)) {
           for (const src of REGIONAL_SOURCES) {
             const call = ctx.evidence.call(src.key, where);
             records.push(...call.records);
-            if (call.state === 'ok') found.push(...call.responses.flatMap((r) => src.items(r) ?? []).filter(src.holdsData).map(src.label));
-            else unknown.push(call.error);
+            if (call.state !== 'ok') unknown.push(call.error);
+            else {
+              answered++;
+              found.push(...call.responses.flatMap((r) => src.items(r) ?? []).filter(src.holdsData).map(src.label));
+            }
           }
         }
-        if (allowed.has(region)) {
-          findings.push(ctx.finding('pass', where, accountResource(where), `${region} is one of the ${allowedText}${found.length ? `; it holds ${found.length} data-bearing resource(s)` : ''}.`, records));
+        const res = accountResource(where);
+        if (found.length && allowed.has(region)) {
+          findings.push(ctx.finding('pass', where, res, `${region} is one of the ${allowedText}; it holds ${found.length} data-bearing resource(s).`, records));
         } else if (found.length) {
-          findings.push(ctx.finding('fail', where, accountResource(where), `${region} is outside the ${allowedText} but holds: ${list(found)}.`, records));
-        } else if (unknown.length) {
-          findings.push(ctx.finding('unknown', where, accountResource(where), `${region} is outside the ${allowedText}; its inventory is incomplete: ${unknown.join('; ')}`, records));
+          findings.push(ctx.finding('fail', where, res, `${region} is outside the ${allowedText} but holds: ${list(found)}.`, records));
+        } else if (unknown.length && (!allowed.has(region) || answered === 0)) {
+          findings.push(ctx.finding('unknown', where, res, `${region} is ${allowed.has(region) ? 'approved' : `outside the ${allowedText}`} but its inventory is incomplete: ${unknown.join('; ')}`, records));
         } else {
-          findings.push(ctx.finding('pass', where, accountResource(where), `${region} is outside the ${allowedText} and holds no data-bearing resources.`, records));
+          findings.push(ctx.finding('not_applicable', where, res, `No data-bearing resources found in ${region}${unknown.length ? ` (partial inventory: ${unknown.join('; ')})` : ''}.`, records));
         }
       }
       if (buckets.unplaced.length) {

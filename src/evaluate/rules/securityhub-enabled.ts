@@ -6,7 +6,8 @@ export const rule: Rule = {
   controlId: 'securityhub-enabled',
   evaluate: (ctx) =>
     perRegionSetting(ctx, 'securityhub.DescribeHub', {
-      ok: (r) => pass(`Security Hub is enabled (${r.HubArn}, subscribed ${r.SubscribedAt ?? 'n/a'}).`),
+      // An answer without a hub ARN proves nothing either way.
+      ok: (r) => (r?.HubArn ? pass(`Security Hub is enabled (${r.HubArn}, subscribed ${r.SubscribedAt ?? 'n/a'}).`) : { status: 'unknown', reason: 'DescribeHub answered without a hub ARN.' }),
       notConfigured: (e) => fail(`Security Hub is not enabled in this region (${e}).`),
     }),
 };
