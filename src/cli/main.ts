@@ -4,10 +4,17 @@ import { CatalogError } from '../catalog/catalog-error.ts';
 import { ConfigError } from '../config/load-config.ts';
 import { SnapshotError } from '../collect/snapshot/read-snapshot.ts';
 import { SigningKeyError } from '../sign/local-identity.ts';
+import { ExceptionsError } from '../exceptions/load-exceptions.ts';
+import { PeriodError } from '../history/period-window.ts';
+import { ManualEvidenceError } from '../manual-evidence/load-manual-evidence.ts';
+import { NessusParseError } from '../manual-evidence/nessus-summary.ts';
+import { InvalidScheduleError } from '../schedule/scheduler.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { registerCatalog } from './commands/catalog.ts';
+import { registerHistory } from './commands/history.ts';
 import { registerRecord } from './commands/record.ts';
 import { registerRun } from './commands/run.ts';
+import { registerSchedule } from './commands/schedule.ts';
 import { registerVerify } from './commands/verify.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, UsageError } from './exit-codes.ts';
 
@@ -26,8 +33,10 @@ registerRun(program);
 registerRecord(program);
 registerCatalog(program);
 registerVerify(program);
+registerSchedule(program);
+registerHistory(program);
 
-const BAD_INPUT = [UsageError, CatalogError, ConfigError, SnapshotError, SigningKeyError];
+const BAD_INPUT = [UsageError, CatalogError, ConfigError, SnapshotError, SigningKeyError, ExceptionsError, ManualEvidenceError, NessusParseError, InvalidScheduleError, PeriodError];
 
 try {
   await program.parseAsync(process.argv);

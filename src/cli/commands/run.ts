@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { loadProjectCatalog } from '../../catalog/load-project-catalog.ts';
 import { loadConfig } from '../../config/load-config.ts';
+import { manualEvidenceStep } from '../../manual-evidence/manual-package-step.ts';
 import { runEvidence } from '../../run/run-evidence.ts';
+import { loadRunInputs } from '../../schedule/evidence-job.ts';
 import { renderReportsStep } from '../../render/render-package.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
 import { signPackageStep } from '../../sign/sign-package.ts';
@@ -35,15 +37,17 @@ export function registerRun(program: Command): void {
     const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);
     const callConcurrency = positiveIntFlag('--call-concurrency', flags.callConcurrency);
     const project = await loadProjectCatalog();
+    // Exceptions and manual evidence named by the config; bad files stop the run before collection.
+    const inputs = await loadRunInputs(config, evaluatedAt ?? new Date(), new Set(project.catalog.controls.map((c) => c.id)), project.catalog);
     // Resolve the signer before collecting: a bad key must not cost a whole live run.
     const identity = await resolveSigningIdentity(config);
     const source = await prepareSource(flags, config.regions);
     // Replays are instant: only live collection gets a progress display.
     const progress = new Progress(process.stderr, source.kind === 'live' ? progressMode(process.stderr, Boolean(flags.quiet)) : 'quiet');
-    const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone }).finally(() => {
+    const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry) }).finally(() => {
       if (source.kind === 'live') progress.finish();
     });
-    const path = await writePackage(flags.out, { results, records }, [renderReportsStep({ identity }), signPackageStep({ identity })], { zip: true });
+    const path = await writePackage(flags.out, { results, records }, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity }), signPackageStep({ identity })], { zip: true });
     process.stdout.write(formatRunSummary(results, path));
   });
 }

@@ -1,0 +1,129 @@
+// `proofline history list|verify`, `proofline diff <run> <run>` and `proofline report --from --to`.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load-config.ts';
+import type { ProoflineConfig } from '../../config/config-schema.ts';
+import { buildPeriodReport, PERIOD_REPORT_FILE, writePeriodReport } from '../../history/build-period-report.ts';
+import { diffRuns, type RunDiff } from '../../history/diff-runs.ts';
+import { resolvePeriod } from '../../history/period-window.ts';
+import { signDetached } from '../../sign/detached-cms.ts';
+import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
+import { HistoryStore } from '../../store/history/history-store.ts';
+import { verifyHistory } from '../../store/history/verify-history.ts';
+import { EXIT_FAILURE, UsageError } from '../exit-codes.ts';
+
+async function withStore<T>(config: ProoflineConfig, fn: (store: HistoryStore) => Promise<T>): Promise<T> {
+  const store = HistoryStore.open(config.dataDir);
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** Shared with `verify --history`. */
+export async function verifyHistoryCommand(configFile: string | undefined): Promise<void> {
+  const config = await loadConfig(configFile);
+  await withStore(config, async (store) => {
+    const v = await verifyHistory(store);
+    for (const p of v.problems) process.stdout.write(`FAIL  run #${p.seq}${p.runId ? ` (${p.runId})` : ''}: ${p.problem}\n`);
+    process.stdout.write(v.ok ? `ok    history of ${v.runs} run(s) is intact; ${v.checkedPackages} package(s) checked against their recorded manifest digest\n` : `\nhistory verification FAILED (${v.problems.length} problem(s))\n`);
+    if (!v.ok) process.exitCode = EXIT_FAILURE;
+  });
+}
+
+function formatDiff(d: RunDiff): string {
+  const f = (x: RunDiff['newFailures'][number]) => `    ${x.controlId}  ${x.account}/${x.region}  ${x.resource.id}${x.exception ? `  [${x.exception.status === 'accepted' ? 'accepted risk' : 'exception expired'}: ${x.exception.id}]` : ''}`;
+  const lines = [`Changes from run ${d.from.id} (${d.from.startedAt}) to ${d.to.id} (${d.to.startedAt})`];
+  const section = (title: string, items: string[]) => lines.push(`  ${title}: ${items.length}`, ...items);
+  section('new failures', d.newFailures.map(f));
+  section('fixed', d.fixed.map(f));
+  section('failures whose resource is gone', d.failuresGone.map(f));
+  section('new resources', d.newResources.map((r) => `    ${r.type}  ${r.account}/${r.region}  ${r.id}`));
+  section('removed resources', d.removedResources.map((r) => `    ${r.type}  ${r.account}/${r.region}  ${r.id}`));
+  section('evidence that became unavailable', d.evidenceUnavailable.map((e) => `    ${e.key}  ${e.account}/${e.region}${e.error ? `  ${e.error}` : ''}`));
+  section('evidence available again', d.evidenceRestored.map((e) => `    ${e.key}  ${e.account}/${e.region}`));
+  section('control status changes', d.controls.map((c) => `    ${c.id}: ${c.from} -> ${c.to}`));
+  section('requirement status changes', d.requirements.map((r) => `    ${r.framework} ${r.id}: ${r.from} -> ${r.to}`));
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerHistory(program: Command): void {
+  const history = program.command('history').description('The run history kept by `proofline schedule` (dataDir/history.sqlite)');
+  history
+    .command('list')
+    .description('List the recorded runs')
+    .option('--config <file>', 'proofline.config.yaml')
+    .action(async (flags: { config?: string }) => {
+      const config = await loadConfig(flags.config);
+      await withStore(config, async (store) => {
+        for (const e of store.runs()) {
+          const s = e.summary as { findings?: { fail: number; unknown: number } } | undefined;
+          process.stdout.write(`#${e.seq}  ${e.id}  ${e.startedAt}  ${e.status}${e.error ? ` (${e.error})` : ''}${s?.findings ? `  ${s.findings.fail} fail, ${s.findings.unknown} unknown` : ''}${e.prunedAt ? '  [package removed by retention]' : e.packagePath ? `  ${e.packagePath}` : ''}\n`);
+        }
+      });
+    });
+  history
+    .command('verify')
+    .description('Check the history hash chain and every kept package against its recorded manifest digest')
+    .option('--config <file>', 'proofline.config.yaml')
+    .action((flags: { config?: string }) => verifyHistoryCommand(flags.config));
+
+  program
+    .command('diff')
+    .description('What changed between two recorded runs: new failures, fixed, new resources, evidence that became unavailable')
+    .argument('<from>', 'run id (or a unique prefix), #seq number, or "latest"')
+    .argument('<to>', 'run id (or a unique prefix), #seq number, or "latest"')
+    .option('--config <file>', 'proofline.config.yaml')
+    .option('--json', 'print the diff as JSON')
+    .action(async (fromRef: string, toRef: string, flags: { config?: string; json?: boolean }) => {
+      const config = await loadConfig(flags.config);
+      await withStore(config, async (store) => {
+        const load = (ref: string) => {
+          const entry = store.run(ref.replace(/^#/, ''));
+          if (!entry) throw new UsageError(`run "${ref}" is not in the history (${join(config.dataDir, 'history.sqlite')}); see proofline history list`);
+          const results = store.results(entry.id);
+          if (!results) throw new UsageError(`run "${ref}" (${entry.id}) has no stored results: it ${entry.status === 'failed' ? `failed (${entry.error})` : 'was recorded without results'}`);
+          return results;
+        };
+        const d = diffRuns(load(fromRef), load(toRef));
+        process.stdout.write(flags.json ? `${JSON.stringify(d, null, 2)}\n` : formatDiff(d));
+      });
+    });
+
+  program
+    .command('report')
+    .description('Period report over the stored runs of an observation window: share of runs met, state changes, time to remediate, trend')
+    .option('--from <date>', 'first day (YYYY-MM-DD, UTC)')
+    .option('--to <date>', 'last day (YYYY-MM-DD, UTC, inclusive)')
+    .option('--window <name>', 'an observation window named in the config')
+    .option('--config <file>', 'proofline.config.yaml')
+    .option('--out <dir>', 'folder to write the report into', 'out')
+    .action(async (flags: { from?: string; to?: string; window?: string; config?: string; out: string }) => {
+      const config = await loadConfig(flags.config);
+      const period = resolvePeriod(flags, config.observationWindows);
+      const identity = await resolveSigningIdentity(config);
+      await withStore(config, async (store) => {
+        const report = await buildPeriodReport(store, period, new Date());
+        if (report.runs.succeeded === 0) throw new UsageError(`no succeeded run is recorded between ${period.from} and ${period.to} in ${config.dataDir}`);
+        const dir = await writePeriodReport(flags.out, report, [
+          async (tmp) => {
+            await writeFile(join(tmp, 'signer-certificate.pem'), identity.certificatePem);
+            await writeFile(join(tmp, `${PERIOD_REPORT_FILE}.sig`), await signDetached(await readFile(join(tmp, PERIOD_REPORT_FILE)), identity));
+          },
+        ]);
+        const weakest = [...report.controls].filter((c) => c.shareMet !== null).sort((a, b) => a.shareMet! - b.shareMet!).slice(0, 5);
+        process.stdout.write(
+          [
+            `Period report ${period.name ? `"${period.name}" ` : ''}${period.from} .. ${period.to}: ${report.runs.succeeded} run(s), ${report.runs.failed} failed run(s)`,
+            `  history chain: ${report.historyVerification.ok ? 'intact' : `BROKEN (${report.historyVerification.problems.length} problem(s); run proofline history verify)`}`,
+            '  controls met least often:',
+            ...weakest.map((c) => `    ${Math.round(c.shareMet! * 100)}%  ${c.id} (${c.failures.length} failure(s), ${c.failures.filter((f) => !f.remediatedAt).length} open)`),
+            `Report: ${dir}`,
+            '',
+          ].join('\n'),
+        );
+      });
+    });
+}

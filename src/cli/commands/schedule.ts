@@ -1,0 +1,76 @@
+// `proofline schedule`: the long-running scheduler (or one scheduled run with --once, for plain cron
+// and container schedulers). Logs are JSON lines on stdout.
+import type { Command } from 'commander';
+import { loadProjectCatalog } from '../../catalog/load-project-catalog.ts';
+import { loadConfig } from '../../config/load-config.ts';
+import { deliverRun } from '../../deliver/deliver-run.ts';
+import { renderReportsStep } from '../../render/render-package.ts';
+import { runEvidence } from '../../run/run-evidence.ts';
+import { evidenceJob, loadRunInputs, packagesDirOf } from '../../schedule/evidence-job.ts';
+import { jsonLinesLogger } from '../../schedule/json-logger.ts';
+import { Scheduler, stopOnSignals } from '../../schedule/scheduler.ts';
+import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
+import { signPackageStep } from '../../sign/sign-package.ts';
+import { historyPoints } from '../../store/history/history-points.ts';
+import { HistoryStore } from '../../store/history/history-store.ts';
+import { UsageError } from '../exit-codes.ts';
+import { addSourceOptions, positiveIntFlag, prepareSource, type SourceFlags } from './source-options.ts';
+
+interface ScheduleFlags extends SourceFlags {
+  config?: string;
+  once?: boolean;
+}
+
+export function registerSchedule(program: Command): void {
+  const cmd = program
+    .command('schedule')
+    .description('Run evidence collection on the config\'s cron schedule, keep every run in the history, apply retention, deliver and notify')
+    .requiredOption('--config <file>', 'proofline.config.yaml with a schedule section')
+    .option('--once', 'one run now, then exit (for plain cron, Kubernetes CronJobs, EventBridge Scheduler)');
+  addSourceOptions(cmd).action(async (flags: ScheduleFlags) => {
+    const config = await loadConfig(flags.config);
+    if (!config.schedule && !flags.once) throw new UsageError(`${flags.config}: field "schedule": needed by proofline schedule (e.g. schedule: { cron: "0 2 * * *", timezone: UTC })`);
+    const schedule = config.schedule ?? { cron: '0 2 * * *', timezone: 'UTC', runOnStart: false };
+    const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);
+    const callConcurrency = positiveIntFlag('--call-concurrency', flags.callConcurrency);
+    const project = await loadProjectCatalog();
+    const knownControlIds = new Set(project.catalog.controls.map((c) => c.id));
+    // Everything that can be wrong with the input is found now, before the first tick.
+    await loadRunInputs(config, new Date(), knownControlIds, project.catalog);
+    const identity = await resolveSigningIdentity(config);
+    const log = jsonLinesLogger(process.stdout);
+    const store = HistoryStore.open(config.dataDir);
+    const { job, onFailure } = evidenceJob({
+      config,
+      store,
+      packagesDir: packagesDirOf(config),
+      knownControlIds,
+      log,
+      collect: async (inputs, evaluatedAt) => {
+        const source = await prepareSource({ ...flags, quiet: true }, config.regions);
+        return runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry) });
+      },
+      packageSteps: (previous) => [
+        renderReportsStep({ identity, extras: { history: historyPoints(store, config.observationWindows, new Date()) } }),
+        signPackageStep({ identity, previousManifestSha256: previous ?? null }),
+      ],
+      afterRun: async (packagePath, results) => {
+        const report = await deliverRun(config.delivery, packagePath, results);
+        for (const error of report.errors) log.log('error', 'delivery.failed', { runId: results.run.id, error });
+        return { ...(report.upload ? { uploaded: `s3://${report.upload.bucket}/${report.upload.prefix}/`, objectLock: report.upload.retention ?? null } : {}), ...(report.webhookStatus ? { webhookStatus: report.webhookStatus } : {}), ...(report.snsMessageId ? { snsMessageId: report.snsMessageId } : {}) };
+      },
+    });
+    const scheduler = new Scheduler({ schedule, job, onFailure, log });
+    if (flags.once) {
+      const stopped = stopOnSignals(scheduler);
+      const result = await scheduler.tick('start');
+      void stopped;
+      store.close();
+      if (result !== 'ran') process.exitCode = 1;
+      return;
+    }
+    scheduler.start();
+    await stopOnSignals(scheduler);
+    store.close();
+  });
+}
