@@ -1,6 +1,9 @@
 // Rules for data protection: AWS Backup plans and vaults, ACM certificates, data residency.
 import { describe, expect, it } from 'vitest';
-import { ALL_KEY_TYPES } from '../../src/collect/services/acm.ts';
+import { ListBackupPlansCommand, ListBackupSelectionsCommand } from '@aws-sdk/client-backup';
+import { ALL_KEY_TYPES, collectors as acmCollectors } from '../../src/collect/services/acm.ts';
+import { collectors as backupCollectors } from '../../src/collect/services/backup.ts';
+import { byKey, collect, mockAllClients } from '../collect/harness.ts';
 import { failed, ok, runRule, statuses } from '../helpers/evidence.ts';
 import { rule as plans } from '../../src/evaluate/rules/backup-plans-cover-data-stores.ts';
 import { rule as vaultKey } from '../../src/evaluate/rules/backup-vaults-encrypted-with-customer-key.ts';
@@ -119,5 +122,25 @@ describe('data residency', () => {
       ['us-east-1', 'fail'],
       ['global', 'unknown'],
     ]);
+  });
+});
+
+describe('collectors (aws-sdk-client-mock)', () => {
+  it('Backup: every selection of every plan is fetched; ACM asks for every key type', async () => {
+    const { mocks, restore } = mockAllClients();
+    try {
+      mocks.backup.on(ListBackupPlansCommand).resolves({ BackupPlansList: [{ BackupPlanId: 'p1' }, { BackupPlanId: 'p2' }] });
+      mocks.backup.on(ListBackupSelectionsCommand, { BackupPlanId: 'p1' }).resolves({ BackupSelectionsList: [{ SelectionId: 's1' }, { SelectionId: 's2' }] });
+      mocks.backup.on(ListBackupSelectionsCommand, { BackupPlanId: 'p2' }).resolves({ BackupSelectionsList: [] });
+      const records = await collect([...backupCollectors, ...acmCollectors]);
+      expect(byKey(records, 'backup.GetBackupSelection').map((r) => r.input).sort((a, b) => String(a.SelectionId).localeCompare(String(b.SelectionId)))).toEqual([
+        { BackupPlanId: 'p1', SelectionId: 's1' },
+        { BackupPlanId: 'p1', SelectionId: 's2' },
+      ]);
+      expect(byKey(records, 'acm.ListCertificates')[0]!.input).toEqual({ Includes: { keyTypes: ALL_KEY_TYPES } });
+      expect(ALL_KEY_TYPES).toContain('EC_prime256v1');
+    } finally {
+      restore();
+    }
   });
 });

@@ -1,5 +1,10 @@
 // Rules for logging and detection: CloudTrail, Config, GuardDuty, Macie, Security Hub, CloudWatch Logs.
 import { describe, expect, it } from 'vitest';
+import { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
+import { GetMacieSessionCommand } from '@aws-sdk/client-macie2';
+import { collectors as cloudtrailCollectors } from '../../src/collect/services/cloudtrail.ts';
+import { collectors as macieCollectors } from '../../src/collect/services/macie2.ts';
+import { awsError, byKey, collect, mockAllClients } from '../collect/harness.ts';
 import { failed, notConfigured, ok, runRule, statuses } from '../helpers/evidence.ts';
 import { rule as multiRegion } from '../../src/evaluate/rules/cloudtrail-multi-region-trail-logging.ts';
 import { rule as s3Data } from '../../src/evaluate/rules/cloudtrail-s3-data-events-logged.ts';
@@ -218,5 +223,36 @@ describe('CloudWatch log groups', () => {
     const records = [groups([{ logGroupName: 'short', retentionInDays: 90 }, { logGroupName: 'long', retentionInDays: 400 }, { logGroupName: 'forever' }])];
     expect(statuses(runRule(retention, records))).toEqual(['fail', 'pass', 'pass']);
     expect(statuses(runRule(retention, records, { params: { logRetentionMinDays: 30 } }))).toEqual(['pass', 'pass', 'pass']);
+  });
+});
+
+describe('collectors (aws-sdk-client-mock)', () => {
+  it('CloudTrail: status and selectors once per trail, in its home region, by ARN', async () => {
+    const { mocks, restore } = mockAllClients();
+    try {
+      const org = trail('org', US, { IsMultiRegionTrail: true });
+      const eu = trail('eu-data', EU);
+      mocks.cloudtrail.on(DescribeTrailsCommand).resolves({ trailList: [org, eu] });
+      mocks.cloudtrail.on(GetTrailStatusCommand).resolves({ IsLogging: true });
+      mocks.cloudtrail.on(GetEventSelectorsCommand).resolves({ AdvancedEventSelectors: [] });
+      const records = await collect(cloudtrailCollectors, { accounts: ['111122223333'], regions: [EU] });
+      expect(byKey(records, 'cloudtrail.DescribeTrails')[0]!.input).toEqual(SHADOW);
+      expect(byKey(records, 'cloudtrail.GetTrailStatus').map((r) => r.input)).toEqual([{ Name: eu.TrailARN }]);
+      expect(byKey(records, 'cloudtrail.GetEventSelectors').map((r) => r.input)).toEqual([{ TrailName: eu.TrailARN }]);
+    } finally {
+      restore();
+    }
+  });
+
+  it('Macie: stops after "Macie is not enabled" and records it as an error the rules can read', async () => {
+    const { mocks, restore } = mockAllClients();
+    try {
+      mocks.macie2.on(GetMacieSessionCommand).rejects(awsError('AccessDeniedException', 403, 'Macie is not enabled.'));
+      const records = await collect(macieCollectors);
+      expect(records.map((r) => r.key)).toEqual(['macie2.GetMacieSession']);
+      expect(statuses(runRule(macie, records))).toEqual(['fail']);
+    } finally {
+      restore();
+    }
   });
 });
