@@ -67,6 +67,20 @@ export function buildOscal(vm: ViewModel, results: RunResults): Json {
     });
   }
 
+  // Active exceptions (src/exceptions) are approved deviations: listed as their own risks, never hidden.
+  for (const e of vm.exceptions ?? []) {
+    if (e.status !== 'active' || !e.matchedFindings) continue;
+    risks.push({
+      uuid: id('risk-exception', e.id),
+      title: `Accepted risk ${e.id}: ${e.controlId}`,
+      description: e.reason,
+      statement: `Approved by ${e.approver}${e.approvedAt ? ` on ${e.approvedAt}` : ''}, until ${e.expiresAt}; covers ${e.matchedFindings} failing finding(s) of control ${e.controlId}${e.resource ? ` on resources matching ${e.resource}` : ''}. The findings stay listed as failing.`,
+      props: [prop('control-id', e.controlId), prop('exception-id', e.id), prop('approver', e.approver), prop('expires', e.expiresAt), prop('accepted-findings', e.matchedFindings)],
+      status: 'deviation-approved',
+      deadline: `${e.expiresAt}T23:59:59Z`,
+    });
+  }
+
   const evidenceOfControl = new Map(vm.controls.map((c) => [c.id, c.evidence.map((e) => e.id)]));
   const findings: Json[] = [];
   for (const fw of vm.frameworks) {
