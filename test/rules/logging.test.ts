@@ -130,6 +130,11 @@ describe('AWS Config', () => {
     expect(statuses(runRule(recording, [recorder({ allSupported: true }), status(false)]))).toEqual(['fail']);
     expect(statuses(runRule(recording, [recorder({ allSupported: true }), status(true, 'Failure')]))).toEqual(['fail']);
     expect(statuses(runRule(recording, [ok('config-service.DescribeConfigurationRecorders', { ConfigurationRecorders: [] })]))).toEqual(['fail']);
+    // A service-linked recorder records only what its service needs: it is not the account's recorder.
+    const linked = ok('config-service.DescribeConfigurationRecorders', { ConfigurationRecorders: [{ name: 'AWSConfigurationRecorderForX', servicePrincipal: 'x.amazonaws.com', recordingGroup: { allSupported: true } }] });
+    const linkedStatus = ok('config-service.DescribeConfigurationRecorderStatus', { ConfigurationRecordersStatus: [{ name: 'AWSConfigurationRecorderForX', recording: true, lastStatus: 'Success' }] });
+    expect(statuses(runRule(recording, [linked, linkedStatus]))).toEqual(['fail']);
+    expect(statuses(runRule(allTypes, [linked]))).toEqual(['fail', 'fail']);
     expect(statuses(runRule(recording, [failed('config-service.DescribeConfigurationRecorders')]))).toEqual(['unknown']);
     expect(statuses(runRule(recording, [recorder({ allSupported: true }), failed('config-service.DescribeConfigurationRecorderStatus')]))).toEqual(['unknown']);
   });

@@ -5,6 +5,8 @@ import type { RuleContext } from '../rule.ts';
 
 export interface Recorder {
   name: string;
+  /** Set on service-linked recorders, which record only what one AWS service needs. */
+  servicePrincipal?: string;
   recordingGroup?: {
     allSupported?: boolean;
     includeGlobalResourceTypes?: boolean;
@@ -14,8 +16,10 @@ export interface Recorder {
   };
 }
 
+/** The customer-managed recorders of a region: a service-linked recorder does not record the account's configuration. */
 export function recordersAt(ctx: RuleContext, where: Target) {
-  return listAt<Recorder>(ctx, 'config-service.DescribeConfigurationRecorders', where, (r) => r.ConfigurationRecorders);
+  const listed = listAt<Recorder>(ctx, 'config-service.DescribeConfigurationRecorders', where, (r) => r.ConfigurationRecorders);
+  return listed.ok ? { ...listed, items: listed.items.filter((r) => !r.servicePrincipal) } : listed;
 }
 
 export function recordsAllSupported(r: Recorder): boolean {

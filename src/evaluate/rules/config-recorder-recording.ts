@@ -14,7 +14,8 @@ export const rule: Rule = {
       const status = listAt<{ name: string; recording?: boolean; lastStatus?: string; lastErrorMessage?: string }>(ctx, 'config-service.DescribeConfigurationRecorderStatus', where, (r) => r.ConfigurationRecordersStatus);
       const records = [...recorders.records, ...status.records];
       if (!status.ok) return ctx.finding('unknown', where, res, `Recorder ${recorders.items.map((r) => r.name).join(', ')} exists but its status is unknown: ${status.error}`, records);
-      const recording = status.items.filter((s) => s.recording === true);
+      const names = new Set(recorders.items.map((r) => r.name));
+      const recording = status.items.filter((s) => s.recording === true && names.has(s.name));
       const healthy = recording.find((s) => (s.lastStatus ?? '').toUpperCase() !== 'FAILURE');
       if (healthy) return ctx.finding('pass', where, res, `Recorder ${healthy.name} is recording (last status ${healthy.lastStatus ?? 'n/a'}).`, records);
       if (recording.length) return ctx.finding('fail', where, res, `Recorder ${recording[0]!.name} is on but its last recording failed: ${recording[0]!.lastErrorMessage ?? 'no message'}.`, records);
