@@ -32,10 +32,11 @@ export function heading(doc: Doc, level: 1 | 2 | 3, text: string, opts: { destin
 }
 
 /** Paragraphs separated by blank lines (the narrative templates' output). */
-export function paragraphs(doc: Doc, text: string, opts: { size?: number; color?: string; font?: string } = {}): void {
+export function paragraphs(doc: Doc, text: string, opts: { size?: number; color?: string; font?: string; keepLines?: boolean } = {}): void {
   doc.font(opts.font ?? FONT.regular).fontSize(opts.size ?? SIZE.body).fillColor(opts.color ?? COLOR.text);
   for (const p of text.split(/\n\s*\n/)) {
-    const clean = p.replace(/\s*\n\s*/g, ' ').trim();
+    // Prose reflows; code (remediation commands) keeps its lines.
+    const clean = opts.keepLines ? p.replace(/^\n+|\s+$/g, '') : p.replace(/\s*\n\s*/g, ' ').trim();
     if (!clean) continue;
     ensureSpace(doc, doc.currentLineHeight(true) * 2);
     doc.text(clean, MARGIN.left, doc.y, { width: CONTENT_WIDTH, align: 'left', lineGap: 1.5 });

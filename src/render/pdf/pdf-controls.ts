@@ -61,7 +61,7 @@ function controlEntry(doc: Doc, c: ControlView, toc: TableOfContents): void {
   }
   if (c.status !== 'pass' && c.status !== 'not_applicable') {
     heading(doc, 3, 'Remediation');
-    paragraphs(doc, c.remediation, { font: FONT.mono, size: SIZE.mono + 0.5 });
+    paragraphs(doc, c.remediation, { font: FONT.mono, size: SIZE.mono + 0.5, keepLines: true });
   }
   heading(doc, 3, `Evidence (${c.evidence.length} records)`);
   table(doc, evidenceColumns, c.evidence, { emptyText: 'No evidence record is cited by this control.' });

@@ -1,19 +1,26 @@
 // Running header and footer on every page but the cover: organization and run time on top,
-// "Page X of Y" below. Drawn after all content exists, when Y is known (pdfkit's bufferPages).
+// "Page X of Y" below. Drawn as each page is added (pages are streamed out, never held), with Y
+// known from the first rendering pass.
 import type { ViewModel } from '../view-model/view-model.ts';
 import type { Doc } from './pdf-blocks.ts';
 import { utcText } from './pdf-format.ts';
 import { COLOR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from './pdf-theme.ts';
+import { currentPageIndex } from './pdf-toc.ts';
 
-export function drawPageFurniture(doc: Doc, vm: ViewModel): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    if (i === 0) continue; // the cover has its own layout
-    doc.switchToPage(i);
+type FontState = { _font: unknown; _fontSize: number };
+
+export function drawPageFurnitureOnEachPage(doc: Doc, vm: ViewModel, totalPages: number | undefined): void {
+  doc.on('pageAdded', () => {
+    const index = currentPageIndex(doc);
+    if (index === 0) return; // the cover has its own layout
     const page = doc.page;
-    // Writing inside the margins must not trigger pdfkit's automatic page break.
+    // Leave the caller's text state as it was: position, font (pdfkit keeps it on the document) and color.
+    const { x, y } = doc;
+    const state = doc as unknown as FontState;
+    const [font, fontSize] = [state._font, state._fontSize];
     const bottom = page.margins.bottom;
-    page.margins.bottom = 0;
+    page.margins.bottom = 0; // writing in the margin must not trigger an automatic page break
+    doc.save();
     doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
     doc.text(`${vm.run.organization} - evidence report`, MARGIN.left, 30, { width: CONTENT_WIDTH * 0.6, lineBreak: false, ellipsis: true });
     doc.text(`Run ${utcText(vm.run.startedAt)}`, MARGIN.left + CONTENT_WIDTH * 0.6, 30, { width: CONTENT_WIDTH * 0.4, align: 'right', lineBreak: false });
@@ -21,7 +28,12 @@ export function drawPageFurniture(doc: Doc, vm: ViewModel): void {
     const footY = page.height - MARGIN.bottom + 22;
     doc.moveTo(MARGIN.left, footY - 8).lineTo(MARGIN.left + CONTENT_WIDTH, footY - 8).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
     doc.text(`${vm.run.toolName} ${vm.run.toolVersion} - signed package, verify with: proofline verify`, MARGIN.left, footY, { width: CONTENT_WIDTH * 0.7, lineBreak: false });
-    doc.text(`Page ${i + 1} of ${count}`, MARGIN.left + CONTENT_WIDTH * 0.7, footY, { width: CONTENT_WIDTH * 0.3, align: 'right', lineBreak: false });
+    doc.text(`Page ${index + 1} of ${totalPages ?? '?'}`, MARGIN.left + CONTENT_WIDTH * 0.7, footY, { width: CONTENT_WIDTH * 0.3, align: 'right', lineBreak: false });
+    doc.restore();
     page.margins.bottom = bottom;
-  }
+    state._font = font;
+    state._fontSize = fontSize;
+    doc.x = x;
+    doc.y = y;
+  });
 }

@@ -1,6 +1,13 @@
 // report.pdf: cover, contents, scope and methodology, executive summary, frameworks, controls,
-// exceptions, manual evidence, history, evidence appendix; then page furniture, bookmarks and the
+// exceptions, manual evidence, history, evidence appendix; running header/footer, bookmarks and the
 // embedded signature.
+//
+// Memory: pdfkit's bufferPages (the usual way to print "page X of Y" and a table of contents) keeps
+// every page in memory, ~250 KB each: 900 MB for 100,000 findings. Instead the document is laid out
+// twice. The first pass streams pages to nowhere and learns the page count and where each section
+// starts; the second streams the real document with those numbers. Layout is deterministic, and the
+// second pass checks it came out the same.
+import { Writable } from 'node:stream';
 import { writeFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import { addPdfSignaturePlaceholder, signPdf } from '../../sign/sign-pdf.ts';
@@ -8,51 +15,48 @@ import type { SigningIdentity } from '../../sign/signing-identity.ts';
 import type { Narrative } from '../narrative.ts';
 import type { ViewModel } from '../view-model/view-model.ts';
 import { evidenceAppendix, exceptionsSection, historySection, manualEvidenceSection } from './pdf-annexes.ts';
-import type { Doc } from './pdf-blocks.ts';
 import { controlSections } from './pdf-controls.ts';
 import { cover } from './pdf-cover.ts';
 import { frameworkSections } from './pdf-frameworks.ts';
-import { drawPageFurniture } from './pdf-page-furniture.ts';
+import { drawPageFurnitureOnEachPage } from './pdf-page-furniture.ts';
 import { executiveSummary, scopeSection } from './pdf-summary.ts';
 import { MARGIN, PAGE } from './pdf-theme.ts';
-import { TableOfContents, tocPagesNeeded } from './pdf-toc.ts';
+import { currentPageIndex, TableOfContents, tocPagesNeeded, writeTocPages, type TocEntry } from './pdf-toc.ts';
+
+export interface PdfLayout {
+  pages: number;
+  toc: TocEntry[];
+}
 
 function plannedTocEntries(vm: ViewModel): number {
   const optional = [vm.exceptions?.length, vm.manualRequests.length || vm.manualEvidence?.length, vm.history?.length].filter(Boolean).length;
   return 2 + vm.frameworks.length + 1 + vm.controls.length + optional + 1;
 }
 
-function addBookmarks(doc: Doc, toc: TableOfContents): void {
-  let parent: PDFKit.PDFOutline | undefined;
-  for (const e of toc.entries) {
-    doc.switchToPage(e.page);
-    if (e.level === 1) parent = doc.outline.addItem(e.title);
-    else (parent ?? doc.outline).addItem(e.title);
-  }
-}
-
-export async function renderPdf(path: string, vm: ViewModel, text: Narrative, identity: SigningIdentity, signingTime = new Date()): Promise<void> {
+/** One rendering pass. Without `layout` it only measures; with it, it writes the final document to `out`. */
+async function renderPass(vm: ViewModel, text: Narrative, identity: SigningIdentity, signingTime: Date, out: Writable, layout?: PdfLayout): Promise<PdfLayout> {
   const runTime = new Date(vm.run.finishedAt);
   const doc = new PDFDocument({
     size: PAGE.size,
     margins: MARGIN,
-    bufferPages: true,
+    autoFirstPage: false,
     pdfVersion: '1.7',
     displayTitle: true,
+    compress: layout !== undefined, // the measuring pass need not spend time compressing
     info: { Title: `${vm.run.organization}: evidence report`, Author: vm.signer.subject, Subject: vm.run.frameworkNames.join(', '), Creator: `${vm.run.toolName} ${vm.run.toolVersion}`, Producer: vm.run.toolName, CreationDate: runTime, ModDate: runTime },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
     doc.on('error', reject);
   });
+  doc.pipe(out);
+  drawPageFurnitureOnEachPage(doc, vm, layout?.pages);
 
+  doc.addPage();
   cover(doc, vm);
-  const tocFirst = 1;
-  const tocCount = tocPagesNeeded(plannedTocEntries(vm), PAGE.height);
-  for (let i = 0; i < tocCount; i++) doc.addPage();
-  const toc = new TableOfContents(doc);
+  writeTocPages(doc, layout?.toc, tocPagesNeeded(plannedTocEntries(vm), PAGE.height));
+  const toc = new TableOfContents(doc, layout !== undefined);
   scopeSection(doc, vm, text, toc);
   executiveSummary(doc, vm, text, toc);
   frameworkSections(doc, vm, text, toc);
@@ -61,19 +65,37 @@ export async function renderPdf(path: string, vm: ViewModel, text: Narrative, id
   manualEvidenceSection(doc, vm, text, toc);
   historySection(doc, vm, toc);
   evidenceAppendix(doc, vm, toc);
+  const pages = currentPageIndex(doc) + 1;
 
-  toc.write(tocFirst, tocCount);
-  drawPageFurniture(doc, vm);
-  addBookmarks(doc, toc);
-  doc.switchToPage(0);
-  addPdfSignaturePlaceholder(doc, {
-    name: vm.signer.subject,
-    reason: `Proofline evidence report, run ${vm.run.id}`,
-    location: vm.run.accounts.length === 1 ? `AWS account ${vm.run.accounts[0]}` : `${vm.run.accounts.length} AWS accounts`,
-    contactInfo: vm.run.organization,
-    signingTime,
-  });
+  if (layout) {
+    addPdfSignaturePlaceholder(doc, {
+      name: vm.signer.subject,
+      reason: `Proofline evidence report, run ${vm.run.id}`,
+      location: vm.run.accounts.length === 1 ? `AWS account ${vm.run.accounts[0]}` : `${vm.run.accounts.length} AWS accounts`,
+      contactInfo: vm.run.organization,
+      signingTime,
+    });
+  }
   doc.end();
-  await ended;
+  await done;
+  return { pages, toc: toc.entries };
+}
+
+export async function renderPdf(path: string, vm: ViewModel, text: Narrative, identity: SigningIdentity, signingTime = new Date()): Promise<void> {
+  const discard = new Writable({ write: (_chunk, _enc, next) => next() });
+  const layout = await renderPass(vm, text, identity, signingTime, discard);
+
+  // The signed PDF is one buffer (the signature covers all of it); it is small next to the pages.
+  const chunks: Buffer[] = [];
+  const collect = new Writable({
+    write: (chunk: Buffer, _enc, next) => {
+      chunks.push(chunk);
+      next();
+    },
+  });
+  const final = await renderPass(vm, text, identity, signingTime, collect, layout);
+  if (final.pages !== layout.pages || final.toc.some((e, i) => e.page !== layout.toc[i]?.page)) {
+    throw new Error(`report.pdf: the layout changed between passes (${layout.pages} vs ${final.pages} pages)`);
+  }
   await writeFile(path, await signPdf(Buffer.concat(chunks), identity, signingTime));
 }
