@@ -1,6 +1,12 @@
 // Amazon Comprehend in the sample account: a hardened entity-detection job on clinical notes and an
-// ad-hoc classification job with no VPC and no keys.
-import type { ListDocumentClassificationJobsCommandOutput, ListEntitiesDetectionJobsCommandOutput } from '@aws-sdk/client-comprehend';
+// ad-hoc classification job with no VPC and no keys; a custom medication recognizer trained with customer
+// keys (eu-west-1) and a ticket classifier trained without (us-east-1).
+import type {
+  ListDocumentClassificationJobsCommandOutput,
+  ListDocumentClassifiersCommandOutput,
+  ListEntitiesDetectionJobsCommandOutput,
+  ListEntityRecognizersCommandOutput,
+} from '@aws-sdk/client-comprehend';
 import type { SimulatedAws } from '../../src/collect/simulated-aws.ts';
 import { arn, BUCKETS, daysBefore, keyArn, KEYS, NETWORK, roleArn, ROLES } from './account.ts';
 
@@ -42,6 +48,46 @@ export function register(sim: SimulatedAws): void {
               DocumentClassifierArn: arn('comprehend', t.region, 'document-classifier/support-ticket-routing/version/v1'),
               InputDataConfig: { S3Uri: `s3://${BUCKETS.publicDemo.name}/tickets/`, InputFormat: 'ONE_DOC_PER_LINE' },
               OutputDataConfig: { S3Uri: `s3://${BUCKETS.publicDemo.name}/comprehend-output/` },
+              DataAccessRoleArn: roleArn(ROLES.sagemakerLegacyAdmin),
+            },
+          ]
+        : [],
+  }));
+
+  sim.on<ListEntityRecognizersCommandOutput>('comprehend.ListEntityRecognizers', (_input, t) => ({
+    EntityRecognizerPropertiesList:
+      t.region === 'eu-west-1'
+        ? [
+            {
+              EntityRecognizerArn: arn('comprehend', t.region, 'entity-recognizer/medication-recognizer/version/v3'),
+              VersionName: 'v3',
+              LanguageCode: 'en',
+              Status: 'TRAINED',
+              SubmitTime: daysBefore(45),
+              EndTime: daysBefore(45),
+              InputDataConfig: { DataFormat: 'COMPREHEND_CSV', EntityTypes: [{ Type: 'MEDICATION' }, { Type: 'DOSAGE' }], Documents: { S3Uri: `s3://${BUCKETS.trainingData.name}/comprehend/medication/docs/` }, Annotations: { S3Uri: `s3://${BUCKETS.trainingData.name}/comprehend/medication/annotations.csv` } },
+              DataAccessRoleArn: roleArn(ROLES.sagemakerExecution),
+              VolumeKmsKeyId: ML_KEY,
+              ModelKmsKeyId: ML_KEY,
+              VpcConfig: { Subnets: [...NETWORK['eu-west-1'].privateSubnets], SecurityGroupIds: [NETWORK['eu-west-1'].sgRestricted] },
+            },
+          ]
+        : [],
+  }));
+  sim.on<ListDocumentClassifiersCommandOutput>('comprehend.ListDocumentClassifiers', (_input, t) => ({
+    DocumentClassifierPropertiesList:
+      t.region === 'us-east-1'
+        ? [
+            {
+              DocumentClassifierArn: arn('comprehend', t.region, 'document-classifier/support-ticket-routing/version/v1'),
+              VersionName: 'v1',
+              LanguageCode: 'en',
+              Status: 'TRAINED',
+              Mode: 'MULTI_CLASS',
+              SubmitTime: daysBefore(60),
+              EndTime: daysBefore(60),
+              InputDataConfig: { DataFormat: 'COMPREHEND_CSV', S3Uri: `s3://${BUCKETS.publicDemo.name}/tickets/training.csv` },
+              OutputDataConfig: { S3Uri: `s3://${BUCKETS.publicDemo.name}/classifier-output/` },
               DataAccessRoleArn: roleArn(ROLES.sagemakerLegacyAdmin),
             },
           ]

@@ -30,6 +30,8 @@ export interface ChildListOptions<P, C> {
   key: EvidenceKey;
   input: (parent: P) => Record<string, unknown>;
   items: (response: any) => C[] | undefined;
+  /** What the children are called in reasons, e.g. "bot aliases". */
+  noun: string;
   /** The parent, as the subject of an `unknown` finding when its children cannot be listed. */
   parentResource: (parent: P, where: Target) => ResourceRef;
   /** Children this control is about (e.g. not the built-in test alias). */
@@ -59,7 +61,7 @@ export function forEachChild<P, C>(
       const childCall = ctx.evidence.call(children.key, at, children.input(parent));
       const records = [...parentCall.records, ...childCall.records];
       if (childCall.state !== 'ok') {
-        findings.push(ctx.finding('unknown', at, children.parentResource(parent, at), `Could not list ${parents.noun} children: ${childCall.error}`, records));
+        findings.push(ctx.finding('unknown', at, children.parentResource(parent, at), `Could not list ${children.noun}: ${childCall.error}`, records));
         judged++;
         continue;
       }
@@ -67,7 +69,7 @@ export function forEachChild<P, C>(
       for (const child of kids) findings.push(...[judge(child, parent, at, records)].flat());
       judged += kids.length;
     }
-    if (judged === 0) findings.push(ctx.finding('not_applicable', at, accountResource(at), `No ${parents.noun} with anything to judge in ${where(at)}.`, parentCall.records));
+    if (judged === 0) findings.push(ctx.finding('not_applicable', at, accountResource(at), `No ${children.noun} of ${parents.noun} in ${where(at)}.`, parentCall.records));
   }
   return findings;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rule as comprehendKeys } from '../../src/evaluate/rules/comprehend-analysis-job-encrypted-with-kms-key.ts';
+import { rule as comprehendModels } from '../../src/evaluate/rules/comprehend-custom-model-encrypted-with-kms-key.ts';
 import { rule as comprehendVpc } from '../../src/evaluate/rules/comprehend-analysis-job-in-vpc.ts';
 import { rule as lexLogs } from '../../src/evaluate/rules/lex-bot-conversation-logs-enabled.ts';
 import { rule as lexLogsEncrypted } from '../../src/evaluate/rules/lex-bot-conversation-logs-encrypted-with-kms-key.ts';
@@ -76,5 +77,22 @@ describe('rekognition', () => {
     expect(runRule(customLabelsKey, records).map((f) => [f.resource.id, f.status])).toEqual([['wounds/v2', 'pass'], ['wounds/v1', 'fail']]);
     expect(statuses(runRule(customLabelsKey, [failed('rekognition.DescribeProjects')]))).toEqual(['unknown']);
     expect(statuses(runRule(customLabelsKey, [ok('rekognition.DescribeProjects', { ProjectDescriptions: [] })]))).toEqual(['not_applicable']);
+  });
+});
+
+describe('comprehend-custom-model-encrypted-with-kms-key', () => {
+  const recognizers = (models: unknown[]) => ok('comprehend.ListEntityRecognizers', { EntityRecognizerPropertiesList: models });
+  const classifiers = (models: unknown[]) => ok('comprehend.ListDocumentClassifiers', { DocumentClassifierPropertiesList: models });
+  const arn = (kind: string, name: string) => `arn:aws:comprehend:eu-west-1:111122223333:${kind}/${name}/version/v1`;
+  it('needs both the model key and the volume key', () => {
+    const f = runRule(comprehendModels, [
+      recognizers([{ EntityRecognizerArn: arn('entity-recognizer', 'meds'), ModelKmsKeyId: KEY, VolumeKmsKeyId: KEY }]),
+      classifiers([{ DocumentClassifierArn: arn('document-classifier', 'tickets'), ModelKmsKeyId: KEY }]),
+    ]);
+    expect(f.map((x) => [x.resource.id, x.status])).toEqual([['meds/v1', 'pass'], ['tickets/v1', 'fail']]);
+  });
+  it('is unknown if a list failed, not applicable without models', () => {
+    expect(statuses(runRule(comprehendModels, [failed('comprehend.ListEntityRecognizers'), classifiers([])]))).toEqual(['unknown']);
+    expect(statuses(runRule(comprehendModels, [recognizers([]), classifiers([])]))).toEqual(['not_applicable']);
   });
 });

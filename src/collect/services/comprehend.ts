@@ -1,5 +1,6 @@
-// Amazon Comprehend asynchronous analysis jobs. The job lists already carry the network and key settings.
-import { paginateListDocumentClassificationJobs, paginateListEntitiesDetectionJobs } from '@aws-sdk/client-comprehend';
+// Amazon Comprehend asynchronous analysis jobs and custom models. The lists already carry the network and
+// key settings, so no describe calls are needed.
+import { paginateListDocumentClassificationJobs, paginateListDocumentClassifiers, paginateListEntitiesDetectionJobs, paginateListEntityRecognizers } from '@aws-sdk/client-comprehend';
 import { allPages, type Collector } from '../collector.ts';
 
 const analysisJobs: Collector = {
@@ -14,4 +15,16 @@ const analysisJobs: Collector = {
   },
 };
 
-export const collectors: Collector[] = [analysisJobs];
+const customModels: Collector = {
+  name: 'comprehend.custom-models',
+  service: 'comprehend',
+  scope: 'regional',
+  produces: ['comprehend.ListEntityRecognizers', 'comprehend.ListDocumentClassifiers'],
+  async collect(ctx) {
+    const client = ctx.client('comprehend');
+    await allPages(paginateListEntityRecognizers({ client, pageSize: 100 }, {}));
+    await allPages(paginateListDocumentClassifiers({ client, pageSize: 100 }, {}));
+  },
+};
+
+export const collectors: Collector[] = [analysisJobs, customModels];

@@ -20,6 +20,7 @@ export function eachBotAlias(ctx: RuleContext, judge: (described: any, at: Targe
       key: 'lex-models-v2.ListBotAliases',
       input: (b: Bot) => ({ botId: b.botId }),
       items: (r) => r.botAliasSummaries,
+      noun: 'bot aliases (other than TestBotAlias)',
       parentResource: (b: Bot) => ({ type: 'AWS::Lex::Bot', id: b.botName ?? b.botId }),
       filter: (a: Alias) => a.botAliasName !== TEST_ALIAS_NAME,
     },

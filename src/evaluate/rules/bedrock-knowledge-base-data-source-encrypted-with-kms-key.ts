@@ -16,6 +16,7 @@ export const rule: Rule = {
         key: 'bedrock-agent.ListDataSources',
         input: (kb: KnowledgeBase) => ({ knowledgeBaseId: kb.knowledgeBaseId }),
         items: (r) => r.dataSourceSummaries,
+        noun: 'knowledge base data sources',
         parentResource: (kb: KnowledgeBase) => ({ type: 'AWS::Bedrock::KnowledgeBase', id: kb.name ?? kb.knowledgeBaseId }),
       },
       (ds: DataSource, kb: KnowledgeBase, at, records) =>

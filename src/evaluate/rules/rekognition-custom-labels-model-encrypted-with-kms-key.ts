@@ -21,6 +21,7 @@ export const rule: Rule = {
         key: 'rekognition.DescribeProjectVersions',
         input: (p: Project) => ({ ProjectArn: p.ProjectArn }),
         items: (r) => r.ProjectVersionDescriptions,
+        noun: 'model versions',
         parentResource: (p: Project) => ({ type: 'AWS::Rekognition::Project', id: /project\/([^/]+)/.exec(p.ProjectArn)?.[1] ?? p.ProjectArn, arn: p.ProjectArn }),
       },
       (v: Version, _p, at, records) => {

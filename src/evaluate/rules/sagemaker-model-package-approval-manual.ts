@@ -15,6 +15,7 @@ export const rule: Rule = {
         key: 'sagemaker.ListModelPackages',
         input: (g: Group) => ({ ModelPackageGroupName: g.ModelPackageGroupName }),
         items: (r) => r.ModelPackageSummaryList,
+        noun: 'model package versions',
         parentResource: (g: Group) => ({ type: 'AWS::SageMaker::ModelPackageGroup', id: g.ModelPackageGroupName, arn: g.ModelPackageGroupArn }),
       },
       (v: Version, g: Group, at, records) => {
