@@ -34,6 +34,7 @@ const trail = (name: string, home: string, extra: Record<string, unknown> = {}) 
 const describe_ = (region: string, trails: unknown[]) => ok('cloudtrail.DescribeTrails', { trailList: trails }, { region, input: SHADOW });
 const status = (t: { TrailARN: string; HomeRegion: string }, response: unknown) => ok('cloudtrail.GetTrailStatus', response, { region: t.HomeRegion, input: { Name: t.TrailARN } });
 const selectors = (t: { TrailARN: string; HomeRegion: string }, response: unknown) => ok('cloudtrail.GetEventSelectors', response, { region: t.HomeRegion, input: { TrailName: t.TrailARN } });
+const MANAGEMENT = { AdvancedEventSelectors: [{ Name: 'mgmt', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }] };
 const dataSelector = (...types: string[]) => ({ AdvancedEventSelectors: [{ Name: 'data', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: types }] }] });
 
 describe('CloudTrail coverage per region', () => {
@@ -41,12 +42,21 @@ describe('CloudTrail coverage per region', () => {
   const eu = trail('eu-data', EU);
 
   it('passes every region recorded by a logging multi-region trail, and fails where none is logging', () => {
-    const records = [describe_(EU, [org]), describe_(US, [org]), status(org, { IsLogging: true })];
+    const records = [describe_(EU, [org]), describe_(US, [org]), status(org, { IsLogging: true }), selectors(org, MANAGEMENT)];
     expect(statuses(runRule(multiRegion, records, { scope: BOTH }))).toEqual(['pass', 'pass']);
-    const stopped = [describe_(EU, [org, eu]), describe_(US, [org]), status(org, { IsLogging: false }), status(eu, { IsLogging: true })];
+    const stopped = [describe_(EU, [org, eu]), describe_(US, [org]), status(org, { IsLogging: false }), status(eu, { IsLogging: true }), selectors(org, MANAGEMENT), selectors(eu, MANAGEMENT)];
     const findings = runRule(multiRegion, stopped, { scope: BOTH });
     expect(statuses(findings)).toEqual(['fail', 'fail']);
     expect(findings[0]!.reason).toContain('trail org is not logging');
+  });
+
+  it('the multi-region trail must record management events, reads and writes', () => {
+    const base = [describe_(US, [org]), status(org, { IsLogging: true })];
+    const us = { scope: { accounts: ['111122223333'], regions: [US] } };
+    expect(statuses(runRule(multiRegion, [...base, selectors(org, dataSelector('AWS::S3::Object'))], us))).toEqual(['fail']);
+    expect(statuses(runRule(multiRegion, [...base, selectors(org, { EventSelectors: [{ ReadWriteType: 'WriteOnly', IncludeManagementEvents: true }] })], us))).toEqual(['fail']);
+    expect(statuses(runRule(multiRegion, [...base, selectors(org, { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] })], us))).toEqual(['pass']);
+    expect(statuses(runRule(multiRegion, base, us))).toEqual(['unknown']);
   });
 
   it('fails a region with no trail and is unknown when trails cannot be listed or a status is missing', () => {

@@ -65,6 +65,23 @@ export function dataEventTypes(selectors: any): Map<string, string> {
   return out;
 }
 
+/** Whether a trail records management events, and whether reads and writes both. */
+export function managementEvents(selectors: any): 'all' | 'reads only' | 'writes only' | 'none' {
+  const advanced: any[] = selectors?.AdvancedEventSelectors ?? [];
+  const classic: any[] = selectors?.EventSelectors ?? [];
+  const scopes = [
+    ...advanced
+      .filter((s) => (s.FieldSelectors ?? []).some((f: any) => f.Field === 'eventCategory' && f.Equals?.includes('Management')))
+      .map((s) => {
+        const ro = (s.FieldSelectors ?? []).find((f: any) => f.Field === 'readOnly');
+        return ro?.Equals?.length === 1 ? (ro.Equals[0] === 'true' ? 'reads only' : 'writes only') : 'all';
+      }),
+    ...classic.filter((s) => s.IncludeManagementEvents !== false).map((s) => (s.ReadWriteType === 'ReadOnly' ? 'reads only' : s.ReadWriteType === 'WriteOnly' ? 'writes only' : 'all')),
+  ];
+  if (scopes.includes('all') || (scopes.includes('reads only') && scopes.includes('writes only'))) return 'all';
+  return (scopes[0] as 'reads only' | 'writes only' | undefined) ?? 'none';
+}
+
 /**
  * One finding per region in scope: pass when some logging trail that records the region satisfies
  * `satisfied` (returning a description of how), fail when none does, unknown when the answer hinges
