@@ -7,6 +7,8 @@ import type { ProoflineConfig } from '../../config/config-schema.ts';
 import { buildPeriodReport, PERIOD_REPORT_FILE, writePeriodReport } from '../../history/build-period-report.ts';
 import { diffRuns, type RunDiff } from '../../history/diff-runs.ts';
 import { resolvePeriod } from '../../history/period-window.ts';
+import { renderPeriodPdf } from '../../history/render-period-pdf.ts';
+import { renderPeriodXlsx } from '../../history/render-period-xlsx.ts';
 import { signDetached } from '../../sign/detached-cms.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
 import { HistoryStore } from '../../store/history/history-store.ts';
@@ -108,6 +110,8 @@ export function registerHistory(program: Command): void {
         const report = await buildPeriodReport(store, period, new Date());
         if (report.runs.succeeded === 0) throw new UsageError(`no succeeded run is recorded between ${period.from} and ${period.to} in ${config.dataDir}`);
         const dir = await writePeriodReport(flags.out, report, [
+          (tmp, r) => renderPeriodXlsx(join(tmp, 'period-report.xlsx'), r),
+          (tmp, r) => renderPeriodPdf(join(tmp, 'period-report.pdf'), r, identity),
           async (tmp) => {
             await writeFile(join(tmp, 'signer-certificate.pem'), identity.certificatePem);
             await writeFile(join(tmp, `${PERIOD_REPORT_FILE}.sig`), await signDetached(await readFile(join(tmp, PERIOD_REPORT_FILE)), identity));

@@ -1,0 +1,53 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { PeriodReport } from '../../src/history/build-period-report.ts';
+import { periodStats } from '../../src/history/period-stats.ts';
+import { renderPeriodPdf } from '../../src/history/render-period-pdf.ts';
+import { renderPeriodXlsx } from '../../src/history/render-period-xlsx.ts';
+import { developmentIdentity } from '../../src/sign/dev-identity.ts';
+import type { FindingStatus } from '../../src/evaluate/finding.ts';
+import { fakeResults } from './fake-results.ts';
+
+const statuses: FindingStatus[] = ['pass', 'fail', 'fail', 'pass'];
+const runs = statuses.map((status, i) => fakeResults(`run-${i}`, `2026-11-0${i + 1}T02:00:00.000Z`, [{ control: 'c1', resource: 'r', status }, { control: 'c2', resource: 'r', status: 'pass' }]));
+const report: PeriodReport = {
+  schema: 'proofline-period-report',
+  schemaVersion: 1,
+  generatedAt: '2026-12-01T00:00:00.000Z',
+  organization: 'Test',
+  ...periodStats({ name: 'Q4', from: '2026-11-01', to: '2026-11-30' }, runs),
+  historyVerification: { ok: true, runs: 4, problems: [] },
+  runEntries: [],
+};
+
+describe('period report renderings', () => {
+  it('XLSX has the run history, controls and requirements sheets', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'proofline-period-xlsx-'));
+    await renderPeriodXlsx(join(dir, 'p.xlsx'), report);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'p.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Run history', 'Controls', 'Requirements']);
+    const history = wb.getWorksheet('Run history')!;
+    expect(history.rowCount).toBe(5);
+    const headers = (history.getRow(1).values as unknown[]).slice(1);
+    const col = headers.indexOf('soc2 not met') + 1;
+    expect([2, 3, 4, 5].map((r) => history.getRow(r).getCell(col).value)).toEqual([0, 1, 1, 0]);
+    const c1 = wb.getWorksheet('Controls')!.getRow(2);
+    expect(c1.getCell(1).value).toBe('c1');
+    expect(c1.getCell(5).value).toBe(0.5);
+    expect(String(c1.getCell(8).value)).toBe('2026-11-02..2026-11-04 (48 h)');
+  });
+
+  it('PDF is signed and carries the window', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'proofline-period-pdf-'));
+    const identity = await developmentIdentity(dir, 'Test');
+    await renderPeriodPdf(join(dir, 'p.pdf'), report, identity, new Date('2026-12-01T00:00:00Z'));
+    const pdf = await readFile(join(dir, 'p.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/SubFilter \/adbe\.pkcs7\.detached/);
+    expect(pdf.toString('latin1')).toContain('Proofline period report 2026-11-01 to 2026-11-30');
+  });
+});
