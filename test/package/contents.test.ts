@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRAMEWORK_IDS } from '../../src/catalog/catalog-schema.ts';
@@ -12,6 +12,8 @@ import { requirementsSheetName, SHEETS } from '../../src/render/xlsx/render-xlsx
 import type { RunResults } from '../../src/results/run-results.ts';
 import { samplePackage, type BuiltPackage } from './package-fixture.ts';
 
+// ajv-formats is CommonJS with a default export: unwrap it the same way under tsc and tsx.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 const SCHEMA = fileURLToPath(new URL('../fixtures/oscal/oscal_assessment-results_schema-1.0.6.json', import.meta.url));
 
 let pkg: BuiltPackage;
