@@ -17,7 +17,25 @@ export const GDPR_MINIMUM = [
 ];
 
 /** Automated controls that cannot show both a pass and a fail in the sample account, with the reason. */
-export const NO_SAMPLE_PASS_OR_FAIL: Record<string, string> = {};
+export const NO_SAMPLE_PASS_OR_FAIL: Record<string, string> = {
+  'cloudtrail-multi-region-trail-logging': 'A multi-region trail records every region alike; one sample account cannot show a pass and a fail (fail cases are in test/rules/logging.test.ts).',
+  'iam-root-account-mfa-enabled': 'One finding per account; the sample account passes (fail cases are in test/rules/iam.test.ts).',
+  'iam-root-account-no-access-keys': 'One finding per account; the sample account fails (pass cases are in test/rules/iam.test.ts).',
+  'iam-password-policy-strong': 'One finding per account; the sample account fails (pass cases are in test/rules/iam.test.ts).',
+  's3-account-public-access-block-enabled': 'One finding per account; the sample account fails (pass cases are in test/rules/s3.test.ts).',
+  'organizations-scps-restrict-member-accounts': 'The sample is a member account whose ListPolicies is AccessDenied, so it shows unknown (pass and fail are in test/rules/iam.test.ts).',
+};
 
 /** Automated controls for which "nothing to check" does not exist (account-level facts), with the reason. */
-export const NO_NOT_APPLICABLE: Record<string, string> = {};
+const ACCOUNT_OR_REGION_FACT = 'Account/region-level fact: a missing service or setting is a fail, never "nothing to check".';
+
+export const NO_NOT_APPLICABLE: Record<string, string> = Object.fromEntries(
+  [
+    'cloudtrail-multi-region-trail-logging', 'cloudtrail-s3-data-events-logged', 'cloudtrail-bedrock-data-events-logged',
+    'config-recorder-recording', 'config-recorder-all-resource-types', 'config-delivery-channel-configured',
+    'guardduty-enabled', 'guardduty-s3-protection-enabled', 'macie-enabled', 'macie-sensitive-data-discovery-enabled',
+    'securityhub-enabled', 'securityhub-standards-enabled', 'ebs-default-encryption-enabled', 'backup-plans-cover-data-stores',
+    'iam-root-account-mfa-enabled', 'iam-root-account-no-access-keys', 'iam-password-policy-strong', 's3-account-public-access-block-enabled',
+    'accessanalyzer-external-access-analyzer-active',
+  ].map((id) => [id, ACCOUNT_OR_REGION_FACT]),
+);
