@@ -23,7 +23,7 @@ export const NO_SAMPLE_PASS_OR_FAIL: Record<string, string> = {
   'iam-root-account-no-access-keys': 'One finding per account; the sample account fails (pass cases are in test/rules/iam.test.ts).',
   'iam-password-policy-strong': 'One finding per account; the sample account fails (pass cases are in test/rules/iam.test.ts).',
   's3-account-public-access-block-enabled': 'One finding per account; the sample account fails (pass cases are in test/rules/s3.test.ts).',
-  'organizations-scps-restrict-member-accounts': 'The sample is a member account whose ListPolicies is AccessDenied, so it shows unknown (pass and fail are in test/rules/iam.test.ts).',
+  'organizations-service-control-policies-enforced': 'The sample is a member account whose ListPolicies is AccessDenied, so it shows unknown (pass and fail are in test/rules/iam.test.ts).',
 };
 
 /** Automated controls for which "nothing to check" does not exist (account-level facts), with the reason. */
