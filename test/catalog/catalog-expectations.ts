@@ -36,6 +36,13 @@ export const NO_NOT_APPLICABLE: Record<string, string> = Object.fromEntries(
     'guardduty-enabled', 'guardduty-s3-protection-enabled', 'macie-enabled', 'macie-sensitive-data-discovery-enabled',
     'securityhub-enabled', 'securityhub-standards-enabled', 'ebs-default-encryption-enabled', 'backup-plans-cover-data-stores',
     'iam-root-account-mfa-enabled', 'iam-root-account-no-access-keys', 'iam-password-policy-strong', 's3-account-public-access-block-enabled',
-    'accessanalyzer-external-access-analyzer-active',
+    'accessanalyzer-external-access-analyzer-active', 'bedrock-model-invocation-logging-enabled', 'bedrock-guardrail-configured',
   ].map((id) => [id, ACCOUNT_OR_REGION_FACT]),
 );
+
+/** AI controls deliberately not mapped in a framework, because no requirement there is a defensible fit. */
+export const AI_MAPPING_EXCEPTIONS: Record<string, { framework: string; reason: string }> = {
+  'bedrock-guardrail-content-filters-high': { framework: 'hipaa', reason: 'Harmful-content filtering is not an ePHI security safeguard.' },
+  'sagemaker-endpoint-model-monitoring-scheduled': { framework: 'hipaa', reason: 'Model drift is not a Security Rule concern.' },
+  'sagemaker-model-explainability-reviewed': { framework: 'hipaa', reason: 'The Security Rule has no explainability requirement.' },
+};
