@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { applyExceptions } from '../../src/exceptions/apply-exceptions.ts';
 import { buildOscal } from '../../src/render/oscal/render-oscal.ts';
 import { buildViewModel } from '../../src/render/view-model/build-view-model.ts';
 import { syntheticRun } from '../package/synthetic-run.ts';
 
+// ajv-formats is CommonJS with an ES default export; tsx and tsc see it differently.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 const SCHEMA = fileURLToPath(new URL('../fixtures/oscal/oscal_assessment-results_schema-1.0.6.json', import.meta.url));
 const signer = { subject: 'CN=test', issuer: 'CN=test', fingerprintSha256: '0'.repeat(64), selfSigned: true, source: 'test' } as never;
 
