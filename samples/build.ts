@@ -10,6 +10,9 @@ import { neededEvidenceKeys } from '../src/run/run-evidence.ts';
 import { ACCOUNT, RECORDED_AT, REGIONS } from './scenario/account.ts';
 import { buildSampleAws } from './scenario/index.ts';
 
+// The SDK's Node 20 end-of-support notice is noise here (as in the CLI).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const OUT = new URL('./sample-account/', import.meta.url).pathname;
 
 const { catalog, collectors } = await loadProjectCatalog();

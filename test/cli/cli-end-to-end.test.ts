@@ -35,15 +35,16 @@ describe('proofline CLI on the sample account', () => {
     const r = await proofline(['run', '--source', 'samples/sample-account', '--config', 'samples/sample-account.config.yaml', '--evaluated-at', '2026-11-20T02:00:00Z', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const [name] = await readdir(out);
+    const name = (await readdir(out)).find((f) => !f.endsWith('.zip'))!;
     packageDir = join(out, name);
     expect(r.stdout).toContain(`Package: ${packageDir}`);
     results = JSON.parse(await readFile(join(packageDir, 'results.json'), 'utf8'));
   }, 240_000);
 
-  it('writes a complete package named by scope and UTC time, with no partial folder left', async () => {
+  it('writes a complete package named by scope and UTC time, and its zip, with no partial folder left', async () => {
     expect(packageDir).toMatch(/proofline-111122223333-\d{8}T\d{6}Z$/);
-    expect(await readdir(join(tmp, 'out'))).toHaveLength(1);
+    const name = packageDir.split('/').pop();
+    expect((await readdir(join(tmp, 'out'))).sort()).toEqual([name, `${name}.zip`]);
   });
 
   it('results.json has pass, fail and unknown findings, each pointing at evidence that exists', () => {
