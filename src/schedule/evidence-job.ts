@@ -32,6 +32,8 @@ export interface EvidenceJobDeps {
   collect: (inputs: RunInputs, evaluatedAt: Date) => Promise<RunEvidenceOutput>;
   /** Control ids of the catalog, so an exception for an unknown control is rejected. */
   knownControlIds?: ReadonlySet<string>;
+  /** The catalog's frameworks, so manual evidence for an unknown requirement is rejected. */
+  catalog?: Parameters<typeof loadManualEvidence>[2];
   /** Renderers and signer; they receive the digest the new manifest must name as its predecessor. */
   packageSteps?: (previousManifestSha256: string | undefined) => PackageStep[];
   /** Upload and notifications after the run is recorded; their failure is logged, not a failed run. */
@@ -57,7 +59,7 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
   let startedAt = now();
   const job: ScheduledJob = async (signal) => {
     startedAt = now();
-    const inputs = await loadRunInputs(deps.config, startedAt, deps.knownControlIds);
+    const inputs = await loadRunInputs(deps.config, startedAt, deps.knownControlIds, deps.catalog);
     const { results, records } = await abortable(deps.collect(inputs, startedAt), signal);
     signal.throwIfAborted();
     const previous = deps.store.previousManifestDigest();

@@ -50,7 +50,15 @@ export class Scheduler {
   start(): void {
     const { cron, timezone, runOnStart } = this.opts.schedule;
     // The overlap guard is ours (tick), not node-cron's noOverlap, so skips are logged the same way everywhere.
-    this.task = createTask(cron, () => this.tick('schedule'), { timezone, name: 'proofline' });
+    const log = this.opts.log;
+    // node-cron's own messages (e.g. a missed execution after the machine slept) go to the JSON log, not the console.
+    const logger = {
+      info: (m: string) => log.log('info', 'cron.message', { message: m }),
+      warn: (m: string) => log.log('warn', 'cron.message', { message: m }),
+      error: (m: string | Error) => log.log('error', 'cron.message', { message: String(m instanceof Error ? m.message : m) }),
+      debug: () => {},
+    };
+    this.task = createTask(cron, () => this.tick('schedule'), { timezone, name: 'proofline', logger });
     void this.task.start();
     this.opts.log.log('info', 'scheduler.started', { cron, timezone, runOnStart, nextRun: this.task.getNextRun()?.toISOString() });
     if (runOnStart) void this.tick('start');

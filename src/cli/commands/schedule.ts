@@ -45,6 +45,7 @@ export function registerSchedule(program: Command): void {
       store,
       packagesDir: packagesDirOf(config),
       knownControlIds,
+      catalog: project.catalog,
       log,
       collect: async (inputs, evaluatedAt) => {
         const source = await prepareSource({ ...flags, quiet: true }, config.regions);
