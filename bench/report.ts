@@ -42,17 +42,32 @@ function checkTargets(r: { collection: Row[]; stages: Row[] }): Target[] {
   const at = (t: number, stage: string) => r.stages.find((s) => s.target === t && s.stage === stage);
   const big = targets.at(-1);
   const small = targets.at(0);
-  const pkg = at(big, 'package');
   const floor = (at(big, 'floor-xlsx')?.ms ?? NaN) + (at(big, 'floor-pdf')?.ms ?? NaN);
-  if (pkg?.timedOut) out.push({ name: `package at ~${big} findings`, limit: '<= 1.5x floor', measured: `did not finish in ${f(pkg.ms / 1000, 0)} s (floor ${f(floor / 1000, 1)} s)`, met: false });
-  else if (pkg?.ms !== undefined) {
-    out.push({ name: `package time / (exceljs + pdfkit floor) at ${pkg.findings} findings`, limit: '<= 1.5', measured: f(pkg.ms / floor, 2), met: pkg.ms / floor <= 1.5 });
-    out.push({ name: `package peak RSS at ${pkg.findings} findings`, limit: '< 400 MB', measured: `${f(pkg.peakRssMb, 0)} MB`, met: pkg.peakRssMb < 400 });
-    const pkgSmall = at(small, 'package');
-    if (pkgSmall && small !== big) out.push({ name: `package peak RSS ${pkg.findings} / ${pkgSmall.findings} findings`, limit: '<= 1.5', measured: f(pkg.peakRssMb / pkgSmall.peakRssMb, 2), met: pkg.peakRssMb / pkgSmall.peakRssMb <= 1.5 });
-    if (pkg.steps?.length < 5) out.push({ name: 'package steps measured', limit: 'results.json, evidence, xlsx, pdf, oscal', measured: pkg.steps.join(', '), met: null });
+  const pkgBig = packageFigures(r.stages.filter((s) => s.target === big));
+  const pkgSmall = packageFigures(r.stages.filter((s) => s.target === small));
+  if (pkgBig) {
+    const over = pkgBig.timedOut.length ? ` (${pkgBig.timedOut.join(', ')} did not finish: at least this)` : '';
+    out.push({ name: `package time / (exceljs + pdfkit floor) at ~${big} findings [${pkgBig.how}]`, limit: '<= 1.5', measured: `${f(pkgBig.ms / floor, 2)}${over}`, met: pkgBig.ms / floor <= 1.5 && !pkgBig.timedOut.length });
+    out.push({ name: `package peak RSS at ~${big} findings`, limit: '< 400 MB', measured: `${f(pkgBig.peakRssMb, 0)} MB${over}`, met: pkgBig.peakRssMb < 400 && !pkgBig.timedOut.length });
+    if (pkgSmall && small !== big) out.push({ name: `package peak RSS ~${big} / ~${small} findings`, limit: '<= 1.5', measured: f(pkgBig.peakRssMb / pkgSmall.peakRssMb, 2), met: pkgBig.peakRssMb / pkgSmall.peakRssMb <= 1.5 && !pkgBig.timedOut.length });
   }
   return out;
+}
+
+const PACKAGE_PARTS = ['json', 'evidence', 'xlsx', 'pdf', 'oscal'];
+
+/** The package's time and peak: measured whole when the package stage ran, else the sum of its parts. */
+function packageFigures(stages: Row[]): { ms: number; peakRssMb: number; how: string; timedOut: string[] } | undefined {
+  const whole = stages.find((s) => s.stage === 'package');
+  if (whole && !whole.timedOut) return { ms: whole.ms, peakRssMb: whole.peakRssMb, how: 'whole package', timedOut: [] };
+  const parts = stages.filter((s) => PACKAGE_PARTS.includes(s.stage) && !s.unavailable);
+  if (!parts.length) return undefined;
+  return {
+    ms: parts.reduce((a, s) => a + s.ms, 0),
+    peakRssMb: Math.max(...parts.map((s) => s.peakRssMb ?? 0)),
+    how: `sum of ${parts.map((s) => s.stage).join('+')}`,
+    timedOut: parts.filter((s) => s.timedOut).map((s) => s.stage),
+  };
 }
 
 function pad(cells: unknown[]): string {
