@@ -29,7 +29,8 @@ export const NO_SAMPLE_PASS_OR_FAIL: Record<string, string> = {
 /** Automated controls for which "nothing to check" does not exist (account-level facts), with the reason. */
 const ACCOUNT_OR_REGION_FACT = 'Account/region-level fact: a missing service or setting is a fail, never "nothing to check".';
 
-export const NO_NOT_APPLICABLE: Record<string, string> = Object.fromEntries(
+export const NO_NOT_APPLICABLE: Record<string, string> = {
+  ...Object.fromEntries(
   [
     'cloudtrail-multi-region-trail-logging', 'cloudtrail-s3-data-events-logged', 'cloudtrail-bedrock-data-events-logged',
     'config-recorder-recording', 'config-recorder-all-resource-types', 'config-delivery-channel-configured',
@@ -37,8 +38,12 @@ export const NO_NOT_APPLICABLE: Record<string, string> = Object.fromEntries(
     'securityhub-enabled', 'securityhub-standards-enabled', 'ebs-default-encryption-enabled', 'backup-plans-cover-data-stores',
     'iam-root-account-mfa-enabled', 'iam-root-account-no-access-keys', 'iam-password-policy-strong', 's3-account-public-access-block-enabled',
     'accessanalyzer-external-access-analyzer-active', 'bedrock-model-invocation-logging-enabled', 'bedrock-guardrail-configured',
+    'accessanalyzer-no-active-external-access-findings',
   ].map((id) => [id, ACCOUNT_OR_REGION_FACT]),
-);
+  ),
+  // Its not_applicable comes only from AWSOrganizationsNotInUseException (a not-configured answer), covered in test/rules/iam.test.ts.
+  'organizations-service-control-policies-enforced': 'Not applicable only when AWS answers that the account is in no organization.',
+};
 
 /** AI controls deliberately not mapped in a framework, because no requirement there is a defensible fit. */
 export const AI_MAPPING_EXCEPTIONS: Record<string, { framework: string; reason: string }> = {
