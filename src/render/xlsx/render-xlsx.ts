@@ -6,7 +6,7 @@ import type { ResultFinding, RunResults } from '../../results/run-results.ts';
 import { CONTROL_STATUS_LABELS, FINDING_STATUS_LABELS, FRAMEWORK_SHORT, REQUIREMENT_STATUS_LABELS, SEVERITY_LABELS, STATUS_COLORS } from '../view-model/labels.ts';
 import type { ViewModel } from '../view-model/view-model.ts';
 import { CHART_STATUSES } from '../pdf/pdf-charts.ts';
-import { addRow, addSheet, columnRange, type Workbook } from './xlsx-sheet.ts';
+import { addRow, addSheet, columnRange, letWriterDrain, type Workbook } from './xlsx-sheet.ts';
 
 export const GAP_STATUSES = ['Open', 'In progress', 'Risk accepted', 'Resolved'];
 export const SHEETS = { summary: 'Summary', gaps: 'Gaps', controls: 'Controls', findings: 'Findings', evidence: 'Evidence' } as const;
@@ -32,7 +32,7 @@ function summarySheet(wb: Workbook, vm: ViewModel): void {
   });
 }
 
-function gapsSheet(wb: Workbook, vm: ViewModel, remediation: Map<string, string>): number {
+async function gapsSheet(wb: Workbook, vm: ViewModel, remediation: Map<string, string>): Promise<number> {
   const ws = addSheet(wb, SHEETS.gaps, [
     { header: 'Control', width: 40 },
     { header: 'Severity', width: 10 },
@@ -56,8 +56,10 @@ function gapsSheet(wb: Workbook, vm: ViewModel, remediation: Map<string, string>
       addRow(ws, [c.id, SEVERITY_LABELS[c.severity], FINDING_STATUS_LABELS[f.status], f.resource.type, f.resource.arn ?? f.resource.id, f.account, f.region, f.reason, remediation.get(c.id), exception, null, null, null, null]);
       rows++;
     };
-    c.failing.forEach(add);
-    c.unknown.forEach(add);
+    for (const f of [...c.failing, ...c.unknown]) {
+      add(f);
+      await letWriterDrain();
+    }
     // Fail closed: a control with no finding at all was never evaluated; it is a gap too.
     if (c.status === 'unknown' && c.failing.length + c.unknown.length === 0) {
       addRow(ws, [c.id, SEVERITY_LABELS[c.severity], 'Unknown', '', '(no resource evaluated)', '', '', 'The control produced no finding: nothing was checked.', remediation.get(c.id), null, null, null, null, null]);
@@ -106,7 +108,7 @@ function requirementSheets(wb: Workbook, vm: ViewModel): void {
   }
 }
 
-function findingsSheet(wb: Workbook, results: RunResults): void {
+async function findingsSheet(wb: Workbook, results: RunResults): Promise<void> {
   const ws = addSheet(wb, SHEETS.findings, [
     { header: 'Control', width: 40 },
     { header: 'Result', width: 10 },
@@ -118,10 +120,13 @@ function findingsSheet(wb: Workbook, results: RunResults): void {
     { header: 'Reason', width: 60 },
     { header: 'Evidence', width: 60 },
   ]);
-  for (const f of results.findings) addRow(ws, [f.controlId, FINDING_STATUS_LABELS[f.status], f.resource.type, f.resource.id, f.resource.arn, f.account, f.region, f.reason, f.evidence.join('\n')]);
+  for (const f of results.findings) {
+    addRow(ws, [f.controlId, FINDING_STATUS_LABELS[f.status], f.resource.type, f.resource.id, f.resource.arn, f.account, f.region, f.reason, f.evidence.join('\n')]);
+    await letWriterDrain();
+  }
 }
 
-function evidenceSheet(wb: Workbook, vm: ViewModel): void {
+async function evidenceSheet(wb: Workbook, vm: ViewModel): Promise<void> {
   const ws = addSheet(wb, SHEETS.evidence, [
     { header: 'File', width: 70 },
     { header: 'Key', width: 36 },
@@ -133,7 +138,10 @@ function evidenceSheet(wb: Workbook, vm: ViewModel): void {
     { header: 'Error', width: 40 },
     { header: 'SHA-256', width: 68 },
   ]);
-  for (const e of vm.evidence) addRow(ws, [e.file, e.key, e.account, e.region, e.collectedAt, e.requestId, e.outcome, e.error ? `${e.error.code ?? e.error.name}: ${e.error.message}` : null, e.sha256]);
+  for (const e of vm.evidence) {
+    addRow(ws, [e.file, e.key, e.account, e.region, e.collectedAt, e.requestId, e.outcome, e.error ? `${e.error.code ?? e.error.name}: ${e.error.message}` : null, e.sha256]);
+    await letWriterDrain();
+  }
 }
 
 /** Writes the workbook; returns the number of Gaps rows. */
@@ -143,11 +151,11 @@ export async function renderXlsx(path: string, vm: ViewModel, results: RunResult
   wb.created = new Date(vm.run.finishedAt);
   wb.modified = new Date(vm.run.finishedAt);
   summarySheet(wb, vm);
-  const gaps = gapsSheet(wb, vm, new Map(vm.controls.map((c) => [c.id, c.remediation])));
+  const gaps = await gapsSheet(wb, vm, new Map(vm.controls.map((c) => [c.id, c.remediation])));
   controlsSheet(wb, vm);
   requirementSheets(wb, vm);
-  findingsSheet(wb, results);
-  evidenceSheet(wb, vm);
+  await findingsSheet(wb, results);
+  await evidenceSheet(wb, vm);
   await wb.commit();
   return gaps;
 }

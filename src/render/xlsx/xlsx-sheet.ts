@@ -36,9 +36,19 @@ export function addSheet(wb: Workbook, name: string, columns: SheetColumn[]): Sh
   return ws;
 }
 
+let sinceYield = 0;
+/**
+ * Lets the zip compressor behind the streaming writer catch up: committed rows are only handed to it, and
+ * without a pause they pile up in memory faster than they are compressed and written.
+ */
+export async function letWriterDrain(every = 1000): Promise<void> {
+  if (++sinceYield < every) return;
+  sinceYield = 0;
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Appends and commits one row (streaming: it is written out and released). */
 export function addRow(ws: Sheet, values: (string | number | Date | null | undefined)[]): void {
-  const row = ws.addRow(values.map((v) => (v === undefined ? null : v)));
-  row.alignment = { vertical: 'top', wrapText: false };
-  row.commit();
+  // No per-row styles: each would be one more style object held by the writer.
+  ws.addRow(values.map((v) => (v === undefined ? null : v))).commit();
 }
