@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,5 +90,24 @@ describe('proofline verify on the sample package', () => {
     const manifest = (await verifyPackage(pkg.dir, { pdfsig: false })).manifest!;
     expect(entries).toBe(manifest.files.length + 2); // + manifest.json and manifest.sig
     expect(zip.includes(Buffer.from(`${basename(pkg.dir)}/manifest.sig`))).toBe(true);
+  });
+});
+
+describe('proofline verify (CLI)', () => {
+  const cli = (dir: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify', '--no-pdfsig', dir], { encoding: 'utf8' });
+
+  it('exits 0 and says verified for an intact package', () => {
+    const r = cli(pkg.dir);
+    expect(r.stdout).toContain('verified');
+    expect(r.status).toBe(0);
+  });
+
+  it('prints what failed and exits non-zero for a changed package', async () => {
+    const dir = await copyPackage(pkg, 'cli-tamper');
+    await writeFile(join(dir, 'results.json'), '{}\n');
+    const r = cli(dir);
+    expect(r.stdout).toMatch(/FAIL\s+file results\.json: SHA-256 is/);
+    expect(r.stdout).toContain('verification FAILED');
+    expect(r.status).toBe(1);
   });
 });
