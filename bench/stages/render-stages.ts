@@ -22,6 +22,8 @@ export interface RenderKit {
   xlsx?: (path: string, vm: unknown, results: RunResults) => Promise<unknown>;
   pdf?: (path: string, vm: unknown, text: unknown, identity: unknown, at: Date) => Promise<unknown>;
   oscal?: (path: string, vm: unknown, results: RunResults) => Promise<unknown>;
+  /** The package's own steps (render + sign), when the tree has them: what `proofline run` writes. */
+  officialSteps?: (identity: unknown) => unknown[];
   missing: string[];
 }
 
@@ -38,6 +40,8 @@ export async function loadRenderKit(): Promise<RenderKit> {
   const missing = Object.entries({ buildViewModel, loadNarrative, developmentIdentity, describeSigner, renderXlsx: xlsx, renderPdf: pdf, oscal })
     .filter(([, f]) => !f)
     .map(([n]) => n);
+  const renderReportsStep = await exported('render/render-package.ts', 'renderReportsStep');
+  const signPackageStep = await exported('sign/sign-package.ts', 'signPackageStep');
   const ready = buildViewModel && developmentIdentity && describeSigner;
   return {
     async prepare(results, workDir) {
@@ -53,6 +57,7 @@ export async function loadRenderKit(): Promise<RenderKit> {
     xlsx: ready && xlsx ? (p, vm, r) => xlsx(p, vm, r) : undefined,
     pdf: ready && pdf && loadNarrative ? (p, vm, text, id, at) => pdf(p, vm, text, id, at) : undefined,
     oscal: ready && oscal ? (p, vm, r) => oscal(p, vm, r) : undefined,
+    officialSteps: renderReportsStep && signPackageStep ? (identity) => [renderReportsStep({ identity }), signPackageStep({ identity })] : undefined,
     missing,
   };
 }

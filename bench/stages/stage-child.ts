@@ -79,9 +79,16 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
       break;
     }
     case 'package':
-      // writePackage with the steps the tree provides (results.json and evidence always).
-      m = await measure(() => writePackage(out, { results: results!, records }, packageSteps(kit!, prepared)));
-      m.steps = ['results.json', 'evidence', ...(['xlsx', 'pdf', 'oscal'] as const).filter((s) => kit?.[s] && prepared?.vm)];
+      // The package as `proofline run` writes it (render + sign steps, zip) when the tree has those
+      // steps; otherwise writePackage with whichever renderers exist.
+      if (kit?.officialSteps && prepared?.identity) {
+        const steps = kit.officialSteps(prepared.identity) as never[];
+        m = await measure(() => (writePackage as (...a: unknown[]) => Promise<string>)(out, { results: results!, records }, steps, { zip: true }));
+        m.steps = ['results.json', 'evidence', 'xlsx', 'oscal', 'pdf', 'manifest+signatures', 'zip'];
+      } else {
+        m = await measure(() => writePackage(out, { results: results!, records }, packageSteps(kit!, prepared)));
+        m.steps = ['results.json', 'evidence', ...(['xlsx', 'pdf', 'oscal'] as const).filter((s) => kit?.[s] && prepared?.vm)];
+      }
       break;
     case 'floor-xlsx':
       m = await measure(() => floorXlsx(join(out, 'floor.xlsx'), rows));
