@@ -68,6 +68,12 @@ export interface Verdict {
   reason: string;
 }
 
+/** How to judge an answered call: `ok` gets the first response, `notConfigured` the "not configured" error. */
+export interface CallVerdicts {
+  ok: (response: any) => Verdict;
+  notConfigured?: (error: string) => Verdict;
+}
+
 /**
  * Judges a follow-up call about one resource. Missing or failed evidence is `unknown`; a
  * "not configured" answer goes to `notConfigured` (usually a fail), an answer to `ok`.
@@ -77,7 +83,7 @@ export function judgeCall(
   where: Target,
   resource: ResourceRef,
   call: CallState,
-  verdicts: { ok: (response: any) => Verdict; notConfigured?: (error: string) => Verdict },
+  verdicts: CallVerdicts,
   extraRecords: readonly EvidenceRecord[] = [],
 ): Finding {
   const records = [...extraRecords, ...call.records];

@@ -11,7 +11,7 @@ import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import { GLOBAL_REGION, type Target } from '../../collect/target.ts';
 import type { CallState } from '../evidence-view.ts';
 import type { Finding, ResourceRef } from '../finding.ts';
-import { accountResource } from '../rule-helpers.ts';
+import { accountResource, judgeCall, type CallVerdicts } from '../rule-helpers.ts';
 import type { RuleContext } from '../rule.ts';
 import { coversAction, parsePolicy, principals } from './policy-document.ts';
 
@@ -140,4 +140,12 @@ export function forEachBucket(ctx: RuleContext, opts: BucketOptions, judge: (b: 
 /** The per-bucket call of a setting, always at the global target with input { Bucket }. */
 export function bucketCall(ctx: RuleContext, key: string, b: Bucket): CallState {
   return ctx.evidence.call(key, { account: b.where.account, region: GLOBAL_REGION }, { Bucket: b.name });
+}
+
+/**
+ * The usual bucket-setting rule: judges one per-bucket call (e.g. s3.GetBucketVersioning) for each
+ * bucket of the wanted role. The bucket's own records (list, location) go with each finding.
+ */
+export function judgeBucketSetting(ctx: RuleContext, key: string, opts: BucketOptions, verdicts: (b: Bucket) => CallVerdicts): Finding[] {
+  return forEachBucket(ctx, opts, (b) => judgeCall(ctx, b.where, b.resource, bucketCall(ctx, key, b), verdicts(b), b.records));
 }

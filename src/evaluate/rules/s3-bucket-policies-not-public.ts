@@ -1,27 +1,18 @@
 // S3's own policy analysis (GetBucketPolicyStatus) must not find a bucket policy that makes the bucket
 // public. A bucket without a policy (NoSuchBucketPolicy) grants nothing through a policy: pass.
-import { bucketCall, forEachBucket } from '../aws/s3-buckets.ts';
-import { fail, judgeCall, pass } from '../rule-helpers.ts';
+import { judgeBucketSetting } from '../aws/s3-buckets.ts';
+import { fail, pass } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 
 export const rule: Rule = {
   controlId: 's3-bucket-policies-not-public',
   evaluate: (ctx) =>
-    forEachBucket(ctx, {}, (b) =>
-      judgeCall(
-        ctx,
-        b.where,
-        b.resource,
-        bucketCall(ctx, 's3.GetBucketPolicyStatus', b),
-        {
-          ok: (r) => {
-            const isPublic = r?.PolicyStatus?.IsPublic;
-            if (isPublic === undefined) return { status: 'unknown', reason: `GetBucketPolicyStatus did not report IsPublic for ${b.name}.` };
-            return isPublic ? fail(`The policy of bucket ${b.name} grants public access.`) : pass(`The policy of bucket ${b.name} is not public.`);
-          },
-          notConfigured: () => pass(`Bucket ${b.name} has no bucket policy, so no policy makes it public.`),
-        },
-        b.records,
-      ),
-    ),
+    judgeBucketSetting(ctx, 's3.GetBucketPolicyStatus', {}, (b) => ({
+      ok: (r) => {
+        const isPublic = r?.PolicyStatus?.IsPublic;
+        if (isPublic === undefined) return { status: 'unknown', reason: `GetBucketPolicyStatus did not report IsPublic for ${b.name}.` };
+        return isPublic ? fail(`The policy of bucket ${b.name} grants public access.`) : pass(`The policy of bucket ${b.name} is not public.`);
+      },
+      notConfigured: () => pass(`Bucket ${b.name} has no bucket policy, so no policy makes it public.`),
+    })),
 };

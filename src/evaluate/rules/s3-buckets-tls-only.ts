@@ -1,8 +1,8 @@
 // Every bucket's policy denies requests that do not use TLS: a Deny for all principals on object
 // reads and writes when aws:SecureTransport is "false". No bucket policy at all is a fail.
-import { bucketCall, forEachBucket } from '../aws/s3-buckets.ts';
+import { judgeBucketSetting } from '../aws/s3-buckets.ts';
 import { conditionValues, coversAction, parsePolicy, principals } from '../aws/policy-document.ts';
-import { fail, judgeCall, pass, type Verdict } from '../rule-helpers.ts';
+import { fail, pass, type Verdict } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 
 function judgePolicy(bucket: string, policy: unknown): Verdict {
@@ -24,14 +24,8 @@ function judgePolicy(bucket: string, policy: unknown): Verdict {
 export const rule: Rule = {
   controlId: 's3-buckets-tls-only',
   evaluate: (ctx) =>
-    forEachBucket(ctx, {}, (b) =>
-      judgeCall(
-        ctx,
-        b.where,
-        b.resource,
-        bucketCall(ctx, 's3.GetBucketPolicy', b),
-        { ok: (r) => judgePolicy(b.name, r?.Policy), notConfigured: () => fail(`Bucket ${b.name} has no bucket policy, so nothing refuses plain-HTTP requests.`) },
-        b.records,
-      ),
-    ),
+    judgeBucketSetting(ctx, 's3.GetBucketPolicy', {}, (b) => ({
+      ok: (r) => judgePolicy(b.name, r?.Policy),
+      notConfigured: () => fail(`Bucket ${b.name} has no bucket policy, so nothing refuses plain-HTTP requests.`),
+    })),
 };

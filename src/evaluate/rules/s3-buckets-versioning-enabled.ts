@@ -1,20 +1,13 @@
 // Every bucket keeps object versions, so overwritten or deleted training data, model artifacts and
 // logs can be recovered. Never enabled (no Status) or Suspended is a fail.
-import { bucketCall, forEachBucket } from '../aws/s3-buckets.ts';
-import { fail, judgeCall, pass } from '../rule-helpers.ts';
+import { judgeBucketSetting } from '../aws/s3-buckets.ts';
+import { fail, pass } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 
 export const rule: Rule = {
   controlId: 's3-buckets-versioning-enabled',
   evaluate: (ctx) =>
-    forEachBucket(ctx, {}, (b) =>
-      judgeCall(
-        ctx,
-        b.where,
-        b.resource,
-        bucketCall(ctx, 's3.GetBucketVersioning', b),
-        { ok: (r) => (r?.Status === 'Enabled' ? pass(`Versioning is enabled on ${b.name}.`) : fail(`Versioning is ${r?.Status ?? 'not enabled'} on ${b.name}.`)) },
-        b.records,
-      ),
-    ),
+    judgeBucketSetting(ctx, 's3.GetBucketVersioning', {}, (b) => ({
+      ok: (r) => (r?.Status === 'Enabled' ? pass(`Versioning is enabled on ${b.name}.`) : fail(`Versioning is ${r?.Status ?? 'not enabled'} on ${b.name}.`)),
+    })),
 };

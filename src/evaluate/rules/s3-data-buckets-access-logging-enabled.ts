@@ -1,25 +1,16 @@
 // Data buckets record server access logs to another bucket, so reads of training data and model
 // artifacts can be investigated. Log buckets are not applicable (logging a log bucket loops).
-import { bucketCall, forEachBucket } from '../aws/s3-buckets.ts';
-import { fail, judgeCall, pass } from '../rule-helpers.ts';
+import { judgeBucketSetting } from '../aws/s3-buckets.ts';
+import { fail, pass } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 
 export const rule: Rule = {
   controlId: 's3-data-buckets-access-logging-enabled',
   evaluate: (ctx) =>
-    forEachBucket(ctx, { only: 'data' }, (b) =>
-      judgeCall(
-        ctx,
-        b.where,
-        b.resource,
-        bucketCall(ctx, 's3.GetBucketLogging', b),
-        {
-          ok: (r) => {
-            const t = r?.LoggingEnabled;
-            return t?.TargetBucket ? pass(`${b.name} logs access to s3://${t.TargetBucket}/${t.TargetPrefix ?? ''}.`) : fail(`Server access logging is off for data bucket ${b.name}.`);
-          },
-        },
-        b.records,
-      ),
-    ),
+    judgeBucketSetting(ctx, 's3.GetBucketLogging', { only: 'data' }, (b) => ({
+      ok: (r) => {
+        const t = r?.LoggingEnabled;
+        return t?.TargetBucket ? pass(`${b.name} logs access to s3://${t.TargetBucket}/${t.TargetPrefix ?? ''}.`) : fail(`Server access logging is off for data bucket ${b.name}.`);
+      },
+    })),
 };

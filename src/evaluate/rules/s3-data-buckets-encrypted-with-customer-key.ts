@@ -4,8 +4,8 @@
 // evidence (ListAliases, DescribeKey) of its region; a key in another account is customer-managed by
 // definition (AWS managed keys cannot be used across accounts).
 import type { Target } from '../../collect/target.ts';
-import { bucketCall, forEachBucket, type Bucket } from '../aws/s3-buckets.ts';
-import { fail, judgeCall, pass, type Verdict } from '../rule-helpers.ts';
+import { judgeBucketSetting, type Bucket } from '../aws/s3-buckets.ts';
+import { fail, pass, type Verdict } from '../rule-helpers.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 
 interface KeyRef {
@@ -44,23 +44,14 @@ function judgeKey(ctx: RuleContext, b: Bucket, keyArg: string): Verdict {
 export const rule: Rule = {
   controlId: 's3-data-buckets-encrypted-with-customer-key',
   evaluate: (ctx) =>
-    forEachBucket(ctx, { only: 'data' }, (b) =>
-      judgeCall(
-        ctx,
-        b.where,
-        b.resource,
-        bucketCall(ctx, 's3.GetBucketEncryption', b),
-        {
-          ok: (r) => {
-            const d = r?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
-            if (!d?.SSEAlgorithm) return fail(`${b.name} has no default encryption rule.`);
-            if (d.SSEAlgorithm === 'AES256') return fail(`Data bucket ${b.name} uses SSE-S3 (AES256) with an S3-owned key, not a customer-managed KMS key.`);
-            if (!d.KMSMasterKeyID) return fail(`${b.name} uses ${d.SSEAlgorithm} with the AWS managed aws/s3 key (no key id set).`);
-            return judgeKey(ctx, b, d.KMSMasterKeyID);
-          },
-          notConfigured: () => fail(`Data bucket ${b.name} has no default encryption configuration.`),
-        },
-        b.records,
-      ),
-    ),
+    judgeBucketSetting(ctx, 's3.GetBucketEncryption', { only: 'data' }, (b) => ({
+      ok: (r) => {
+        const d = r?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
+        if (!d?.SSEAlgorithm) return fail(`${b.name} has no default encryption rule.`);
+        if (d.SSEAlgorithm === 'AES256') return fail(`Data bucket ${b.name} uses SSE-S3 (AES256) with an S3-owned key, not a customer-managed KMS key.`);
+        if (!d.KMSMasterKeyID) return fail(`${b.name} uses ${d.SSEAlgorithm} with the AWS managed aws/s3 key (no key id set).`);
+        return judgeKey(ctx, b, d.KMSMasterKeyID);
+      },
+      notConfigured: () => fail(`Data bucket ${b.name} has no default encryption configuration.`),
+    })),
 };

@@ -1,29 +1,20 @@
 // Log buckets have S3 Object Lock enabled with a default retention, so audit logs cannot be deleted or
 // overwritten during the retention period, even by administrators (compliance mode) or most (governance).
-import { bucketCall, forEachBucket } from '../aws/s3-buckets.ts';
-import { fail, judgeCall, pass } from '../rule-helpers.ts';
+import { judgeBucketSetting } from '../aws/s3-buckets.ts';
+import { fail, pass } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 
 export const rule: Rule = {
   controlId: 's3-log-buckets-object-lock-enabled',
   evaluate: (ctx) =>
-    forEachBucket(ctx, { only: 'logs' }, (b) =>
-      judgeCall(
-        ctx,
-        b.where,
-        b.resource,
-        bucketCall(ctx, 's3.GetObjectLockConfiguration', b),
-        {
-          ok: (r) => {
-            const c = r?.ObjectLockConfiguration;
-            const d = c?.Rule?.DefaultRetention;
-            if (c?.ObjectLockEnabled !== 'Enabled') return fail(`Object Lock is not enabled on log bucket ${b.name} (${b.roleReason}).`);
-            if (!d?.Mode) return fail(`Object Lock is enabled on log bucket ${b.name} but without a default retention: objects are not locked unless each writer asks.`);
-            return pass(`Log bucket ${b.name} locks objects in ${d.Mode} mode for ${d.Days ? `${d.Days} days` : `${d.Years} years`} by default.`);
-          },
-          notConfigured: () => fail(`Log bucket ${b.name} (${b.roleReason}) has no Object Lock configuration: its logs can be deleted or overwritten.`),
-        },
-        b.records,
-      ),
-    ),
+    judgeBucketSetting(ctx, 's3.GetObjectLockConfiguration', { only: 'logs' }, (b) => ({
+      ok: (r) => {
+        const c = r?.ObjectLockConfiguration;
+        const d = c?.Rule?.DefaultRetention;
+        if (c?.ObjectLockEnabled !== 'Enabled') return fail(`Object Lock is not enabled on log bucket ${b.name} (${b.roleReason}).`);
+        if (!d?.Mode) return fail(`Object Lock is enabled on log bucket ${b.name} but without a default retention: objects are not locked unless each writer asks.`);
+        return pass(`Log bucket ${b.name} locks objects in ${d.Mode} mode for ${d.Days ? `${d.Days} days` : `${d.Years} years`} by default.`);
+      },
+      notConfigured: () => fail(`Log bucket ${b.name} (${b.roleReason}) has no Object Lock configuration: its logs can be deleted or overwritten.`),
+    })),
 };
