@@ -2,7 +2,7 @@
 // managed policies, and lists the identity policies that grant permissions, each with its statements.
 import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import { GLOBAL_REGION, type Target } from '../../collect/target.ts';
-import type { ResourceRef } from '../finding.ts';
+import type { Finding, ResourceRef } from '../finding.ts';
 import { accountResource } from '../rule-helpers.ts';
 import type { RuleContext } from '../rule.ts';
 import { parsePolicy, type Statement } from './policy-document.ts';
@@ -77,6 +77,20 @@ export function authorizationDetails(ctx: RuleContext, where: Target): DetailsAt
 /** An "unknown" finding for an account whose authorization details could not be read. */
 export function detailsUnknown(ctx: RuleContext, where: Target, d: { error: string; records: EvidenceRecord[] }) {
   return ctx.finding('unknown', where, accountResource(where), `Could not read IAM authorization details: ${d.error}`, d.records);
+}
+
+/**
+ * Runs `judge` on each account's authorization details. An account whose details could not be read
+ * gets one `unknown` finding; one where `judge` found nothing to judge gets one account-level
+ * `not_applicable` finding saying `nothingToJudge`, so no account is silently left out.
+ */
+export function forEachAccountDetails(ctx: RuleContext, nothingToJudge: string, judge: (d: AuthorizationDetails, where: Target) => Finding[]): Finding[] {
+  return globalTargets(ctx).flatMap((where) => {
+    const d = authorizationDetails(ctx, where);
+    if (!d.ok) return [detailsUnknown(ctx, where, d)];
+    const judged = judge(d, where);
+    return judged.length ? judged : [ctx.finding('not_applicable', where, accountResource(where), nothingToJudge, d.records)];
+  });
 }
 
 export function defaultDocument(p: ManagedPolicyDetail): unknown {

@@ -1,26 +1,15 @@
 // Active IAM user access keys must be younger than the configured maximum age (accessKeyMaxAgeDays):
 // long-lived keys leak through laptops, CI logs and repositories.
-import { authorizationDetails, detailsUnknown, globalTargets, userResource } from '../aws/iam-authorization.ts';
-import type { Finding } from '../finding.ts';
-import { accountResource, daysBetween, fail, judgeCall, pass, toDate, type Verdict } from '../rule-helpers.ts';
+import { forEachAccountDetails, userResource } from '../aws/iam-authorization.ts';
+import { daysBetween, fail, judgeCall, pass, toDate, type Verdict } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 
 export const rule: Rule = {
   controlId: 'iam-access-keys-rotated',
   evaluate(ctx) {
     const { now, accessKeyMaxAgeDays: maxAge } = ctx.params;
-    const findings: Finding[] = [];
-    for (const where of globalTargets(ctx)) {
-      const d = authorizationDetails(ctx, where);
-      if (!d.ok) {
-        findings.push(detailsUnknown(ctx, where, d));
-        continue;
-      }
-      if (d.users.length === 0) {
-        findings.push(ctx.finding('not_applicable', where, accountResource(where), 'The account has no IAM users.', d.records));
-        continue;
-      }
-      for (const user of d.users) {
+    return forEachAccountDetails(ctx, 'The account has no IAM users.', (d, where) =>
+      d.users.map((user) => {
         const call = ctx.evidence.call('iam.ListAccessKeys', where, { UserName: user.UserName });
         const judge = (): Verdict => {
           const keys = (call.state === 'ok' ? call.responses : []).flatMap((r) => r?.AccessKeyMetadata ?? []).filter((k: any) => k.Status === 'Active');
@@ -33,9 +22,8 @@ export const rule: Rule = {
             ? fail(`User ${user.UserName} has active access key(s) older than ${maxAge} days: ${old.map((a) => `${a.id} (${a.days} days)`).join(', ')}.`)
             : pass(`The ${keys.length} active access key(s) of ${user.UserName} are at most ${maxAge} days old.`);
         };
-        findings.push(judgeCall(ctx, where, userResource(user), call, { ok: judge }));
-      }
-    }
-    return findings;
+        return judgeCall(ctx, where, userResource(user), call, { ok: judge });
+      }),
+    );
   },
 };

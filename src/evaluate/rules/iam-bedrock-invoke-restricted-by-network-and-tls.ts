@@ -1,10 +1,8 @@
 // Identity policies that let callers invoke any Bedrock model must also pin where the call comes from
 // (aws:SourceIp, aws:SourceVpc or aws:SourceVpce) and require TLS (aws:SecureTransport), as in the
 // seed's Bedrock API policy example.
-import { authorizationDetails, detailsUnknown, globalTargets, policiesInForce } from '../aws/iam-authorization.ts';
+import { forEachAccountDetails, policiesInForce } from '../aws/iam-authorization.ts';
 import { conditionKeys, conditionValues, coversAction, onAllResources, type Statement } from '../aws/policy-document.ts';
-import type { Finding } from '../finding.ts';
-import { accountResource } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 
 const NETWORK_KEYS = ['aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce'];
@@ -24,34 +22,19 @@ function missingConditions(s: Statement): string[] {
 
 export const rule: Rule = {
   controlId: 'iam-bedrock-invoke-restricted-by-network-and-tls',
-  evaluate(ctx) {
-    const findings: Finding[] = [];
-    for (const where of globalTargets(ctx)) {
-      const d = authorizationDetails(ctx, where);
-      if (!d.ok) {
-        findings.push(detailsUnknown(ctx, where, d));
-        continue;
-      }
-      let relevant = 0;
-      for (const p of policiesInForce(d)) {
-        if (!p.statements) {
-          findings.push(ctx.finding('unknown', where, p.resource, `${p.label}: ${p.parseError}`, d.records));
-          continue;
-        }
+  evaluate: (ctx) =>
+    forEachAccountDetails(ctx, 'No identity policy in force grants bedrock:InvokeModel on every resource.', (d, where) =>
+      policiesInForce(d).flatMap((p) => {
+        if (!p.statements) return [ctx.finding('unknown', where, p.resource, `${p.label}: ${p.parseError}`, d.records)];
         const grants = p.statements.filter(grantsInvokeOnAnyModel);
-        if (grants.length === 0) continue;
-        relevant++;
+        // Policies that do not grant invoke on every model are not what this control is about.
+        if (grants.length === 0) return [];
         const gaps = grants.map((s) => ({ s, missing: missingConditions(s) })).filter((g) => g.missing.length > 0);
-        findings.push(
+        return [
           gaps.length
             ? ctx.finding('fail', where, p.resource, `${p.label} allows bedrock:InvokeModel on every model without ${gaps[0]!.missing.join(' and ')}${gaps[0]!.s.sid ? ` (statement ${gaps[0]!.s.sid})` : ''}.`, d.records)
             : ctx.finding('pass', where, p.resource, `${p.label} allows bedrock:InvokeModel on every model only from an approved network and over TLS.`, d.records),
-        );
-      }
-      if (relevant === 0 && !findings.some((f) => f.account === where.account)) {
-        findings.push(ctx.finding('not_applicable', where, accountResource(where), 'No identity policy in force grants bedrock:InvokeModel on every resource.', d.records));
-      }
-    }
-    return findings;
-  },
+        ];
+      }),
+    ),
 };
