@@ -5,7 +5,7 @@ import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import type { Target } from '../../collect/target.ts';
 import type { CallState } from '../evidence-view.ts';
 import type { Finding } from '../finding.ts';
-import { accountResource, listAt } from '../rule-helpers.ts';
+import { accountResource, forEachListed, listAt } from '../rule-helpers.ts';
 import type { RuleContext } from '../rule.ts';
 
 export interface TrailInfo {
@@ -26,6 +26,30 @@ export function trailResource(t: TrailInfo) {
 
 export function describeTrails(ctx: RuleContext, where: Target) {
   return listAt<TrailInfo>(ctx, 'cloudtrail.DescribeTrails', where, (r) => r.trailList, { includeShadowTrails: true });
+}
+
+/**
+ * Judges each trail once, in its home region: with shadow trails, DescribeTrails lists a multi-region
+ * trail in every region, and those copies are the same trail. `only` narrows the trails further and
+ * names them for the `not_applicable` reason.
+ */
+export function forEachHomeTrail(
+  ctx: RuleContext,
+  judge: (t: TrailInfo, where: Target, records: EvidenceRecord[]) => Finding,
+  only?: { noun: string; keep: (t: TrailInfo) => boolean },
+): Finding[] {
+  return forEachListed(
+    ctx,
+    {
+      key: 'cloudtrail.DescribeTrails',
+      scope: 'regional',
+      input: { includeShadowTrails: true },
+      items: (r) => r.trailList,
+      noun: only?.noun ?? 'CloudTrail trails homed in this region',
+      filter: (t: TrailInfo, where) => t.HomeRegion === where.region && (!only || only.keep(t)),
+    },
+    judge,
+  );
 }
 
 /** Trails that record events of `where.region`: multi-region trails and single-region trails homed there. */

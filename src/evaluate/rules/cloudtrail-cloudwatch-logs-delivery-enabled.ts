@@ -1,24 +1,20 @@
-import { type TrailInfo, trailResource, trailStatus } from '../aws/cloudtrail-trails.ts';
-import { fail, forEachListed, judgeCall, pass } from '../rule-helpers.ts';
+import { forEachHomeTrail, trailResource, trailStatus } from '../aws/cloudtrail-trails.ts';
+import { fail, judgeCall, pass } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 
 // A configured log group is not enough: GetTrailStatus shows whether delivery is actually failing.
 export const rule: Rule = {
   controlId: 'cloudtrail-cloudwatch-logs-delivery-enabled',
   evaluate: (ctx) =>
-    forEachListed(
-      ctx,
-      { key: 'cloudtrail.DescribeTrails', scope: 'regional', input: { includeShadowTrails: true }, items: (r) => r.trailList, noun: 'CloudTrail trails homed in this region', filter: (t: TrailInfo, where) => t.HomeRegion === where.region },
-      (t: TrailInfo, where, records) => {
-        if (!t.CloudWatchLogsLogGroupArn) {
-          return ctx.finding('fail', where, trailResource(t), 'The trail does not deliver to CloudWatch Logs: its events cannot drive metric filters, alarms or real-time review.', records);
-        }
-        return judgeCall(ctx, where, trailResource(t), trailStatus(ctx, where.account, t), {
-          ok: (s) =>
-            s.LatestCloudWatchLogsDeliveryError
-              ? fail(`Delivery to ${t.CloudWatchLogsLogGroupArn} is failing: ${s.LatestCloudWatchLogsDeliveryError}.`)
-              : pass(`Events are delivered to ${t.CloudWatchLogsLogGroupArn}${s.LatestCloudWatchLogsDeliveryTime ? ` (last delivery ${new Date(s.LatestCloudWatchLogsDeliveryTime).toISOString()})` : ''}.`),
-        }, records);
-      },
-    ),
+    forEachHomeTrail(ctx, (t, where, records) => {
+      if (!t.CloudWatchLogsLogGroupArn) {
+        return ctx.finding('fail', where, trailResource(t), 'The trail does not deliver to CloudWatch Logs: its events cannot drive metric filters, alarms or real-time review.', records);
+      }
+      return judgeCall(ctx, where, trailResource(t), trailStatus(ctx, where.account, t), {
+        ok: (s) =>
+          s.LatestCloudWatchLogsDeliveryError
+            ? fail(`Delivery to ${t.CloudWatchLogsLogGroupArn} is failing: ${s.LatestCloudWatchLogsDeliveryError}.`)
+            : pass(`Events are delivered to ${t.CloudWatchLogsLogGroupArn}${s.LatestCloudWatchLogsDeliveryTime ? ` (last delivery ${new Date(s.LatestCloudWatchLogsDeliveryTime).toISOString()})` : ''}.`),
+      }, records);
+    }),
 };

@@ -1,19 +1,15 @@
-import { type TrailInfo, trailResource } from '../aws/cloudtrail-trails.ts';
-import { fail, forEachListed, pass } from '../rule-helpers.ts';
+import { forEachHomeTrail, trailResource } from '../aws/cloudtrail-trails.ts';
+import { fail, pass } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 
 // Judged once per trail, in its home region (shadow copies in other regions are the same trail).
 export const rule: Rule = {
   controlId: 'cloudtrail-log-file-validation-enabled',
   evaluate: (ctx) =>
-    forEachListed(
-      ctx,
-      { key: 'cloudtrail.DescribeTrails', scope: 'regional', input: { includeShadowTrails: true }, items: (r) => r.trailList, noun: 'CloudTrail trails homed in this region', filter: (t: TrailInfo, where) => t.HomeRegion === where.region },
-      (t: TrailInfo, where, records) => {
-        const v = t.LogFileValidationEnabled
-          ? pass('Log file validation is enabled: CloudTrail writes signed digest files, so deleted or altered log files can be detected.')
-          : fail('Log file validation is disabled: a deleted or edited log file cannot be detected.');
-        return ctx.finding(v.status, where, trailResource(t), v.reason, records);
-      },
-    ),
+    forEachHomeTrail(ctx, (t, where, records) => {
+      const v = t.LogFileValidationEnabled
+        ? pass('Log file validation is enabled: CloudTrail writes signed digest files, so deleted or altered log files can be detected.')
+        : fail('Log file validation is disabled: a deleted or edited log file cannot be detected.');
+      return ctx.finding(v.status, where, trailResource(t), v.reason, records);
+    }),
 };

@@ -1,18 +1,14 @@
-import { type TrailInfo, trailResource } from '../aws/cloudtrail-trails.ts';
-import { fail, forEachListed, pass } from '../rule-helpers.ts';
+import { forEachHomeTrail, trailResource } from '../aws/cloudtrail-trails.ts';
+import { fail, pass } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 
 export const rule: Rule = {
   controlId: 'cloudtrail-logs-encrypted-with-kms',
   evaluate: (ctx) =>
-    forEachListed(
-      ctx,
-      { key: 'cloudtrail.DescribeTrails', scope: 'regional', input: { includeShadowTrails: true }, items: (r) => r.trailList, noun: 'CloudTrail trails homed in this region', filter: (t: TrailInfo, where) => t.HomeRegion === where.region },
-      (t: TrailInfo, where, records) => {
-        const v = t.KmsKeyId
-          ? pass(`Log files are encrypted with KMS key ${t.KmsKeyId}.`)
-          : fail(`Log files in bucket ${t.S3BucketName ?? '(unknown)'} are only encrypted with S3-managed keys: anyone who can read the bucket can read the audit trail.`);
-        return ctx.finding(v.status, where, trailResource(t), v.reason, records);
-      },
-    ),
+    forEachHomeTrail(ctx, (t, where, records) => {
+      const v = t.KmsKeyId
+        ? pass(`Log files are encrypted with KMS key ${t.KmsKeyId}.`)
+        : fail(`Log files in bucket ${t.S3BucketName ?? '(unknown)'} are only encrypted with S3-managed keys: anyone who can read the bucket can read the audit trail.`);
+      return ctx.finding(v.status, where, trailResource(t), v.reason, records);
+    }),
 };

@@ -1,5 +1,5 @@
-import { type TrailInfo, trailResource } from '../aws/cloudtrail-trails.ts';
-import { forEachListed, listAt } from '../rule-helpers.ts';
+import { forEachHomeTrail, trailResource } from '../aws/cloudtrail-trails.ts';
+import { listAt } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 
 // The security events responders must hear about without reading logs (after the CIS AWS Foundations
@@ -22,17 +22,9 @@ function logGroupOf(arn: string): { region: string; name: string } | undefined {
 export const rule: Rule = {
   controlId: 'cloudtrail-security-event-alarms-configured',
   evaluate: (ctx) =>
-    forEachListed(
+    forEachHomeTrail(
       ctx,
-      {
-        key: 'cloudtrail.DescribeTrails',
-        scope: 'regional',
-        input: { includeShadowTrails: true },
-        items: (r) => r.trailList,
-        noun: 'CloudTrail trails homed in this region that deliver to CloudWatch Logs',
-        filter: (t: TrailInfo, where) => t.HomeRegion === where.region && Boolean(t.CloudWatchLogsLogGroupArn),
-      },
-      (t: TrailInfo, where, trailRecords) => {
+      (t, where, trailRecords) => {
         const group = logGroupOf(t.CloudWatchLogsLogGroupArn!);
         if (!group) return ctx.finding('unknown', where, trailResource(t), `Cannot parse the log group ARN ${t.CloudWatchLogsLogGroupArn}.`, trailRecords);
         const at = { account: where.account, region: group.region };
@@ -48,5 +40,6 @@ export const rule: Rule = {
           ? ctx.finding('pass', where, trailResource(t), `Log group ${group.name} has alarmed metric filters for ${CATEGORIES.map((c) => c.name).join(', ')}.`, records)
           : ctx.finding('fail', where, trailResource(t), `Log group ${group.name} has no metric filter with an alarm that notifies someone for: ${missing.map((c) => c.name).join(', ')}.`, records);
       },
+      { noun: 'CloudTrail trails homed in this region that deliver to CloudWatch Logs', keep: (t) => Boolean(t.CloudWatchLogsLogGroupArn) },
     ),
 };
