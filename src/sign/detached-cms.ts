@@ -7,12 +7,21 @@ import type { SigningIdentity } from './signing-identity.ts';
 const { asn1, pki } = forge;
 
 export async function signDetached(content: Buffer, identity: SigningIdentity, signingTime = new Date()): Promise<Buffer> {
+  return signDetachedDigest(createHash('sha256').update(content).digest(), identity, signingTime);
+}
+
+/**
+ * The same SignedData from the SHA-256 of the content, so large content (report.pdf) can be hashed as a
+ * stream and never held in memory. forge builds the structure over empty content; the messageDigest
+ * attribute is then set to the real digest and the signed attributes are digested again (RFC 5652 5.4).
+ */
+export async function signDetachedDigest(contentDigest: Buffer, identity: SigningIdentity, signingTime = new Date()): Promise<Buffer> {
+  if (contentDigest.length !== 32) throw new Error('CMS: expected a SHA-256 content digest');
   const p7 = forge.pkcs7.createSignedData();
-  p7.content = forge.util.createBuffer(content.toString('binary'));
+  p7.content = forge.util.createBuffer('');
   p7.addCertificate(identity.certificate);
-  let digest: Buffer | undefined;
-  // forge signs synchronously: let it build the signed attributes and capture their digest...
-  const capture = { sign: (md: forge.md.MessageDigest) => ((digest = Buffer.from(md.digest().getBytes(), 'binary')), '') };
+  // forge signs synchronously: let it build the signed attributes (its signature is discarded)...
+  const capture = { sign: () => '' };
   p7.addSigner({
     key: capture as unknown as forge.pki.rsa.PrivateKey,
     certificate: identity.certificate,
@@ -24,11 +33,18 @@ export async function signDetached(content: Buffer, identity: SigningIdentity, s
     ],
   });
   p7.sign({ detached: true });
-  if (!digest) throw new Error('CMS: signed attributes were not digested');
-  // ...then sign that digest (possibly in KMS) and put the signature into the SignerInfo.
-  const signature = await identity.signDigest(digest);
   const signerInfo = (p7 as unknown as { signerInfos: forge.asn1.Asn1[] }).signerInfos[0];
-  const sigField = (signerInfo.value as forge.asn1.Asn1[]).at(-1)!;
+  const fields = signerInfo.value as forge.asn1.Asn1[];
+  const signedAttrs = fields.find((f) => f.tagClass === asn1.Class.CONTEXT_SPECIFIC && f.type === 0);
+  const messageDigest = signedAttrs && (signedAttrs.value as forge.asn1.Asn1[]).find((attr) => asn1.derToOid((attr.value as forge.asn1.Asn1[])[0].value as string) === pki.oids.messageDigest);
+  const digestValue = messageDigest && (((messageDigest.value as forge.asn1.Asn1[])[1].value as forge.asn1.Asn1[])[0] as forge.asn1.Asn1 | undefined);
+  if (!digestValue || digestValue.type !== asn1.Type.OCTETSTRING) throw new Error('CMS: unexpected signed attributes layout');
+  // ...put the content's digest in, digest the attributes as a SET, and sign that (possibly in KMS).
+  digestValue.value = contentDigest.toString('binary');
+  const set = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, signedAttrs!.value as forge.asn1.Asn1[]);
+  const attrsDigest = createHash('sha256').update(Buffer.from(asn1.toDer(set).getBytes(), 'binary')).digest();
+  const signature = await identity.signDigest(attrsDigest);
+  const sigField = fields.at(-1)!;
   if (sigField.type !== asn1.Type.OCTETSTRING) throw new Error('CMS: unexpected SignerInfo layout');
   sigField.value = signature.toString('binary');
   return Buffer.from(asn1.toDer(p7.toAsn1()).getBytes(), 'binary');

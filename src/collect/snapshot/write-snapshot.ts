@@ -6,6 +6,9 @@ import type { Scope } from '../target.ts';
 import { stableStringify } from '../../util/stable-json.ts';
 import { RECORDS_DIR, SNAPSHOT_FORMAT, SNAPSHOT_INDEX, SNAPSHOT_VERSION, recordFile, type SnapshotIndex } from './snapshot-format.ts';
 
+/** Record files written at the same time: enough to keep the disk busy, few enough for file handles. */
+const WRITE_CONCURRENCY = 32;
+
 export async function writeSnapshot(dir: string, records: EvidenceRecord[], scope: Scope, meta: { createdAt: string; description?: string }): Promise<void> {
   const target = resolve(dir);
   const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
@@ -20,11 +23,25 @@ export async function writeSnapshot(dir: string, records: EvidenceRecord[], scop
     scope: { accounts: [...scope.accounts].sort(), regions: [...scope.regions].sort() },
     records: [],
   };
+  // Files are written WRITE_CONCURRENCY at a time (each folder created once); the index keeps the sorted order.
+  const folders = new Map<string, Promise<unknown>>();
+  const folder = (path: string) => {
+    let made = folders.get(path);
+    if (!made) folders.set(path, (made = mkdir(path, { recursive: true })));
+    return made;
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < sorted.length) {
+      const record = sorted[next++];
+      const path = join(tmp, recordFile(record.id));
+      await folder(dirname(path));
+      await writeFile(path, serializeRecord(unsealRecord(record)));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, sorted.length) }, worker));
   for (const record of sorted) {
-    const file = recordFile(record.id);
-    await mkdir(dirname(join(tmp, file)), { recursive: true });
-    await writeFile(join(tmp, file), serializeRecord(unsealRecord(record)));
-    index.records.push({ id: record.id, key: record.key, account: record.account, region: record.region, outcome: record.outcome, file, sha256: record.sha256 });
+    index.records.push({ id: record.id, key: record.key, account: record.account, region: record.region, outcome: record.outcome, file: recordFile(record.id), sha256: record.sha256 });
   }
   await writeFile(join(tmp, SNAPSHOT_INDEX), stableStringify(index, 2) + '\n');
   await rm(target, { recursive: true, force: true });

@@ -28,10 +28,67 @@ function clip(text: string): string {
   return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS)}... (truncated; full text in control-gaps.xlsx)` : text;
 }
 
+/**
+ * The cell's lines when none needs wrapping (each line of the text fits the width): most cells. pdfkit's
+ * line wrapper (word by word, Unicode line-break rules) is then not needed to measure or draw them.
+ */
+function fittingLines(doc: Doc, text: string, width: number): string[] | undefined {
+  const lines = text.split('\n');
+  for (const line of lines) if (!line || doc.widthOfString(line) > width) return undefined;
+  return lines;
+}
+
 function cellHeight(doc: Doc, text: string, width: number): number {
-  // Fast path: one line needs no wrapping computation.
-  if (!text.includes('\n') && doc.widthOfString(text) <= width) return doc.currentLineHeight(true);
-  return doc.heightOfString(text, { width });
+  const lines = fittingLines(doc, text, width);
+  if (!lines) return doc.heightOfString(text, { width });
+  // As heightOfString adds it up: one line height per line, from the current position.
+  const lineHeight = doc.currentLineHeight(true);
+  let y = doc.y;
+  for (let i = 0; i < lines.length; i++) y += lineHeight;
+  return y - doc.y;
+}
+
+/** Draws a cell's text at (x, y): fitting lines one by one, anything longer through the line wrapper. */
+function drawCell(doc: Doc, text: string, x: number, y: number, width: number): void {
+  const lines = fittingLines(doc, text, width);
+  if (!lines) {
+    doc.text(text, x, y, { width });
+    return;
+  }
+  const lineHeight = doc.currentLineHeight(true);
+  let lineY = y;
+  for (const line of lines) {
+    doc.text(line, x, lineY, { lineBreak: false });
+    lineY += lineHeight;
+  }
+}
+
+/**
+ * Row heights shared by the two rendering passes (render-pdf.ts): the measuring pass records every
+ * row's height and draws no rows (only page breaks and header rows matter for pagination); the final
+ * pass reuses the heights instead of measuring again. Without a plan, rows are measured and drawn.
+ */
+export class RowPlan {
+  private next = 0;
+  constructor(
+    readonly measuring: boolean,
+    readonly heights: number[] = [],
+  ) {}
+
+  static forFinalPass(measured: RowPlan): RowPlan {
+    return new RowPlan(false, measured.heights);
+  }
+
+  /** The recorded height of the next row (final pass). */
+  take(): number | undefined {
+    return this.heights[this.next++];
+  }
+}
+
+const plans = new WeakMap<object, RowPlan>();
+
+export function useRowPlan(doc: Doc, plan: RowPlan): void {
+  plans.set(doc, plan);
 }
 
 export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts: { emptyText?: string } = {}): number {
@@ -50,27 +107,45 @@ export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts
     doc.y = y + h;
   };
   drawHeader();
+  const plan = plans.get(doc);
+  const lastFont = columns[columns.length - 1];
   let count = 0;
   for (const row of rows) {
-    const texts = columns.map((c) => clip(c.value(row) ?? ''));
-    const h =
-      Math.max(
-        ...columns.map((c, i) => {
-          cellFont(doc, c);
-          return cellHeight(doc, texts[i] || '-', widths[i] - 2 * PAD_X);
-        }),
-      ) +
-      2 * PAD_Y;
+    const planned = plan && !plan.measuring ? plan.take() : undefined;
+    const texts = plan?.measuring ? undefined : columns.map((c) => clip(c.value(row) ?? ''));
+    let h: number;
+    if (planned !== undefined) {
+      h = planned;
+    } else {
+      const measured = texts ?? columns.map((c) => clip(c.value(row) ?? ''));
+      h =
+        Math.max(
+          ...columns.map((c, i) => {
+            cellFont(doc, c);
+            return cellHeight(doc, measured[i] || '-', widths[i] - 2 * PAD_X);
+          }),
+        ) +
+        2 * PAD_Y;
+      if (plan?.measuring) plan.heights.push(h);
+    }
     if (doc.y + h > bottomLimit(doc)) {
       doc.addPage();
       drawHeader();
     }
     const y = doc.y;
+    if (!texts) {
+      // Measuring pass: the row's place is all that matters; leave the text state as drawing would.
+      cellFont(doc, lastFont);
+      doc.y = y + h;
+      count++;
+      continue;
+    }
     if (count % 2 === 1) doc.save().rect(MARGIN.left, y, CONTENT_WIDTH, h).fill(COLOR.zebra).restore();
     let x = MARGIN.left;
     columns.forEach((c, i) => {
       cellFont(doc, c);
-      doc.fillColor(c.color?.(row) ?? COLOR.text).text(texts[i] || '-', x + PAD_X, y + PAD_Y, { width: widths[i] - 2 * PAD_X });
+      doc.fillColor(c.color?.(row) ?? COLOR.text);
+      drawCell(doc, texts[i] || '-', x + PAD_X, y + PAD_Y, widths[i] - 2 * PAD_X);
       x += widths[i];
     });
     doc.save().moveTo(MARGIN.left, y + h).lineTo(MARGIN.left + CONTENT_WIDTH, y + h).lineWidth(0.4).strokeColor(COLOR.rule).stroke().restore();

@@ -7,10 +7,16 @@
 // twice. The first pass streams pages to nowhere and learns the page count and where each section
 // starts; the second streams the real document with those numbers. Layout is deterministic, and the
 // second pass checks it came out the same.
+//
+// Time: the measuring pass draws no table rows (only their heights and page breaks matter) and hands
+// the row heights to the final pass, which draws without measuring again (RowPlan in pdf-table.ts);
+// cells whose lines fit are drawn without pdfkit's line wrapper; and font measurement uses indexed
+// kerning tables (pdf-font-metrics.ts). The final pass streams to the file, which is signed in place
+// (sign-pdf.ts signPdfFile): the document is never held in memory.
 import { Writable } from 'node:stream';
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { addPdfSignaturePlaceholder, signPdf } from '../../sign/sign-pdf.ts';
+import { addPdfSignaturePlaceholder, signPdfFile } from '../../sign/sign-pdf.ts';
 import type { SigningIdentity } from '../../sign/signing-identity.ts';
 import type { Narrative } from '../narrative.ts';
 import type { ViewModel } from '../view-model/view-model.ts';
@@ -20,12 +26,15 @@ import { cover } from './pdf-cover.ts';
 import { frameworkSections } from './pdf-frameworks.ts';
 import { drawPageFurnitureOnEachPage } from './pdf-page-furniture.ts';
 import { executiveSummary, scopeSection } from './pdf-summary.ts';
+import { useFastFontMetrics } from './pdf-font-metrics.ts';
+import { RowPlan, useRowPlan } from './pdf-table.ts';
 import { MARGIN, PAGE } from './pdf-theme.ts';
 import { currentPageIndex, TableOfContents, tocPagesNeeded, writeTocPages, type TocEntry } from './pdf-toc.ts';
 
 export interface PdfLayout {
   pages: number;
   toc: TocEntry[];
+  rows: RowPlan;
 }
 
 function plannedTocEntries(vm: ViewModel): number {
@@ -51,6 +60,9 @@ async function renderPass(vm: ViewModel, text: Narrative, identity: SigningIdent
     doc.on('error', reject);
   });
   doc.pipe(out);
+  useFastFontMetrics(doc);
+  const rows = layout ? RowPlan.forFinalPass(layout.rows) : new RowPlan(true);
+  useRowPlan(doc, rows);
   drawPageFurnitureOnEachPage(doc, vm, layout?.pages);
 
   doc.addPage();
@@ -78,24 +90,18 @@ async function renderPass(vm: ViewModel, text: Narrative, identity: SigningIdent
   }
   doc.end();
   await done;
-  return { pages, toc: toc.entries };
+  return { pages, toc: toc.entries, rows };
 }
 
 export async function renderPdf(path: string, vm: ViewModel, text: Narrative, identity: SigningIdentity, signingTime = new Date()): Promise<void> {
   const discard = new Writable({ write: (_chunk, _enc, next) => next() });
   const layout = await renderPass(vm, text, identity, signingTime, discard);
 
-  // The signed PDF is one buffer (the signature covers all of it); it is small next to the pages.
-  const chunks: Buffer[] = [];
-  const collect = new Writable({
-    write: (chunk: Buffer, _enc, next) => {
-      chunks.push(chunk);
-      next();
-    },
-  });
-  const final = await renderPass(vm, text, identity, signingTime, collect, layout);
+  // The final pass streams to the file, which is then signed in place (never held in memory).
+  const file = createWriteStream(path);
+  const final = await renderPass(vm, text, identity, signingTime, file, layout);
   if (final.pages !== layout.pages || final.toc.some((e, i) => e.page !== layout.toc[i]?.page)) {
     throw new Error(`report.pdf: the layout changed between passes (${layout.pages} vs ${final.pages} pages)`);
   }
-  await writeFile(path, await signPdf(Buffer.concat(chunks), identity, signingTime));
+  await signPdfFile(path, identity, signingTime);
 }

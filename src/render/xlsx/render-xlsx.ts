@@ -30,6 +30,7 @@ function summarySheet(wb: Workbook, vm: ViewModel): void {
       rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['0'], priority: i + 1, style: { fill: fill(STATUS_COLORS[s]), font: { color: { argb: 'FFFFFFFF' }, bold: true } } }],
     });
   });
+  ws.commit();
 }
 
 async function gapsSheet(wb: Workbook, vm: ViewModel, remediation: Map<string, string>): Promise<number> {
@@ -72,6 +73,7 @@ async function gapsSheet(wb: Workbook, vm: ViewModel, remediation: Map<string, s
   ws.dataValidations.add(columnRange(12, 2, last), { type: 'date', operator: 'greaterThan', formulae: [new Date('2000-01-01T00:00:00Z')], ...prompt, prompt: 'Date the fix is due (YYYY-MM-DD)', error: 'Enter a date' });
   ws.dataValidations.add(columnRange(13, 2, last), { type: 'textLength', operator: 'lessThanOrEqual', formulae: [200], ...prompt, prompt: 'Ticket id or URL', error: 'At most 200 characters' });
   ws.dataValidations.add(columnRange(14, 2, last), { type: 'list', formulae: [`"${GAP_STATUSES.join(',')}"`], ...prompt, prompt: 'Where the fix stands', error: `One of: ${GAP_STATUSES.join(', ')}` });
+  ws.commit();
   return rows;
 }
 
@@ -91,6 +93,7 @@ function controlsSheet(wb: Workbook, vm: ViewModel): void {
     { header: 'Remediation', width: 60 },
   ]);
   for (const c of vm.controls) addRow(ws, [c.id, c.title, SEVERITY_LABELS[c.severity], c.automation, CONTROL_STATUS_LABELS[c.status], c.counts.fail, c.counts.unknown, c.counts.pass, c.counts.not_applicable, c.requirements.join(', '), c.check, c.remediation]);
+  ws.commit();
 }
 
 function requirementSheets(wb: Workbook, vm: ViewModel): void {
@@ -105,6 +108,7 @@ function requirementSheets(wb: Workbook, vm: ViewModel): void {
       { header: 'Controls', width: 60 },
     ]);
     for (const r of fw.requirements) addRow(ws, [r.id, r.title, r.kind, r.coverage, REQUIREMENT_STATUS_LABELS[r.status], r.reason, r.controls.map((c) => `${c.id} (${CONTROL_STATUS_LABELS[c.status]})`).join(', ')]);
+    ws.commit();
   }
 }
 
@@ -124,6 +128,7 @@ async function findingsSheet(wb: Workbook, results: RunResults): Promise<void> {
     addRow(ws, [f.controlId, FINDING_STATUS_LABELS[f.status], f.resource.type, f.resource.id, f.resource.arn, f.account, f.region, f.reason, f.evidence.join('\n')]);
     await letWriterDrain();
   }
+  ws.commit();
 }
 
 async function evidenceSheet(wb: Workbook, vm: ViewModel): Promise<void> {
@@ -142,6 +147,7 @@ async function evidenceSheet(wb: Workbook, vm: ViewModel): Promise<void> {
     addRow(ws, [e.file, e.key, e.account, e.region, e.collectedAt, e.requestId, e.outcome, e.error ? `${e.error.code ?? e.error.name}: ${e.error.message}` : null, e.sha256]);
     await letWriterDrain();
   }
+  ws.commit();
 }
 
 /** Writes the workbook; returns the number of Gaps rows. */
@@ -150,6 +156,8 @@ export async function renderXlsx(path: string, vm: ViewModel, results: RunResult
   wb.creator = `${vm.run.toolName} ${vm.run.toolVersion}`;
   wb.created = new Date(vm.run.finishedAt);
   wb.modified = new Date(vm.run.finishedAt);
+  // Each sheet is committed as soon as it is complete: the zip writes its entries one after another, so
+  // a sheet left open would hold back, in memory, every sheet written after it.
   summarySheet(wb, vm);
   const gaps = await gapsSheet(wb, vm, new Map(vm.controls.map((c) => [c.id, c.remediation])));
   controlsSheet(wb, vm);
