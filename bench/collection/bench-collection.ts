@@ -1,5 +1,8 @@
 // Collection of a synthetic account against simulated AWS limits: calls, throttles, wall time, and
 // wall time over the lower bound that the limits impose for the calls that were needed.
+import { callConcurrencyFor, DEFAULT_MAX_CALLS_IN_FLIGHT } from '../../src/collect/client-factory.ts';
+import { DEFAULT_PER_ACCOUNT_CONCURRENCY } from '../../src/collect/run-collection.ts';
+import { isServiceId } from '../../src/collect/services.ts';
 import { collectSynthetic } from '../generate/collect-synthetic.ts';
 import { totalResources } from '../generate/plan.ts';
 import { AwsLimits, type LimitsConfig } from './aws-limits.ts';
@@ -29,7 +32,10 @@ export interface CollectionBenchOptions {
   machineFloor?: boolean;
   limits?: LimitsConfig;
   perAccountConcurrency?: number;
+  /** Bound per ctx.forEach; unset (the default): none, calls are bounded by the client factory. */
   fanOutConcurrency?: number;
+  /** Skip the limited run: only the machine floor (profiling the CPU per call). */
+  floorOnly?: boolean;
 }
 
 export interface CollectionBenchResult {
@@ -56,24 +62,28 @@ export interface CollectionBenchResult {
   machineFloorSeconds?: number;
   /** Wall time over the larger of the limits' bound and the machine floor. */
   ratioWithMachine?: number;
-  settings: { latencyMs: number; perAccountConcurrency: number; fanOutConcurrency: number };
+  settings: { latencyMs: number; perAccountConcurrency: number; fanOutConcurrency?: number; callsInFlightPerService: Record<string, number>; callsInFlightTotal: number };
   genericKeys: string[];
 }
 
 export async function benchCollection(opts: CollectionBenchOptions): Promise<CollectionBenchResult> {
-  const perAccountConcurrency = opts.perAccountConcurrency ?? 8;
-  const fanOutConcurrency = opts.fanOutConcurrency ?? 4;
+  const perAccountConcurrency = opts.perAccountConcurrency ?? DEFAULT_PER_ACCOUNT_CONCURRENCY;
+  const fanOutConcurrency = opts.fanOutConcurrency;
   const base = opts.limits ?? DEFAULT_LIMITS;
   const limits = new AwsLimits({ ...base, limits: { ...s3Limits(), ...base.limits } });
   // A tiny warm-up run pays module loading, so neither measured run does.
   await collectSynthetic(20, { perAccountConcurrency, fanOutConcurrency });
-  const machineFloorSeconds = opts.machineFloor ? (await collectSynthetic(opts.size, { perAccountConcurrency, fanOutConcurrency })).ms / 1000 : undefined;
+  const machineFloorSeconds = opts.machineFloor || opts.floorOnly ? (await collectSynthetic(opts.size, { perAccountConcurrency, fanOutConcurrency })).ms / 1000 : undefined;
+  if (opts.floorOnly) return { size: opts.size, machineFloorSeconds } as CollectionBenchResult;
   const cpuBefore = process.cpuUsage();
   const run = await collectSynthetic(opts.size, { beforeAnswer: limits.beforeAnswer, perAccountConcurrency, fanOutConcurrency });
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const answered = limits.log.answered();
-  const bound = collectionBound(answered, { latencyMs: base.latencyMs, inFlightPerAccount: perAccountConcurrency * fanOutConcurrency, limitFor: (k) => limits.limitFor(k) });
+  // Calls in flight are bounded by the client factory's defaults (the bench passes none).
+  const inFlightPerService = (service: string) => (isServiceId(service) ? callConcurrencyFor(service) : callConcurrencyFor('sts'));
+  const bound = collectionBound(answered, { latencyMs: base.latencyMs, inFlightPerAccount: DEFAULT_MAX_CALLS_IN_FLIGHT, inFlightPerService, limitFor: (k) => limits.limitFor(k) });
+  const services = [...new Set(answered.map((c) => c.key.slice(0, c.key.indexOf('.'))))].sort();
   const resources = totalResources(run.account.plan);
   const wallSeconds = run.ms / 1000;
   return {
@@ -95,7 +105,7 @@ export async function benchCollection(opts: CollectionBenchOptions): Promise<Col
     ratio: wallSeconds / bound.boundSeconds,
     ratioWithCpu: wallSeconds / Math.max(bound.boundSeconds, cpuSeconds),
     ...(machineFloorSeconds !== undefined ? { machineFloorSeconds, ratioWithMachine: wallSeconds / Math.max(bound.boundSeconds, machineFloorSeconds) } : {}),
-    settings: { latencyMs: base.latencyMs, perAccountConcurrency, fanOutConcurrency },
+    settings: { latencyMs: base.latencyMs, perAccountConcurrency, ...(fanOutConcurrency ? { fanOutConcurrency } : {}), callsInFlightPerService: Object.fromEntries(services.map((s) => [s, inFlightPerService(s)])), callsInFlightTotal: DEFAULT_MAX_CALLS_IN_FLIGHT },
     genericKeys: run.account.genericKeys(),
   };
 }
@@ -106,9 +116,10 @@ function s3Limits(): Record<string, { rate: number; burst: number }> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // tsx bench/collection/bench-collection.ts <size> [fanOut] [perAccount] [--machine-floor]: one JSON line
+  // tsx bench/collection/bench-collection.ts <size> [fanOut] [perAccount] [--machine-floor] [--floor-only]: one JSON line.
+  // Collection alone at 10k: `npx tsx bench/collection/bench-collection.ts 10000 --machine-floor`.
   const args = process.argv.slice(2);
   const [size, fanOut, perAccount] = args.filter((a) => !a.startsWith('--')).map(Number);
-  const r = await benchCollection({ size: size || 1000, fanOutConcurrency: fanOut || undefined, perAccountConcurrency: perAccount || undefined, machineFloor: args.includes('--machine-floor') });
+  const r = await benchCollection({ size: size || 1000, fanOutConcurrency: fanOut || undefined, perAccountConcurrency: perAccount || undefined, machineFloor: args.includes('--machine-floor'), floorOnly: args.includes('--floor-only') });
   process.stdout.write(JSON.stringify(r) + '\n');
 }

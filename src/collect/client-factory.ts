@@ -6,14 +6,45 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { EvidenceSink } from './evidence-sink.ts';
 import { responderMiddleware, type Responder, type ResponseFilter } from './evidence-middleware.ts';
 import { installRecorder, type CallEvent } from './evidence-recorder.ts';
+import { paceFor, paceKey, pacingMiddleware, type OperationPace } from './operation-pacing.ts';
 import { redactSecrets } from './redact.ts';
 import { SERVICE_CLIENTS, type ServiceClient, type ServiceId } from './services.ts';
 import { GLOBAL_REGION, type Target } from './target.ts';
 
 export type { CallEvent } from './evidence-recorder.ts';
 
-/** Calls in flight at once per service, account and region unless configured (AWS throttles per API and account). */
-export const DEFAULT_CALL_CONCURRENCY = 5;
+/**
+ * Calls in flight at once per service x account x region unless configured. AWS throttles per
+ * account, region and operation; this lets a service's operations reach their rates at ordinary
+ * latencies (25 calls/s at 40-200 ms is 1-5 in flight per operation) and the SDK's adaptive retry,
+ * whose client-side rate limiter is per client (= per service x account x region), backs off when
+ * AWS says so.
+ */
+export const DEFAULT_CALL_CONCURRENCY = 16;
+/**
+ * Per-service defaults that differ: S3 bucket settings are per-bucket reads (AWS scales S3 request
+ * rates per bucket prefix, in the thousands per second), so one account's many buckets can be read
+ * with more calls in flight than a control-plane API tolerates.
+ */
+export const SERVICE_CALL_CONCURRENCY: Partial<Record<ServiceId, number>> = { s3: 64 };
+/** Calls in flight at once in the whole run (sockets, memory), whatever the number of accounts. */
+export const DEFAULT_MAX_CALLS_IN_FLIGHT = 128;
+
+/** In-flight bound for one service x account x region: the configured value, else the service's default. */
+export function callConcurrencyFor(service: ServiceId, configured?: number): number {
+  return configured ?? SERVICE_CALL_CONCURRENCY[service] ?? DEFAULT_CALL_CONCURRENCY;
+}
+
+/**
+ * Calls a responder answers never reach AWS, and their inert credentials sign nothing anyone checks:
+ * computing SigV4 (canonical request, payload hash, HMAC chain) for them is wasted CPU. The SDK's own
+ * `signer` client option replaces only the signature computation: the auth-scheme selection, identity
+ * resolution, signing middleware, retry and the responder below them run exactly as for a live call.
+ */
+const UNSIGNED: { sign: <R>(request: R) => Promise<R>; presign: <R>(request: R) => Promise<R> } = {
+  sign: async (request) => request,
+  presign: async (request) => request,
+};
 
 export interface ClientFactoryOptions {
   sink: EvidenceSink;
@@ -28,8 +59,10 @@ export interface ClientFactoryOptions {
   /** Applied after secret redaction, which always runs. */
   filter?: ResponseFilter;
   now?: () => Date;
-  /** Calls in flight at once per service x account x region. */
+  /** Calls in flight at once per service x account x region (every service); default: callConcurrencyFor. */
   callConcurrency?: number;
+  /** Calls in flight at once across every client of this factory (default DEFAULT_MAX_CALLS_IN_FLIGHT). */
+  maxCallsInFlight?: number;
   /** Told about every finished call (progress, summaries). */
   onCall?: (event: CallEvent) => void;
 }
@@ -37,8 +70,12 @@ export interface ClientFactoryOptions {
 export class ClientFactory {
   private readonly cache = new Map<string, unknown>();
   private readonly filter: ResponseFilter;
+  private readonly inFlight: ReturnType<typeof pLimit>;
+  /** Learned rate per account x region x operation (operation-pacing.ts). */
+  private readonly paces = new Map<string, OperationPace>();
 
   constructor(private readonly opts: ClientFactoryOptions) {
+    this.inFlight = pLimit(opts.maxCallsInFlight ?? DEFAULT_MAX_CALLS_IN_FLIGHT);
     const extra = opts.filter;
     this.filter = extra ? (key, response) => extra(key, redactSecrets(key, response)) : redactSecrets;
   }
@@ -53,22 +90,46 @@ export class ClientFactory {
     const config: Record<string, unknown> = { region, ...(this.opts.clientConfig?.(service, region) ?? {}) };
     const credentials = this.opts.credentialsFor?.(target.account);
     if (credentials) config.credentials = credentials;
-    if (this.opts.responder && !config.credentials) {
+    if (this.opts.responder) {
       // Answered calls never reach AWS; inert credentials keep the SDK from looking for real ones.
-      config.credentials = { accessKeyId: 'PROOFLINE', secretAccessKey: 'PROOFLINE' };
+      if (!config.credentials) config.credentials = { accessKeyId: 'PROOFLINE', secretAccessKey: 'PROOFLINE' };
+      if (!config.signer) config.signer = UNSIGNED;
+      // The SDK resolves (sorts) the middleware stack once per command class instead of on every call
+      // (the stack is complete before the first call: the responder is added below). Not for live
+      // clients: a cached handler shares one context object between concurrent calls of a class,
+      // and live calls keep per-call state there (endpoint, signing); answered calls only use the
+      // command name, the same for every call of the class.
+      config.cacheMiddleware ??= true;
     }
     const client = new Ctor(config);
+    // A call waits for its operation's pace holding only an operation slot (as many as the service's),
+    // then takes this client's slot, then the run's: one order everywhere, and calls never nest.
+    const concurrency = callConcurrencyFor(service, this.opts.callConcurrency);
+    const perClient = pLimit(concurrency);
+    const perOperation = new Map<string, ReturnType<typeof pLimit>>();
+    const inFlight = this.inFlight;
+    const paces = this.paces;
+    const limit = <T>(fn: () => Promise<T>, operation: string): Promise<T> => {
+      let op = perOperation.get(operation);
+      if (!op) perOperation.set(operation, (op = pLimit(concurrency)));
+      const pace = paceFor(paces, paceKey(target, service, operation));
+      return op(async () => {
+        await pace.wait();
+        return perClient(() => inFlight(fn));
+      });
+    };
     installRecorder(client, {
       service,
       target,
       sink: this.opts.sink,
       filter: this.filter,
       now: this.opts.now ?? (() => new Date()),
-      limit: pLimit(this.opts.callConcurrency ?? DEFAULT_CALL_CONCURRENCY),
+      limit,
       onCall: this.opts.onCall,
     });
+    const stack = (client as unknown as { middlewareStack: { add: (mw: unknown, o: unknown) => void } }).middlewareStack;
+    stack.add(pacingMiddleware({ service, target, paces: this.paces }), { step: 'finalizeRequest', priority: 'low', name: 'prooflineOperationPacing' });
     if (this.opts.responder) {
-      const stack = (client as unknown as { middlewareStack: { add: (mw: unknown, o: unknown) => void } }).middlewareStack;
       stack.add(responderMiddleware({ service, target, responder: this.opts.responder }), { step: 'deserialize', priority: 'high', name: 'prooflineResponder' });
     }
     this.cache.set(cacheKey, client);

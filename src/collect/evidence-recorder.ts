@@ -30,8 +30,8 @@ export interface RecorderOptions {
   sink: EvidenceSink;
   filter?: ResponseFilter;
   now: () => Date;
-  /** Bounds how many calls of this client run at once (AWS throttles per account, region and API). */
-  limit?: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** Bounds how many calls of this client run at once (AWS throttles per account, region and API); told the operation. */
+  limit?: <T>(fn: () => Promise<T>, operation: string) => Promise<T>;
   onCall?: (event: CallEvent) => void;
 }
 
@@ -83,7 +83,7 @@ async function recordCall(client: object, command: CommandLike, rest: unknown[],
   // Looked up per call: a stub placed on the prototype later (aws-sdk-client-mock) must be the one used.
   const protoSend = (Object.getPrototypeOf(client) as { send: Send }).send;
   try {
-    const output = await limit(() => protoSend.call(client, command, ...rest));
+    const output = await limit(() => protoSend.call(client, command, ...rest), operation);
     const meta = (output as MetadataBearer | undefined)?.$metadata;
     store({ outcome: 'ok', response: toPlainResponse(output), requestId: meta?.requestId }, replayedAnswerOf(output));
     return output;

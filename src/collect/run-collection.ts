@@ -1,6 +1,8 @@
 // Runs the selected collectors over every target of the scope: regional collectors per account x
-// region, global ones once per account. Nothing here is serial over accounts or regions; limits are
-// per account (AWS throttles per account and region) and per call fan-out.
+// region, global ones once per account. Nothing here is serial over accounts or regions. The limits
+// that matter are on calls, where AWS throttles: in flight per service x account x region and in the
+// whole run (ClientFactory), with the SDK's adaptive retry absorbing throttling. Collectors and their
+// per-resource follow-ups are only bounded loosely (a collector mostly waits for its calls).
 import pLimit from 'p-limit';
 import type { ClientFactory } from './client-factory.ts';
 import type { Collector, CollectorContext } from './collector.ts';
@@ -16,16 +18,21 @@ export interface CollectionOptions {
   collectors: Collector[];
   /** Collectors running at once per account. */
   perAccountConcurrency?: number;
-  /** Collectors running at once in the whole run (many accounts must not open thousands of connections). */
+  /** Collectors running at once in the whole run (calls are bounded by the factory in any case). */
   totalConcurrency?: number;
-  /** Follow-up calls at once inside one collector. */
+  /**
+   * Items of one `ctx.forEach` started at once; unset: all of them, their calls then wait for the
+   * factory's per-service and run limits. Each forEach has its own bound, so nested ones cannot deadlock.
+   */
   fanOutConcurrency?: number;
   now?: () => Date;
   onCollectorDone?: (event: { collector: string; target: Target; ms: number; error?: string }) => void;
 }
 
-export const DEFAULT_PER_ACCOUNT_CONCURRENCY = 8;
-export const DEFAULT_TOTAL_CONCURRENCY = 64;
+// Large enough that a few long collectors (one rate-limited operation over thousands of resources)
+// do not hold back the others: calls, not collectors, are what AWS limits.
+export const DEFAULT_PER_ACCOUNT_CONCURRENCY = 64;
+export const DEFAULT_TOTAL_CONCURRENCY = 256;
 
 export function targetsFor(collector: Collector, scope: Scope): Target[] {
   const regions = collector.scope === 'global' ? [GLOBAL_REGION] : scope.regions;
@@ -46,7 +53,6 @@ export async function runCollection(opts: CollectionOptions): Promise<void> {
     targetsFor(collector, opts.scope).map((target) =>
       limitFor(target.account)(() => total(async () => {
         const started = Date.now();
-        const fanOut = pLimit(opts.fanOutConcurrency ?? 4);
         const ctx: CollectorContext = {
           target,
           client: (service) => opts.factory.client(service, target),
@@ -58,7 +64,12 @@ export async function runCollection(opts: CollectionOptions): Promise<void> {
             }
           },
           forEach: async (items, fn) => {
-            await Promise.all(items.map((item) => fanOut(() => fn(item).catch(() => undefined))));
+            const each = (item: (typeof items)[number]) => fn(item).catch(() => undefined);
+            if (opts.fanOutConcurrency === undefined) await Promise.all(items.map(each));
+            else {
+              const fanOut = pLimit(opts.fanOutConcurrency);
+              await Promise.all(items.map((item) => fanOut(() => each(item))));
+            }
           },
         };
         try {
