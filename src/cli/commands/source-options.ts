@@ -29,8 +29,8 @@ export function addSourceOptions(cmd: Command): Command {
     .option('--organization', 'every ACTIVE account of the caller\'s AWS Organization')
     .option('--role-name <name>', 'read-only role to assume in other accounts (default ProoflineReadOnly)')
     .option('--external-id <id>', 'external id the role\'s trust policy requires (or PROOFLINE_EXTERNAL_ID)')
-    .option('--account-concurrency <n>', 'collectors at once per account (default 8)')
-    .option('--call-concurrency <n>', 'calls at once per service, account and region (default 5)')
+    .option('--account-concurrency <n>', 'collectors at once per account (default 64)')
+    .option('--call-concurrency <n>', 'calls in flight per service, account and region (default 16; S3 64)')
     .option('--quiet', 'no progress display, only the summary');
 }
 

@@ -15,7 +15,7 @@ const plans: Collector = {
     await ctx.forEach(planIds, async (BackupPlanId) => {
       const pages = await allPages(paginateListBackupSelections({ client }, { BackupPlanId }));
       const selectionIds = pages.flatMap((p) => p.BackupSelectionsList ?? []).map((s) => s.SelectionId!);
-      for (const SelectionId of selectionIds) await ctx.attempt(() => client.send(new GetBackupSelectionCommand({ BackupPlanId, SelectionId })));
+      await ctx.forEach(selectionIds, (SelectionId) => client.send(new GetBackupSelectionCommand({ BackupPlanId, SelectionId })));
     });
   },
 };
