@@ -8,7 +8,6 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { recordId, sealRecord, unsealRecord, type EvidenceRecord } from '../../src/collect/evidence-record.ts';
 import type { Scope } from '../../src/collect/target.ts';
-import { collectSynthetic } from '../generate/collect-synthetic.ts';
 import { SYNTHETIC_ACCOUNT } from '../generate/plan.ts';
 
 export const BASE_SIZE = 1000;
@@ -21,6 +20,8 @@ export function baseRecordsFile(dataDir: string, size = BASE_SIZE): string {
 export async function ensureBaseRecords(dataDir: string, size = BASE_SIZE): Promise<string> {
   const file = baseRecordsFile(dataDir, size);
   if (await stat(file).then(() => true, () => false)) return file;
+  // Imported here: the collectors (and every AWS SDK client) are needed only to build the base file.
+  const { collectSynthetic } = await import('../generate/collect-synthetic.ts');
   const { records } = await collectSynthetic(size, { fixedTime: true });
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');

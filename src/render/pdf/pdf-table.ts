@@ -38,9 +38,45 @@ function fittingLines(doc: Doc, text: string, width: number): string[] | undefin
   return lines;
 }
 
-function cellHeight(doc: Doc, text: string, width: number): number {
+type TextInternals = {
+  x: number;
+  y: number;
+  _lineGap: number;
+  _initOptions(o: object): { height?: number; lineGap?: number };
+  _text(text: string, x: number, y: number, o: object, line: (text: string) => void): void;
+};
+
+/**
+ * Wraps `text` as heightOfString does (same options, same height) and also returns where each line
+ * ends, so the final pass can draw the lines without wrapping again.
+ */
+function wrapText(doc: Doc, text: string, width: number): { height: number; ends: number[] | undefined } {
+  const d = doc as unknown as TextInternals;
+  const { x, y } = d;
+  const options = d._initOptions({ width });
+  options.height = Infinity;
+  const lineGap = options.lineGap || d._lineGap || 0;
+  let ends: number[] | undefined = [];
+  let at = 0;
+  d._text(text, d.x, d.y, options, (line) => {
+    if (ends && text.startsWith(line, at)) ends.push((at += line.length));
+    else ends = undefined; // the wrapper changed the text (a soft hyphen): draw this cell by wrapping
+    d.y += doc.currentLineHeight(true) + lineGap;
+  });
+  const height = d.y - y;
+  d.x = x;
+  d.y = y;
+  return { height, ends };
+}
+
+function cellHeight(doc: Doc, text: string, width: number, plan: RowPlan | undefined): number {
   const lines = fittingLines(doc, text, width);
-  if (!lines) return doc.heightOfString(text, { width });
+  if (!lines) {
+    if (!plan?.measuring) return doc.heightOfString(text, { width });
+    const { height, ends } = wrapText(doc, text, width);
+    plan.recordLines(ends);
+    return height;
+  }
   // As heightOfString adds it up: one line height per line, from the current position.
   const lineHeight = doc.currentLineHeight(true);
   let y = doc.y;
@@ -48,16 +84,18 @@ function cellHeight(doc: Doc, text: string, width: number): number {
   return y - doc.y;
 }
 
-/** Draws a cell's text at (x, y): fitting lines one by one, anything longer through the line wrapper. */
-function drawCell(doc: Doc, text: string, x: number, y: number, width: number): void {
+/** Draws a cell's text at (x, y): fitting lines one by one, wrapped ones where the measuring pass broke them. */
+function drawCell(doc: Doc, text: string, x: number, y: number, width: number, plan: RowPlan | undefined): void {
   const lines = fittingLines(doc, text, width);
-  if (!lines) {
+  const ends = lines ? undefined : plan?.takeLines();
+  if (!lines && !ends) {
     doc.text(text, x, y, { width });
     return;
   }
   const lineHeight = doc.currentLineHeight(true);
   let lineY = y;
-  for (const line of lines) {
+  let start = 0;
+  for (const line of lines ?? ends!.map((end) => text.slice(start, (start = end)))) {
     doc.text(line, x, lineY, { lineBreak: false });
     lineY += lineHeight;
   }
@@ -70,13 +108,31 @@ function drawCell(doc: Doc, text: string, x: number, y: number, width: number): 
  */
 export class RowPlan {
   private next = 0;
+  private nextLine = 0;
   constructor(
     readonly measuring: boolean,
     readonly heights: number[] = [],
+    /** For each wrapped cell in order: its number of lines (-1: not recorded), then each line's end offset. */
+    readonly lines: number[] = [],
   ) {}
 
   static forFinalPass(measured: RowPlan): RowPlan {
-    return new RowPlan(false, measured.heights);
+    return new RowPlan(false, measured.heights, measured.lines);
+  }
+
+  recordLines(ends: number[] | undefined): void {
+    if (!ends) this.lines.push(-1);
+    else this.lines.push(ends.length, ...ends);
+  }
+
+  /** The line ends the measuring pass recorded for the next wrapped cell. */
+  takeLines(): number[] | undefined {
+    if (this.nextLine >= this.lines.length) return undefined;
+    const n = this.lines[this.nextLine++];
+    if (n < 0) return undefined;
+    const ends = this.lines.slice(this.nextLine, this.nextLine + n);
+    this.nextLine += n;
+    return ends;
   }
 
   /** The recorded height of the next row (final pass). */
@@ -122,7 +178,7 @@ export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts
         Math.max(
           ...columns.map((c, i) => {
             cellFont(doc, c);
-            return cellHeight(doc, measured[i] || '-', widths[i] - 2 * PAD_X);
+            return cellHeight(doc, measured[i] || '-', widths[i] - 2 * PAD_X, plan);
           }),
         ) +
         2 * PAD_Y;
@@ -145,7 +201,7 @@ export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts
     columns.forEach((c, i) => {
       cellFont(doc, c);
       doc.fillColor(c.color?.(row) ?? COLOR.text);
-      drawCell(doc, texts[i] || '-', x + PAD_X, y + PAD_Y, widths[i] - 2 * PAD_X);
+      drawCell(doc, texts[i] || '-', x + PAD_X, y + PAD_Y, widths[i] - 2 * PAD_X, plan);
       x += widths[i];
     });
     doc.save().moveTo(MARGIN.left, y + h).lineTo(MARGIN.left + CONTENT_WIDTH, y + h).lineWidth(0.4).strokeColor(COLOR.rule).stroke().restore();

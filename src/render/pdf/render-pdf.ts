@@ -13,8 +13,6 @@
 // cells whose lines fit are drawn without pdfkit's line wrapper; and font measurement uses indexed
 // kerning tables (pdf-font-metrics.ts). The final pass streams to the file, which is signed in place
 // (sign-pdf.ts signPdfFile): the document is never held in memory.
-import { Writable } from 'node:stream';
-import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { addPdfSignaturePlaceholder, signPdfFile } from '../../sign/sign-pdf.ts';
 import type { SigningIdentity } from '../../sign/signing-identity.ts';
@@ -27,6 +25,7 @@ import { frameworkSections } from './pdf-frameworks.ts';
 import { drawPageFurnitureOnEachPage } from './pdf-page-furniture.ts';
 import { executiveSummary, scopeSection } from './pdf-summary.ts';
 import { useFastFontMetrics } from './pdf-font-metrics.ts';
+import { discardOutput, writeOutputTo } from './pdf-sink.ts';
 import { RowPlan, useRowPlan } from './pdf-table.ts';
 import { MARGIN, PAGE } from './pdf-theme.ts';
 import { currentPageIndex, TableOfContents, tocPagesNeeded, writeTocPages, type TocEntry } from './pdf-toc.ts';
@@ -42,8 +41,8 @@ function plannedTocEntries(vm: ViewModel): number {
   return 2 + vm.frameworks.length + 1 + vm.controls.length + optional + 1;
 }
 
-/** One rendering pass. Without `layout` it only measures; with it, it writes the final document to `out`. */
-async function renderPass(vm: ViewModel, text: Narrative, identity: SigningIdentity, signingTime: Date, out: Writable, layout?: PdfLayout): Promise<PdfLayout> {
+/** One rendering pass. Without `layout` it only measures; with it, it writes the final document to `path`. */
+function renderPass(vm: ViewModel, text: Narrative, signingTime: Date, path: string | undefined, layout?: PdfLayout): PdfLayout {
   const runTime = new Date(vm.run.finishedAt);
   const doc = new PDFDocument({
     size: PAGE.size,
@@ -54,52 +53,47 @@ async function renderPass(vm: ViewModel, text: Narrative, identity: SigningIdent
     compress: layout !== undefined, // the measuring pass need not spend time compressing
     info: { Title: `${vm.run.organization}: evidence report`, Author: vm.signer.subject, Subject: vm.run.frameworkNames.join(', '), Creator: `${vm.run.toolName} ${vm.run.toolVersion}`, Producer: vm.run.toolName, CreationDate: runTime, ModDate: runTime },
   });
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-    doc.on('error', reject);
-  });
-  doc.pipe(out);
-  useFastFontMetrics(doc);
-  const rows = layout ? RowPlan.forFinalPass(layout.rows) : new RowPlan(true);
-  useRowPlan(doc, rows);
-  drawPageFurnitureOnEachPage(doc, vm, layout?.pages);
+  const output = path ? writeOutputTo(doc, path) : (discardOutput(doc), undefined);
+  try {
+    useFastFontMetrics(doc);
+    const rows = layout ? RowPlan.forFinalPass(layout.rows) : new RowPlan(true);
+    useRowPlan(doc, rows);
+    drawPageFurnitureOnEachPage(doc, vm, layout?.pages);
 
-  doc.addPage();
-  cover(doc, vm);
-  writeTocPages(doc, layout?.toc, tocPagesNeeded(plannedTocEntries(vm), PAGE.height));
-  const toc = new TableOfContents(doc, layout !== undefined);
-  scopeSection(doc, vm, text, toc);
-  executiveSummary(doc, vm, text, toc);
-  frameworkSections(doc, vm, text, toc);
-  controlSections(doc, vm, toc);
-  exceptionsSection(doc, vm, text, toc);
-  manualEvidenceSection(doc, vm, text, toc);
-  historySection(doc, vm, toc);
-  evidenceAppendix(doc, vm, toc);
-  const pages = currentPageIndex(doc) + 1;
+    doc.addPage();
+    cover(doc, vm);
+    writeTocPages(doc, layout?.toc, tocPagesNeeded(plannedTocEntries(vm), PAGE.height));
+    const toc = new TableOfContents(doc, layout !== undefined);
+    scopeSection(doc, vm, text, toc);
+    executiveSummary(doc, vm, text, toc);
+    frameworkSections(doc, vm, text, toc);
+    controlSections(doc, vm, toc);
+    exceptionsSection(doc, vm, text, toc);
+    manualEvidenceSection(doc, vm, text, toc);
+    historySection(doc, vm, toc);
+    evidenceAppendix(doc, vm, toc);
+    const pages = currentPageIndex(doc) + 1;
 
-  if (layout) {
-    addPdfSignaturePlaceholder(doc, {
-      name: vm.signer.subject,
-      reason: `Proofline evidence report, run ${vm.run.id}`,
-      location: vm.run.accounts.length === 1 ? `AWS account ${vm.run.accounts[0]}` : `${vm.run.accounts.length} AWS accounts`,
-      contactInfo: vm.run.organization,
-      signingTime,
-    });
+    if (layout) {
+      addPdfSignaturePlaceholder(doc, {
+        name: vm.signer.subject,
+        reason: `Proofline evidence report, run ${vm.run.id}`,
+        location: vm.run.accounts.length === 1 ? `AWS account ${vm.run.accounts[0]}` : `${vm.run.accounts.length} AWS accounts`,
+        contactInfo: vm.run.organization,
+        signingTime,
+      });
+    }
+    doc.end();
+    return { pages, toc: toc.entries, rows };
+  } finally {
+    output?.close();
   }
-  doc.end();
-  await done;
-  return { pages, toc: toc.entries, rows };
 }
 
 export async function renderPdf(path: string, vm: ViewModel, text: Narrative, identity: SigningIdentity, signingTime = new Date()): Promise<void> {
-  const discard = new Writable({ write: (_chunk, _enc, next) => next() });
-  const layout = await renderPass(vm, text, identity, signingTime, discard);
-
-  // The final pass streams to the file, which is then signed in place (never held in memory).
-  const file = createWriteStream(path);
-  const final = await renderPass(vm, text, identity, signingTime, file, layout);
+  const layout = renderPass(vm, text, signingTime, undefined);
+  // The final pass writes the file as it goes; it is then signed in place (never held in memory).
+  const final = renderPass(vm, text, signingTime, path, layout);
   if (final.pages !== layout.pages || final.toc.some((e, i) => e.page !== layout.toc[i]?.page)) {
     throw new Error(`report.pdf: the layout changed between passes (${layout.pages} vs ${final.pages} pages)`);
   }

@@ -47,8 +47,23 @@ export async function letWriterDrain(every = 1000): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
 }
 
+/**
+ * One unstyled-cell style object per cell type, shared by every data cell. exceljs gives each new cell
+ * its own empty style object, and the writer remembers styles by object: a fresh object per cell made
+ * it render and look up the same style XML for every cell (most of the XLSX stage's time). The shared
+ * objects resolve to the same style id, so the file is unchanged.
+ */
+const sharedStyles = new Map<number, Partial<ExcelJS.Style>>();
+
 /** Appends and commits one row (streaming: it is written out and released). */
 export function addRow(ws: Sheet, values: (string | number | Date | null | undefined)[]): void {
   // No per-row styles: each would be one more style object held by the writer.
-  ws.addRow(values.map((v) => (v === undefined ? null : v))).commit();
+  const row = ws.addRow(values.map((v) => (v === undefined ? null : v)));
+  row.eachCell((cell) => {
+    for (const _ in cell.style) return; // a styled cell keeps its own style
+    let style = sharedStyles.get(cell.type);
+    if (!style) sharedStyles.set(cell.type, (style = {}));
+    cell.style = style;
+  });
+  row.commit();
 }
