@@ -39,9 +39,10 @@ export function addSheet(wb: Workbook, name: string, columns: SheetColumn[]): Sh
 let sinceYield = 0;
 /**
  * Lets the zip compressor behind the streaming writer catch up: committed rows are only handed to it, and
- * without a pause they pile up in memory faster than they are compressed and written.
+ * without a pause they pile up in memory faster than they are compressed and written. Every 20 rows: at
+ * 100,000 findings the stage then stays at its inputs' RSS (every 1,000 rows: +131 MB), at no cost in time.
  */
-export async function letWriterDrain(every = 1000): Promise<void> {
+export async function letWriterDrain(every = 20): Promise<void> {
   if (++sinceYield < every) return;
   sinceYield = 0;
   await new Promise((resolve) => setImmediate(resolve));
