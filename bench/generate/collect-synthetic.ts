@@ -8,7 +8,7 @@ import type { EvidenceRecord } from '../../src/collect/evidence-record.ts';
 import { MemoryEvidence } from '../../src/collect/evidence-sink.ts';
 import { runCollection } from '../../src/collect/run-collection.ts';
 import type { SimulatedAwsOptions } from '../../src/collect/simulated-aws.ts';
-import { neededEvidenceKeys } from '../../src/run/run-evidence.ts';
+import { neededEvidenceKeys } from '../../src/run/collect-evidence.ts';
 import { SYNTHETIC_RECORDED_AT } from './plan.ts';
 import { syntheticAccount, type SyntheticAccount } from './synthetic-aws.ts';
 

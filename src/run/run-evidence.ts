@@ -1,14 +1,6 @@
-// One evidence run: collect the union of what the controls need, evaluate, map, and assemble results.
+// One evidence run: collect (collect-evidence.ts), evaluate, map, and assemble results.
 import { randomUUID } from 'node:crypto';
-import type { Catalog } from '../catalog/load-catalog.ts';
-import { ClientFactory } from '../collect/client-factory.ts';
-import type { Collector } from '../collect/collector.ts';
-import { selectCollectors } from '../collect/collector-registry.ts';
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
-import type { ResponseFilter } from '../collect/evidence-middleware.ts';
-import { MemoryEvidence } from '../collect/evidence-sink.ts';
-import { runCollection } from '../collect/run-collection.ts';
-import type { PreparedSource } from '../collect/source.ts';
 import type { ProoflineConfig } from '../config/config-schema.ts';
 import { evaluateControls } from '../evaluate/evaluate-controls.ts';
 import type { Rule } from '../evaluate/rule.ts';
@@ -19,23 +11,13 @@ import { mapRequirements } from '../map/map-requirements.ts';
 import { buildResults } from '../results/build-results.ts';
 import type { ManualEvidenceEntry, RunResults } from '../results/run-results.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
+import { collectEvidence, type CollectEvidenceOptions } from './collect-evidence.ts';
 
-export interface RunEvidenceOptions {
-  catalog: Catalog;
+export interface RunEvidenceOptions extends CollectEvidenceOptions {
   rules: ReadonlyMap<string, Rule>;
-  collectors: Collector[];
-  source: PreparedSource;
   config: ProoflineConfig;
   /** Evaluation time; defaults to the run's start. */
   evaluatedAt?: Date;
-  now?: () => Date;
-  filter?: ResponseFilter;
-  perAccountConcurrency?: number;
-  /** Calls in flight per service x account x region, and follow-up calls per collector. */
-  callConcurrency?: number;
-  fanOutConcurrency?: number;
-  onCall?: ConstructorParameters<typeof ClientFactory>[0]['onCall'];
-  onCollectorDone?: Parameters<typeof runCollection>[0]['onCollectorDone'];
   /** Accepted risks (src/exceptions): matching failures are annotated, never hidden. */
   exceptions?: readonly RiskException[];
   /** Attested files (src/manual-evidence) that settle manual requirements. */
@@ -47,32 +29,10 @@ export interface RunEvidenceOutput {
   records: EvidenceRecord[];
 }
 
-export function neededEvidenceKeys(catalog: Catalog): string[] {
-  return [...new Set(catalog.controls.flatMap((c) => c.evidence))].sort();
-}
-
 export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidenceOutput> {
   const now = opts.now ?? (() => new Date());
   const startedAt = now();
-  const sink = new MemoryEvidence();
-  const factory = new ClientFactory({
-    sink,
-    responder: opts.source.responder,
-    credentialsFor: opts.source.credentialsFor,
-    clientConfig: opts.source.clientConfig as never,
-    filter: opts.filter,
-    now,
-    callConcurrency: opts.callConcurrency,
-    onCall: opts.onCall,
-  });
-  for (const record of opts.source.preflight ?? []) sink.add(record);
-  const { selected } = selectCollectors(opts.collectors, neededEvidenceKeys(opts.catalog));
-  try {
-    await runCollection({ factory, sink, scope: opts.source.scope, collectors: selected, now, perAccountConcurrency: opts.perAccountConcurrency, fanOutConcurrency: opts.fanOutConcurrency, onCollectorDone: opts.onCollectorDone });
-  } finally {
-    factory.destroy();
-  }
-  const records = sink.all();
+  const records = await collectEvidence({ ...opts, now });
   const evaluatedAt = opts.evaluatedAt ?? startedAt;
   const evaluation = evaluateControls(opts.catalog.controls, opts.rules, records, opts.source.scope, {
     now: evaluatedAt,

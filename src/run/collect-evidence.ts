@@ -1,0 +1,53 @@
+// The collect stage of a run: the union of the evidence keys the controls need, gathered once by the
+// collectors that produce them, over every target of the source's scope.
+import type { Catalog } from '../catalog/load-catalog.ts';
+import { ClientFactory } from '../collect/client-factory.ts';
+import type { Collector } from '../collect/collector.ts';
+import { selectCollectors } from '../collect/collector-registry.ts';
+import type { EvidenceRecord } from '../collect/evidence-record.ts';
+import type { ResponseFilter } from '../collect/evidence-middleware.ts';
+import { MemoryEvidence } from '../collect/evidence-sink.ts';
+import { runCollection } from '../collect/run-collection.ts';
+import type { PreparedSource } from '../collect/source.ts';
+
+export interface CollectEvidenceOptions {
+  catalog: Catalog;
+  collectors: Collector[];
+  source: PreparedSource;
+  now?: () => Date;
+  filter?: ResponseFilter;
+  perAccountConcurrency?: number;
+  /** Calls in flight per service x account x region, and follow-up calls per collector. */
+  callConcurrency?: number;
+  fanOutConcurrency?: number;
+  onCall?: ConstructorParameters<typeof ClientFactory>[0]['onCall'];
+  onCollectorDone?: Parameters<typeof runCollection>[0]['onCollectorDone'];
+}
+
+export function neededEvidenceKeys(catalog: Catalog): string[] {
+  return [...new Set(catalog.controls.flatMap((c) => c.evidence))].sort();
+}
+
+/** Every evidence record of the run (failed calls included), sorted by id. */
+export async function collectEvidence(opts: CollectEvidenceOptions): Promise<EvidenceRecord[]> {
+  const now = opts.now ?? (() => new Date());
+  const sink = new MemoryEvidence();
+  const factory = new ClientFactory({
+    sink,
+    responder: opts.source.responder,
+    credentialsFor: opts.source.credentialsFor,
+    clientConfig: opts.source.clientConfig as never,
+    filter: opts.filter,
+    now,
+    callConcurrency: opts.callConcurrency,
+    onCall: opts.onCall,
+  });
+  for (const record of opts.source.preflight ?? []) sink.add(record);
+  const { selected } = selectCollectors(opts.collectors, neededEvidenceKeys(opts.catalog));
+  try {
+    await runCollection({ factory, sink, scope: opts.source.scope, collectors: selected, now, perAccountConcurrency: opts.perAccountConcurrency, fanOutConcurrency: opts.fanOutConcurrency, onCollectorDone: opts.onCollectorDone });
+  } finally {
+    factory.destroy();
+  }
+  return sink.all();
+}
