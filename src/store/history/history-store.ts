@@ -12,16 +12,8 @@ import { migrate } from './migrations.ts';
 
 export const HISTORY_FILE = 'history.sqlite';
 
-export interface RecordRunInput {
-  id: string;
-  startedAt: string;
-  finishedAt: string;
-  status: RunOutcome;
-  error?: string;
-  packagePath?: string;
-  manifestSha256?: string;
-  results?: RunResults;
-}
+/** What a run tells the store; the chain fields (previous digests, entry digest) are the store's to compute. */
+export type RecordRunInput = Pick<HistoryEntry, 'id' | 'startedAt' | 'finishedAt' | 'status' | 'error' | 'packagePath' | 'manifestSha256'> & { results?: RunResults };
 
 interface Row {
   seq: number;
