@@ -9,6 +9,13 @@ export type Severity = (typeof SEVERITIES)[number];
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
+export const COVERAGES = ['automated', 'hybrid', 'manual', 'inherited', 'out_of_scope'] as const;
+export type Coverage = (typeof COVERAGES)[number];
+
+/** primary: the control, passing, shows the requirement met for the examined scope; supporting: it informs, never decides. */
+export const MAPPING_STRENGTHS = ['primary', 'supporting'] as const;
+export type MappingStrength = (typeof MAPPING_STRENGTHS)[number];
+
 export const practiceSchema = z.object({
   id: z.string().regex(/^P\d{2,3}$/, 'must look like P01'),
   area: nonEmpty,
@@ -27,12 +34,25 @@ export const requirementSchema = z
     title: nonEmpty,
     /** HIPAA only: standard, required or addressable implementation specification. */
     kind: z.enum(['standard', 'required', 'addressable']).optional(),
-    coverage: z.enum(['automated', 'manual', 'inherited', 'out_of_scope']),
+    /**
+     * automated: configuration evidence decides (primary controls); manual: attested evidence decides;
+     * hybrid: an automated part and an attestation, both needed; inherited: performed by the provider,
+     * shown with the provider evidence it relies on; out_of_scope: not reported on, with a reason.
+     */
+    coverage: z.enum(COVERAGES),
     reason: z.string().trim().min(1).optional(),
+    /** inherited only: the provider documents relied on (e.g. "AWS SOC 2 Type II report"), attachable as manual evidence. */
+    providerEvidence: z.array(nonEmpty).min(1).optional(),
   })
   .superRefine((r, ctx) => {
     if (r.coverage !== 'automated' && !r.reason) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: `coverage "${r.coverage}" needs a one-line reason` });
+    }
+    if (r.coverage === 'inherited' && !r.providerEvidence) {
+      ctx.addIssue({ code: 'custom', path: ['providerEvidence'], message: 'coverage "inherited" must name the provider evidence it relies on' });
+    }
+    if (r.coverage !== 'inherited' && r.providerEvidence) {
+      ctx.addIssue({ code: 'custom', path: ['providerEvidence'], message: `only an inherited requirement names provider evidence (coverage is "${r.coverage}")` });
     }
   });
 
@@ -47,6 +67,7 @@ export const frameworkSchema = z.object({
 export const mappingSchema = z.object({
   framework: z.enum(FRAMEWORK_IDS),
   requirement: nonEmpty,
+  strength: z.enum(MAPPING_STRENGTHS),
   justification: nonEmpty,
 });
 

@@ -16,9 +16,18 @@ export const attestationSchema = z
     attestedOn: isoDay,
     /** After this day the evidence is expired and its requirements are not met until renewed. */
     renewBy: isoDay,
-    requirements: z.array(z.object({ framework: z.enum(FRAMEWORK_IDS), requirement: nonEmpty }).strict()).min(1, 'must name at least one requirement'),
+    /** The requirements this evidence is supplied for (their manual or hybrid part). */
+    requirements: z.array(z.object({ framework: z.enum(FRAMEWORK_IDS), requirement: nonEmpty }).strict()).default([]),
+    /** The manual controls this evidence is supplied for (catalog control ids). */
+    controls: z.array(nonEmpty).default([]),
+    /** The provider documents this file is (e.g. "AWS SOC 2 Type II report"), as inherited requirements name them. */
+    providerEvidence: z.array(nonEmpty).default([]),
   })
   .strict()
-  .refine((a) => a.attestedOn <= a.renewBy, { message: 'must not be before attestedOn', path: ['renewBy'] });
+  .refine((a) => a.attestedOn <= a.renewBy, { message: 'must not be before attestedOn', path: ['renewBy'] })
+  .refine((a) => a.requirements.length + a.controls.length + a.providerEvidence.length > 0, {
+    message: 'must name at least one of requirements, controls or providerEvidence',
+    path: ['requirements'],
+  });
 
 export type Attestation = z.infer<typeof attestationSchema>;

@@ -39,7 +39,7 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-export async function loadManualEvidence(dir: string, now: Date, catalog?: Pick<Catalog, 'frameworks'>): Promise<ManualEvidence[]> {
+export async function loadManualEvidence(dir: string, now: Date, catalog?: Pick<Catalog, 'frameworks' | 'controls'>): Promise<ManualEvidence[]> {
   const files = await listFiles(dir);
   const sidecars = new Set(files.filter((f) => f.endsWith(ATTESTATION_SUFFIX)));
   const out: ManualEvidence[] = [];
@@ -61,6 +61,9 @@ export async function loadManualEvidence(dir: string, now: Date, catalog?: Pick<
         throw new ManualEvidenceError(`${sidecar}: field "requirements.${i}.requirement": "${r.requirement}" is not a ${r.framework} requirement id`);
       }
     });
+    a.controls.forEach((id, i) => {
+      if (catalog && !catalog.controls.some((c) => c.id === id)) throw new ManualEvidenceError(`${sidecar}: field "controls.${i}": "${id}" is not a control id`);
+    });
     const rel = relative(dir, file).split('\\').join('/');
     const entry: ManualEvidenceEntry = {
       id: rel,
@@ -72,6 +75,8 @@ export async function loadManualEvidence(dir: string, now: Date, catalog?: Pick<
       renewBy: a.renewBy,
       status: isExpired(a.renewBy, now) ? 'expired' : 'current',
       requirements: a.requirements,
+      controls: a.controls,
+      providerEvidence: a.providerEvidence,
     };
     if (file.toLowerCase().endsWith('.nessus')) entry.scan = summarizeNessus(await readFile(file, 'utf8'), file);
     out.push({ entry, sourcePath: file });

@@ -1,6 +1,6 @@
 // findings x catalog -> per framework requirement status, with the controls behind each.
 import type { Catalog } from '../catalog/load-catalog.ts';
-import { FRAMEWORK_IDS, type FrameworkId } from '../catalog/catalog-schema.ts';
+import { FRAMEWORK_IDS, type Coverage, type FrameworkId, type MappingStrength } from '../catalog/catalog-schema.ts';
 import type { ControlResult } from '../evaluate/evaluate-controls.ts';
 import type { ControlStatus } from '../evaluate/control-status.ts';
 import { requirementStatus, type RequirementStatus } from './requirement-status.ts';
@@ -11,7 +11,7 @@ export interface RequirementResult {
   id: string;
   title: string;
   kind?: string;
-  coverage: 'automated' | 'manual' | 'inherited' | 'out_of_scope';
+  coverage: Coverage;
   status: RequirementStatus;
   reason: string;
   controls: { id: string; status: ControlStatus; justification: string }[];

@@ -22,6 +22,6 @@ export function requirementStatus(requirement: Requirement, automatedControlStat
   if (fail > 0) return { status: 'not_met', reason: `${fail} mapped control(s) fail.` };
   if (unknown > 0) return { status: 'unknown', reason: `${unknown} mapped control(s) could not be evaluated.` };
   if (pass === 0) return { status: 'not_applicable', reason: 'No resources in scope for any mapped control.' };
-  if (requirement.coverage === 'manual') return { status: 'manual', reason: `${pass} supporting control(s) pass; attested evidence is still required.` };
+  if (requirement.coverage === 'manual' || requirement.coverage === 'hybrid') return { status: 'manual', reason: `${pass} supporting control(s) pass; attested evidence is still required.` };
   return { status: 'met', reason: `All ${pass} evaluated control(s) pass.` };
 }

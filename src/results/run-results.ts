@@ -105,6 +105,10 @@ export interface ManualEvidenceEntry {
   renewBy: string;
   status: 'current' | 'expired';
   requirements: { framework: FrameworkId; requirement: string }[];
+  /** Manual control ids the evidence is supplied for. */
+  controls: string[];
+  /** Provider documents the file is, as inherited requirements name them (e.g. "AWS BAA"). */
+  providerEvidence: string[];
   /** Summary of a vulnerability-scanner export (Nessus). */
   scan?: NessusSummary;
 }

@@ -55,6 +55,19 @@ describe('catalog validation', () => {
     expect(await problemsOf()).toEqual([expect.stringContaining('mappings.0.requirement: "164.308(a)(4)(ii)(A)" is not a requirement of hipaa')]);
   });
 
+  it('requires a strength on every mapping and provider evidence on every inherited requirement', async () => {
+    await edit(CONTROL, (t) => t.replace('requirement: R-AUTO, strength: primary,', 'requirement: R-AUTO,'));
+    await edit('frameworks/soc2.yaml', (t) => t.replace(', providerEvidence: ["AWS SOC 2 Type II report"]', ''));
+    expect(await problemsOf()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/frameworks\/soc2\.yaml: requirements\.2\.providerEvidence: .*provider evidence/), expect.stringMatching(/sagemaker-notebook-direct-internet-disabled\.yaml: mappings\.0\.strength: /)]),
+    );
+  });
+
+  it('rejects provider evidence on a requirement that is not inherited', async () => {
+    await edit('frameworks/gdpr.yaml', (t) => t.replace('coverage: automated }', 'coverage: automated, providerEvidence: ["AWS BAA"] }'));
+    expect(await problemsOf()).toEqual(expect.arrayContaining([expect.stringMatching(/frameworks\/gdpr\.yaml: requirements\.0\.providerEvidence: only an inherited requirement/)]));
+  });
+
   it('rejects an unknown practice, a duplicate control id and a file name that does not match the id', async () => {
     await edit(CONTROL, (t) => t.replace('practices: [P01]', 'practices: [P99]'));
     await cp(join(dir, CONTROL), join(dir, 'sagemaker/copy.yaml'));

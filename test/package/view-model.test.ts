@@ -33,7 +33,7 @@ describe('view-model', () => {
     const withExtras = {
       ...results,
       exceptions: [{ id: 'EX-1', controlId: 'control-0', resource: 'notebook-000000', justification: 'Research notebook without personal data.', approver: 'CISO Jane Roe', approvedOn: '2026-10-01', expiresOn: '2027-03-31', status: 'active' as const, matchedFindings: 1 }],
-      manualEvidence: [{ id: 'M-1', title: 'Information security policy v3', file: 'manual/policy.pdf', sha256: 'a'.repeat(64), attestedBy: 'CISO', attestedOn: '2026-09-01', renewBy: '2027-09-01', status: 'current' as const, requirements: [{ framework: 'hipaa' as const, requirement: '164.316(a)' }] }],
+      manualEvidence: [{ id: 'M-1', title: 'Information security policy v3', file: 'manual/policy.pdf', sha256: 'a'.repeat(64), attestedBy: 'CISO', attestedOn: '2026-09-01', renewBy: '2027-09-01', status: 'current' as const, requirements: [{ framework: 'hipaa' as const, requirement: '164.316(a)' }], controls: [], providerEvidence: [] }],
     };
     const vm = buildViewModel(withExtras, signer);
     expect(vm.exceptions).toHaveLength(1);
