@@ -1,7 +1,7 @@
 // proofline.config.yaml: what an organization sets once. Every field has a safe default.
 import { z } from 'zod';
 import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
-import { operationsConfigFields } from '../schedule/operations-config.ts';
+import { operationsConfigFields } from './operations-config.ts';
 
 const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'must be an AWS region code such as eu-west-1');
 

@@ -2,7 +2,7 @@
 // Each step is independent: a webhook outage must not stop the SNS message, and the reverse.
 import { S3Client } from '@aws-sdk/client-s3';
 import type { SNSClient } from '@aws-sdk/client-sns';
-import type { DeliveryConfig } from '../schedule/operations-config.ts';
+import type { DeliveryConfig } from '../config/operations-config.ts';
 import type { RunResults } from '../results/run-results.ts';
 import { notificationText } from './notification-text.ts';
 import { postWebhook, publishSns, snsClientFor } from './notify.ts';

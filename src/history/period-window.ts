@@ -1,5 +1,5 @@
 // Resolves `--from/--to` or a named observation window into an inclusive UTC day range.
-import type { ObservationWindow } from '../schedule/operations-config.ts';
+import type { ObservationWindow } from '../config/operations-config.ts';
 
 export class PeriodError extends Error {
   constructor(message: string) {

@@ -2,7 +2,7 @@
 // progress is skipped (logged), a failing run is logged and the schedule continues, and stop() aborts
 // the current run through its AbortSignal and waits for it to wind down.
 import { createTask, type ScheduledTask } from 'node-cron';
-import { cronProblem, isTimeZone, type ScheduleConfig } from './operations-config.ts';
+import { cronProblem, isTimeZone, type ScheduleConfig } from '../config/operations-config.ts';
 import type { JsonLogger } from './json-logger.ts';
 
 export class InvalidScheduleError extends Error {

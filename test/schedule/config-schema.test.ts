@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
-import { CONFIG_SCHEMA_FILE, configJsonSchema } from '../../src/schedule/config-json-schema.ts';
+import { CONFIG_SCHEMA_FILE, configJsonSchema } from '../../src/config/config-json-schema.ts';
 
 describe('config for scheduled runs', () => {
   it('docs/config.schema.json is generated from the zod schema (run: npx tsx src/schedule/config-json-schema.ts)', async () => {

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { configSchema } from '../config/config-schema.ts';
+import { configSchema } from './config-schema.ts';
 
 export const CONFIG_SCHEMA_FILE = fileURLToPath(new URL('../../docs/config.schema.json', import.meta.url));
 
