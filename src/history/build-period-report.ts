@@ -2,8 +2,8 @@
 // written as a folder that appears only when complete (same rule as run packages).
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { HistoryStore } from '../store/history/history-store.ts';
-import { verifyHistory, type HistoryVerification } from '../store/history/verify-history.ts';
+import type { HistoryStore } from './history-store.ts';
+import { verifyHistory, type HistoryVerification } from './verify-history.ts';
 import { stableStringify } from '../util/stable-json.ts';
 import { utcStamp } from '../store/package-name.ts';
 import type { RunResults } from '../results/run-results.ts';

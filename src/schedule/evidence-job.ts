@@ -10,9 +10,9 @@ import { loadManualEvidence, type ManualEvidence } from '../manual-evidence/load
 import { manualEvidenceStep } from '../manual-evidence/manual-package-step.ts';
 import type { RunResults } from '../results/run-results.ts';
 import type { RunEvidenceOutput } from '../run/run-evidence.ts';
-import { applyRetention } from '../store/history/apply-retention.ts';
-import type { HistoryStore } from '../store/history/history-store.ts';
-import { packageManifestDigest } from '../store/history/manifest-digest.ts';
+import { applyRetention } from '../history/apply-retention.ts';
+import type { HistoryStore } from '../history/history-store.ts';
+import { packageManifestDigest } from '../history/manifest-digest.ts';
 import { writePackage, type PackageStep } from '../store/write-package.ts';
 import { abortable } from './abortable.ts';
 import type { JsonLogger } from './json-logger.ts';

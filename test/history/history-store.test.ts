@@ -2,10 +2,10 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HistoryStore } from '../../src/store/history/history-store.ts';
-import { packageManifestDigest } from '../../src/store/history/manifest-digest.ts';
-import { MIGRATIONS } from '../../src/store/history/migrations.ts';
-import { verifyHistory } from '../../src/store/history/verify-history.ts';
+import { HistoryStore } from '../../src/history/history-store.ts';
+import { packageManifestDigest } from '../../src/history/manifest-digest.ts';
+import { MIGRATIONS } from '../../src/history/migrations.ts';
+import { verifyHistory } from '../../src/history/verify-history.ts';
 import { fakeResults } from './fake-results.ts';
 
 let dir: string;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPeriodReport, writePeriodReport } from '../../src/history/build-period-report.ts';
 import { periodStats } from '../../src/history/period-stats.ts';
 import { resolvePeriod } from '../../src/history/period-window.ts';
-import { HistoryStore } from '../../src/store/history/history-store.ts';
+import { HistoryStore } from '../../src/history/history-store.ts';
 import type { FindingStatus } from '../../src/evaluate/finding.ts';
 import { fakeResults } from './fake-results.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../src/store/history/history-entry.ts';
-import { selectRunsToPrune } from '../../src/store/history/retention.ts';
+import type { HistoryEntry } from '../../src/history/history-entry.ts';
+import { selectRunsToPrune } from '../../src/history/retention.ts';
 
 const now = new Date('2026-11-30T12:00:00Z');
 // One run a day, 2026-11-01 .. 2026-11-30.
@@ -54,10 +54,10 @@ describe('applying retention', () => {
     const { mkdtemp, mkdir, writeFile, readdir } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { HistoryStore } = await import('../../src/store/history/history-store.ts');
-    const { applyRetention } = await import('../../src/store/history/apply-retention.ts');
-    const { packageManifestDigest } = await import('../../src/store/history/manifest-digest.ts');
-    const { verifyHistory } = await import('../../src/store/history/verify-history.ts');
+    const { HistoryStore } = await import('../../src/history/history-store.ts');
+    const { applyRetention } = await import('../../src/history/apply-retention.ts');
+    const { packageManifestDigest } = await import('../../src/history/manifest-digest.ts');
+    const { verifyHistory } = await import('../../src/history/verify-history.ts');
     const dir = await mkdtemp(join(tmpdir(), 'proofline-retention-'));
     const store = HistoryStore.open(dir);
     try {

@@ -7,8 +7,8 @@ import { parseConfig } from '../../src/config/load-config.ts';
 import { evidenceJob } from '../../src/schedule/evidence-job.ts';
 import { memoryLogger } from '../../src/schedule/json-logger.ts';
 import { Scheduler, stopOnSignals } from '../../src/schedule/scheduler.ts';
-import { HistoryStore } from '../../src/store/history/history-store.ts';
-import { verifyHistory } from '../../src/store/history/verify-history.ts';
+import { HistoryStore } from '../../src/history/history-store.ts';
+import { verifyHistory } from '../../src/history/verify-history.ts';
 import { fakeResults } from '../history/fake-results.ts';
 
 let dir: string;

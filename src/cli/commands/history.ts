@@ -11,8 +11,8 @@ import { renderPeriodPdf } from '../../history/render-period-pdf.ts';
 import { renderPeriodXlsx } from '../../history/render-period-xlsx.ts';
 import { signDetached } from '../../sign/detached-cms.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
-import { HistoryStore } from '../../store/history/history-store.ts';
-import { verifyHistory } from '../../store/history/verify-history.ts';
+import { HistoryStore } from '../../history/history-store.ts';
+import { verifyHistory } from '../../history/verify-history.ts';
 import { EXIT_FAILURE, UsageError } from '../exit-codes.ts';
 
 async function withStore<T>(config: ProoflineConfig, fn: (store: HistoryStore) => Promise<T>): Promise<T> {

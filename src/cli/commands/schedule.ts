@@ -11,8 +11,8 @@ import { jsonLinesLogger } from '../../schedule/json-logger.ts';
 import { Scheduler, stopOnSignals } from '../../schedule/scheduler.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
 import { signPackageStep } from '../../sign/sign-package.ts';
-import { historyPoints } from '../../store/history/history-points.ts';
-import { HistoryStore } from '../../store/history/history-store.ts';
+import { historyPoints } from '../../history/history-points.ts';
+import { HistoryStore } from '../../history/history-store.ts';
 import { UsageError } from '../exit-codes.ts';
 import { addSourceOptions, positiveIntFlag, prepareSource, type SourceFlags } from './source-options.ts';
 

@@ -1,7 +1,7 @@
 // Earlier runs for a package's History annex: the succeeded runs of the open observation window
 // (or the last `limit` runs when no window is open), as counts only.
-import type { ControlStatus, StatusCounts } from '../../evaluate/control-status.ts';
-import type { ObservationWindow } from '../../config/operations-config.ts';
+import type { ControlStatus, StatusCounts } from '../evaluate/control-status.ts';
+import type { ObservationWindow } from '../config/operations-config.ts';
 import type { HistoryStore } from './history-store.ts';
 import { isOpenWindow } from './retention.ts';
 

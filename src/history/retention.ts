@@ -1,6 +1,6 @@
 // Which packages retention may delete: beyond keepRuns newest, or older than keepDays, and never a
 // run inside an observation window that is still open (its end has not passed).
-import type { ObservationWindow, RetentionConfig } from '../../config/operations-config.ts';
+import type { ObservationWindow, RetentionConfig } from '../config/operations-config.ts';
 import type { HistoryEntry } from './history-entry.ts';
 
 const DAY_MS = 86_400_000;

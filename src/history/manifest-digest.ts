@@ -2,7 +2,7 @@
 // written without a manifest.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256File } from '../../util/sha256.ts';
+import { sha256File } from '../util/sha256.ts';
 
 export const CHAINED_FILES = ['manifest.json', 'results.json'] as const;
 

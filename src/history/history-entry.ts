@@ -1,6 +1,6 @@
 // One run in the history and the digest that chains it to the run before it.
-import { sha256Hex } from '../../util/sha256.ts';
-import { stableStringify } from '../../util/stable-json.ts';
+import { sha256Hex } from '../util/sha256.ts';
+import { stableStringify } from '../util/stable-json.ts';
 
 export type RunOutcome = 'succeeded' | 'failed';
 

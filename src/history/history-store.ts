@@ -4,9 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import type { RunResults } from '../../results/run-results.ts';
-import { sha256Hex } from '../../util/sha256.ts';
-import { stableStringify } from '../../util/stable-json.ts';
+import type { RunResults } from '../results/run-results.ts';
+import { sha256Hex } from '../util/sha256.ts';
+import { stableStringify } from '../util/stable-json.ts';
 import { entryDigest, type HistoryEntry, type RunOutcome } from './history-entry.ts';
 import { migrate } from './migrations.ts';
 

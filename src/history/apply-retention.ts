@@ -1,6 +1,6 @@
 // Deletes the packages retention selected and marks them pruned; the chain entry stays.
 import { rm } from 'node:fs/promises';
-import type { ObservationWindow, RetentionConfig } from '../../config/operations-config.ts';
+import type { ObservationWindow, RetentionConfig } from '../config/operations-config.ts';
 import type { HistoryEntry } from './history-entry.ts';
 import type { HistoryStore } from './history-store.ts';
 import { selectRunsToPrune } from './retention.ts';
