@@ -5,10 +5,10 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderReportsStep } from '../src/render/render-package.ts';
+import { renderReportsStep } from '../src/package/render-package.ts';
 import { developmentIdentity } from '../src/sign/dev-identity.ts';
-import { signPackageStep } from '../src/sign/sign-package.ts';
-import { writePackage } from '../src/store/write-package.ts';
+import { signPackageStep } from '../src/package/sign-package.ts';
+import { writePackage } from '../src/package/write-package.ts';
 import { syntheticRun } from '../test/package/synthetic-run.ts';
 
 const args = process.argv.slice(2);

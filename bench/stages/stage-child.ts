@@ -11,7 +11,7 @@ import { evaluateControls } from '../../src/evaluate/evaluate-controls.ts';
 import { mapRequirements } from '../../src/map/map-requirements.ts';
 import { writeResultsJson } from '../../src/render/results-json.ts';
 import { buildResults } from '../../src/results/build-results.ts';
-import { writePackage } from '../../src/store/write-package.ts';
+import { writePackage } from '../../src/package/write-package.ts';
 import { SYNTHETIC_RECORDED_AT, SYNTHETIC_REGIONS } from '../generate/plan.ts';
 import { floorPdf, floorXlsx } from './floors.ts';
 import { peakRssMb, resetPeakRss, rssMb } from './peak-rss.ts';

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { HistoryStore } from './history-store.ts';
 import { verifyHistory, type HistoryVerification } from './verify-history.ts';
 import { stableStringify } from '../util/stable-json.ts';
-import { utcStamp } from '../store/package-name.ts';
+import { utcStamp } from '../package/package-name.ts';
 import type { RunResults } from '../results/run-results.ts';
 import { periodStats, type PeriodStats } from './period-stats.ts';
 import type { Period } from './period-window.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyManualEvidence } from '../../src/map/apply-manual-evidence.ts';
 import { loadManualEvidence, ManualEvidenceError } from '../../src/manual-evidence/load-manual-evidence.ts';
-import { manualEvidenceStep } from '../../src/manual-evidence/manual-package-step.ts';
+import { manualEvidenceStep } from '../../src/package/manual-package-step.ts';
 import type { RequirementResults } from '../../src/map/map-requirements.ts';
 import { sha256File } from '../../src/util/sha256.ts';
 

@@ -7,12 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { loadProjectCatalog } from '../../src/catalog/load-project-catalog.ts';
 import { snapshotSource } from '../../src/collect/source.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
-import { renderReportsStep } from '../../src/render/render-package.ts';
+import { renderReportsStep } from '../../src/package/render-package.ts';
 import { runEvidence } from '../../src/run/run-evidence.ts';
 import { resolveSigningIdentity } from '../../src/sign/resolve-identity.ts';
-import { signPackageStep } from '../../src/sign/sign-package.ts';
+import { signPackageStep } from '../../src/package/sign-package.ts';
 import type { SigningIdentity } from '../../src/sign/signing-identity.ts';
-import { writePackage, type PackageContext } from '../../src/store/write-package.ts';
+import { writePackage, type PackageContext } from '../../src/package/write-package.ts';
 import { syntheticRun, type SyntheticOptions } from './synthetic-run.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256File } from '../../src/util/sha256.ts';
-import { verifyPreviousLink } from '../../src/store/verify-previous-link.ts';
+import { verifyPreviousLink } from '../../src/package/verify-previous-link.ts';
 
 let dir: string;
 const manifest = (previous: string | null) => JSON.stringify({ previousManifestSha256: previous });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPackage } from '../../src/store/verify-package.ts';
+import { verifyPackage } from '../../src/package/verify-package.ts';
 import { copyPackage, samplePackage, type BuiltPackage } from './package-fixture.ts';
 
 let pkg: BuiltPackage;

@@ -2,13 +2,13 @@
 import type { Command } from 'commander';
 import { loadProjectCatalog } from '../../catalog/load-project-catalog.ts';
 import { loadConfig } from '../../config/load-config.ts';
-import { manualEvidenceStep } from '../../manual-evidence/manual-package-step.ts';
+import { manualEvidenceStep } from '../../package/manual-package-step.ts';
 import { runEvidence } from '../../run/run-evidence.ts';
 import { loadRunInputs } from '../../schedule/evidence-job.ts';
-import { renderReportsStep } from '../../render/render-package.ts';
+import { renderReportsStep } from '../../package/render-package.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
-import { signPackageStep } from '../../sign/sign-package.ts';
-import { writePackage } from '../../store/write-package.ts';
+import { signPackageStep } from '../../package/sign-package.ts';
+import { writePackage } from '../../package/write-package.ts';
 import { UsageError } from '../exit-codes.ts';
 import { formatRunSummary } from '../format-summary.ts';
 import { Progress, progressMode } from '../progress.ts';

@@ -1,7 +1,7 @@
 // `proofline verify <package>`: prints every check, and what failed; exits non-zero on any failure.
 import type { Command } from 'commander';
-import { verifyPackage } from '../../store/verify-package.ts';
-import { verifyPreviousLink } from '../../store/verify-previous-link.ts';
+import { verifyPackage } from '../../package/verify-package.ts';
+import { verifyPreviousLink } from '../../package/verify-previous-link.ts';
 import { EXIT_FAILURE, UsageError } from '../exit-codes.ts';
 import { verifyHistoryCommand } from './history.ts';
 

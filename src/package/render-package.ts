@@ -4,12 +4,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SigningIdentity } from '../sign/signing-identity.ts';
 import { describeSigner } from '../sign/signing-identity.ts';
-import type { PackageStep } from '../store/write-package.ts';
-import { loadNarrative } from './narrative.ts';
-import { renderOscal } from './oscal/render-oscal.ts';
-import { renderPdf } from './pdf/render-pdf.ts';
-import { buildViewModel, type ViewModelExtras } from './view-model/build-view-model.ts';
-import { renderXlsx } from './xlsx/render-xlsx.ts';
+import type { PackageStep } from './write-package.ts';
+import { loadNarrative } from '../render/narrative.ts';
+import { renderOscal } from '../render/oscal/render-oscal.ts';
+import { renderPdf } from '../render/pdf/render-pdf.ts';
+import { buildViewModel, type ViewModelExtras } from '../render/view-model/build-view-model.ts';
+import { renderXlsx } from '../render/xlsx/render-xlsx.ts';
 
 export const REPORT_FILES = { pdf: 'report.pdf', xlsx: 'control-gaps.xlsx', oscal: 'oscal/assessment-results.json' } as const;
 

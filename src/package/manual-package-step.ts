@@ -2,9 +2,9 @@
 // recorded in the results (a file changed mid-run must not be packaged under an old digest).
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { PackageStep } from '../store/write-package.ts';
+import type { PackageStep } from './write-package.ts';
 import { sha256File } from '../util/sha256.ts';
-import { ManualEvidenceError, type ManualEvidence } from './load-manual-evidence.ts';
+import { ManualEvidenceError, type ManualEvidence } from '../manual-evidence/load-manual-evidence.ts';
 
 export function manualEvidenceStep(evidence: readonly ManualEvidence[]): PackageStep {
   return async (dir) => {

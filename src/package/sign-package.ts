@@ -2,10 +2,10 @@
 // manifest.sig, a detached CMS signature over manifest.json's exact bytes.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildManifest, MANIFEST_FILE, MANIFEST_SIGNATURE_FILE, serializeManifest, SIGNER_CERTIFICATE_FILE } from '../store/manifest.ts';
-import type { PackageStep } from '../store/write-package.ts';
-import { signDetached } from './detached-cms.ts';
-import { describeSigner, type SigningIdentity } from './signing-identity.ts';
+import { buildManifest, MANIFEST_FILE, MANIFEST_SIGNATURE_FILE, serializeManifest, SIGNER_CERTIFICATE_FILE } from './manifest.ts';
+import type { PackageStep } from './write-package.ts';
+import { signDetached } from '../sign/detached-cms.ts';
+import { describeSigner, type SigningIdentity } from '../sign/signing-identity.ts';
 
 export interface SignPackageOptions {
   identity: SigningIdentity;
