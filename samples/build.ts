@@ -1,6 +1,6 @@
 // Rebuilds samples/sample-account: runs the real collectors against the simulated sample account
 // and records what they collected, exactly as `proofline record` does against AWS.
-import { loadProjectCatalog } from '../src/catalog/load-project-catalog.ts';
+import { loadProjectCatalog } from '../src/evaluate/load-project-catalog.ts';
 import { simulatedSource } from '../src/collect/source.ts';
 import { writeSnapshot } from '../src/collect/snapshot/write-snapshot.ts';
 import { collectEvidence } from '../src/run/collect-evidence.ts';

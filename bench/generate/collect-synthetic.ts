@@ -1,6 +1,6 @@
 // Runs the project's real collectors (those the catalog needs) against a synthetic account, the same
 // path `proofline run` takes against AWS: client factory, evidence middleware, SDK retry, paginators.
-import { loadProjectCatalog } from '../../src/catalog/load-project-catalog.ts';
+import { loadProjectCatalog } from '../../src/evaluate/load-project-catalog.ts';
 import { ClientFactory } from '../../src/collect/client-factory.ts';
 import { loadCollectors, selectCollectors } from '../../src/collect/collector-registry.ts';
 import type { Collector } from '../../src/collect/collector.ts';

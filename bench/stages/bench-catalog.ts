@@ -12,7 +12,7 @@ import { loadCatalog, type Catalog } from '../../src/catalog/load-catalog.ts';
 import { loadRules } from '../../src/evaluate/rule-registry.ts';
 import type { Rule } from '../../src/evaluate/rule.ts';
 
-// As src/catalog/load-project-catalog.ts, whose module imports the collector registry.
+// As src/evaluate/load-project-catalog.ts, whose module imports the collector registry.
 const BUNDLED_CATALOG_DIR = fileURLToPath(new URL('../../controls/', import.meta.url));
 
 export async function benchCatalog(): Promise<{ catalog: Catalog; rules: Map<string, Rule>; note?: string }> {

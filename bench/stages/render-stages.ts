@@ -40,8 +40,8 @@ export async function loadRenderKit(): Promise<RenderKit> {
   const missing = Object.entries({ buildViewModel, loadNarrative, developmentIdentity, describeSigner, renderXlsx: xlsx, renderPdf: pdf, oscal })
     .filter(([, f]) => !f)
     .map(([n]) => n);
-  const renderReportsStep = await exported('render/render-package.ts', 'renderReportsStep');
-  const signPackageStep = await exported('sign/sign-package.ts', 'signPackageStep');
+  const renderReportsStep = await exported('package/render-package.ts', 'renderReportsStep');
+  const signPackageStep = await exported('package/sign-package.ts', 'signPackageStep');
   const ready = buildViewModel && developmentIdentity && describeSigner;
   return {
     async prepare(results, workDir) {

@@ -9,7 +9,7 @@ import { PeriodError } from '../history/period-window.ts';
 import { ManualEvidenceError } from '../manual-evidence/load-manual-evidence.ts';
 import { NessusParseError } from '../manual-evidence/nessus-summary.ts';
 import { InvalidScheduleError } from '../schedule/scheduler.ts';
-import { TOOL_VERSION } from '../version.ts';
+import { TOOL_VERSION } from '../util/version.ts';
 import { registerCatalog } from './commands/catalog.ts';
 import { registerHistory } from './commands/history.ts';
 import { registerRecord } from './commands/record.ts';

@@ -1,5 +1,5 @@
 // JSON Schema of proofline.config.yaml for editors (docs/config.schema.json), generated from the zod
-// schema so the two cannot drift: `npx tsx src/schedule/config-json-schema.ts` rewrites the file.
+// schema so the two cannot drift: `npx tsx src/config/config-json-schema.ts` rewrites the file.
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';

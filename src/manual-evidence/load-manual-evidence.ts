@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Catalog } from '../catalog/load-catalog.ts';
-import type { ManualEvidenceEntry } from '../results/run-results.ts';
+import type { ManualEvidenceEntry } from './manual-evidence-entry.ts';
 import { sha256File } from '../util/sha256.ts';
 import { ATTESTATION_SUFFIX, attestationSchema } from './attestation-schema.ts';
 import { summarizeNessus } from './nessus-summary.ts';

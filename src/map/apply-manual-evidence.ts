@@ -1,6 +1,6 @@
 // Attested manual evidence settles requirements whose coverage is manual: current evidence makes a
 // `manual` requirement met; evidence past its renewal date makes it not met until renewed.
-import type { ManualEvidenceEntry } from '../results/run-results.ts';
+import type { ManualEvidenceEntry } from '../manual-evidence/manual-evidence-entry.ts';
 import type { RequirementResults } from './map-requirements.ts';
 
 export function applyManualEvidence(requirements: RequirementResults, evidence: readonly ManualEvidenceEntry[]): RequirementResults {

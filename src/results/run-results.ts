@@ -5,7 +5,9 @@ import type { Scope } from '../collect/target.ts';
 import type { ControlStatus, StatusCounts } from '../evaluate/control-status.ts';
 import type { Finding } from '../evaluate/finding.ts';
 import type { RequirementResults, RequirementStatus } from '../map/map-requirements.ts';
-import type { NessusSummary } from '../manual-evidence/nessus-summary.ts';
+import type { ManualEvidenceEntry } from '../manual-evidence/manual-evidence-entry.ts';
+
+export type { ManualEvidenceEntry };
 
 export const RESULTS_SCHEMA = 'proofline-results';
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -91,26 +93,6 @@ export interface ExceptionEntry {
   status: 'active' | 'expired';
   /** Failing findings it matched in this run. */
   matchedFindings: number;
-}
-
-/** A file people attached as evidence for a manual requirement (src/manual-evidence). */
-export interface ManualEvidenceEntry {
-  id: string;
-  title: string;
-  /** Path inside the package. */
-  file: string;
-  sha256: string;
-  attestedBy: string;
-  attestedOn: string;
-  renewBy: string;
-  status: 'current' | 'expired';
-  requirements: { framework: FrameworkId; requirement: string }[];
-  /** Manual control ids the evidence is supplied for. */
-  controls: string[];
-  /** Provider documents the file is, as inherited requirements name them (e.g. "AWS BAA"). */
-  providerEvidence: string[];
-  /** Summary of a vulnerability-scanner export (Nessus). */
-  scan?: NessusSummary;
 }
 
 export interface RunResults {

@@ -10,7 +10,7 @@ import { applyManualEvidence } from '../map/apply-manual-evidence.ts';
 import { mapRequirements } from '../map/map-requirements.ts';
 import { buildResults } from '../results/build-results.ts';
 import type { ManualEvidenceEntry, RunResults } from '../results/run-results.ts';
-import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
+import { TOOL_NAME, TOOL_VERSION } from '../util/version.ts';
 import { collectEvidence, type CollectEvidenceOptions } from './collect-evidence.ts';
 
 export interface RunEvidenceOptions extends CollectEvidenceOptions {

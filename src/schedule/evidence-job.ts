@@ -4,11 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ProoflineConfig } from '../config/config-schema.ts';
-import type { RiskException } from '../exceptions/exceptions-schema.ts';
-import { loadExceptions } from '../exceptions/load-exceptions.ts';
-import { loadManualEvidence, type ManualEvidence } from '../manual-evidence/load-manual-evidence.ts';
+import type { loadManualEvidence } from '../manual-evidence/load-manual-evidence.ts';
 import { manualEvidenceStep } from '../package/manual-package-step.ts';
 import type { RunResults } from '../results/run-results.ts';
+import { loadRunInputs, type RunInputs } from '../run/load-run-inputs.ts';
 import type { RunEvidenceOutput } from '../run/run-evidence.ts';
 import { applyRetention } from '../history/apply-retention.ts';
 import type { HistoryStore } from '../history/history-store.ts';
@@ -17,11 +16,6 @@ import { writePackage, type PackageStep } from '../package/write-package.ts';
 import { abortable } from './abortable.ts';
 import type { JsonLogger } from './json-logger.ts';
 import type { JobOutcome, ScheduledJob } from './scheduler.ts';
-
-export interface RunInputs {
-  exceptions: RiskException[];
-  manualEvidence: ManualEvidence[];
-}
 
 export interface EvidenceJobDeps {
   config: ProoflineConfig;
@@ -44,13 +38,6 @@ export interface EvidenceJobDeps {
 
 export function packagesDirOf(config: ProoflineConfig): string {
   return join(config.dataDir, 'packages');
-}
-
-export async function loadRunInputs(config: Pick<ProoflineConfig, 'exceptionsFile' | 'manualEvidenceDir'>, now: Date, knownControlIds?: ReadonlySet<string>, catalog?: Parameters<typeof loadManualEvidence>[2]): Promise<RunInputs> {
-  return {
-    exceptions: config.exceptionsFile ? await loadExceptions(config.exceptionsFile, knownControlIds) : [],
-    manualEvidence: config.manualEvidenceDir ? await loadManualEvidence(config.manualEvidenceDir, now, catalog) : [],
-  };
 }
 
 /** The job for the Scheduler, and the hook that records a failed run. */

@@ -2,7 +2,7 @@
 // and every automated control exercised for pass, fail, unknown and not_applicable.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogSummary } from '../../src/catalog/catalog-summary.ts';
-import { loadProjectCatalog, type ProjectCatalog } from '../../src/catalog/load-project-catalog.ts';
+import { loadProjectCatalog, type ProjectCatalog } from '../../src/evaluate/load-project-catalog.ts';
 import { snapshotSource } from '../../src/collect/source.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
 import { evaluateControls } from '../../src/evaluate/evaluate-controls.ts';

@@ -4,7 +4,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadProjectCatalog } from '../../src/catalog/load-project-catalog.ts';
+import { loadProjectCatalog } from '../../src/evaluate/load-project-catalog.ts';
 import { snapshotSource } from '../../src/collect/source.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { renderReportsStep } from '../../src/package/render-package.ts';

@@ -1,7 +1,8 @@
 // Rules for data protection: AWS Backup plans and vaults, ACM certificates, data residency.
 import { describe, expect, it } from 'vitest';
 import { ListBackupPlansCommand, ListBackupSelectionsCommand } from '@aws-sdk/client-backup';
-import { ALL_KEY_TYPES, collectors as acmCollectors } from '../../src/collect/services/acm.ts';
+import { ALL_KEY_TYPES } from '../../src/collect/call-inputs.ts';
+import { collectors as acmCollectors } from '../../src/collect/services/acm.ts';
 import { collectors as backupCollectors } from '../../src/collect/services/backup.ts';
 import { byKey, collect, mockAllClients } from '../collect/harness.ts';
 import { failed, ok, runRule, statuses } from '../helpers/evidence.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECENT_TRAINING_JOBS_INPUT } from '../../src/collect/services/sagemaker.ts';
+import { RECENT_TRAINING_JOBS_INPUT } from '../../src/collect/call-inputs.ts';
 import { rule as directInternet } from '../../src/evaluate/rules/sagemaker-notebook-direct-internet-disabled.ts';
 import { rule as rootAccess } from '../../src/evaluate/rules/sagemaker-notebook-root-access-disabled.ts';
 import { rule as notebookKey } from '../../src/evaluate/rules/sagemaker-notebook-encrypted-with-kms-key.ts';

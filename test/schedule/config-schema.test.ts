@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import { CONFIG_SCHEMA_FILE, configJsonSchema } from '../../src/config/config-json-schema.ts';
 
 describe('config for scheduled runs', () => {
-  it('docs/config.schema.json is generated from the zod schema (run: npx tsx src/schedule/config-json-schema.ts)', async () => {
+  it('docs/config.schema.json is generated from the zod schema (run: npx tsx src/config/config-json-schema.ts)', async () => {
     expect(await readFile(CONFIG_SCHEMA_FILE, 'utf8')).toBe(configJsonSchema());
   });
 

@@ -1,6 +1,6 @@
 // `proofline catalog`: the controls, practices and frameworks, with coverage counts.
 import type { Command } from 'commander';
-import { loadProjectCatalog } from '../../catalog/load-project-catalog.ts';
+import { loadProjectCatalog } from '../../evaluate/load-project-catalog.ts';
 import { catalogSummary } from '../../catalog/catalog-summary.ts';
 
 export function registerCatalog(program: Command): void {

@@ -1,7 +1,7 @@
 // `proofline record --out <dir>`: collect evidence (from AWS, or re-record a snapshot) and write it as a
 // snapshot folder that `proofline run --source <dir>` replays with the same results.
 import type { Command } from 'commander';
-import { loadProjectCatalog } from '../../catalog/load-project-catalog.ts';
+import { loadProjectCatalog } from '../../evaluate/load-project-catalog.ts';
 import { writeSnapshot } from '../../collect/snapshot/write-snapshot.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { runEvidence } from '../../run/run-evidence.ts';

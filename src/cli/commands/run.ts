@@ -1,10 +1,10 @@
 // `proofline run`: one evidence run, written as a package under --out.
 import type { Command } from 'commander';
-import { loadProjectCatalog } from '../../catalog/load-project-catalog.ts';
+import { loadProjectCatalog } from '../../evaluate/load-project-catalog.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { manualEvidenceStep } from '../../package/manual-package-step.ts';
 import { runEvidence } from '../../run/run-evidence.ts';
-import { loadRunInputs } from '../../schedule/evidence-job.ts';
+import { loadRunInputs } from '../../run/load-run-inputs.ts';
 import { renderReportsStep } from '../../package/render-package.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
 import { signPackageStep } from '../../package/sign-package.ts';

@@ -1,12 +1,13 @@
 // `proofline schedule`: the long-running scheduler (or one scheduled run with --once, for plain cron
 // and container schedulers). Logs are JSON lines on stdout.
 import type { Command } from 'commander';
-import { loadProjectCatalog } from '../../catalog/load-project-catalog.ts';
+import { loadProjectCatalog } from '../../evaluate/load-project-catalog.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { deliverRun } from '../../deliver/deliver-run.ts';
 import { renderReportsStep } from '../../package/render-package.ts';
 import { runEvidence } from '../../run/run-evidence.ts';
-import { evidenceJob, loadRunInputs, packagesDirOf } from '../../schedule/evidence-job.ts';
+import { loadRunInputs } from '../../run/load-run-inputs.ts';
+import { evidenceJob, packagesDirOf } from '../../schedule/evidence-job.ts';
 import { jsonLinesLogger } from '../../schedule/json-logger.ts';
 import { Scheduler, stopOnSignals } from '../../schedule/scheduler.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';

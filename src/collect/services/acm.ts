@@ -1,9 +1,8 @@
 // ACM certificates per region. The list carries status and expiry; every key algorithm is asked for
 // because ListCertificates returns only RSA 1024/2048 certificates by default.
-import { KeyAlgorithm, paginateListCertificates } from '@aws-sdk/client-acm';
+import { paginateListCertificates } from '@aws-sdk/client-acm';
+import { ALL_KEY_TYPES } from '../call-inputs.ts';
 import { allPages, type Collector } from '../collector.ts';
-
-export const ALL_KEY_TYPES = Object.values(KeyAlgorithm);
 
 const certificates: Collector = {
   name: 'acm.certificates',

@@ -17,12 +17,8 @@ import {
   paginateListMonitoringSchedules,
   paginateListNotebookInstances,
 } from '@aws-sdk/client-sagemaker';
+import { IN_SERVICE_ENDPOINTS_INPUT, RECENT_TRAINING_JOBS_INPUT } from '../call-inputs.ts';
 import { allPages, type Collector } from '../collector.ts';
-
-/** The training jobs judged: the most recent page. A fixed request (no clock-derived filter) replays identically. */
-export const RECENT_TRAINING_JOBS_INPUT = { SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 } as const;
-/** Only endpoints that serve traffic need monitoring. */
-export const IN_SERVICE_ENDPOINTS_INPUT = { StatusEquals: 'InService' } as const;
 
 const notebooks: Collector = {
   name: 'sagemaker.notebooks',

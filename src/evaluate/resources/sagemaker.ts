@@ -1,6 +1,6 @@
 // How SageMaker resources appear in evidence (which list, which describe, which identity), so that
 // each rule states only its judgement.
-import { IN_SERVICE_ENDPOINTS_INPUT, RECENT_TRAINING_JOBS_INPUT } from '../../collect/services/sagemaker.ts';
+import { IN_SERVICE_ENDPOINTS_INPUT, RECENT_TRAINING_JOBS_INPUT } from '../../collect/call-inputs.ts';
 import type { Finding } from '../finding.ts';
 import { forEachDescribed } from '../listed-resources.ts';
 import type { RuleContext } from '../rule.ts';

@@ -1,4 +1,4 @@
-import { ALL_KEY_TYPES } from '../../collect/services/acm.ts';
+import { ALL_KEY_TYPES } from '../../collect/call-inputs.ts';
 import { daysBetween, fail, forEachListed, pass, toDate, type Verdict } from '../rule-helpers.ts';
 import type { Rule } from '../rule.ts';
 

@@ -2,9 +2,9 @@
 import { fileURLToPath } from 'node:url';
 import { loadCollectors } from '../collect/collector-registry.ts';
 import type { Collector } from '../collect/collector.ts';
-import { loadRules } from '../evaluate/rule-registry.ts';
-import type { Rule } from '../evaluate/rule.ts';
-import { loadCatalog, type Catalog } from './load-catalog.ts';
+import { loadRules } from './rule-registry.ts';
+import type { Rule } from './rule.ts';
+import { loadCatalog, type Catalog } from '../catalog/load-catalog.ts';
 
 export const BUNDLED_CATALOG_DIR = fileURLToPath(new URL('../../controls/', import.meta.url));
 
