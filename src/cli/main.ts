@@ -10,6 +10,9 @@ import { ManualEvidenceError } from '../manual-evidence/load-manual-evidence.ts'
 import { NessusParseError } from '../manual-evidence/nessus-summary.ts';
 import { InvalidScheduleError } from '../schedule/scheduler.ts';
 import { TOOL_VERSION } from '../util/version.ts';
+import { InvalidIdError } from '../util/aws-ids.ts';
+import { PathEscapeError } from '../util/confined-path.ts';
+import { SnapshotTargetError } from '../collect/snapshot/write-snapshot.ts';
 import { registerCatalog } from './commands/catalog.ts';
 import { registerHistory } from './commands/history.ts';
 import { registerRecord } from './commands/record.ts';
@@ -36,7 +39,7 @@ registerVerify(program);
 registerSchedule(program);
 registerHistory(program);
 
-const BAD_INPUT = [UsageError, CatalogError, ConfigError, SnapshotError, SigningKeyError, ExceptionsError, ManualEvidenceError, NessusParseError, InvalidScheduleError, PeriodError];
+const BAD_INPUT = [UsageError, CatalogError, ConfigError, SnapshotError, SigningKeyError, ExceptionsError, ManualEvidenceError, NessusParseError, InvalidScheduleError, PeriodError, InvalidIdError, PathEscapeError, SnapshotTargetError];
 
 try {
   await program.parseAsync(process.argv);

@@ -1,9 +1,10 @@
 // proofline.config.yaml: what an organization sets once. Every field has a safe default.
 import { z } from 'zod';
 import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
+import { regionSchema } from '../util/aws-ids.ts';
 import { operationsConfigFields } from './operations-config.ts';
 
-const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'must be an AWS region code such as eu-west-1');
+const region = regionSchema;
 
 const path = z.string().trim().min(1);
 

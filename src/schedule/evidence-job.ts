@@ -67,8 +67,13 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
       results,
     });
     const outcome: JobOutcome = { runId: results.run.id, seq: entry.seq, package: packagePath, findings: results.summary.findings, acceptedRisk: results.summary.acceptedRisk ?? 0 };
-    const pruned = await applyRetention(deps.store, deps.config.retention, deps.config.observationWindows, now());
-    if (pruned.length) deps.log.log('info', 'retention.pruned', { runs: pruned.map((p) => p.id) });
+    try {
+      const pruned = await applyRetention(deps.store, deps.config.retention, deps.config.observationWindows, now(), deps.packagesDir);
+      if (pruned.length) deps.log.log('info', 'retention.pruned', { runs: pruned.map((p) => p.id) });
+    } catch (err) {
+      // The run itself is complete and recorded; a refused deletion is for the operator to look at.
+      deps.log.log('error', 'retention.refused', { error: (err as Error).message });
+    }
     if (deps.afterRun) {
       try {
         Object.assign(outcome, await deps.afterRun(packagePath, results));

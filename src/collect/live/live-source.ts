@@ -7,6 +7,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit from 'p-limit';
+import { checkAccountId, checkRegionName } from '../../util/aws-ids.ts';
 import type { EvidenceRecord } from '../evidence-record.ts';
 import { assumeRoleFailureRecord } from '../preflight.ts';
 import type { PreparedSource } from '../source.ts';
@@ -67,6 +68,8 @@ function cannotEnter(arn: string, err: unknown): Error {
 }
 
 export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
+  for (const a of opts.accounts ?? []) checkAccountId(a, 'accounts');
+  for (const r of opts.regions) checkRegionName(r, 'regions');
   const now = opts.now ?? (() => new Date());
   const settings = { ...DEFAULT_LIVE_CLIENT_SETTINGS, ...opts.client };
   const clientConfig = liveClientConfig(settings);
@@ -79,7 +82,8 @@ export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
   }
   const sts = new STSClient({ ...clientConfig('sts', region), region, credentials: base });
   const identity = await sts.send(new GetCallerIdentityCommand({})).finally(() => sts.destroy());
-  const callerAccount = identity.Account!;
+  // AWS's answers become folder names too: an endpoint that is not AWS could answer anything.
+  const callerAccount = checkAccountId(identity.Account, 'sts GetCallerIdentity Account');
   const partition = identity.Arn?.split(':')[1] || 'aws';
 
   let accounts = opts.accounts?.length ? [...new Set(opts.accounts)] : [callerAccount];
