@@ -47,6 +47,7 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
   const job: ScheduledJob = async (signal) => {
     startedAt = now();
     const inputs = await loadRunInputs(deps.config, startedAt, deps.knownControlIds, deps.catalog);
+    for (const warning of inputs.warnings ?? []) deps.log.log('warn', 'input.warning', { warning });
     const { results, records } = await abortable(deps.collect(inputs, startedAt), signal);
     signal.throwIfAborted();
     const previous = deps.store.previousManifestDigest();

@@ -39,6 +39,7 @@ export function registerRun(program: Command): void {
     const project = await loadProjectCatalog();
     // Exceptions and manual evidence named by the config; bad files stop the run before collection.
     const inputs = await loadRunInputs(config, evaluatedAt ?? new Date(), new Set(project.catalog.controls.map((c) => c.id)), project.catalog);
+    for (const warning of inputs.warnings ?? []) process.stderr.write(`proofline: warning: ${warning}\n`);
     // Resolve the signer before collecting: a bad key must not cost a whole live run.
     const identity = await resolveSigningIdentity(config);
     const source = await prepareSource(flags, config.regions);
