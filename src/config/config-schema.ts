@@ -21,6 +21,33 @@ export const signingSchema = z
   .strict()
   .refine((s) => [s.pkcs12, s.pem, s.kms].filter(Boolean).length <= 1, 'give at most one of pkcs12, pem, kms');
 
+/** A PostgreSQL URL; its password belongs in PGPASSWORD or PROOFLINE_QUEUE_URL, never in the file. */
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL')
+  .refine((v) => {
+    try {
+      return new URL(v).password === '';
+    } catch {
+      return false;
+    }
+  }, 'must not contain a password (set PGPASSWORD, or pass the URL in PROOFLINE_QUEUE_URL)');
+
+/** Collection by `proofline worker` processes through a PostgreSQL job queue (docs/scale.md). */
+export const queueSchema = z
+  .object({
+    /** The queue database (PROOFLINE_QUEUE_URL and --queue override it). */
+    url: postgresUrl.optional(),
+    /** Where workers store each shard's evidence for the run: a folder on a shared filesystem, or s3://bucket/prefix. Default <dataDir>/shards. */
+    evidenceStore: z.string().trim().min(1).optional(),
+    /** Seconds a worker may hold a shard before it is handed to another worker (it is presumed dead). */
+    shardTimeoutSeconds: z.number().int().min(1).default(900),
+    /** Attempts after the first before a shard's evidence becomes error records (its controls unknown). */
+    retryLimit: z.number().int().min(0).default(2),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     organization: z.string().trim().min(1).default('Unnamed organization'),
@@ -33,6 +60,8 @@ export const configSchema = z
     logRetentionMinDays: z.number().int().positive().default(365),
     /** Who signs the package (report.pdf, manifest.sig). None: a self-signed development identity. */
     signing: signingSchema.optional(),
+    /** Hand collection to `proofline worker` processes through a PostgreSQL queue. */
+    queue: queueSchema.optional(),
     /** schedule, dataDir, retention, observationWindows, exceptionsFile, manualEvidenceDir, delivery. */
     ...operationsConfigFields,
   })
