@@ -4,9 +4,11 @@
 // Records are checked against their SHA-256 when read: altered evidence is refused, not used.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { serializeRecord, unsealRecord, type EvidenceRecord } from '../../collect/evidence-record.ts';
+import { checkAccountId, checkRegionName } from '../../util/aws-ids.ts';
+import { confinedPath } from '../../util/confined-path.ts';
 import type { Shard } from './shard.ts';
 
 export interface EvidenceStore {
@@ -27,15 +29,11 @@ export class EvidenceStoreError extends Error {
 }
 
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ACCOUNT = /^\d{12}$/;
-const REGION = /^(global|[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d)$/;
 
 /** Relative object name of a shard; ids are checked so that nothing from a job can leave the store. */
 function shardObject(runId: string, shard: Shard): string {
   if (!RUN_ID.test(runId)) throw new EvidenceStoreError(`run id "${runId}" is not a UUID`);
-  if (!ACCOUNT.test(shard.account)) throw new EvidenceStoreError(`shard account "${shard.account}" is not a 12-digit AWS account id`);
-  if (!REGION.test(shard.region)) throw new EvidenceStoreError(`shard region "${shard.region}" is not a region code`);
-  return `${runId}/${shard.account}/${shard.region}.ndjson`;
+  return `${runId}/${checkAccountId(shard.account, 'shard account')}/${checkRegionName(shard.region, 'shard region', true)}.ndjson`;
 }
 
 function encode(records: readonly EvidenceRecord[]): string {
@@ -59,14 +57,14 @@ export function folderEvidenceStore(dir: string): EvidenceStore {
   return {
     location: root,
     async put(runId, shard, records) {
-      const file = join(root, shardObject(runId, shard));
+      const file = confinedPath(root, shardObject(runId, shard));
       await mkdir(dirname(file), { recursive: true });
       const temp = `${file}.${randomUUID()}.tmp`;
       await writeFile(temp, encode(records));
       await rename(temp, file);
     },
     async get(runId, shard) {
-      const file = join(root, shardObject(runId, shard));
+      const file = confinedPath(root, shardObject(runId, shard));
       const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT') return undefined;
         throw err;
@@ -75,7 +73,7 @@ export function folderEvidenceStore(dir: string): EvidenceStore {
     },
     async removeRun(runId) {
       if (!RUN_ID.test(runId)) throw new EvidenceStoreError(`run id "${runId}" is not a UUID`);
-      await rm(join(root, runId), { recursive: true, force: true });
+      await rm(confinedPath(root, runId), { recursive: true, force: true });
     },
   };
 }

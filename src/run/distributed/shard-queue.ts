@@ -4,6 +4,7 @@
 // of both without polling every job.
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
+import { accountIdSchema, recordRegionSchema } from '../../util/aws-ids.ts';
 import { sourceSpecSchema } from './source-spec.ts';
 
 export const SHARD_QUEUE = 'proofline-shards';
@@ -15,7 +16,7 @@ export function runQueueName(runId: string): string {
 export const shardJobSchema = z
   .object({
     runId: z.uuid(),
-    shard: z.object({ account: z.string().regex(/^\d{12}$/), region: z.string().min(1) }).strict(),
+    shard: z.object({ account: accountIdSchema, region: recordRegionSchema }).strict(),
     source: sourceSpecSchema,
     /** Evidence keys the run's controls need: the worker runs the collectors that produce them. */
     keys: z.array(z.string()).min(1),

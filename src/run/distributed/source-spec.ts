@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { liveAccountsSource, type LiveEntrySpec } from '../../collect/live/live-source.ts';
 import { snapshotSource, type PreparedSource } from '../../collect/source.ts';
+import { accountIdSchema } from '../../util/aws-ids.ts';
 import { shardScope, type Shard } from './shard.ts';
 
 const roleSpec = z.object({ roleName: z.string().min(1), externalId: z.string().optional(), sessionName: z.string().optional() }).strict();
@@ -11,7 +12,7 @@ const clientSpec = z.object({ maxAttempts: z.number().int().positive().optional(
 
 export const sourceSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('snapshot'), location: z.string().min(1), regions: z.array(z.string()) }).strict(),
-  z.object({ kind: z.literal('live'), entry: z.object({ profile: z.string().optional(), callerAccount: z.string().regex(/^\d{12}$/), partition: z.string().min(1), role: roleSpec, region: z.string().min(1), client: clientSpec.optional() }).strict() }).strict(),
+  z.object({ kind: z.literal('live'), entry: z.object({ profile: z.string().optional(), callerAccount: accountIdSchema, partition: z.string().min(1), role: roleSpec, region: z.string().min(1), client: clientSpec.optional() }).strict() }).strict(),
   // Simulated accounts (tests, benchmarks) exist only in a process started with them.
   z.object({ kind: z.literal('simulated'), location: z.string().min(1) }).strict(),
 ]);
