@@ -1,10 +1,9 @@
 // proofline.config.yaml: what an organization sets once. Every field has a safe default.
 import { z } from 'zod';
 import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
-import { regionSchema } from '../util/aws-ids.ts';
 import { operationsConfigFields } from './operations-config.ts';
 
-const region = regionSchema;
+const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'must be an AWS region code such as eu-west-1');
 
 const path = z.string().trim().min(1);
 
@@ -17,34 +16,24 @@ export const signingSchema = z
     pem: z.object({ key: path, certificate: path }).strict().optional(),
     /** AWS KMS asymmetric RSA key (kms:Sign); the private key never leaves KMS. Without a certificate, a self-signed one is made with the key. */
     kms: z.object({ keyId: z.string().trim().min(1), region: region.optional(), certificate: path.optional() }).strict().optional(),
+    /** RFC 3161 time-stamping authority: every signature (manifest.sig, report.pdf) gets a token over it. */
+    timestamp: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict().optional(),
   })
   .strict()
   .refine((s) => [s.pkcs12, s.pem, s.kms].filter(Boolean).length <= 1, 'give at most one of pkcs12, pem, kms');
 
-/** A PostgreSQL URL; its password belongs in PGPASSWORD or PROOFLINE_QUEUE_URL, never in the file. */
-const postgresUrl = z
+const fingerprint = z
   .string()
-  .trim()
-  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL')
-  .refine((v) => {
-    try {
-      return new URL(v).password === '';
-    } catch {
-      return false;
-    }
-  }, 'must not contain a password (set PGPASSWORD, or pass the URL in PROOFLINE_QUEUE_URL)');
+  .transform((s) => s.trim().replace(/^sha-?256[:=]/i, '').replace(/[:\s]/g, '').toLowerCase())
+  .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 certificate fingerprint (64 hex digits, colons allowed)'));
 
-/** Collection by `proofline worker` processes through a PostgreSQL job queue (docs/scale.md). */
-export const queueSchema = z
+/** Whom `proofline verify` accepts as the signer: pinned certificates, or CAs the signer must chain to. */
+export const trustSchema = z
   .object({
-    /** The queue database (PROOFLINE_QUEUE_URL and --queue override it). */
-    url: postgresUrl.optional(),
-    /** Where workers store each shard's evidence for the run: a folder on a shared filesystem, or s3://bucket/prefix. Default <dataDir>/shards. */
-    evidenceStore: z.string().trim().min(1).optional(),
-    /** Seconds a worker may hold a shard before it is handed to another worker (it is presumed dead). */
-    shardTimeoutSeconds: z.number().int().min(1).default(900),
-    /** Attempts after the first before a shard's evidence becomes error records (its controls unknown). */
-    retryLimit: z.number().int().min(0).default(2),
+    /** SHA-256 fingerprints of signer certificates (or of the time-stamping authority's). */
+    fingerprints: z.array(fingerprint).default([]),
+    /** PEM files of trusted CA certificates (bundles allowed): the signer's chain must end at one. */
+    caFiles: z.array(path).default([]),
   })
   .strict();
 
@@ -60,8 +49,8 @@ export const configSchema = z
     logRetentionMinDays: z.number().int().positive().default(365),
     /** Who signs the package (report.pdf, manifest.sig). None: a self-signed development identity. */
     signing: signingSchema.optional(),
-    /** Hand collection to `proofline worker` processes through a PostgreSQL queue. */
-    queue: queueSchema.optional(),
+    /** Trust anchors for `proofline verify`. */
+    trust: trustSchema.optional(),
     /** schedule, dataDir, retention, observationWindows, exceptionsFile, manualEvidenceDir, delivery. */
     ...operationsConfigFields,
   })

@@ -1,17 +1,12 @@
 // Patterns most rules share, written once so that fail-closed behaviour is not re-implemented per rule:
-// a list call that failed or is missing gives `unknown`, an empty list gives `not_applicable`, and a
-// field a rule judges that the evidence lacks gives `unknown` (see `required`).
-import type { EvidenceRecord } from '../collect/evidence-record.ts';
-import type { EvidenceResponse, KnownEvidenceKey } from '../collect/evidence-shapes.ts';
+// a list call that failed or is missing gives `unknown`, an empty list gives `not_applicable`.
+import type { EvidenceKey, EvidenceRecord } from '../collect/evidence-record.ts';
 import { GLOBAL_REGION, type Target } from '../collect/target.ts';
-import { AbsentField, mergePages } from './absent-field.ts';
 import type { CallState } from './evidence-view.ts';
 import type { Finding, FindingStatus, ResourceRef } from './finding.ts';
 import type { RuleContext } from './rule.ts';
 
-export { AbsentField, present, required } from './absent-field.ts';
-
-export function targets(ctx: RuleContext<never>, scope: 'regional' | 'global'): Target[] {
+export function targets(ctx: RuleContext, scope: 'regional' | 'global'): Target[] {
   const regions = scope === 'global' ? [GLOBAL_REGION] : ctx.scope.regions;
   return ctx.scope.accounts.flatMap((account) => regions.map((region) => ({ account, region })));
 }
@@ -21,15 +16,11 @@ export function accountResource(where: Target): ResourceRef {
   return { type: 'AWS::::Account', id: where.region === GLOBAL_REGION ? where.account : `${where.account}/${where.region}` };
 }
 
-export function placeName(where: Target): string {
-  return where.region === GLOBAL_REGION ? `account ${where.account}` : `${where.account}/${where.region}`;
-}
-
-export interface ListedOptions<K extends KnownEvidenceKey, T> {
-  key: K;
+export interface ListedOptions<T> {
+  key: EvidenceKey;
   scope: 'regional' | 'global';
   /** The items in one page of the response. */
-  items: (response: EvidenceResponse<K>) => readonly T[] | undefined;
+  items: (response: any) => T[] | undefined;
   /** What the items are called in reasons, e.g. "SageMaker notebook instances". */
   noun: string;
   input?: Record<string, unknown>;
@@ -38,54 +29,35 @@ export interface ListedOptions<K extends KnownEvidenceKey, T> {
 }
 
 /**
- * Runs `judge`, turning a judged field the evidence lacks (`required`) into an `unknown` finding
- * about `resource` instead of a verdict built on a guess.
- */
-export function guarded(ctx: RuleContext<never>, where: Target, resource: ResourceRef, records: readonly EvidenceRecord[], judge: () => Finding | Finding[]): Finding[] {
-  try {
-    return [judge()].flat();
-  } catch (err) {
-    if (err instanceof AbsentField) return [ctx.finding('unknown', where, resource, err.message, records)];
-    throw err;
-  }
-}
-
-/**
  * Evaluates every item of a list call at every target. Targets where the list is missing or failed
  * give one `unknown` finding; targets with no items give one `not_applicable` finding.
  */
-export function forEachListed<K extends KnownEvidenceKey, T>(
-  ctx: RuleContext<NoInfer<K>>,
-  opts: ListedOptions<K, T>,
+export function forEachListed<T>(
+  ctx: RuleContext,
+  opts: ListedOptions<T>,
   judge: (item: T, where: Target, listRecords: EvidenceRecord[]) => Finding | Finding[],
 ): Finding[] {
   const findings: Finding[] = [];
   for (const where of targets(ctx, opts.scope)) {
-    const listed = listAt(ctx, opts.key, where, opts.items, opts.input);
-    if (!listed.ok) {
-      findings.push(ctx.finding('unknown', where, accountResource(where), `Could not list ${opts.noun}: ${listed.error}`, listed.records));
+    const call = ctx.evidence.call(opts.key, where, opts.input);
+    if (call.state !== 'ok') {
+      findings.push(ctx.finding('unknown', where, accountResource(where), `Could not list ${opts.noun}: ${call.error}`, call.records));
       continue;
     }
-    const items = listed.items.filter((item) => !opts.filter || opts.filter(item, where));
+    const items = call.responses.flatMap((r) => opts.items(r) ?? []).filter((item) => !opts.filter || opts.filter(item, where));
     if (items.length === 0) {
-      findings.push(ctx.finding('not_applicable', where, accountResource(where), `No ${opts.noun} in ${placeName(where)}.`, listed.records));
+      findings.push(ctx.finding('not_applicable', where, accountResource(where), `No ${opts.noun} in ${where.region === GLOBAL_REGION ? `account ${where.account}` : `${where.account}/${where.region}`}.`, call.records));
       continue;
     }
-    for (const item of items) findings.push(...guarded(ctx, where, accountResource(where), listed.records, () => judge(item, where, listed.records)));
+    for (const item of items) findings.push(...[judge(item, where, call.records)].flat());
   }
   return findings;
 }
 
-export type Listed<T> = { ok: true; items: T[]; records: EvidenceRecord[] } | { ok: false; error: string; records: EvidenceRecord[] };
-
 /** Every item of a list call at one target, or the reason it cannot be known. */
-export function listAt<K extends KnownEvidenceKey, T>(
-  ctx: RuleContext<NoInfer<K>>,
-  key: K,
-  where: Target,
-  items: (response: EvidenceResponse<K>) => readonly T[] | undefined,
-  input?: Record<string, unknown>,
-): Listed<T> {
+export function listAt<T>(ctx: RuleContext, key: EvidenceKey, where: Target, items: (response: any) => T[] | undefined, input?: Record<string, unknown>):
+  | { ok: true; items: T[]; records: EvidenceRecord[] }
+  | { ok: false; error: string; records: EvidenceRecord[] } {
   const call = ctx.evidence.call(key, where, input);
   if (call.state !== 'ok') return { ok: false, error: call.error, records: call.records };
   return { ok: true, items: call.responses.flatMap((r) => items(r) ?? []), records: call.records };
@@ -96,36 +68,35 @@ export interface Verdict {
   reason: string;
 }
 
-/** How to judge an answered call: `ok` gets the answer (every page merged), `notConfigured` the "not configured" error. */
-export interface CallVerdicts<R> {
-  ok: (response: R) => Verdict;
+/** How to judge an answered call: `ok` gets the first response, `notConfigured` the "not configured" error. */
+export interface CallVerdicts {
+  ok: (response: any) => Verdict;
   notConfigured?: (error: string) => Verdict;
 }
 
 /**
  * Judges a follow-up call about one resource. Missing or failed evidence is `unknown`; a
- * "not configured" answer goes to `notConfigured` (usually a fail), an answer to `ok`, which sees
- * every page (lists concatenated) and gives `unknown` when a field it `required` is absent.
+ * "not configured" answer goes to `notConfigured` (usually a fail), an answer to `ok`.
  */
-export function judgeCall<R>(
-  ctx: RuleContext<never>,
+export function judgeCall(
+  ctx: RuleContext,
   where: Target,
   resource: ResourceRef,
-  call: CallState<R>,
-  verdicts: CallVerdicts<R>,
+  call: CallState,
+  verdicts: CallVerdicts,
   extraRecords: readonly EvidenceRecord[] = [],
 ): Finding {
   const records = [...extraRecords, ...call.records];
-  const verdict = (judge: () => Verdict): Finding => guarded(ctx, where, resource, records, () => {
-    const v = judge();
-    return ctx.finding(v.status, where, resource, v.reason, records);
-  })[0]!;
   switch (call.state) {
-    case 'ok':
-      return verdict(() => verdicts.ok(mergePages(call.responses)));
+    case 'ok': {
+      const v = verdicts.ok(call.responses[0]);
+      return ctx.finding(v.status, where, resource, v.reason, records);
+    }
     case 'not_configured': {
-      const judge = verdicts.notConfigured;
-      if (judge) return verdict(() => judge(call.error));
+      if (verdicts.notConfigured) {
+        const v = verdicts.notConfigured(call.error);
+        return ctx.finding(v.status, where, resource, v.reason, records);
+      }
       return ctx.finding('unknown', where, resource, `Unexpected "not configured" answer: ${call.error}`, records);
     }
     default:
@@ -139,14 +110,6 @@ export function pass(reason: string): Verdict {
 
 export function fail(reason: string): Verdict {
   return { status: 'fail', reason };
-}
-
-export function unknown(reason: string): Verdict {
-  return { status: 'unknown', reason };
-}
-
-export function notApplicable(reason: string): Verdict {
-  return { status: 'not_applicable', reason };
 }
 
 /** Dates in evidence are ISO strings (the stored JSON form); live SDK objects may still be Dates. */

@@ -1,8 +1,7 @@
 // The period report: statistics over the stored runs of a window, with the history chain checked,
 // written as a folder that appears only when complete (same rule as run packages).
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { confinedPath } from '../util/confined-path.ts';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { HistoryStore } from './history-store.ts';
 import { verifyHistory, type HistoryVerification } from './verify-history.ts';
 import { stableStringify } from '../util/stable-json.ts';
@@ -51,13 +50,13 @@ export async function buildPeriodReport(store: HistoryStore, period: Period, now
 
 export async function writePeriodReport(outDir: string, report: PeriodReport, steps: PeriodReportStep[] = []): Promise<string> {
   const name = `proofline-period-${report.window.from}-${report.window.to}-${utcStamp(new Date(report.generatedAt))}`;
-  const root = resolve(outDir);
-  const final = confinedPath(root, name);
+  const final = resolve(outDir, name);
   if (await stat(final).then(() => true, () => false)) throw new Error(`${final}: a report with this name already exists`);
-  await mkdir(root, { recursive: true });
-  const tmp = await mkdtemp(confinedPath(root, `.${name}.partial-`));
+  const tmp = resolve(outDir, `.${name}.partial-${process.pid}`);
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
   try {
-    await writeFile(confinedPath(tmp, PERIOD_REPORT_FILE), `${stableStringify(report, 2)}\n`);
+    await writeFile(join(tmp, PERIOD_REPORT_FILE), `${stableStringify(report, 2)}\n`);
     for (const step of steps) await step(tmp, report);
     await rename(tmp, final);
   } catch (err) {

@@ -1,10 +1,9 @@
 // period-report.pdf: the observation window at a glance, a requirement trend chart per framework,
 // the controls met least often with their failures and time to remediate, and the exceptions.
 // Signed like report.pdf (embedded PKCS#7), so any PDF reader can check it.
-import { writeFile } from 'node:fs/promises';
-import { Writable } from 'node:stream';
+import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { addPdfSignaturePlaceholder, signPdf } from '../sign/sign-pdf.ts';
+import { addPdfSignaturePlaceholder, signPdfFile } from '../sign/sign-pdf.ts';
 import { describeSigner, type SigningIdentity } from '../sign/signing-identity.ts';
 import type { PeriodReport } from './build-period-report.ts';
 import type { TrendPoint } from './period-stats.ts';
@@ -115,13 +114,13 @@ function write(doc: Doc, r: PeriodReport, identity: SigningIdentity, signingTime
 }
 
 export async function renderPeriodPdf(path: string, report: PeriodReport, identity: SigningIdentity, signingTime = new Date()): Promise<void> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({ write: (chunk: Buffer, _enc, next) => { chunks.push(chunk); next(); } });
+  // The one PDF signing path: write the document with its placeholder, then sign the file in place.
+  const sink = createWriteStream(path);
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Proofline period report ${report.window.from} to ${report.window.to}`, Author: report.organization ?? 'Proofline', CreationDate: signingTime } });
   const done = new Promise<void>((resolve, reject) => { sink.on('finish', resolve); sink.on('error', reject); });
   doc.pipe(sink);
   write(doc, report, identity, signingTime);
   doc.end();
   await done;
-  await writeFile(path, await signPdf(Buffer.concat(chunks), identity, signingTime));
+  await signPdfFile(path, identity, signingTime);
 }

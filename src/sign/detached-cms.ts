@@ -1,107 +1,108 @@
-// CMS (PKCS#7) SignedData, detached: used for manifest.sig and inside report.pdf. Built with node-forge;
-// the signature itself comes from the identity (local key or KMS), so forge never sees a private key.
+// CMS (PKCS#7) SignedData, detached, built and checked with pkijs: used for manifest.sig and inside
+// report.pdf. The signature itself comes from the identity (local key or KMS) through an external
+// signer engine; with a TSA configured, an RFC 3161 token over the signature is attached.
 import { createHash } from 'node:crypto';
-import forge from 'node-forge';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { EXTERNAL_KEY, ExternalSignerEngine, OID, sha256Algorithm } from './external-signer.ts';
 import type { SigningIdentity } from './signing-identity.ts';
-
-const { asn1, pki } = forge;
+import { requestTimestamp, timestampAttribute, verifyTimestampToken, type TimestampVerification } from './timestamp.ts';
+import { certificateBytes, parseCertificate } from './x509.ts';
 
 export async function signDetached(content: Buffer, identity: SigningIdentity, signingTime = new Date()): Promise<Buffer> {
   return signDetachedDigest(createHash('sha256').update(content).digest(), identity, signingTime);
 }
 
-/**
- * The same SignedData from the SHA-256 of the content, so large content (report.pdf) can be hashed as a
- * stream and never held in memory. forge builds the structure over empty content; the messageDigest
- * attribute is then set to the real digest and the signed attributes are digested again (RFC 5652 5.4).
- */
+/** The same SignedData from the SHA-256 of the content, so large content (report.pdf) is hashed as a stream. */
 export async function signDetachedDigest(contentDigest: Buffer, identity: SigningIdentity, signingTime = new Date()): Promise<Buffer> {
   if (contentDigest.length !== 32) throw new Error('CMS: expected a SHA-256 content digest');
-  const p7 = forge.pkcs7.createSignedData();
-  p7.content = forge.util.createBuffer('');
-  p7.addCertificate(identity.certificate);
-  // forge signs synchronously: let it build the signed attributes (its signature is discarded)...
-  const capture = { sign: () => '' };
-  p7.addSigner({
-    key: capture as unknown as forge.pki.rsa.PrivateKey,
-    certificate: identity.certificate,
-    digestAlgorithm: pki.oids.sha256,
-    authenticatedAttributes: [
-      { type: pki.oids.contentType, value: pki.oids.data },
-      { type: pki.oids.messageDigest },
-      { type: pki.oids.signingTime, value: signingTime as unknown as string },
-    ],
+  const cert = parseCertificate(identity.certificateDer);
+  const signerInfo = new pkijs.SignerInfo({
+    version: 1,
+    sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
+    signedAttrs: new pkijs.SignedAndUnsignedAttributes({
+      type: 0,
+      attributes: [
+        new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
+        new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: contentDigest })] }),
+        new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: signingTime })] }),
+      ],
+    }),
   });
-  p7.sign({ detached: true });
-  const signerInfo = (p7 as unknown as { signerInfos: forge.asn1.Asn1[] }).signerInfos[0];
-  const fields = signerInfo.value as forge.asn1.Asn1[];
-  const signedAttrs = fields.find((f) => f.tagClass === asn1.Class.CONTEXT_SPECIFIC && f.type === 0);
-  const messageDigest = signedAttrs && (signedAttrs.value as forge.asn1.Asn1[]).find((attr) => asn1.derToOid((attr.value as forge.asn1.Asn1[])[0].value as string) === pki.oids.messageDigest);
-  const digestValue = messageDigest && (((messageDigest.value as forge.asn1.Asn1[])[1].value as forge.asn1.Asn1[])[0] as forge.asn1.Asn1 | undefined);
-  if (!digestValue || digestValue.type !== asn1.Type.OCTETSTRING) throw new Error('CMS: unexpected signed attributes layout');
-  // ...put the content's digest in, digest the attributes as a SET, and sign that (possibly in KMS).
-  digestValue.value = contentDigest.toString('binary');
-  const set = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, signedAttrs!.value as forge.asn1.Asn1[]);
-  const attrsDigest = createHash('sha256').update(Buffer.from(asn1.toDer(set).getBytes(), 'binary')).digest();
-  const signature = await identity.signDigest(attrsDigest);
-  const sigField = fields.at(-1)!;
-  if (sigField.type !== asn1.Type.OCTETSTRING) throw new Error('CMS: unexpected SignerInfo layout');
-  sigField.value = signature.toString('binary');
-  return Buffer.from(asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+  const signed = new pkijs.SignedData({
+    version: 1,
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
+    signerInfos: [signerInfo],
+    certificates: [cert, ...(identity.chainDer ?? []).map((d) => parseCertificate(d))],
+    digestAlgorithms: [sha256Algorithm()],
+  });
+  await signed.sign(EXTERNAL_KEY, 0, 'SHA-256', undefined, new ExternalSignerEngine(identity.signDigest));
+  if (identity.timestampUrl) {
+    const token = await requestTimestamp(identity.timestampUrl, Buffer.from(signerInfo.signature.valueBlock.valueHexView));
+    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: [timestampAttribute(token)] });
+  }
+  const info = new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signed.toSchema(true) });
+  return Buffer.from(info.toSchema().toBER(false));
 }
 
 export interface CmsVerification {
   ok: boolean;
   problems: string[];
-  certificatePem?: string;
+  /** The signer's certificate (DER) and every certificate the signature carries. */
+  signerCertificate?: Buffer;
+  certificates: Buffer[];
+  /** The signing-time attribute: what the signer claims. */
   signingTime?: string;
+  /** The RFC 3161 token on the signature, when there is one. */
+  timestamp?: TimestampVerification;
 }
 
-function findAttribute(attrs: forge.asn1.Asn1[], oid: string): forge.asn1.Asn1 | undefined {
-  for (const attr of attrs) {
-    const [type, values] = attr.value as forge.asn1.Asn1[];
-    if (asn1.derToOid(type.value as string) === oid) return (values.value as forge.asn1.Asn1[])[0];
-  }
-  return undefined;
+function parse(der: Buffer): pkijs.SignedData {
+  // A PDF's /Contents is zero-padded after the DER: parse only the first element.
+  const parsed = asn1js.fromBER(new Uint8Array(der));
+  if (parsed.offset === -1) throw new Error(parsed.result.error);
+  const info = new pkijs.ContentInfo({ schema: parsed.result });
+  if (info.contentType !== pkijs.ContentInfo.SIGNED_DATA) throw new Error(`content type ${info.contentType}`);
+  return new pkijs.SignedData({ schema: info.content });
 }
 
 /** Verifies a detached SignedData over `content`: message digest, then the signature over the signed attributes. */
-export function verifyDetached(der: Buffer, content: Buffer | Buffer[]): CmsVerification {
-  const problems: string[] = [];
-  let p7: forge.pkcs7.PkcsSignedData & { rawCapture: { signerInfos: forge.asn1.Asn1[] } };
+export async function verifyDetached(der: Buffer, content: Buffer | Buffer[]): Promise<CmsVerification> {
+  let signed: pkijs.SignedData;
   try {
-    p7 = forge.pkcs7.messageFromAsn1(asn1.fromDer(der.toString('binary'), { parseAllBytes: false } as never)) as never;
+    signed = parse(der);
   } catch (err) {
-    return { ok: false, problems: [`not a CMS SignedData structure (${(err as Error).message})`] };
+    return { ok: false, problems: [`not a CMS SignedData structure (${(err as Error).message})`], certificates: [] };
   }
-  const signerInfos = p7.rawCapture.signerInfos ?? [];
-  if (signerInfos.length !== 1) return { ok: false, problems: [`expected one signer, found ${signerInfos.length}`] };
-  const fields = signerInfos[0].value as forge.asn1.Asn1[];
-  const [, issuerAndSerial, digestAlg] = fields;
-  const signedAttrs = fields.find((f) => f.tagClass === asn1.Class.CONTEXT_SPECIFIC && f.type === 0);
-  const signature = Buffer.from(fields.at(-1)!.value as string, 'binary');
-  if (asn1.derToOid((digestAlg.value as forge.asn1.Asn1[])[0].value as string) !== pki.oids.sha256) problems.push('digest algorithm is not SHA-256');
-  const serial = forge.util.bytesToHex((issuerAndSerial.value as forge.asn1.Asn1[])[1].value as string).replace(/^0+/, '');
-  const cert = p7.certificates.find((c) => c.serialNumber.replace(/^0+/, '') === serial);
-  if (!cert) return { ok: false, problems: [...problems, 'the signer certificate is not embedded'] };
-  if (!signedAttrs) return { ok: false, problems: [...problems, 'no signed attributes'] };
-
-  const hash = createHash('sha256');
-  for (const part of Array.isArray(content) ? content : [content]) hash.update(part);
-  const messageDigest = findAttribute(signedAttrs.value as forge.asn1.Asn1[], pki.oids.messageDigest);
-  if (!messageDigest || !Buffer.from(messageDigest.value as string, 'binary').equals(hash.digest())) problems.push('content digest does not match the signed message digest (content changed)');
-
-  // The signature covers the signed attributes re-encoded as a SET (RFC 5652 5.4).
-  const set = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, signedAttrs.value as forge.asn1.Asn1[]);
-  const attrsDigest = forge.md.sha256.create().update(asn1.toDer(set).getBytes());
-  let sigOk = false;
+  const certificates = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map(certificateBytes);
+  if (signed.signerInfos.length !== 1) return { ok: false, problems: [`expected one signer, found ${signed.signerInfos.length}`], certificates };
+  const signerInfo = signed.signerInfos[0];
+  const problems: string[] = [];
+  if (signerInfo.digestAlgorithm.algorithmId !== OID.sha256) problems.push('digest algorithm is not SHA-256');
+  if (!signerInfo.signedAttrs) return { ok: false, problems: [...problems, 'no signed attributes'], certificates };
+  const data = Buffer.concat(Array.isArray(content) ? content : [content]);
+  let signerCertificate: Buffer | undefined;
   try {
-    sigOk = (cert.publicKey as forge.pki.rsa.PublicKey).verify(attrsDigest.digest().getBytes(), signature.toString('binary'));
-  } catch {
-    sigOk = false;
+    const r = await signed.verify({ signer: 0, data: new Uint8Array(data).buffer, extendedMode: true, checkChain: false });
+    if (r.signerCertificate) signerCertificate = certificateBytes(r.signerCertificate);
+    if (!r.signatureVerified) problems.push('signature does not verify with the embedded certificate');
+  } catch (err) {
+    const e = err as pkijs.SignedDataVerifyError;
+    if (e.signerCertificate) signerCertificate = certificateBytes(e.signerCertificate);
+    if (e.code === 3) problems.push('the signer certificate is not embedded');
+    else if (/Message digest/i.test(e.message)) problems.push('content digest does not match the signed message digest (content changed)');
+    else problems.push(`signature does not verify (${e.message})`);
   }
-  if (!sigOk) problems.push('signature does not verify with the embedded certificate');
-  const time = findAttribute(signedAttrs.value as forge.asn1.Asn1[], pki.oids.signingTime);
-  const signingTime = time ? asn1.utcTimeToDate(time.value as string).toISOString() : undefined;
-  return { ok: problems.length === 0, problems, certificatePem: pki.certificateToPem(cert), signingTime };
+  const time = signerInfo.signedAttrs.attributes.find((a) => a.type === OID.signingTime)?.values[0] as asn1js.UTCTime | asn1js.GeneralizedTime | undefined;
+  const tokenAttr = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken);
+  const timestamp = tokenAttr ? await verifyTimestampToken(tokenAttr.values[0], Buffer.from(signerInfo.signature.valueBlock.valueHexView)) : undefined;
+  if (timestamp && !timestamp.ok) problems.push(...timestamp.problems);
+  return {
+    ok: problems.length === 0,
+    problems,
+    ...(signerCertificate ? { signerCertificate } : {}),
+    certificates,
+    ...(time ? { signingTime: time.toDate().toISOString() } : {}),
+    ...(timestamp ? { timestamp } : {}),
+  };
 }

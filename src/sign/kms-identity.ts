@@ -1,17 +1,18 @@
 // An identity whose private key stays in AWS KMS: every signature is one kms:Sign call over a digest.
+import { createPublicKey, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import forge from 'node-forge';
 import { SigningKeyError } from './local-identity.ts';
 import { selfSignedCertificate } from './self-signed-certificate.ts';
-import type { SigningIdentity } from './signing-identity.ts';
+import { identityCertificate, type SigningIdentity } from './signing-identity.ts';
+import { derToPem, pemCertificates } from './x509.ts';
 
 export const KMS_SIGNING_ALGORITHM = 'RSASSA_PKCS1_V1_5_SHA_256';
 
 export interface KmsIdentityOptions {
   keyId: string;
   client: KMSClient;
-  /** PEM certificate issued for the KMS key; without it a self-signed certificate is made with the key. */
+  /** PEM certificate issued for the KMS key (its chain may follow); without it a self-signed certificate is made with the key. */
   certificateFile?: string;
   organization: string;
 }
@@ -22,26 +23,27 @@ export async function kmsIdentity(opts: KmsIdentityOptions): Promise<SigningIden
   if (info.KeyUsage !== 'SIGN_VERIFY' || !info.SigningAlgorithms?.includes(KMS_SIGNING_ALGORITHM) || !info.PublicKey) {
     throw new SigningKeyError(`KMS key ${keyId}: must be an RSA SIGN_VERIFY key that supports ${KMS_SIGNING_ALGORITHM}`);
   }
-  const publicKey = forge.pki.publicKeyFromAsn1(forge.asn1.fromDer(Buffer.from(info.PublicKey).toString('binary')));
+  const spki = Buffer.from(info.PublicKey);
   const signDigest = async (digest: Buffer): Promise<Buffer> => {
     const out = await client.send(new SignCommand({ KeyId: keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: KMS_SIGNING_ALGORITHM }));
     if (!out.Signature) throw new Error(`KMS key ${keyId}: Sign returned no signature`);
     return Buffer.from(out.Signature);
   };
-  let certificate: forge.pki.Certificate;
-  if (opts.certificateFile) {
-    let pem: string;
-    try {
-      pem = await readFile(opts.certificateFile, 'utf8');
-      certificate = forge.pki.certificateFromPem(pem);
-    } catch (err) {
-      throw new SigningKeyError(`${opts.certificateFile}: cannot read the KMS key's certificate (${(err as Error).message})`);
-    }
-    if ((certificate.publicKey as forge.pki.rsa.PublicKey).n?.compareTo((publicKey as forge.pki.rsa.PublicKey).n) !== 0) {
-      throw new SigningKeyError(`${opts.certificateFile}: the certificate is not for KMS key ${keyId}`);
-    }
-  } else {
-    certificate = await selfSignedCertificate(publicKey, { commonName: `Proofline signer (AWS KMS ${info.KeyId ?? keyId})`, organization: opts.organization }, signDigest);
+  if (!opts.certificateFile) {
+    const der = await selfSignedCertificate(spki, { commonName: `Proofline signer (AWS KMS ${info.KeyId ?? keyId})`, organization: opts.organization }, signDigest);
+    return { ...identityCertificate('kms', derToPem(der)), signDigest };
   }
-  return { source: 'kms', certificate, certificatePem: forge.pki.certificateToPem(certificate), signDigest };
+  let certs: Buffer[];
+  try {
+    certs = pemCertificates(await readFile(opts.certificateFile, 'utf8'));
+    if (!certs.length) throw new Error('no PEM certificate found');
+    for (const c of certs) new X509Certificate(c);
+  } catch (err) {
+    throw new SigningKeyError(`${opts.certificateFile}: cannot read the KMS key's certificate (${(err as Error).message})`);
+  }
+  const own = createPublicKey({ key: spki, format: 'der', type: 'spki' }).export({ type: 'spki', format: 'der' });
+  const mine = certs.find((c) => new X509Certificate(c).publicKey.export({ type: 'spki', format: 'der' }).equals(own));
+  if (!mine) throw new SigningKeyError(`${opts.certificateFile}: the certificate is not for KMS key ${keyId}`);
+  const chainDer = certs.filter((c) => c !== mine);
+  return { ...identityCertificate('kms', derToPem(mine)), ...(chainDer.length ? { chainDer } : {}), signDigest };
 }

@@ -1,7 +1,10 @@
-// Identities whose private key is a file: PKCS#12 or PEM key + certificate.
+// Identities whose private key is a file: PKCS#12 (opened with node-forge's public API) or PEM key +
+// certificate (Node's crypto).
+import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import forge from 'node-forge';
-import { forgeDigestSigner, type SigningIdentity } from './signing-identity.ts';
+import { identityCertificate, rsaDigestSigner, type IdentitySource, type SigningIdentity } from './signing-identity.ts';
+import { derToPem, pemCertificates } from './x509.ts';
 
 export class SigningKeyError extends Error {
   constructor(message: string) {
@@ -18,28 +21,41 @@ async function readOrFail(file: string, what: string): Promise<Buffer> {
   }
 }
 
-function rsaKey(key: forge.pki.PrivateKey, file: string): forge.pki.rsa.PrivateKey {
-  if (!(key as forge.pki.rsa.PrivateKey).n) throw new SigningKeyError(`${file}: only RSA signing keys are supported`);
-  return key as forge.pki.rsa.PrivateKey;
+const spkiOf = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });
+
+/** The certificate (DER) among `certs` whose public key is the private key's. */
+function certificateFor(key: KeyObject, certs: Buffer[]): Buffer | undefined {
+  const own = spkiOf(createPublicKey(key));
+  return certs.find((der) => spkiOf(new X509Certificate(der).publicKey).equals(own));
 }
 
-function checkPair(key: forge.pki.rsa.PrivateKey, cert: forge.pki.Certificate, file: string): void {
-  const pub = cert.publicKey as forge.pki.rsa.PublicKey;
-  if (!pub.n || pub.n.compareTo(key.n) !== 0) throw new SigningKeyError(`${file}: the certificate does not belong to the private key`);
+function rsaKey(pem: string, file: string): KeyObject {
+  const key = createPrivateKey(pem);
+  if (key.asymmetricKeyType !== 'rsa') throw new SigningKeyError(`${file}: only RSA signing keys are supported`);
+  return key;
+}
+
+/** An identity from a private key and the certificates that came with it (the signer's and its chain). */
+function identityFrom(key: KeyObject, certs: Buffer[], file: string, source: IdentitySource): SigningIdentity {
+  const own = certificateFor(key, certs);
+  if (!own) throw new SigningKeyError(`${file}: ${certs.length ? 'the certificate does not belong to the private key' : 'no certificate'}`);
+  const chainDer = certs.filter((c) => c !== own);
+  return { ...identityCertificate(source, derToPem(own)), ...(chainDer.length ? { chainDer } : {}), signDigest: rsaDigestSigner(key) };
 }
 
 export function identityFromPem(keyPem: string, certPem: string, file: string, source: 'pem' | 'development' = 'pem'): SigningIdentity {
-  let key: forge.pki.rsa.PrivateKey;
-  let certificate: forge.pki.Certificate;
+  let key: KeyObject;
+  let certs: Buffer[];
   try {
-    key = rsaKey(forge.pki.privateKeyFromPem(keyPem), file);
-    certificate = forge.pki.certificateFromPem(certPem);
+    key = rsaKey(keyPem, file);
+    certs = pemCertificates(certPem);
+    for (const c of certs) new X509Certificate(c);
   } catch (err) {
     if (err instanceof SigningKeyError) throw err;
     throw new SigningKeyError(`${file}: not a PEM RSA private key and certificate (${(err as Error).message})`);
   }
-  checkPair(key, certificate, file);
-  return { source, certificate, certificatePem: forge.pki.certificateToPem(certificate), signDigest: forgeDigestSigner(key) };
+  if (certs.length === 0) throw new SigningKeyError(`${file}: not a PEM RSA private key and certificate (no certificate found)`);
+  return identityFrom(key, certs, file, source);
 }
 
 export async function pemIdentity(keyFile: string, certFile: string): Promise<SigningIdentity> {
@@ -55,12 +71,13 @@ export async function pkcs12Identity(file: string, password: string): Promise<Si
   } catch (err) {
     throw new SigningKeyError(`${file}: cannot open PKCS#12 (wrong password or not a PKCS#12 file: ${(err as Error).message})`);
   }
-  const keyBag = [...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []), ...(p12.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag] ?? [])][0];
-  const certBags = p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
+  const bags = (type: string) => p12.getBags({ bagType: type })[type] ?? [];
+  const keyBag = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag), ...bags(forge.pki.oids.keyBag)][0];
   if (!keyBag?.key) throw new SigningKeyError(`${file}: the PKCS#12 file holds no private key`);
-  const key = rsaKey(keyBag.key, file);
-  // The signing certificate is the one whose public key matches the private key (a bundle may carry the chain).
-  const certificate = certBags.map((b) => b.cert).find((c): c is forge.pki.Certificate => !!c && (c.publicKey as forge.pki.rsa.PublicKey).n?.compareTo(key.n) === 0);
-  if (!certificate) throw new SigningKeyError(`${file}: the PKCS#12 file holds no certificate for its private key`);
-  return { source: 'pkcs12', certificate, certificatePem: forge.pki.certificateToPem(certificate), signDigest: forgeDigestSigner(key) };
+  if (!(keyBag.key as forge.pki.rsa.PrivateKey).n) throw new SigningKeyError(`${file}: only RSA signing keys are supported`);
+  const key = rsaKey(forge.pki.privateKeyToPem(keyBag.key), file);
+  // A bundle may carry the chain: the signing certificate is the one whose key matches.
+  const certs = bags(forge.pki.oids.certBag).flatMap((b) => (b.cert ? pemCertificates(forge.pki.certificateToPem(b.cert)) : []));
+  if (!certificateFor(key, certs)) throw new SigningKeyError(`${file}: the PKCS#12 file holds no certificate for its private key`);
+  return identityFrom(key, certs, file, 'pkcs12');
 }

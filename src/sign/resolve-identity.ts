@@ -23,6 +23,12 @@ export interface ResolveIdentityOptions {
 }
 
 export async function resolveSigningIdentity(config: ProoflineConfig, opts: ResolveIdentityOptions = {}): Promise<SigningIdentity> {
+  const identity = await keyIdentity(config, opts);
+  const url = config.signing?.timestamp?.url;
+  return url ? { ...identity, timestampUrl: url } : identity;
+}
+
+async function keyIdentity(config: ProoflineConfig, opts: ResolveIdentityOptions): Promise<SigningIdentity> {
   const env = opts.env ?? process.env;
   const signing = config.signing ?? {};
   const kmsClient = opts.kmsClient ?? ((region?: string) => new KMSClient(region ? { region } : {}));

@@ -1,38 +1,44 @@
-// A self-signed X.509 certificate whose signature comes from any digest signer (local key or KMS).
-import { createHash, randomBytes } from 'node:crypto';
-import forge from 'node-forge';
+// A self-signed X.509 certificate (pkijs) whose signature comes from any digest signer (local key or KMS).
+import { randomBytes } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { EXTERNAL_KEY, ExternalSignerEngine, type DigestSigner } from './external-signer.ts';
+import { certificateBytes } from './x509.ts';
 
 export interface CertificateSubject {
   commonName: string;
   organization?: string;
 }
 
-export async function selfSignedCertificate(publicKey: forge.pki.PublicKey, subject: CertificateSubject, signDigest: (d: Buffer) => Promise<Buffer>, now = new Date(), years = 5): Promise<forge.pki.Certificate> {
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = publicKey;
-  // Positive serial: clear the top bit.
+const OIDS = { commonName: '2.5.4.3', organization: '2.5.4.10', basicConstraints: '2.5.29.19', keyUsage: '2.5.29.15', extKeyUsage: '2.5.29.37', subjectKeyId: '2.5.29.14', emailProtection: '1.3.6.1.5.5.7.3.4', codeSigning: '1.3.6.1.5.5.7.3.3' };
+
+/** One attribute per RDN (pkijs's builder would put them all in one multi-valued RDN). */
+function name(subject: CertificateSubject): pkijs.RelativeDistinguishedNames {
+  const attrs: [string, string][] = [[OIDS.commonName, subject.commonName], ...(subject.organization ? [[OIDS.organization, subject.organization] as [string, string]] : [])];
+  const sequence = new asn1js.Sequence({ value: attrs.map(([type, value]) => new asn1js.Set({ value: [new pkijs.AttributeTypeAndValue({ type, value: new asn1js.Utf8String({ value }) }).toSchema()] })) });
+  return pkijs.RelativeDistinguishedNames.fromBER(sequence.toBER(false));
+}
+
+/** Returns the certificate's DER. `spki` is the public key as DER SubjectPublicKeyInfo. */
+export async function selfSignedCertificate(spki: Buffer, subject: CertificateSubject, signDigest: DigestSigner, now = new Date(), years = 5): Promise<Buffer> {
+  const cert = new pkijs.Certificate();
+  cert.version = 2;
   const serial = randomBytes(16);
-  serial[0] &= 0x7f;
-  cert.serialNumber = serial.toString('hex');
-  cert.validity.notBefore = new Date(now.getTime() - 60_000);
-  cert.validity.notAfter = new Date(now.getTime() + years * 365 * 24 * 3600_000);
-  const attrs = [{ name: 'commonName', value: subject.commonName }, ...(subject.organization ? [{ name: 'organizationName', value: subject.organization }] : [])];
-  cert.setSubject(attrs);
-  cert.setIssuer(attrs);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
-    { name: 'extKeyUsage', emailProtection: true, codeSigning: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  // forge signs synchronously; capture the TBS digest, sign it (possibly remotely), then set the signature.
-  let digest: Buffer | undefined;
-  const capture = { sign: (md: forge.md.MessageDigest) => ((digest = Buffer.from(md.digest().getBytes(), 'binary')), '') } as unknown as forge.pki.rsa.PrivateKey;
-  cert.sign(capture, forge.md.sha256.create());
-  if (!digest) throw new Error('certificate digest was not computed');
-  // Cross-check: the captured digest is SHA-256 over the TBS certificate.
-  const tbs = Buffer.from(forge.asn1.toDer((forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate(cert)).getBytes(), 'binary');
-  if (!createHash('sha256').update(tbs).digest().equals(digest)) throw new Error('certificate digest mismatch');
-  cert.signature = (await signDigest(digest)).toString('binary');
-  return cert;
+  serial[0] &= 0x7f; // positive
+  cert.serialNumber = new asn1js.Integer({ valueHex: serial });
+  cert.subject = name(subject);
+  cert.issuer = name(subject);
+  cert.notBefore.value = new Date(now.getTime() - 60_000);
+  cert.notAfter.value = new Date(now.getTime() + years * 365 * 24 * 3600_000);
+  cert.subjectPublicKeyInfo = pkijs.PublicKeyInfo.fromBER(new Uint8Array(spki));
+  const keyUsage = new asn1js.BitString({ valueHex: new Uint8Array([0xc0]).buffer, unusedBits: 6 }); // digitalSignature, nonRepudiation
+  const keyId = await globalThis.crypto.subtle.digest('SHA-1', new Uint8Array(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView));
+  cert.extensions = [
+    new pkijs.Extension({ extnID: OIDS.basicConstraints, critical: true, extnValue: new pkijs.BasicConstraints({ cA: false }).toSchema().toBER(false) }),
+    new pkijs.Extension({ extnID: OIDS.keyUsage, critical: true, extnValue: keyUsage.toBER(false) }),
+    new pkijs.Extension({ extnID: OIDS.extKeyUsage, extnValue: new pkijs.ExtKeyUsage({ keyPurposes: [OIDS.emailProtection, OIDS.codeSigning] }).toSchema().toBER(false) }),
+    new pkijs.Extension({ extnID: OIDS.subjectKeyId, extnValue: new asn1js.OctetString({ valueHex: keyId }).toBER(false) }),
+  ];
+  await cert.sign(EXTERNAL_KEY, 'SHA-256', new ExternalSignerEngine(signDigest));
+  return certificateBytes(cert);
 }

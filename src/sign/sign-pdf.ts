@@ -1,30 +1,18 @@
 // Embedded PDF signature: a /Sig field with a PKCS#7 detached (adbe.pkcs7.detached) placeholder is added
-// while pdfkit writes the document; once the bytes are final, @signpdf fills it with our CMS signature.
+// while pdfkit writes the document (@signpdf's placeholder); once the file is complete, signPdfFile fills
+// it in place with our CMS signature. The one PDF signing path, for the package and the period report.
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
-import signpdfModule from '@signpdf/signpdf';
 import type PDFDocument from 'pdfkit';
-import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { DEFAULT_BYTE_RANGE_PLACEHOLDER } from '@signpdf/utils';
-import { signDetached, signDetachedDigest } from './detached-cms.ts';
+import { signDetachedDigest } from './detached-cms.ts';
 import type { SigningIdentity } from './signing-identity.ts';
 
-// The package is CommonJS with an ES default export; tsx and tsc see it differently.
-const signpdf = ((signpdfModule as unknown as { default?: typeof signpdfModule }).default ?? signpdfModule) as unknown as { sign(pdf: Buffer, signer: Signer, signingTime?: Date): Promise<Buffer> };
-
-export const PDF_SIGNATURE_LENGTH = 16384;
-
-class IdentitySigner extends Signer {
-  constructor(private readonly identity: SigningIdentity) {
-    super();
-  }
-
-  override async sign(signedBytes: Buffer, signingTime?: Date): Promise<Buffer> {
-    return signDetached(signedBytes, this.identity, signingTime);
-  }
-}
+// Room for the signer's certificate, a chain and an RFC 3161 token (hex: two characters a byte).
+export const PDF_SIGNATURE_LENGTH = 32768;
 
 export interface PdfSignatureInfo {
   name: string;
@@ -49,10 +37,6 @@ export function addPdfSignaturePlaceholder(doc: InstanceType<typeof PDFDocument>
     widgetRect: [0, 0, 0, 0],
     appName: 'Proofline',
   });
-}
-
-export async function signPdf(pdf: Buffer, identity: SigningIdentity, signingTime: Date): Promise<Buffer> {
-  return signpdf.sign(pdf, new IdentitySigner(identity), signingTime);
 }
 
 const BYTE_RANGE_PLACEHOLDER = Buffer.from(`/ByteRange [0 /${DEFAULT_BYTE_RANGE_PLACEHOLDER} /${DEFAULT_BYTE_RANGE_PLACEHOLDER} /${DEFAULT_BYTE_RANGE_PLACEHOLDER}]`);
@@ -84,8 +68,8 @@ async function hashRanges(path: string, ranges: [number, number][]): Promise<Buf
 }
 
 /**
- * Signs a PDF file with a signature placeholder in place, without reading it into memory: the same bytes
- * as `signPdf` on the whole file. The trailing newline goes (as @signpdf does), the ByteRange is filled
+ * Signs a PDF file with a signature placeholder in place, without reading it into memory (the bytes
+ * @signpdf's own signer would produce). The trailing newline goes (as @signpdf does), the ByteRange is filled
  * in, the two signed ranges are hashed as streams, and the CMS signature is written into /Contents.
  */
 export async function signPdfFile(path: string, identity: SigningIdentity, signingTime: Date): Promise<void> {

@@ -1,16 +1,23 @@
 // Who signs a package: a certificate plus a way to sign a SHA-256 digest. The private key may live in
 // memory (PKCS#12, PEM, development identity) or stay inside AWS KMS; the signers cannot tell.
-import { createHash } from 'node:crypto';
-import forge from 'node-forge';
+import { constants, privateEncrypt, type KeyObject } from 'node:crypto';
+import type { DigestSigner } from './external-signer.ts';
+import { describeCertificate, pemCertificates } from './x509.ts';
 
 export type IdentitySource = 'pkcs12' | 'pem' | 'kms' | 'development';
 
 export interface SigningIdentity {
   source: IdentitySource;
-  certificate: forge.pki.Certificate;
+  /** The signer's certificate, PEM. */
   certificatePem: string;
+  /** The signer's certificate, DER. */
+  certificateDer: Buffer;
+  /** Issuing certificates that travel with the signature (a PKCS#12 bundle's chain), DER. */
+  chainDer?: Buffer[];
   /** RSASSA-PKCS1-v1_5 signature over a SHA-256 digest (32 bytes). */
-  signDigest(digest: Buffer): Promise<Buffer>;
+  signDigest: DigestSigner;
+  /** RFC 3161 time-stamping authority to countersign every signature (config `signing.timestamp.url`). */
+  timestampUrl?: string;
 }
 
 export interface SignerDescription {
@@ -23,31 +30,24 @@ export interface SignerDescription {
   notAfter: string;
 }
 
-function dn(attrs: forge.pki.CertificateField[]): string {
-  return attrs.map((a) => `${a.shortName ?? a.name}=${a.value as string}`).join(', ');
+export function identityCertificate(source: IdentitySource, certificatePem: string): Pick<SigningIdentity, 'source' | 'certificatePem' | 'certificateDer'> {
+  const [der] = pemCertificates(certificatePem);
+  if (!der) throw new Error('no PEM certificate');
+  return { source, certificatePem, certificateDer: der };
 }
 
-export function certificateDer(cert: forge.pki.Certificate): Buffer {
-  return Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+export function describeSigner(identity: Pick<SigningIdentity, 'certificateDer' | 'source'>): SignerDescription {
+  const d = describeCertificate(identity.certificateDer);
+  return { subject: d.subject, issuer: d.issuer, selfSigned: d.selfSigned, source: identity.source, fingerprintSha256: d.fingerprintSha256, notAfter: d.notAfter };
 }
 
-export function describeSigner(identity: Pick<SigningIdentity, 'certificate' | 'source'>): SignerDescription {
-  const cert = identity.certificate;
-  return {
-    subject: dn(cert.subject.attributes),
-    issuer: dn(cert.issuer.attributes),
-    selfSigned: cert.isIssuer(cert),
-    source: identity.source,
-    fingerprintSha256: createHash('sha256').update(certificateDer(cert)).digest('hex'),
-    notAfter: cert.validity.notAfter.toISOString(),
-  };
-}
+// DER of DigestInfo { sha256, NULL } without the digest (RFC 8017 9.2 note 1).
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
 
-/** Signs a digest with an in-memory forge RSA key (PKCS#1 v1.5 with the SHA-256 DigestInfo). */
-export function forgeDigestSigner(key: forge.pki.rsa.PrivateKey): (digest: Buffer) => Promise<Buffer> {
+/** RSASSA-PKCS1-v1_5 over a SHA-256 digest with an in-memory key: PKCS#1 type-1 padding of DigestInfo. */
+export function rsaDigestSigner(key: KeyObject): DigestSigner {
   return async (digest) => {
-    // forge's encoder only needs the algorithm name and the digest bytes.
-    const md = { algorithm: 'sha256', digest: () => forge.util.createBuffer(digest.toString('binary')) } as unknown as forge.md.MessageDigest;
-    return Buffer.from(key.sign(md), 'binary');
+    if (digest.length !== 32) throw new Error('expected a SHA-256 digest');
+    return privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, digest]));
   };
 }

@@ -14,7 +14,8 @@ import { signDetached, verifyDetached } from '../../src/sign/detached-cms.ts';
 import { SigningKeyError } from '../../src/sign/local-identity.ts';
 import { resolveSigningIdentity } from '../../src/sign/resolve-identity.ts';
 import { selfSignedCertificate } from '../../src/sign/self-signed-certificate.ts';
-import { describeSigner, forgeDigestSigner, type SigningIdentity } from '../../src/sign/signing-identity.ts';
+import { describeSigner, rsaDigestSigner, type SigningIdentity } from '../../src/sign/signing-identity.ts';
+import { derToPem } from '../../src/sign/x509.ts';
 
 let work: string;
 const config = parseConfig({ organization: 'Acme Test' }, 'test');
@@ -39,8 +40,8 @@ async function opensslAccepts(identity: SigningIdentity, name: string): Promise<
   return r.status === 0 && /Verification successful/.test(r.stderr);
 }
 
-async function certFor(key: forge.pki.rsa.PrivateKey, cn: string): Promise<forge.pki.Certificate> {
-  return selfSignedCertificate(forge.pki.setRsaPublicKey(key.n, key.e), { commonName: cn }, forgeDigestSigner(key));
+async function certFor(privateKey: KeyObject, publicKey: KeyObject, cn: string): Promise<forge.pki.Certificate> {
+  return forge.pki.certificateFromPem(derToPem(await selfSignedCertificate(publicKey.export({ type: 'spki', format: 'der' }), { commonName: cn }, rsaDigestSigner(privateKey))));
 }
 
 describe('signing identities', () => {
@@ -56,8 +57,8 @@ describe('signing identities', () => {
   });
 
   it('PEM key and certificate from the environment', async () => {
-    const { forgeKey } = rsa();
-    const cert = await certFor(forgeKey, 'PEM signer');
+    const { forgeKey, privateKey, publicKey } = rsa();
+    const cert = await certFor(privateKey, publicKey, 'PEM signer');
     await writeFile(join(work, 'key.pem'), forge.pki.privateKeyToPem(forgeKey));
     await writeFile(join(work, 'cert.pem'), forge.pki.certificateToPem(cert));
     const id = await resolveSigningIdentity(config, { env: { PROOFLINE_SIGNING_KEY: join(work, 'key.pem'), PROOFLINE_SIGNING_CERT: join(work, 'cert.pem') } });
@@ -67,8 +68,8 @@ describe('signing identities', () => {
   });
 
   it('PKCS#12 from the config, password from the environment; a wrong password names the file', async () => {
-    const { forgeKey } = rsa();
-    const cert = await certFor(forgeKey, 'P12 signer');
+    const { forgeKey, privateKey, publicKey } = rsa();
+    const cert = await certFor(privateKey, publicKey, 'P12 signer');
     const p12 = forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(forgeKey, [cert], 's3cret', { algorithm: '3des' })).getBytes();
     const file = join(work, 'signer.p12');
     await writeFile(file, Buffer.from(p12, 'binary'));
@@ -98,8 +99,8 @@ describe('signing identities', () => {
       expect(id.source).toBe('kms');
       expect(describeSigner(id).selfSigned).toBe(true);
       const sig = await signDetached(content, id);
-      expect(verifyDetached(sig, content).ok).toBe(true);
-      expect(verifyDetached(sig, Buffer.from('changed')).ok).toBe(false);
+      expect((await verifyDetached(sig, content)).ok).toBe(true);
+      expect((await verifyDetached(sig, Buffer.from('changed'))).ok).toBe(false);
       expect(await opensslAccepts(id, 'kms')).toBe(true);
       // Certificate + CMS + openssl's: three signatures, all made by "KMS".
       expect(kms.commandCalls(SignCommand).length).toBeGreaterThanOrEqual(3);

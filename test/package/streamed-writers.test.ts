@@ -10,7 +10,8 @@ import PDFDocument from 'pdfkit';
 import { serializeRecord, unsealRecord } from '../../src/collect/evidence-record.ts';
 import { writeSnapshot } from '../../src/collect/snapshot/write-snapshot.ts';
 import { developmentIdentity } from '../../src/sign/dev-identity.ts';
-import { addPdfSignaturePlaceholder, signPdf, signPdfFile } from '../../src/sign/sign-pdf.ts';
+import { addPdfSignaturePlaceholder, signPdfFile } from '../../src/sign/sign-pdf.ts';
+import { verifyPdfSignature } from '../../src/sign/verify-pdf-signature.ts';
 import { syntheticRun } from './synthetic-run.ts';
 
 const signer = { subject: 'CN=Test', issuer: 'CN=Test', fingerprintSha256: 'ab'.repeat(32), selfSigned: true, source: 'development' } as unknown as SignerDescription;
@@ -49,7 +50,7 @@ describe('evidence folder, written concurrently', () => {
 });
 
 describe('report.pdf signature, signed in place', () => {
-  it('gives the same bytes as signing the whole file in memory', async () => {
+  it('covers the whole file, verifies, and changes nothing outside the signature dictionary', async () => {
     const identity = await developmentIdentity(join(work, 'home'), 'Test');
     const doc = new PDFDocument({ autoFirstPage: false, compress: true, info: { CreationDate: new Date(0), ModDate: new Date(0) } });
     const chunks: Buffer[] = [];
@@ -64,6 +65,15 @@ describe('report.pdf signature, signed in place', () => {
     const file = join(work, 'signed.pdf');
     await writeFile(file, unsigned);
     await signPdfFile(file, identity, signingTime);
-    expect((await readFile(file)).equals(await signPdf(unsigned, identity, signingTime))).toBe(true);
+    const signed = await readFile(file);
+    const v = await verifyPdfSignature(signed);
+    expect(v.problems).toEqual([]);
+    expect(v.signerCertificate?.equals(identity.certificateDer)).toBe(true);
+    // Same length (the trailing newline goes, as with @signpdf), same bytes before the /ByteRange.
+    expect(signed.length).toBe(unsigned.length - 1);
+    const at = unsigned.indexOf('/ByteRange');
+    expect(signed.subarray(0, at).equals(unsigned.subarray(0, at))).toBe(true);
+    signed[Math.floor(at / 2)] ^= 1;
+    expect((await verifyPdfSignature(signed)).ok).toBe(false);
   });
 });

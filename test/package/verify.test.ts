@@ -3,6 +3,7 @@ import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPackage } from '../../src/package/verify-package.ts';
+import { describeSigner } from '../../src/sign/signing-identity.ts';
 import { copyPackage, samplePackage, type BuiltPackage } from './package-fixture.ts';
 
 let pkg: BuiltPackage;
@@ -94,11 +95,12 @@ describe('proofline verify on the sample package', () => {
 });
 
 describe('proofline verify (CLI)', () => {
-  const cli = (dir: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify', '--no-pdfsig', dir], { encoding: 'utf8' });
+  const cli = (dir: string, ...flags: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify', '--no-pdfsig', ...flags, dir], { encoding: 'utf8' });
 
-  it('exits 0 and says verified for an intact package', () => {
-    const r = cli(pkg.dir);
-    expect(r.stdout).toContain('verified');
+  it('exits 0 and says verified for an intact package whose signer is pinned', () => {
+    const r = cli(pkg.dir, '--trust', describeSigner(pkg.identity).fingerprintSha256);
+    expect(r.stdout).toContain('verified (integrity and signer)');
+    expect(r.stdout).toMatch(/signer\s+subject:\s+CN=Proofline development signer/);
     expect(r.status).toBe(0);
   });
 

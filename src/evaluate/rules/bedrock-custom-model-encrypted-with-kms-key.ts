@@ -1,9 +1,8 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { eachCustomModel } from '../resources/bedrock.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'bedrock-custom-model-encrypted-with-kms-key',
-  evidence: ['bedrock.ListCustomModels', 'bedrock.GetCustomModel'],
   evaluate: (ctx) => eachCustomModel(ctx, (d) => customerKeyVerdict(d.modelKmsKeyArn, 'The custom model')),
-});
+};

@@ -1,12 +1,11 @@
 import { blocks, eachGuardrail, type GuardrailFilter } from '../resources/bedrock.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
 const HARMFUL = ['HATE', 'INSULTS', 'SEXUAL', 'VIOLENCE', 'MISCONDUCT'] as const;
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'bedrock-guardrail-content-filters-high',
-  evidence: ['bedrock.ListGuardrails', 'bedrock.GetGuardrail'],
   evaluate: (ctx) =>
     eachGuardrail(ctx, (d) => {
       const filters: GuardrailFilter[] = d.contentPolicy?.filters ?? [];
@@ -22,4 +21,4 @@ export const rule = defineRule({
         ? fail(`Content filters are weaker than required (input HIGH and blocking outputs for ${HARMFUL.join(', ')}): ${gaps.join('; ')}.`)
         : pass(`All harmful-content categories (${HARMFUL.join(', ')}) block inputs at HIGH strength and filter outputs.`);
     }),
-});
+};

@@ -1,23 +1,25 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { forEachChild } from '../listed-resources.ts';
-import { judgeCall, required } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import { judgeCall } from '../rule-helpers.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+interface KnowledgeBase { knowledgeBaseId: string; name: string }
+interface DataSource { dataSourceId: string; name: string }
+
+export const rule: Rule = {
   controlId: 'bedrock-knowledge-base-data-source-encrypted-with-kms-key',
-  evidence: ['bedrock-agent.ListKnowledgeBases', 'bedrock-agent.ListDataSources', 'bedrock-agent.GetDataSource'],
   evaluate: (ctx) =>
     forEachChild(
       ctx,
       { key: 'bedrock-agent.ListKnowledgeBases', scope: 'regional', items: (r) => r.knowledgeBaseSummaries, noun: 'Bedrock knowledge bases' },
       {
         key: 'bedrock-agent.ListDataSources',
-        input: (kb) => ({ knowledgeBaseId: kb.knowledgeBaseId }),
+        input: (kb: KnowledgeBase) => ({ knowledgeBaseId: kb.knowledgeBaseId }),
         items: (r) => r.dataSourceSummaries,
         noun: 'knowledge base data sources',
-        parentResource: (kb) => ({ type: 'AWS::Bedrock::KnowledgeBase', id: kb.name ?? required(kb, 'knowledgeBaseId', 'A knowledge base') }),
+        parentResource: (kb: KnowledgeBase) => ({ type: 'AWS::Bedrock::KnowledgeBase', id: kb.name ?? kb.knowledgeBaseId }),
       },
-      (ds, kb, at, records) =>
+      (ds: DataSource, kb: KnowledgeBase, at, records) =>
         judgeCall(
           ctx,
           at,
@@ -27,4 +29,4 @@ export const rule = defineRule({
           records,
         ),
     ),
-});
+};

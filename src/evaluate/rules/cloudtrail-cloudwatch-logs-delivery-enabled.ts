@@ -1,11 +1,10 @@
 import { forEachHomeTrail, trailResource, trailStatus } from '../aws/cloudtrail-trails.ts';
 import { fail, judgeCall, pass } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
 // A configured log group is not enough: GetTrailStatus shows whether delivery is actually failing.
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'cloudtrail-cloudwatch-logs-delivery-enabled',
-  evidence: ['cloudtrail.DescribeTrails', 'cloudtrail.GetTrailStatus'],
   evaluate: (ctx) =>
     forEachHomeTrail(ctx, (t, where, records) => {
       if (!t.CloudWatchLogsLogGroupArn) {
@@ -18,4 +17,4 @@ export const rule = defineRule({
             : pass(`Events are delivered to ${t.CloudWatchLogsLogGroupArn}${s.LatestCloudWatchLogsDeliveryTime ? ` (last delivery ${new Date(s.LatestCloudWatchLogsDeliveryTime).toISOString()})` : ''}.`),
       }, records);
     }),
-});
+};

@@ -1,11 +1,10 @@
 import { forEachHomeTrail, trailResource } from '../aws/cloudtrail-trails.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
 // Judged once per trail, in its home region (shadow copies in other regions are the same trail).
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'cloudtrail-log-file-validation-enabled',
-  evidence: ['cloudtrail.DescribeTrails'],
   evaluate: (ctx) =>
     forEachHomeTrail(ctx, (t, where, records) => {
       const v = t.LogFileValidationEnabled
@@ -13,4 +12,4 @@ export const rule = defineRule({
         : fail('Log file validation is disabled: a deleted or edited log file cannot be detected.');
       return ctx.finding(v.status, where, trailResource(t), v.reason, records);
     }),
-});
+};

@@ -1,10 +1,9 @@
 import { forEachHomeTrail, trailResource } from '../aws/cloudtrail-trails.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'cloudtrail-logs-encrypted-with-kms',
-  evidence: ['cloudtrail.DescribeTrails'],
   evaluate: (ctx) =>
     forEachHomeTrail(ctx, (t, where, records) => {
       const v = t.KmsKeyId
@@ -12,4 +11,4 @@ export const rule = defineRule({
         : fail(`Log files in bucket ${t.S3BucketName ?? '(unknown)'} are only encrypted with S3-managed keys: anyone who can read the bucket can read the audit trail.`);
       return ctx.finding(v.status, where, trailResource(t), v.reason, records);
     }),
-});
+};

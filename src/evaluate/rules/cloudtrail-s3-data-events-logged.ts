@@ -1,11 +1,10 @@
 import { dataEventTypes, regionCoverage } from '../aws/cloudtrail-trails.ts';
 import { targets } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
 // Data events are regional: each region in scope needs a logging trail whose selectors include S3 objects.
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'cloudtrail-s3-data-events-logged',
-  evidence: ['cloudtrail.DescribeTrails', 'cloudtrail.GetTrailStatus', 'cloudtrail.GetEventSelectors'],
   evaluate: (ctx) =>
     targets(ctx, 'regional').map((where) =>
       regionCoverage(ctx, where, 'S3 object-level data events', (_t, selectors) => {
@@ -16,4 +15,4 @@ export const rule = defineRule({
         return `records S3 object data events${limits ? ` (${limits})` : ' for all buckets'}`;
       }),
     ),
-});
+};

@@ -1,11 +1,10 @@
 import { eachAnalysisJob } from '../resources/comprehend.ts';
 import { customerKeyVerdict } from '../kms-key.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'comprehend-analysis-job-encrypted-with-kms-key',
-  evidence: ['comprehend.ListEntitiesDetectionJobs', 'comprehend.ListDocumentClassificationJobs'],
   evaluate: (ctx) =>
     eachAnalysisJob(ctx, (j) => {
       const volume = customerKeyVerdict(j.VolumeKmsKeyId, 'The processing volume');
@@ -13,4 +12,4 @@ export const rule = defineRule({
       const reason = `${volume.reason} ${output.reason}`;
       return volume.status === 'pass' && output.status === 'pass' ? pass(reason) : fail(reason);
     }),
-});
+};

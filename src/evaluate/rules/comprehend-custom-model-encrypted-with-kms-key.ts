@@ -1,11 +1,10 @@
 import { eachCustomModel } from '../resources/comprehend.ts';
 import { customerKeyVerdict } from '../kms-key.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'comprehend-custom-model-encrypted-with-kms-key',
-  evidence: ['comprehend.ListEntityRecognizers', 'comprehend.ListDocumentClassifiers'],
   evaluate: (ctx) =>
     eachCustomModel(ctx, (m) => {
       const model = customerKeyVerdict(m.ModelKmsKeyId, 'The trained model');
@@ -13,4 +12,4 @@ export const rule = defineRule({
       const reason = `${model.reason} ${volume.reason}`;
       return model.status === 'pass' && volume.status === 'pass' ? pass(reason) : fail(reason);
     }),
-});
+};

@@ -1,10 +1,9 @@
 import { perRegionSetting } from '../aws/regional-setting.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'config-delivery-channel-configured',
-  evidence: ['config-service.DescribeDeliveryChannels'],
   evaluate: (ctx) =>
     perRegionSetting(ctx, 'config-service.DescribeDeliveryChannels', {
       ok: (r) => {
@@ -14,4 +13,4 @@ export const rule = defineRule({
           : fail('No AWS Config delivery channel: recorded configuration history is not delivered to S3 for retention.');
       },
     }),
-});
+};

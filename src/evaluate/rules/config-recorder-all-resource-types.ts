@@ -3,13 +3,12 @@ import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import { recordersAt, recordsAllSupported, recordsGlobalTypes } from '../aws/config-recorders.ts';
 import { accountResource, targets } from '../rule-helpers.ts';
 import type { Finding } from '../finding.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
 // Per region: the recorder records every supported resource type. Per account: global resource types
 // (IAM) are recorded in at least one region, which AWS advises doing in exactly one.
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'config-recorder-all-resource-types',
-  evidence: ['config-service.DescribeConfigurationRecorders'],
   evaluate: (ctx) => {
     const findings: Finding[] = [];
     for (const account of ctx.scope.accounts) {
@@ -49,4 +48,4 @@ export const rule = defineRule({
     }
     return findings;
   },
-});
+};

@@ -3,7 +3,7 @@
 // seed's Bedrock API policy example.
 import { forEachAccountDetails, policiesInForce } from '../aws/iam-authorization.ts';
 import { conditionKeys, conditionValues, coversAction, onAllResources, type Statement } from '../aws/policy-document.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
 const NETWORK_KEYS = ['aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce'];
 
@@ -20,9 +20,8 @@ function missingConditions(s: Statement): string[] {
   return missing;
 }
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'iam-bedrock-invoke-restricted-by-network-and-tls',
-  evidence: ['iam.GetAccountAuthorizationDetails'],
   evaluate: (ctx) =>
     forEachAccountDetails(ctx, 'No identity policy in force grants bedrock:InvokeModel on every resource.', (d, where) =>
       policiesInForce(d).flatMap((p) => {
@@ -38,4 +37,4 @@ export const rule = defineRule({
         ];
       }),
     ),
-});
+};

@@ -2,11 +2,10 @@
 // (IAM answers NoSuchEntity) cannot sign in to the console and are not applicable.
 import { forEachAccountDetails, userResource } from '../aws/iam-authorization.ts';
 import { judgeCall, pass, fail } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'iam-console-users-mfa-enabled',
-  evidence: ['iam.GetAccountAuthorizationDetails', 'iam.GetLoginProfile', 'iam.ListMFADevices'],
   evaluate: (ctx) =>
     forEachAccountDetails(ctx, 'The account has no IAM users.', (d, where) =>
       d.users.map((user) => {
@@ -35,4 +34,4 @@ export const rule = defineRule({
         );
       }),
     ),
-});
+};

@@ -2,11 +2,10 @@
 // rights belong to the AWS-managed AdministratorAccess policy on a small, reviewed set of identities.
 import { forEachAccountDetails, isAwsManaged, policiesInForce } from '../aws/iam-authorization.ts';
 import { isFullAdmin } from '../aws/policy-document.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'iam-customer-policies-no-full-admin',
-  evidence: ['iam.GetAccountAuthorizationDetails'],
   evaluate: (ctx) =>
     forEachAccountDetails(ctx, 'No customer-managed or inline IAM policy is in force.', (d, where) =>
       policiesInForce(d)
@@ -17,4 +16,4 @@ export const rule = defineRule({
           return ctx.finding('pass', where, p.resource, `${p.label} does not grant "*" on "*".`, d.records);
         }),
     ),
-});
+};

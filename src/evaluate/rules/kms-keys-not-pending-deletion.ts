@@ -1,13 +1,12 @@
 // Customer-managed keys scheduled for deletion make everything they encrypt unrecoverable once the
 // waiting period ends. Each one fails until the deletion is cancelled or accepted as an exception.
 import { forEachCustomerKey, keyResource } from '../aws/kms-keys.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
 const PENDING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'kms-keys-not-pending-deletion',
-  evidence: ['kms.ListKeys', 'kms.DescribeKey'],
   evaluate: (ctx) =>
     forEachCustomerKey(ctx, (key, where, records) =>
       !key.KeyState
@@ -16,4 +15,4 @@ export const rule = defineRule({
         ? ctx.finding('fail', where, keyResource(key), `Key ${key.KeyId}${key.Description ? ` (${key.Description})` : ''} is ${key.KeyState}${key.DeletionDate ? ` and will be deleted on ${key.DeletionDate}` : ''}: data it encrypts will become unreadable.`, records)
         : ctx.finding('pass', where, keyResource(key), `Key ${key.KeyId} is ${key.KeyState}, not scheduled for deletion.`, records),
     ),
-});
+};

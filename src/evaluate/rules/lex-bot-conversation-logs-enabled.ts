@@ -1,10 +1,9 @@
 import { eachBotAlias, type LogSettings } from '../resources/lex.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'lex-bot-conversation-logs-enabled',
-  evidence: ['lex-models-v2.ListBots', 'lex-models-v2.ListBotAliases', 'lex-models-v2.DescribeBotAlias'],
   evaluate: (ctx) =>
     eachBotAlias(ctx, (d) => {
       const logs: LogSettings = d.conversationLogSettings ?? {};
@@ -13,4 +12,4 @@ export const rule = defineRule({
         ? pass(`Text conversation logs go to ${text.map((t) => t.destination?.cloudWatch?.cloudWatchLogGroupArn ?? 'CloudWatch Logs').join(', ')}.`)
         : fail('Conversation text logs are not enabled on this alias: what users said to the bot and what it answered is not recorded.');
     }),
-});
+};

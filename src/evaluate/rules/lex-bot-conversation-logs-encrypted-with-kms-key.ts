@@ -1,11 +1,10 @@
 import { combine, logGroupEncryption, type DestinationVerdict } from '../resources/log-destinations.ts';
 import { eachBotAlias, type LogSettings } from '../resources/lex.ts';
 import { customerKeyVerdict } from '../kms-key.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'lex-bot-conversation-logs-encrypted-with-kms-key',
-  evidence: ['lex-models-v2.ListBots', 'lex-models-v2.ListBotAliases', 'lex-models-v2.DescribeBotAlias', 'cloudwatch-logs.DescribeLogGroups'],
   evaluate: (ctx) =>
     eachBotAlias(ctx, (d, at) => {
       const logs: LogSettings = d.conversationLogSettings ?? {};
@@ -22,4 +21,4 @@ export const rule = defineRule({
       const v = combine(parts);
       return { status: v.status, reason: `Conversation log destinations: ${v.reason}.`, records: v.records };
     }),
-});
+};

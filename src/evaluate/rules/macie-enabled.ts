@@ -1,10 +1,9 @@
 import { macieSession } from '../aws/macie-session.ts';
 import { accountResource, targets } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'macie-enabled',
-  evidence: ['macie2.GetMacieSession'],
   evaluate: (ctx) =>
     targets(ctx, 'regional').map((where) => {
       const s = macieSession(ctx, where);
@@ -20,4 +19,4 @@ export const rule = defineRule({
           return ctx.finding('unknown', where, res, s.error, s.call.records);
       }
     }),
-});
+};

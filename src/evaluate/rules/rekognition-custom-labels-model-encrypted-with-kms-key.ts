@@ -1,7 +1,9 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { forEachChild } from '../listed-resources.ts';
-import { required } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
+
+interface Project { ProjectArn: string }
+interface Version { ProjectVersionArn: string; KmsKeyId?: string }
 
 /** arn:aws:rekognition:<region>:<account>:project/<name>/version/<version>/<timestamp> -> "<name>/<version>" */
 function versionId(arn: string): string {
@@ -9,27 +11,22 @@ function versionId(arn: string): string {
   return m ? `${m[1]}/${m[2]}` : arn;
 }
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'rekognition-custom-labels-model-encrypted-with-kms-key',
-  evidence: ['rekognition.DescribeProjects', 'rekognition.DescribeProjectVersions'],
   evaluate: (ctx) =>
     forEachChild(
       ctx,
       { key: 'rekognition.DescribeProjects', scope: 'regional', items: (r) => r.ProjectDescriptions, noun: 'Rekognition Custom Labels projects' },
       {
         key: 'rekognition.DescribeProjectVersions',
-        input: (p) => ({ ProjectArn: p.ProjectArn }),
+        input: (p: Project) => ({ ProjectArn: p.ProjectArn }),
         items: (r) => r.ProjectVersionDescriptions,
         noun: 'model versions',
-        parentResource: (p) => {
-          const arn = required(p, 'ProjectArn', 'A project');
-          return { type: 'AWS::Rekognition::Project', id: /project\/([^/]+)/.exec(arn)?.[1] ?? arn, arn };
-        },
+        parentResource: (p: Project) => ({ type: 'AWS::Rekognition::Project', id: /project\/([^/]+)/.exec(p.ProjectArn)?.[1] ?? p.ProjectArn, arn: p.ProjectArn }),
       },
-      (v, _p, at, records) => {
+      (v: Version, _p, at, records) => {
         const verdict = customerKeyVerdict(v.KmsKeyId, 'The trained model and its copied training and test images');
-        const arn = required(v, 'ProjectVersionArn', 'A model version');
-        return ctx.finding(verdict.status, at, { type: 'AWS::Rekognition::ProjectVersion', id: versionId(arn), arn }, verdict.reason, records);
+        return ctx.finding(verdict.status, at, { type: 'AWS::Rekognition::ProjectVersion', id: versionId(v.ProjectVersionArn), arn: v.ProjectVersionArn }, verdict.reason, records);
       },
     ),
-});
+};

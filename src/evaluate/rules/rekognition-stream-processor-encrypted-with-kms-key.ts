@@ -1,11 +1,9 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { forEachDescribed } from '../listed-resources.ts';
-import { required } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'rekognition-stream-processor-encrypted-with-kms-key',
-  evidence: ['rekognition.ListStreamProcessors', 'rekognition.DescribeStreamProcessor'],
   evaluate: (ctx) =>
     forEachDescribed(ctx, {
       key: 'rekognition.ListStreamProcessors',
@@ -13,8 +11,8 @@ export const rule = defineRule({
       items: (r) => r.StreamProcessors,
       noun: 'Rekognition stream processors',
       describeKey: 'rekognition.DescribeStreamProcessor',
-      describeInput: (s) => ({ Name: s.Name }),
-      resource: (s) => ({ type: 'AWS::Rekognition::StreamProcessor', id: required(s, 'Name', 'A stream processor') }),
+      describeInput: (s: { Name: string }) => ({ Name: s.Name }),
+      resource: (s: { Name: string }) => ({ type: 'AWS::Rekognition::StreamProcessor', id: s.Name }),
       judge: (d) => customerKeyVerdict(d.KmsKeyId, 'Face-search and label results and images the stream processor stores'),
     }),
-});
+};

@@ -2,13 +2,12 @@
 // account, present or future, can be made public. No configuration is a fail.
 import { globalTargets } from '../aws/iam-authorization.ts';
 import { accountResource, fail, judgeCall, pass } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
 const SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 's3-account-public-access-block-enabled',
-  evidence: ['s3-control.GetPublicAccessBlock'],
   evaluate: (ctx) =>
     globalTargets(ctx).map((where) =>
       judgeCall(ctx, where, accountResource(where), ctx.evidence.call('s3-control.GetPublicAccessBlock', where, { AccountId: where.account }), {
@@ -19,4 +18,4 @@ export const rule = defineRule({
         notConfigured: () => fail('The account has no account-level S3 public access block: any bucket can be made public by its own settings.'),
       }),
     ),
-});
+};

@@ -2,11 +2,10 @@
 // public. A bucket without a policy (NoSuchBucketPolicy) grants nothing through a policy: pass.
 import { judgeBucketSetting } from '../aws/s3-buckets.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 's3-bucket-policies-not-public',
-  evidence: ['s3.ListBuckets', 's3.GetBucketPolicyStatus', 's3.GetBucketLocation', 's3.GetBucketLogging', 's3.GetBucketPolicy', 's3.GetBucketTagging'],
   evaluate: (ctx) =>
     judgeBucketSetting(ctx, 's3.GetBucketPolicyStatus', {}, (b) => ({
       ok: (r) => {
@@ -16,4 +15,4 @@ export const rule = defineRule({
       },
       notConfigured: () => pass(`Bucket ${b.name} has no bucket policy, so no policy makes it public.`),
     })),
-});
+};

@@ -2,13 +2,12 @@
 // all (NoSuchPublicAccessBlockConfiguration) is a fail; the account-level block is its own control.
 import { judgeBucketSetting } from '../aws/s3-buckets.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
 const SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 's3-bucket-public-access-block-enabled',
-  evidence: ['s3.ListBuckets', 's3.GetPublicAccessBlock', 's3.GetBucketLocation', 's3.GetBucketLogging', 's3.GetBucketPolicy', 's3.GetBucketTagging'],
   evaluate: (ctx) =>
     judgeBucketSetting(ctx, 's3.GetPublicAccessBlock', {}, (b) => ({
       ok: (r) => {
@@ -17,4 +16,4 @@ export const rule = defineRule({
       },
       notConfigured: () => fail(`Bucket ${b.name} has no public access block configuration.`),
     })),
-});
+};

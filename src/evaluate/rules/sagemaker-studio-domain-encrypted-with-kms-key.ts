@@ -1,9 +1,8 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { eachDomain } from '../resources/sagemaker.ts';
-import { defineRule } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 
-export const rule = defineRule({
+export const rule: Rule = {
   controlId: 'sagemaker-studio-domain-encrypted-with-kms-key',
-  evidence: ['sagemaker.ListDomains', 'sagemaker.DescribeDomain'],
   evaluate: (ctx) => eachDomain(ctx, (d) => customerKeyVerdict(d.KmsKeyId, 'The domain\'s shared EFS home directories')),
-});
+};
