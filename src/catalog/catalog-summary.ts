@@ -1,5 +1,5 @@
 // The catalog as `proofline catalog --json` shows it: coverage per framework and traceability of practices.
-import { FRAMEWORK_IDS } from './catalog-schema.ts';
+import { COVERAGES, FRAMEWORK_IDS } from './catalog-schema.ts';
 import type { Catalog } from './load-catalog.ts';
 
 export function catalogSummary(catalog: Catalog) {
@@ -11,7 +11,7 @@ export function catalogSummary(catalog: Catalog) {
     counts: { controls: catalog.controls.length, automated, manual: catalog.controls.length - automated, practices: catalog.practices.length },
     frameworks: FRAMEWORK_IDS.map((id) => {
       const fw = catalog.frameworks[id];
-      const byCoverage: Record<string, number> = { automated: 0, manual: 0, inherited: 0, out_of_scope: 0 };
+      const byCoverage = Object.fromEntries(COVERAGES.map((c) => [c, 0])) as Record<string, number>;
       const controlsByRequirement: Record<string, string[]> = {};
       for (const r of fw.requirements) {
         byCoverage[r.coverage]++;

@@ -167,7 +167,7 @@ function crossCheck(
   return problems;
 }
 
-/** Traceability gaps: a practice no control implements, an "automated" requirement no automated control checks. */
+/** Traceability gaps: a practice no control implements, an automated or hybrid requirement whose automated part no automated control decides (as primary). */
 function completenessGaps(c: { practices: Practice[]; frameworks: Partial<Record<FrameworkId, Framework>>; controls: Control[] }): CatalogProblem[] {
   const gaps: CatalogProblem[] = [];
   for (const [i, p] of c.practices.entries()) {
@@ -176,8 +176,8 @@ function completenessGaps(c: { practices: Practice[]; frameworks: Partial<Record
   const automated = c.controls.filter((x) => x.automation === 'automated');
   for (const fw of Object.values(c.frameworks)) {
     for (const [i, r] of fw.requirements.entries()) {
-      if (r.coverage === 'automated' && !automated.some((x) => x.mappings.some((m) => m.framework === fw.id && m.requirement === r.id))) {
-        gaps.push({ file: `frameworks/${fw.id}.yaml`, field: `requirements.${i}.coverage`, message: `"${r.id}" is marked automated but no automated control maps to it` });
+      if ((r.coverage === 'automated' || r.coverage === 'hybrid') && !automated.some((x) => x.mappings.some((m) => m.framework === fw.id && m.requirement === r.id && m.strength === 'primary'))) {
+        gaps.push({ file: `frameworks/${fw.id}.yaml`, field: `requirements.${i}.coverage`, message: `"${r.id}" is marked ${r.coverage} but no automated control maps to it as primary` });
       }
     }
   }

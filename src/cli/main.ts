@@ -10,12 +10,18 @@ import { ManualEvidenceError } from '../manual-evidence/load-manual-evidence.ts'
 import { NessusParseError } from '../manual-evidence/nessus-summary.ts';
 import { InvalidScheduleError } from '../schedule/scheduler.ts';
 import { TOOL_VERSION } from '../util/version.ts';
+import { InvalidIdError } from '../util/aws-ids.ts';
+import { PathEscapeError } from '../util/confined-path.ts';
+import { SnapshotTargetError } from '../collect/snapshot/write-snapshot.ts';
+import { EvidenceStoreError } from '../run/distributed/evidence-store.ts';
+import { UnsupportedSourceError } from '../run/distributed/source-spec.ts';
 import { registerCatalog } from './commands/catalog.ts';
 import { registerHistory } from './commands/history.ts';
 import { registerRecord } from './commands/record.ts';
 import { registerRun } from './commands/run.ts';
 import { registerSchedule } from './commands/schedule.ts';
 import { registerVerify } from './commands/verify.ts';
+import { registerWorker } from './commands/worker.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, UsageError } from './exit-codes.ts';
 
 // The SDK warns that Node 20 support ends in 2027; the machines run Node 20 and the pinned SDK supports it.
@@ -35,8 +41,9 @@ registerCatalog(program);
 registerVerify(program);
 registerSchedule(program);
 registerHistory(program);
+registerWorker(program);
 
-const BAD_INPUT = [UsageError, CatalogError, ConfigError, SnapshotError, SigningKeyError, ExceptionsError, ManualEvidenceError, NessusParseError, InvalidScheduleError, PeriodError];
+const BAD_INPUT = [UsageError, CatalogError, ConfigError, SnapshotError, SigningKeyError, ExceptionsError, ManualEvidenceError, NessusParseError, InvalidScheduleError, PeriodError, InvalidIdError, PathEscapeError, SnapshotTargetError, EvidenceStoreError, UnsupportedSourceError];
 
 try {
   await program.parseAsync(process.argv);

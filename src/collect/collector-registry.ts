@@ -39,6 +39,6 @@ export function loadCollectors(): Promise<Collector[]> {
 export function selectCollectors(all: Collector[], keys: Iterable<EvidenceKey>): { selected: Collector[]; unproduced: EvidenceKey[] } {
   const wanted = new Set(keys);
   const selected = all.filter((c) => c.produces.some((k) => wanted.has(k)));
-  const produced = new Set(selected.flatMap((c) => c.produces));
+  const produced = new Set<EvidenceKey>(selected.flatMap((c) => c.produces));
   return { selected, unproduced: [...wanted].filter((k) => !produced.has(k)).sort() };
 }

@@ -1,6 +1,6 @@
 // A collector gathers the evidence for one area of one service at one target (account x region).
 // It just calls the SDK: the evidence middleware records every call, success or failure.
-import type { EvidenceKey } from './evidence-record.ts';
+import type { KnownEvidenceKey } from './evidence-shapes.ts';
 import type { ServiceClient, ServiceId } from './services.ts';
 import type { Target } from './target.ts';
 
@@ -23,7 +23,7 @@ export interface Collector {
   /** "global": once per account (IAM, Organizations, S3 bucket settings); "regional": once per region. */
   scope: 'regional' | 'global';
   /** The evidence keys this collector writes; a run selects collectors by the keys its controls need. */
-  produces: EvidenceKey[];
+  produces: KnownEvidenceKey[];
   collect(ctx: CollectorContext): Promise<void>;
 }
 

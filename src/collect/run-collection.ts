@@ -7,8 +7,8 @@ import pLimit from 'p-limit';
 import type { ClientFactory } from './client-factory.ts';
 import type { Collector, CollectorContext } from './collector.ts';
 import { describeError } from './aws-error.ts';
-import { recordId, sealRecord } from './evidence-record.ts';
 import type { EvidenceSink } from './evidence-sink.ts';
+import { collectorFailureRecords } from './failure-records.ts';
 import { GLOBAL_REGION, type Scope, type Target } from './target.ts';
 
 export interface CollectionOptions {
@@ -78,19 +78,8 @@ export async function runCollection(opts: CollectionOptions): Promise<void> {
         } catch (err) {
           // A collector bug must not vanish: every key it should have produced gets an error record.
           const { error } = describeError(err);
-          for (const key of collector.produces) {
-            const [service, operation] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
-            const body = { key, service, operation, account: target.account, region: target.region, input: { collectorFailure: collector.name } };
-            opts.sink.add(
-              sealRecord({
-                id: recordId(body),
-                ...body,
-                collectedAt: now().toISOString(),
-                outcome: 'error',
-                error: { name: 'CollectorFailed', message: `${collector.name}: ${error.name}: ${error.message}` },
-              }),
-            );
-          }
+          const failure = { name: 'CollectorFailed', message: `${collector.name}: ${error.name}: ${error.message}` };
+          for (const record of collectorFailureRecords(collector, target, failure, { collectorFailure: collector.name }, now())) opts.sink.add(record);
           opts.onCollectorDone?.({ collector: collector.name, target, ms: Date.now() - started, error: error.message });
         }
       })),

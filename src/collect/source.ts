@@ -6,6 +6,7 @@ import type { EvidenceRecord } from './evidence-record.ts';
 import { readSnapshotPreflight } from './snapshot/read-preflight.ts';
 import { readSnapshotIndex, snapshotResponder } from './snapshot/read-snapshot.ts';
 import type { Scope } from './target.ts';
+import { checkRegionName } from '../util/aws-ids.ts';
 
 export interface PreparedSource {
   kind: 'live' | 'snapshot' | 'simulated';
@@ -20,6 +21,7 @@ export interface PreparedSource {
 
 /** A recorded snapshot; `regions` narrows its scope (it cannot widen it: nothing was recorded there). */
 export async function snapshotSource(dir: string, regions: string[] = []): Promise<PreparedSource> {
+  for (const r of regions) checkRegionName(r, 'regions');
   const index = await readSnapshotIndex(dir);
   const scope = { accounts: index.scope.accounts, regions: regions.length ? regions : index.scope.regions };
   // A replayed answer is final: the SDK must not retry a recorded throttling error.

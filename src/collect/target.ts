@@ -1,6 +1,6 @@
 // One place collection happens: an account and a region. Global services (IAM, Organizations, S3's
 // bucket list) are collected once per account under the pseudo-region "global".
-export const GLOBAL_REGION = 'global';
+export { GLOBAL_REGION } from '../util/aws-ids.ts';
 
 export interface Target {
   account: string;

@@ -1,9 +1,10 @@
 // proofline.config.yaml: what an organization sets once. Every field has a safe default.
 import { z } from 'zod';
 import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
+import { regionSchema } from '../util/aws-ids.ts';
 import { operationsConfigFields } from './operations-config.ts';
 
-const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'must be an AWS region code such as eu-west-1');
+const region = regionSchema;
 
 const path = z.string().trim().min(1);
 
@@ -21,6 +22,33 @@ export const signingSchema = z
   })
   .strict()
   .refine((s) => [s.pkcs12, s.pem, s.kms].filter(Boolean).length <= 1, 'give at most one of pkcs12, pem, kms');
+
+/** A PostgreSQL URL; its password belongs in PGPASSWORD or PROOFLINE_QUEUE_URL, never in the file. */
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL')
+  .refine((v) => {
+    try {
+      return new URL(v).password === '';
+    } catch {
+      return false;
+    }
+  }, 'must not contain a password (set PGPASSWORD, or pass the URL in PROOFLINE_QUEUE_URL)');
+
+/** Collection by `proofline worker` processes through a PostgreSQL job queue (docs/scale.md). */
+export const queueSchema = z
+  .object({
+    /** The queue database (PROOFLINE_QUEUE_URL and --queue override it). */
+    url: postgresUrl.optional(),
+    /** Where workers store each shard's evidence for the run: a folder on a shared filesystem, or s3://bucket/prefix. Default <dataDir>/shards. */
+    evidenceStore: z.string().trim().min(1).optional(),
+    /** Seconds a worker may hold a shard before it is handed to another worker (it is presumed dead). */
+    shardTimeoutSeconds: z.number().int().min(1).default(900),
+    /** Attempts after the first before a shard's evidence becomes error records (its controls unknown). */
+    retryLimit: z.number().int().min(0).default(2),
+  })
+  .strict();
 
 const fingerprint = z
   .string()
@@ -49,6 +77,8 @@ export const configSchema = z
     logRetentionMinDays: z.number().int().positive().default(365),
     /** Who signs the package (report.pdf, manifest.sig). None: a self-signed development identity. */
     signing: signingSchema.optional(),
+    /** Hand collection to `proofline worker` processes through a PostgreSQL queue. */
+    queue: queueSchema.optional(),
     /** Trust anchors for `proofline verify`. */
     trust: trustSchema.optional(),
     /** schedule, dataDir, retention, observationWindows, exceptionsFile, manualEvidenceDir, delivery. */

@@ -4,7 +4,7 @@ import type { Control } from '../catalog/catalog-schema.ts';
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
 import type { Scope } from '../collect/target.ts';
 import { controlStatus, countFindings, type ControlStatus, type StatusCounts } from './control-status.ts';
-import { EvidenceView } from './evidence-view.ts';
+import { EvidenceView, restrictTo } from './evidence-view.ts';
 import type { Finding } from './finding.ts';
 import { makeFinding, type Rule, type RuleContext, type RuleParameters } from './rule.ts';
 
@@ -45,7 +45,7 @@ export function evaluateControls(controls: readonly Control[], rules: ReadonlyMa
         control,
         scope,
         params,
-        evidence,
+        evidence: restrictTo(evidence, rule.evidence, control.id),
         finding: (status, where, resource, reason, recs) => makeFinding(control.id, status, where, resource, reason, recs),
       };
       try {

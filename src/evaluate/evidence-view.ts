@@ -1,6 +1,7 @@
 // Read-only index over the run's evidence records, for rules. Pagination tokens are ignored when
 // grouping pages, so a rule asks for "the ListX call at this target" and gets every page.
 import type { EvidenceKey, EvidenceRecord } from '../collect/evidence-record.ts';
+import type { EvidenceResponse, KnownEvidenceKey } from '../collect/evidence-shapes.ts';
 import type { Target } from '../collect/target.ts';
 import { stableStringify } from '../util/stable-json.ts';
 
@@ -13,8 +14,8 @@ export function withoutPaging(input: Record<string, unknown>): Record<string, un
 }
 
 /** The state of one logical call (all its pages) at one target. */
-export type CallState =
-  | { state: 'ok'; records: EvidenceRecord[]; responses: any[] }
+export type CallState<R = unknown> =
+  | { state: 'ok'; records: EvidenceRecord[]; responses: R[] }
   | { state: 'not_configured'; records: EvidenceRecord[]; error: string }
   | { state: 'error'; records: EvidenceRecord[]; error: string }
   | { state: 'missing'; records: EvidenceRecord[]; error: string };
@@ -58,6 +59,35 @@ export class EvidenceView {
     if (notConfigured) return { state: 'not_configured', records, error: `${notConfigured.error?.name}: ${notConfigured.error?.message}` };
     return { state: 'ok', records, responses: records.map((r) => r.response) };
   }
+}
+
+/**
+ * What a rule may read: only the evidence keys its control declares (`K`), each typed as the JSON
+ * form of its SDK output. Properties, not methods, so that a context for fewer keys is not assignable
+ * where more are needed.
+ */
+export interface EvidenceAccess<K extends KnownEvidenceKey> {
+  readonly call: <Q extends K>(key: Q, where: Target, input?: Record<string, unknown>) => CallState<EvidenceResponse<Q>>;
+  /** Every record of a key at a target, whatever its input (e.g. every ListBuckets page). */
+  readonly records: (key: K, where: Target) => EvidenceRecord[];
+}
+
+/** The view seen through one rule's declared keys; reading another key throws (so the finding is unknown). */
+export function restrictTo<K extends KnownEvidenceKey>(view: EvidenceView, declared: readonly K[], controlId: string): EvidenceAccess<K> {
+  const allowed = new Set<string>(declared);
+  const check = (key: string): void => {
+    if (!allowed.has(key)) throw new Error(`rule "${controlId}" read ${key}, which it does not declare in its evidence`);
+  };
+  return {
+    call: <Q extends K>(key: Q, where: Target, input?: Record<string, unknown>) => {
+      check(key);
+      return view.call(key, where, input) as CallState<EvidenceResponse<Q>>;
+    },
+    records: (key, where) => {
+      check(key);
+      return view.records(key, where);
+    },
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

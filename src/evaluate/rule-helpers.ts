@@ -1,12 +1,17 @@
 // Patterns most rules share, written once so that fail-closed behaviour is not re-implemented per rule:
-// a list call that failed or is missing gives `unknown`, an empty list gives `not_applicable`.
-import type { EvidenceKey, EvidenceRecord } from '../collect/evidence-record.ts';
+// a list call that failed or is missing gives `unknown`, an empty list gives `not_applicable`, and a
+// field a rule judges that the evidence lacks gives `unknown` (see `required`).
+import type { EvidenceRecord } from '../collect/evidence-record.ts';
+import type { EvidenceResponse, KnownEvidenceKey } from '../collect/evidence-shapes.ts';
 import { GLOBAL_REGION, type Target } from '../collect/target.ts';
+import { AbsentField, mergePages } from './absent-field.ts';
 import type { CallState } from './evidence-view.ts';
 import type { Finding, FindingStatus, ResourceRef } from './finding.ts';
 import type { RuleContext } from './rule.ts';
 
-export function targets(ctx: RuleContext, scope: 'regional' | 'global'): Target[] {
+export { AbsentField, present, required } from './absent-field.ts';
+
+export function targets(ctx: RuleContext<never>, scope: 'regional' | 'global'): Target[] {
   const regions = scope === 'global' ? [GLOBAL_REGION] : ctx.scope.regions;
   return ctx.scope.accounts.flatMap((account) => regions.map((region) => ({ account, region })));
 }
@@ -16,11 +21,15 @@ export function accountResource(where: Target): ResourceRef {
   return { type: 'AWS::::Account', id: where.region === GLOBAL_REGION ? where.account : `${where.account}/${where.region}` };
 }
 
-export interface ListedOptions<T> {
-  key: EvidenceKey;
+export function placeName(where: Target): string {
+  return where.region === GLOBAL_REGION ? `account ${where.account}` : `${where.account}/${where.region}`;
+}
+
+export interface ListedOptions<K extends KnownEvidenceKey, T> {
+  key: K;
   scope: 'regional' | 'global';
   /** The items in one page of the response. */
-  items: (response: any) => T[] | undefined;
+  items: (response: EvidenceResponse<K>) => readonly T[] | undefined;
   /** What the items are called in reasons, e.g. "SageMaker notebook instances". */
   noun: string;
   input?: Record<string, unknown>;
@@ -29,35 +38,54 @@ export interface ListedOptions<T> {
 }
 
 /**
+ * Runs `judge`, turning a judged field the evidence lacks (`required`) into an `unknown` finding
+ * about `resource` instead of a verdict built on a guess.
+ */
+export function guarded(ctx: RuleContext<never>, where: Target, resource: ResourceRef, records: readonly EvidenceRecord[], judge: () => Finding | Finding[]): Finding[] {
+  try {
+    return [judge()].flat();
+  } catch (err) {
+    if (err instanceof AbsentField) return [ctx.finding('unknown', where, resource, err.message, records)];
+    throw err;
+  }
+}
+
+/**
  * Evaluates every item of a list call at every target. Targets where the list is missing or failed
  * give one `unknown` finding; targets with no items give one `not_applicable` finding.
  */
-export function forEachListed<T>(
-  ctx: RuleContext,
-  opts: ListedOptions<T>,
+export function forEachListed<K extends KnownEvidenceKey, T>(
+  ctx: RuleContext<NoInfer<K>>,
+  opts: ListedOptions<K, T>,
   judge: (item: T, where: Target, listRecords: EvidenceRecord[]) => Finding | Finding[],
 ): Finding[] {
   const findings: Finding[] = [];
   for (const where of targets(ctx, opts.scope)) {
-    const call = ctx.evidence.call(opts.key, where, opts.input);
-    if (call.state !== 'ok') {
-      findings.push(ctx.finding('unknown', where, accountResource(where), `Could not list ${opts.noun}: ${call.error}`, call.records));
+    const listed = listAt(ctx, opts.key, where, opts.items, opts.input);
+    if (!listed.ok) {
+      findings.push(ctx.finding('unknown', where, accountResource(where), `Could not list ${opts.noun}: ${listed.error}`, listed.records));
       continue;
     }
-    const items = call.responses.flatMap((r) => opts.items(r) ?? []).filter((item) => !opts.filter || opts.filter(item, where));
+    const items = listed.items.filter((item) => !opts.filter || opts.filter(item, where));
     if (items.length === 0) {
-      findings.push(ctx.finding('not_applicable', where, accountResource(where), `No ${opts.noun} in ${where.region === GLOBAL_REGION ? `account ${where.account}` : `${where.account}/${where.region}`}.`, call.records));
+      findings.push(ctx.finding('not_applicable', where, accountResource(where), `No ${opts.noun} in ${placeName(where)}.`, listed.records));
       continue;
     }
-    for (const item of items) findings.push(...[judge(item, where, call.records)].flat());
+    for (const item of items) findings.push(...guarded(ctx, where, accountResource(where), listed.records, () => judge(item, where, listed.records)));
   }
   return findings;
 }
 
+export type Listed<T> = { ok: true; items: T[]; records: EvidenceRecord[] } | { ok: false; error: string; records: EvidenceRecord[] };
+
 /** Every item of a list call at one target, or the reason it cannot be known. */
-export function listAt<T>(ctx: RuleContext, key: EvidenceKey, where: Target, items: (response: any) => T[] | undefined, input?: Record<string, unknown>):
-  | { ok: true; items: T[]; records: EvidenceRecord[] }
-  | { ok: false; error: string; records: EvidenceRecord[] } {
+export function listAt<K extends KnownEvidenceKey, T>(
+  ctx: RuleContext<NoInfer<K>>,
+  key: K,
+  where: Target,
+  items: (response: EvidenceResponse<K>) => readonly T[] | undefined,
+  input?: Record<string, unknown>,
+): Listed<T> {
   const call = ctx.evidence.call(key, where, input);
   if (call.state !== 'ok') return { ok: false, error: call.error, records: call.records };
   return { ok: true, items: call.responses.flatMap((r) => items(r) ?? []), records: call.records };
@@ -68,35 +96,36 @@ export interface Verdict {
   reason: string;
 }
 
-/** How to judge an answered call: `ok` gets the first response, `notConfigured` the "not configured" error. */
-export interface CallVerdicts {
-  ok: (response: any) => Verdict;
+/** How to judge an answered call: `ok` gets the answer (every page merged), `notConfigured` the "not configured" error. */
+export interface CallVerdicts<R> {
+  ok: (response: R) => Verdict;
   notConfigured?: (error: string) => Verdict;
 }
 
 /**
  * Judges a follow-up call about one resource. Missing or failed evidence is `unknown`; a
- * "not configured" answer goes to `notConfigured` (usually a fail), an answer to `ok`.
+ * "not configured" answer goes to `notConfigured` (usually a fail), an answer to `ok`, which sees
+ * every page (lists concatenated) and gives `unknown` when a field it `required` is absent.
  */
-export function judgeCall(
-  ctx: RuleContext,
+export function judgeCall<R>(
+  ctx: RuleContext<never>,
   where: Target,
   resource: ResourceRef,
-  call: CallState,
-  verdicts: CallVerdicts,
+  call: CallState<R>,
+  verdicts: CallVerdicts<R>,
   extraRecords: readonly EvidenceRecord[] = [],
 ): Finding {
   const records = [...extraRecords, ...call.records];
+  const verdict = (judge: () => Verdict): Finding => guarded(ctx, where, resource, records, () => {
+    const v = judge();
+    return ctx.finding(v.status, where, resource, v.reason, records);
+  })[0]!;
   switch (call.state) {
-    case 'ok': {
-      const v = verdicts.ok(call.responses[0]);
-      return ctx.finding(v.status, where, resource, v.reason, records);
-    }
+    case 'ok':
+      return verdict(() => verdicts.ok(mergePages(call.responses)));
     case 'not_configured': {
-      if (verdicts.notConfigured) {
-        const v = verdicts.notConfigured(call.error);
-        return ctx.finding(v.status, where, resource, v.reason, records);
-      }
+      const judge = verdicts.notConfigured;
+      if (judge) return verdict(() => judge(call.error));
       return ctx.finding('unknown', where, resource, `Unexpected "not configured" answer: ${call.error}`, records);
     }
     default:
@@ -110,6 +139,14 @@ export function pass(reason: string): Verdict {
 
 export function fail(reason: string): Verdict {
   return { status: 'fail', reason };
+}
+
+export function unknown(reason: string): Verdict {
+  return { status: 'unknown', reason };
+}
+
+export function notApplicable(reason: string): Verdict {
+  return { status: 'not_applicable', reason };
 }
 
 /** Dates in evidence are ISO strings (the stored JSON form); live SDK objects may still be Dates. */

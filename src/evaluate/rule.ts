@@ -3,7 +3,8 @@
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
 import type { Scope, Target } from '../collect/target.ts';
 import type { Control } from '../catalog/catalog-schema.ts';
-import type { EvidenceView } from './evidence-view.ts';
+import type { KnownEvidenceKey } from '../collect/evidence-shapes.ts';
+import type { EvidenceAccess } from './evidence-view.ts';
 import { findingId, type Finding, type FindingStatus, type ResourceRef } from './finding.ts';
 
 /** Settings rules may read; they come from the run's config so that results are reproducible. */
@@ -16,17 +17,28 @@ export interface RuleParameters {
   logRetentionMinDays: number;
 }
 
-export interface RuleContext {
+/** What a rule sees: `K` are the evidence keys it declares, the only ones it can read. */
+export interface RuleContext<K extends KnownEvidenceKey = KnownEvidenceKey> {
   control: Control;
   scope: Scope;
   params: RuleParameters;
-  evidence: EvidenceView;
+  evidence: EvidenceAccess<K>;
   finding(status: FindingStatus, where: Target, resource: ResourceRef, reason: string, records: readonly EvidenceRecord[]): Finding;
 }
 
 export interface Rule {
   controlId: string;
+  /** The evidence keys the rule reads: the run collects them, and the rule can read nothing else. */
+  evidence: readonly KnownEvidenceKey[];
   evaluate(ctx: RuleContext): Finding[];
+}
+
+/**
+ * Declares a rule and its inputs (Lighthouse-style): `evaluate` gets a context typed for exactly the
+ * keys in `evidence`, so reading another key, or a field the SDK output does not have, fails `tsc`.
+ */
+export function defineRule<const K extends KnownEvidenceKey>(rule: { controlId: string; evidence: readonly K[]; evaluate: (ctx: RuleContext<K>) => Finding[] }): Rule {
+  return rule as Rule;
 }
 
 export function makeFinding(controlId: string, status: FindingStatus, where: Target, resource: ResourceRef, reason: string, records: readonly EvidenceRecord[]): Finding {

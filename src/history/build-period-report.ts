@@ -1,7 +1,8 @@
 // The period report: statistics over the stored runs of a window, with the history chain checked,
 // written as a folder that appears only when complete (same rule as run packages).
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { confinedPath } from '../util/confined-path.ts';
 import type { HistoryStore } from './history-store.ts';
 import { verifyHistory, type HistoryVerification } from './verify-history.ts';
 import { stableStringify } from '../util/stable-json.ts';
@@ -50,13 +51,13 @@ export async function buildPeriodReport(store: HistoryStore, period: Period, now
 
 export async function writePeriodReport(outDir: string, report: PeriodReport, steps: PeriodReportStep[] = []): Promise<string> {
   const name = `proofline-period-${report.window.from}-${report.window.to}-${utcStamp(new Date(report.generatedAt))}`;
-  const final = resolve(outDir, name);
+  const root = resolve(outDir);
+  const final = confinedPath(root, name);
   if (await stat(final).then(() => true, () => false)) throw new Error(`${final}: a report with this name already exists`);
-  const tmp = resolve(outDir, `.${name}.partial-${process.pid}`);
-  await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp, { recursive: true });
+  await mkdir(root, { recursive: true });
+  const tmp = await mkdtemp(confinedPath(root, `.${name}.partial-`));
   try {
-    await writeFile(join(tmp, PERIOD_REPORT_FILE), `${stableStringify(report, 2)}\n`);
+    await writeFile(confinedPath(tmp, PERIOD_REPORT_FILE), `${stableStringify(report, 2)}\n`);
     for (const step of steps) await step(tmp, report);
     await rename(tmp, final);
   } catch (err) {

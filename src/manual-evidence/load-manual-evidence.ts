@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Catalog } from '../catalog/load-catalog.ts';
 import type { ManualEvidenceEntry } from './manual-evidence-entry.ts';
+import { isAfterDay, utcDay } from '../util/input-dates.ts';
 import { sha256File } from '../util/sha256.ts';
 import { ATTESTATION_SUFFIX, attestationSchema } from './attestation-schema.ts';
 import { summarizeNessus } from './nessus-summary.ts';
@@ -56,6 +57,7 @@ export async function loadManualEvidence(dir: string, now: Date, catalog?: Pick<
     const parsed = attestationSchema.safeParse(data ?? {});
     if (!parsed.success) throw new ManualEvidenceError(parsed.error.issues.map((i) => `${sidecar}: field "${i.path.join('.') || '(root)'}": ${i.message}`).join('\n'));
     const a = parsed.data;
+    if (isAfterDay(a.attestedOn, now)) throw new ManualEvidenceError(`${sidecar}: field "attestedOn": ${a.attestedOn} is after the evaluation day ${utcDay(now)}; an attestation cannot be dated in the future`);
     a.requirements.forEach((r, i) => {
       if (catalog && !catalog.frameworks[r.framework].requirements.some((q) => q.id === r.requirement)) {
         throw new ManualEvidenceError(`${sidecar}: field "requirements.${i}.requirement": "${r.requirement}" is not a ${r.framework} requirement id`);

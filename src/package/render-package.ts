@@ -1,10 +1,10 @@
 // The package step that renders the human and machine reports from one view-model:
 // report.pdf, control-gaps.xlsx and oscal/assessment-results.json.
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { SigningIdentity } from '../sign/signing-identity.ts';
 import { describeSigner } from '../sign/signing-identity.ts';
 import type { PackageStep } from './write-package.ts';
+import { confinedPath } from '../util/confined-path.ts';
 import { loadNarrative } from '../render/narrative.ts';
 import { renderOscal } from '../render/oscal/render-oscal.ts';
 import { renderPdf } from '../render/pdf/render-pdf.ts';
@@ -23,9 +23,9 @@ export function renderReportsStep(opts: RenderOptions): PackageStep {
   return async (dir, ctx) => {
     const vm = buildViewModel(ctx.results, describeSigner(opts.identity), opts.extras);
     const narrative = await loadNarrative(vm, opts.templatesDir);
-    await renderXlsx(join(dir, REPORT_FILES.xlsx), vm, ctx.results);
-    await mkdir(join(dir, 'oscal'), { recursive: true });
-    await renderOscal(join(dir, REPORT_FILES.oscal), vm, ctx.results);
-    await renderPdf(join(dir, REPORT_FILES.pdf), vm, narrative, opts.identity);
+    await renderXlsx(confinedPath(dir, REPORT_FILES.xlsx), vm, ctx.results);
+    await mkdir(confinedPath(dir, 'oscal'), { recursive: true });
+    await renderOscal(confinedPath(dir, REPORT_FILES.oscal), vm, ctx.results);
+    await renderPdf(confinedPath(dir, REPORT_FILES.pdf), vm, narrative, opts.identity);
   };
 }

@@ -1,9 +1,9 @@
 // The last package step: writes the signer's certificate, then manifest.json over every file, then
 // manifest.sig, a detached CMS signature over manifest.json's exact bytes.
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { buildManifest, MANIFEST_FILE, MANIFEST_SIGNATURE_FILE, serializeManifest, SIGNER_CERTIFICATE_FILE } from './manifest.ts';
 import type { PackageStep } from './write-package.ts';
+import { confinedPath } from '../util/confined-path.ts';
 import { signDetached } from '../sign/detached-cms.ts';
 import { describeSigner, type SigningIdentity } from '../sign/signing-identity.ts';
 
@@ -17,11 +17,11 @@ export interface SignPackageOptions {
 export function signPackageStep(opts: SignPackageOptions): PackageStep {
   return async (dir, ctx) => {
     const now = opts.now?.() ?? new Date();
-    await writeFile(join(dir, SIGNER_CERTIFICATE_FILE), opts.identity.certificatePem);
+    await writeFile(confinedPath(dir, SIGNER_CERTIFICATE_FILE), opts.identity.certificatePem);
     const manifest = await buildManifest(dir, ctx.results, describeSigner(opts.identity), { previousManifestSha256: opts.previousManifestSha256, createdAt: now.toISOString() });
-    await writeFile(join(dir, MANIFEST_FILE), serializeManifest(manifest));
+    await writeFile(confinedPath(dir, MANIFEST_FILE), serializeManifest(manifest));
     // Sign the bytes as written, not a re-serialization.
-    const bytes = await readFile(join(dir, MANIFEST_FILE));
-    await writeFile(join(dir, MANIFEST_SIGNATURE_FILE), await signDetached(bytes, opts.identity, now));
+    const bytes = await readFile(confinedPath(dir, MANIFEST_FILE));
+    await writeFile(confinedPath(dir, MANIFEST_SIGNATURE_FILE), await signDetached(bytes, opts.identity, now));
   };
 }

@@ -30,6 +30,12 @@ export function neededEvidenceKeys(catalog: Catalog): string[] {
 
 /** Every evidence record of the run (failed calls included), sorted by id. */
 export async function collectEvidence(opts: CollectEvidenceOptions): Promise<EvidenceRecord[]> {
+  const { selected } = selectCollectors(opts.collectors, neededEvidenceKeys(opts.catalog));
+  return collectWith(opts, selected, opts.source.preflight ?? []);
+}
+
+/** Runs the given collectors over the source's scope with the run's client settings (one run, or one shard of it). */
+export async function collectWith(opts: Omit<CollectEvidenceOptions, 'catalog' | 'collectors'>, collectors: Collector[], preflight: readonly EvidenceRecord[]): Promise<EvidenceRecord[]> {
   const now = opts.now ?? (() => new Date());
   const sink = new MemoryEvidence();
   const factory = new ClientFactory({
@@ -42,10 +48,9 @@ export async function collectEvidence(opts: CollectEvidenceOptions): Promise<Evi
     callConcurrency: opts.callConcurrency,
     onCall: opts.onCall,
   });
-  for (const record of opts.source.preflight ?? []) sink.add(record);
-  const { selected } = selectCollectors(opts.collectors, neededEvidenceKeys(opts.catalog));
+  for (const record of preflight) sink.add(record);
   try {
-    await runCollection({ factory, sink, scope: opts.source.scope, collectors: selected, now, perAccountConcurrency: opts.perAccountConcurrency, fanOutConcurrency: opts.fanOutConcurrency, onCollectorDone: opts.onCollectorDone });
+    await runCollection({ factory, sink, scope: opts.source.scope, collectors, now, perAccountConcurrency: opts.perAccountConcurrency, fanOutConcurrency: opts.fanOutConcurrency, onCollectorDone: opts.onCollectorDone });
   } finally {
     factory.destroy();
   }

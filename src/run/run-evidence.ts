@@ -22,6 +22,8 @@ export interface RunEvidenceOptions extends CollectEvidenceOptions {
   exceptions?: readonly RiskException[];
   /** Attested files (src/manual-evidence) that settle manual requirements. */
   manualEvidence?: readonly ManualEvidenceEntry[];
+  /** How evidence is collected: in this process (default), or by workers (src/run/distributed). */
+  collect?: (opts: CollectEvidenceOptions) => Promise<EvidenceRecord[]>;
 }
 
 export interface RunEvidenceOutput {
@@ -32,7 +34,7 @@ export interface RunEvidenceOutput {
 export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidenceOutput> {
   const now = opts.now ?? (() => new Date());
   const startedAt = now();
-  const records = await collectEvidence({ ...opts, now });
+  const records = await (opts.collect ?? collectEvidence)({ ...opts, now });
   const evaluatedAt = opts.evaluatedAt ?? startedAt;
   const evaluation = evaluateControls(opts.catalog.controls, opts.rules, records, opts.source.scope, {
     now: evaluatedAt,

@@ -47,6 +47,7 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
   const job: ScheduledJob = async (signal) => {
     startedAt = now();
     const inputs = await loadRunInputs(deps.config, startedAt, deps.knownControlIds, deps.catalog);
+    for (const warning of inputs.warnings ?? []) deps.log.log('warn', 'input.warning', { warning });
     const { results, records } = await abortable(deps.collect(inputs, startedAt), signal);
     signal.throwIfAborted();
     const previous = deps.store.previousManifestDigest();
@@ -67,8 +68,13 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
       results,
     });
     const outcome: JobOutcome = { runId: results.run.id, seq: entry.seq, package: packagePath, findings: results.summary.findings, acceptedRisk: results.summary.acceptedRisk ?? 0 };
-    const pruned = await applyRetention(deps.store, deps.config.retention, deps.config.observationWindows, now());
-    if (pruned.length) deps.log.log('info', 'retention.pruned', { runs: pruned.map((p) => p.id) });
+    try {
+      const pruned = await applyRetention(deps.store, deps.config.retention, deps.config.observationWindows, now(), deps.packagesDir);
+      if (pruned.length) deps.log.log('info', 'retention.pruned', { runs: pruned.map((p) => p.id) });
+    } catch (err) {
+      // The run itself is complete and recorded; a refused deletion is for the operator to look at.
+      deps.log.log('error', 'retention.refused', { error: (err as Error).message });
+    }
     if (deps.afterRun) {
       try {
         Object.assign(outcome, await deps.afterRun(packagePath, results));

@@ -50,4 +50,6 @@ export const AI_MAPPING_EXCEPTIONS: Record<string, { framework: string; reason: 
   'bedrock-guardrail-content-filters-high': { framework: 'hipaa', reason: 'Harmful-content filtering is not an ePHI security safeguard.' },
   'sagemaker-endpoint-model-monitoring-scheduled': { framework: 'hipaa', reason: 'Model drift is not a Security Rule concern.' },
   'sagemaker-model-explainability-reviewed': { framework: 'hipaa', reason: 'The Security Rule has no explainability requirement.' },
+  'sagemaker-model-deployed-from-registry': { framework: 'hipaa', reason: 'Release control of model versions is change management, which the Security Rule has no standard for (164.308(a)(8) is the evaluation of the security programme).' },
+  'sagemaker-model-package-approval-manual': { framework: 'hipaa', reason: 'Approval of model versions is change management, which the Security Rule has no standard for (164.308(a)(8) is the evaluation of the security programme).' },
 };

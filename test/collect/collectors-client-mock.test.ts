@@ -10,7 +10,7 @@ import { awsError, byKey, nb, collect, mockAllClients, type Mocks } from './harn
 
 let all: Collector[];
 const named = (...names: string[]) => all.filter((c) => names.includes(c.name));
-const producing = (key: string) => all.filter((c) => c.produces.includes(key));
+const producing = (key: string) => all.filter((c) => (c.produces as string[]).includes(key));
 
 beforeAll(async () => {
   all = await loadCollectors();

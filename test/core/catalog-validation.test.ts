@@ -97,6 +97,13 @@ describe('catalog validation', () => {
   it('warns (without failing the load) when an automated requirement has no automated control', async () => {
     await edit(CONTROL, (t) => t.replace(/  - \{ framework: gdpr.*\n/, ''));
     const catalog = await loadCatalog(dir);
-    expect(catalog.warnings.map((w) => `${w.file}: ${w.message}`)).toEqual(['frameworks/gdpr.yaml: "R-AUTO" is marked automated but no automated control maps to it']);
+    expect(catalog.warnings.map((w) => `${w.file}: ${w.message}`)).toEqual(['frameworks/gdpr.yaml: "R-AUTO" is marked automated but no automated control maps to it as primary']);
+  });
+
+  it('warns when an automated or hybrid requirement has only supporting automated mappings: nothing could decide its automated part', async () => {
+    await edit(CONTROL, (t) => t.replace('{ framework: gdpr, requirement: R-AUTO, strength: primary', '{ framework: gdpr, requirement: R-AUTO, strength: supporting'));
+    await edit('frameworks/hipaa.yaml', (t) => t.replace('{ id: R-AUTO, title: Checked automatically, coverage: automated }', '{ id: R-AUTO, title: Checked automatically, coverage: hybrid, reason: Configuration and a procedure. }'));
+    const catalog = await loadCatalog(dir);
+    expect(catalog.warnings.map((w) => `${w.file}: ${w.message}`)).toEqual(['frameworks/gdpr.yaml: "R-AUTO" is marked automated but no automated control maps to it as primary']);
   });
 });

@@ -47,8 +47,8 @@ describe('fail-closed evaluation', () => {
   });
 
   it('an evaluator that throws gives unknown with the error text, and the run goes on', () => {
-    const throwing: Rule = { controlId: 'throws', evaluate: () => { throw new Error('boom'); } };
-    const empty: Rule = { controlId: 'empty', evaluate: () => [] };
+    const throwing: Rule = { controlId: 'throws', evidence: [], evaluate: () => { throw new Error('boom'); } };
+    const empty: Rule = { controlId: 'empty', evidence: [], evaluate: () => [] };
     const rules = new Map([['throws', throwing], ['empty', empty], [notebookRule.controlId, notebookRule]]);
     const result = evaluateControls([control('throws'), control('empty'), control(notebookRule.controlId), control('no-rule')], rules, [failed(LIST)], scope, params());
     expect(result.controls.map((c) => [c.controlId, c.status])).toEqual([
@@ -62,7 +62,7 @@ describe('fail-closed evaluation', () => {
   });
 
   it('a malformed finding from an evaluator is unknown, not trusted', () => {
-    const liar: Rule = { controlId: 'liar', evaluate: () => [{ controlId: 'other', status: 'pass' } as never] };
+    const liar: Rule = { controlId: 'liar', evidence: [], evaluate: () => [{ controlId: 'other', status: 'pass' } as never] };
     const result = evaluateControls([control('liar')], new Map([['liar', liar]]), [], scope, params());
     expect(result.controls[0].status).toBe('unknown');
   });

@@ -2,7 +2,7 @@
 import { evidenceKey, recordId, sealRecord, type EvidenceRecord, type EvidenceError } from '../../src/collect/evidence-record.ts';
 import type { Control } from '../../src/catalog/catalog-schema.ts';
 import type { Scope } from '../../src/collect/target.ts';
-import { EvidenceView } from '../../src/evaluate/evidence-view.ts';
+import { EvidenceView, restrictTo } from '../../src/evaluate/evidence-view.ts';
 import type { Finding } from '../../src/evaluate/finding.ts';
 import { makeFinding, type Rule, type RuleContext, type RuleParameters } from '../../src/evaluate/rule.ts';
 
@@ -47,7 +47,7 @@ export function runRule(rule: Rule, records: EvidenceRecord[], opts: { scope?: S
     control,
     scope: opts.scope ?? { accounts: [TEST_ACCOUNT], regions: ['eu-west-1'] },
     params: params(opts.params),
-    evidence: new EvidenceView(records),
+    evidence: restrictTo(new EvidenceView(records), rule.evidence, rule.controlId),
     finding: (status, where, resource, reason, recs) => makeFinding(rule.controlId, status, where, resource, reason, recs),
   };
   return rule.evaluate(ctx);

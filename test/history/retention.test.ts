@@ -67,7 +67,7 @@ describe('applying retention', () => {
         await writeFile(join(pkg, 'manifest.json'), day);
         store.recordRun({ id: `r${day}`, startedAt: `2026-11-${day}T02:00:00.000Z`, finishedAt: `2026-11-${day}T02:00:00.000Z`, status: 'succeeded', packagePath: pkg, manifestSha256: await packageManifestDigest(pkg) });
       }
-      const pruned = await applyRetention(store, { keepRuns: 1 }, [{ name: 'open', from: '2026-11-03', to: '2027-01-31' }], now);
+      const pruned = await applyRetention(store, { keepRuns: 1 }, [{ name: 'open', from: '2026-11-03', to: '2027-01-31' }], now, join(dir, 'packages'));
       expect(pruned.map((p) => p.id)).toEqual(['r02', 'r01']);
       expect((await readdir(join(dir, 'packages'))).sort()).toEqual(['03', '04']);
       expect(store.run('r01')?.prunedAt).toBe(now.toISOString());

@@ -10,6 +10,7 @@ import { resolvePeriod } from '../../history/period-window.ts';
 import { renderPeriodPdf } from '../../history/render-period-pdf.ts';
 import { renderPeriodXlsx } from '../../history/render-period-xlsx.ts';
 import { signDetached } from '../../sign/detached-cms.ts';
+import { confinedPath } from '../../util/confined-path.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
 import { HistoryStore } from '../../history/history-store.ts';
 import { verifyHistory } from '../../history/verify-history.ts';
@@ -110,11 +111,11 @@ export function registerHistory(program: Command): void {
         const report = await buildPeriodReport(store, period, new Date());
         if (report.runs.succeeded === 0) throw new UsageError(`no succeeded run is recorded between ${period.from} and ${period.to} in ${config.dataDir}`);
         const dir = await writePeriodReport(flags.out, report, [
-          (tmp, r) => renderPeriodXlsx(join(tmp, 'period-report.xlsx'), r),
-          (tmp, r) => renderPeriodPdf(join(tmp, 'period-report.pdf'), r, identity),
+          (tmp, r) => renderPeriodXlsx(confinedPath(tmp, 'period-report.xlsx'), r),
+          (tmp, r) => renderPeriodPdf(confinedPath(tmp, 'period-report.pdf'), r, identity),
           async (tmp) => {
-            await writeFile(join(tmp, 'signer-certificate.pem'), identity.certificatePem);
-            await writeFile(join(tmp, `${PERIOD_REPORT_FILE}.sig`), await signDetached(await readFile(join(tmp, PERIOD_REPORT_FILE)), identity));
+            await writeFile(confinedPath(tmp, 'signer-certificate.pem'), identity.certificatePem);
+            await writeFile(confinedPath(tmp, `${PERIOD_REPORT_FILE}.sig`), await signDetached(await readFile(confinedPath(tmp, PERIOD_REPORT_FILE)), identity));
           },
         ]);
         const weakest = [...report.controls].filter((c) => c.shareMet !== null).sort((a, b) => a.shareMet! - b.shareMet!).slice(0, 5);

@@ -18,7 +18,7 @@ export function registerRecord(program: Command): void {
   const cmd = program
     .command('record')
     .description('Collect evidence and save it as a snapshot folder that `run --source` can replay')
-    .requiredOption('--out <dir>', 'snapshot folder to write (replaced if it exists)')
+    .requiredOption('--out <dir>', 'snapshot folder to write: new, empty, or an earlier snapshot (replaced); any other folder is refused')
     .option('--config <file>', 'proofline.config.yaml')
     .option('--description <text>', 'what this snapshot shows (stored in snapshot.json)');
   addSourceOptions(cmd).action(async (flags: RecordFlags) => {

@@ -12,9 +12,11 @@ import { writePackage } from '../../package/write-package.ts';
 import { UsageError } from '../exit-codes.ts';
 import { formatRunSummary } from '../format-summary.ts';
 import { Progress, progressMode } from '../progress.ts';
+import { addQueueOptions, distributedOptionsOf, queueProgressPrinter, queueUrlOf, type QueueFlags } from './queue-options.ts';
+import { distributedCollect } from '../../run/distributed/collect-distributed.ts';
 import { addSourceOptions, positiveIntFlag, prepareSource, type SourceFlags } from './source-options.ts';
 
-interface RunFlags extends SourceFlags {
+interface RunFlags extends SourceFlags, QueueFlags {
   out: string;
   config?: string;
   evaluatedAt?: string;
@@ -27,7 +29,7 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'folder to write the package into', 'out')
     .option('--config <file>', 'proofline.config.yaml')
     .option('--evaluated-at <iso>', 'judge ages (e.g. key age) as of this UTC time instead of now');
-  addSourceOptions(cmd).action(async (flags: RunFlags) => {
+  addQueueOptions(addSourceOptions(cmd)).action(async (flags: RunFlags) => {
     const config = await loadConfig(flags.config);
     let evaluatedAt: Date | undefined;
     if (flags.evaluatedAt) {
@@ -39,12 +41,20 @@ export function registerRun(program: Command): void {
     const project = await loadProjectCatalog();
     // Exceptions and manual evidence named by the config; bad files stop the run before collection.
     const inputs = await loadRunInputs(config, evaluatedAt ?? new Date(), new Set(project.catalog.controls.map((c) => c.id)), project.catalog);
+    for (const warning of inputs.warnings ?? []) process.stderr.write(`proofline: warning: ${warning}\n`);
     // Resolve the signer before collecting: a bad key must not cost a whole live run.
     const identity = await resolveSigningIdentity(config);
     const source = await prepareSource(flags, config.regions);
     // Replays are instant: only live collection gets a progress display.
     const progress = new Progress(process.stderr, source.kind === 'live' ? progressMode(process.stderr, Boolean(flags.quiet)) : 'quiet');
-    const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry) }).finally(() => {
+    // With a queue, workers collect: SIGTERM / SIGINT cancel the run's shards before it exits.
+    const queueUrl = queueUrlOf(flags.queue, config);
+    const cancel = new AbortController();
+    const onSignal = () => cancel.abort();
+    const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, cancel.signal, queueProgressPrinter(process.stderr, progressMode(process.stderr, Boolean(flags.quiet))))) : undefined;
+    if (collect) for (const s of ['SIGTERM', 'SIGINT'] as const) process.once(s, onSignal);
+    const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect }).finally(() => {
+      for (const s of ['SIGTERM', 'SIGINT'] as const) process.off(s, onSignal);
       if (source.kind === 'live') progress.finish();
     });
     const path = await writePackage(flags.out, { results, records }, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity }), signPackageStep({ identity })], { zip: true });

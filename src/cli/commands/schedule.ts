@@ -37,7 +37,8 @@ export function registerSchedule(program: Command): void {
     const project = await loadProjectCatalog();
     const knownControlIds = new Set(project.catalog.controls.map((c) => c.id));
     // Everything that can be wrong with the input is found now, before the first tick.
-    await loadRunInputs(config, new Date(), knownControlIds, project.catalog);
+    const inputs = await loadRunInputs(config, new Date(), knownControlIds, project.catalog);
+    for (const warning of inputs.warnings ?? []) process.stderr.write(`proofline: warning: ${warning}\n`);
     const identity = await resolveSigningIdentity(config);
     const log = jsonLinesLogger(process.stdout);
     const store = HistoryStore.open(config.dataDir);

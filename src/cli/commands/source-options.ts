@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { liveSource, NoCredentialsError, ScopeError } from '../../collect/live/live-source.ts';
 import { snapshotSource, type PreparedSource } from '../../collect/source.ts';
+import { isAccountId, isRegionName } from '../../util/aws-ids.ts';
 import { UsageError } from '../exit-codes.ts';
 
 export interface SourceFlags {
@@ -47,12 +48,14 @@ export function positiveIntFlag(name: string, value: string | undefined): number
 
 export async function prepareSource(flags: SourceFlags, configRegions: string[]): Promise<PreparedSource> {
   const regions = flags.regions ? listFlag(flags.regions) : configRegions;
+  const badRegion = regions.find((r) => !isRegionName(r));
+  if (badRegion) throw new UsageError(`--regions: ${JSON.stringify(badRegion.slice(0, 80))} is not an AWS region code such as eu-west-1`);
   if (flags.source) {
     if (flags.accounts || flags.organization || flags.profile) throw new UsageError('--source replays a snapshot: --accounts, --organization and --profile apply to live runs only');
     return snapshotSource(flags.source, regions);
   }
   const accounts = listFlag(flags.accounts);
-  const bad = accounts.find((a) => !/^\d{12}$/.test(a));
+  const bad = accounts.find((a) => !isAccountId(a));
   if (bad) throw new UsageError(`--accounts: "${bad}" is not a 12-digit AWS account id`);
   if (accounts.length && flags.organization) throw new UsageError('--accounts and --organization are alternatives: pass one');
   try {

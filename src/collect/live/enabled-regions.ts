@@ -2,6 +2,7 @@
 // Disabled opt-in regions are left out (calls there would only fail with an auth error).
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { checkRegionName } from '../../util/aws-ids.ts';
 
 export async function enabledRegions(credentials: AwsCredentialIdentityProvider, homeRegion: string, clientConfig: Record<string, unknown> = {}): Promise<string[]> {
   const ec2 = new EC2Client({ ...clientConfig, region: homeRegion, credentials });
@@ -9,8 +10,8 @@ export async function enabledRegions(credentials: AwsCredentialIdentityProvider,
     const out = await ec2.send(new DescribeRegionsCommand({ AllRegions: true }));
     return (out.Regions ?? [])
       .filter((r) => r.OptInStatus === 'opt-in-not-required' || r.OptInStatus === 'opted-in')
-      .map((r) => r.RegionName!)
-      .filter(Boolean)
+      .filter((r) => r.RegionName)
+      .map((r) => checkRegionName(r.RegionName, 'ec2 DescribeRegions Regions[].RegionName'))
       .sort();
   } finally {
     ec2.destroy();

@@ -7,6 +7,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit from 'p-limit';
+import { checkAccountId, checkRegionName } from '../../util/aws-ids.ts';
 import type { EvidenceRecord } from '../evidence-record.ts';
 import { assumeRoleFailureRecord } from '../preflight.ts';
 import type { PreparedSource } from '../source.ts';
@@ -50,6 +51,18 @@ export interface LiveSourceOptions {
 export interface LiveSource extends PreparedSource {
   /** Error records for accounts that could not be entered (sts.AssumeRole). */
   preflight: EvidenceRecord[];
+  /** How another process (a worker) enters the same accounts with its own credential chain. */
+  entry: LiveEntrySpec;
+}
+
+/** The serialisable part of AccountEntry: no credentials, only where they come from. */
+export interface LiveEntrySpec {
+  profile?: string;
+  callerAccount: string;
+  partition: string;
+  role: RoleToAssume;
+  region: string;
+  client?: Partial<LiveClientSettings>;
 }
 
 function homeRegion(opts: LiveSourceOptions): string {
@@ -66,7 +79,46 @@ function cannotEnter(arn: string, err: unknown): Error {
   return e;
 }
 
+/** What entering a member account needs: the caller's credentials and the role to assume there. */
+export interface AccountEntry {
+  base: AwsCredentialIdentityProvider;
+  callerAccount: string;
+  partition: string;
+  role: RoleToAssume;
+  region: string;
+  stsConfig: Record<string, unknown>;
+}
+
+/**
+ * Credentials for one account: the caller's own for its account, else the assumed role. An account that
+ * cannot be entered gets credentials that fail every call naming the role (so its evidence is errors).
+ */
+export async function enterAccount(entry: AccountEntry, account: string): Promise<{ credentials: AwsCredentialIdentityProvider; failure?: unknown }> {
+  // The caller's own account is read with the caller's credentials (the role is for member accounts).
+  if (account === entry.callerAccount) return { credentials: entry.base };
+  const arn = roleArn(entry.partition, account, entry.role.roleName);
+  const provider = assumedRoleCredentials(entry.base, arn, entry.role, entry.region, entry.stsConfig);
+  try {
+    await provider();
+    return { credentials: provider };
+  } catch (err) {
+    return { credentials: failedCredentials(cannotEnter(arn, err)), failure: err };
+  }
+}
+
+/** A worker's live source for some accounts of a run prepared elsewhere (no preflight: the run has it). */
+export async function liveAccountsSource(spec: LiveEntrySpec, scope: PreparedSource['scope']): Promise<PreparedSource> {
+  const clientConfig = liveClientConfig({ ...DEFAULT_LIVE_CLIENT_SETTINGS, ...spec.client });
+  const base = shared(fromNodeProviderChain(spec.profile ? { profile: spec.profile } : {}));
+  const entry: AccountEntry = { base, callerAccount: spec.callerAccount, partition: spec.partition, role: spec.role, region: spec.region, stsConfig: clientConfig('sts', spec.region) };
+  const credentials = new Map<string, AwsCredentialIdentityProvider>();
+  for (const account of scope.accounts) credentials.set(account, (await enterAccount(entry, account)).credentials);
+  return { kind: 'live', scope, credentialsFor: (account) => credentials.get(account), clientConfig: clientConfig as PreparedSource['clientConfig'] };
+}
+
 export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
+  for (const a of opts.accounts ?? []) checkAccountId(a, 'accounts');
+  for (const r of opts.regions) checkRegionName(r, 'regions');
   const now = opts.now ?? (() => new Date());
   const settings = { ...DEFAULT_LIVE_CLIENT_SETTINGS, ...opts.client };
   const clientConfig = liveClientConfig(settings);
@@ -79,7 +131,8 @@ export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
   }
   const sts = new STSClient({ ...clientConfig('sts', region), region, credentials: base });
   const identity = await sts.send(new GetCallerIdentityCommand({})).finally(() => sts.destroy());
-  const callerAccount = identity.Account!;
+  // AWS's answers become folder names too: an endpoint that is not AWS could answer anything.
+  const callerAccount = checkAccountId(identity.Account, 'sts GetCallerIdentity Account');
   const partition = identity.Arn?.split(':')[1] || 'aws';
 
   let accounts = opts.accounts?.length ? [...new Set(opts.accounts)] : [callerAccount];
@@ -104,20 +157,13 @@ export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
   const credentials = new Map<string, AwsCredentialIdentityProvider>();
   const preflight: EvidenceRecord[] = [];
   const limit = pLimit(opts.accountConcurrency ?? 10);
+  const entry: AccountEntry = { base, callerAccount, partition, role, region, stsConfig: clientConfig('sts', region) };
   await Promise.all(
     accounts.map((account) =>
       limit(async () => {
-        // The caller's own account is read with the caller's credentials (the role is for member accounts).
-        if (account === callerAccount) return void credentials.set(account, base);
-        const arn = roleArn(partition, account, role.roleName);
-        const provider = assumedRoleCredentials(base, arn, role, region, clientConfig('sts', region));
-        try {
-          await provider();
-          credentials.set(account, provider);
-        } catch (err) {
-          preflight.push(assumeRoleFailureRecord(account, arn, role.sessionName!, err, now()));
-          credentials.set(account, failedCredentials(cannotEnter(arn, err)));
-        }
+        const entered = await enterAccount(entry, account);
+        credentials.set(account, entered.credentials);
+        if (entered.failure) preflight.push(assumeRoleFailureRecord(account, roleArn(partition, account, role.roleName), role.sessionName!, entered.failure, now()));
       }),
     ),
   );
@@ -129,5 +175,6 @@ export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
     credentialsFor: (account) => credentials.get(account),
     clientConfig: clientConfig as PreparedSource['clientConfig'],
     preflight,
+    entry: { ...(opts.profile ? { profile: opts.profile } : {}), callerAccount, partition, role, region, ...(opts.client ? { client: opts.client } : {}) },
   };
 }

@@ -2,6 +2,7 @@
 // or a delegated administrator). Suspended, pending and closed accounts cannot be entered.
 import { OrganizationsClient, paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { checkAccountId } from '../../util/aws-ids.ts';
 
 function isActive(a: Account): boolean {
   // `State` replaces the retiring `Status`; either saying ACTIVE is enough.
@@ -13,7 +14,7 @@ export async function organizationAccounts(credentials: AwsCredentialIdentityPro
   try {
     const ids: string[] = [];
     for await (const page of paginateListAccounts({ client }, {})) {
-      for (const a of page.Accounts ?? []) if (a.Id && isActive(a)) ids.push(a.Id);
+      for (const a of page.Accounts ?? []) if (a.Id && isActive(a)) ids.push(checkAccountId(a.Id, 'organizations ListAccounts Accounts[].Id'));
     }
     return ids.sort();
   } finally {

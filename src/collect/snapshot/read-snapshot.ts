@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { recordId, type EvidenceRecordBody } from '../evidence-record.ts';
 import type { Answer, Call, Responder } from '../evidence-middleware.ts';
+import { confinedExistingPath, PathEscapeError } from '../../util/confined-path.ts';
 import { sha256Hex } from '../../util/sha256.ts';
 import { SNAPSHOT_INDEX, snapshotIndexSchema, type SnapshotEntry, type SnapshotIndex } from './snapshot-format.ts';
 
@@ -45,7 +46,13 @@ export async function snapshotResponder(dir: string, index: SnapshotIndex): Prom
     if (!entry) {
       return { outcome: 'error', error: { name: 'NotInSnapshot', message: `the snapshot holds no answer for ${call.service}.${call.operation} in ${call.account}/${call.region} with this input` } };
     }
-    const bytes = await readFile(join(dir, entry.file));
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(await confinedExistingPath(dir, entry.file));
+    } catch (err) {
+      if (!(err instanceof PathEscapeError)) throw err;
+      return { outcome: 'error', error: { name: 'SnapshotPathEscape', message: `${entry.file}: ${err.message}; not read` } };
+    }
     if (sha256Hex(bytes) !== entry.sha256) {
       return { outcome: 'error', error: { name: 'SnapshotDigestMismatch', message: `${entry.file}: SHA-256 does not match snapshot.json; the record was altered` } };
     }

@@ -1,21 +1,30 @@
 // The recorded-snapshot format: a folder with snapshot.json (index) and records/<record id>.json,
 // one file per API call or page. The live run's `record` writes it; `run --source` replays it.
 import { z } from 'zod';
+import { accountIdSchema, recordRegionSchema, regionSchema } from '../../util/aws-ids.ts';
 
 export const SNAPSHOT_FORMAT = 'proofline-snapshot';
 export const SNAPSHOT_VERSION = 1;
 export const SNAPSHOT_INDEX = 'snapshot.json';
 export const RECORDS_DIR = 'records';
 
-export const snapshotEntrySchema = z.object({
-  id: z.string().min(1),
-  key: z.string().regex(/^[a-z0-9-]+\.[A-Za-z0-9]+$/, 'must be <service>.<Operation>'),
-  account: z.string().min(1),
-  region: z.string().min(1),
-  outcome: z.enum(['ok', 'not_configured', 'error']),
-  file: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
+/** A record file: '/'-separated, relative, under records/, no "." or ".." segments (it may not leave the snapshot). */
+const recordFileSchema = z
+  .string()
+  .max(512)
+  .refine((f) => f.startsWith(`${RECORDS_DIR}/`) && f.endsWith('.json') && f.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..' && !/[\\\0:]/.test(seg)), 'must be a relative path under records/ (no "..", no absolute path)');
+
+export const snapshotEntrySchema = z
+  .object({
+    id: z.string().min(1),
+    key: z.string().regex(/^[a-z0-9-]+\.[A-Za-z0-9]+$/, 'must be <service>.<Operation>'),
+    account: accountIdSchema,
+    region: recordRegionSchema,
+    outcome: z.enum(['ok', 'not_configured', 'error']),
+    file: recordFileSchema,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .refine((e) => e.id.startsWith(`${e.account}/${e.region}/`), { message: 'must start with the record\'s <account>/<region>/', path: ['id'] });
 
 export const snapshotIndexSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
@@ -23,8 +32,8 @@ export const snapshotIndexSchema = z.object({
   createdAt: z.string(),
   description: z.string().optional(),
   scope: z.object({
-    accounts: z.array(z.string().min(1)).min(1),
-    regions: z.array(z.string().min(1)).min(1),
+    accounts: z.array(accountIdSchema).min(1),
+    regions: z.array(regionSchema).min(1),
   }),
   records: z.array(snapshotEntrySchema),
 });

@@ -1,50 +1,108 @@
-// Writes evidence records as a snapshot folder, atomically: built in a temporary sibling, then renamed.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+// Writes evidence records as a snapshot folder, atomically: built in a new temporary sibling, then
+// renamed. An existing target is replaced only when it is empty or a snapshot (snapshot.json of this
+// format and nothing but records/ beside it): `record --out .` must never wipe someone's folder.
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { serializeRecord, unsealRecord, type EvidenceRecord } from '../evidence-record.ts';
 import type { Scope } from '../target.ts';
+import { confinedPath } from '../../util/confined-path.ts';
 import { stableStringify } from '../../util/stable-json.ts';
 import { RECORDS_DIR, SNAPSHOT_FORMAT, SNAPSHOT_INDEX, SNAPSHOT_VERSION, recordFile, type SnapshotIndex } from './snapshot-format.ts';
 
 /** Record files written at the same time: enough to keep the disk busy, few enough for file handles. */
 const WRITE_CONCURRENCY = 32;
 
+/** The target exists and is not something this function may replace. */
+export class SnapshotTargetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SnapshotTargetError';
+  }
+}
+
+type Existing = 'absent' | 'empty' | 'snapshot';
+
+async function existingTarget(target: string): Promise<Existing> {
+  const info = await stat(target).catch(() => undefined);
+  if (!info) return 'absent';
+  if (!info.isDirectory()) throw new SnapshotTargetError(`${target}: exists and is not a folder; choose another --out`);
+  const names = await readdir(target);
+  if (names.length === 0) return 'empty';
+  const marker = await readFile(confinedPath(target, SNAPSHOT_INDEX), 'utf8').then((t) => (JSON.parse(t) as { format?: unknown }).format, () => undefined);
+  const foreign = names.filter((n) => n !== SNAPSHOT_INDEX && n !== RECORDS_DIR);
+  if (marker !== SNAPSHOT_FORMAT || foreign.length) {
+    throw new SnapshotTargetError(`${target}: exists and is not a Proofline snapshot${foreign.length ? ` (it holds ${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''})` : ''}; it is left as it is: choose a new or empty folder for --out`);
+  }
+  return 'snapshot';
+}
+
 export async function writeSnapshot(dir: string, records: EvidenceRecord[], scope: Scope, meta: { createdAt: string; description?: string }): Promise<void> {
   const target = resolve(dir);
-  const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
-  await rm(tmp, { recursive: true, force: true });
-  await mkdir(join(tmp, RECORDS_DIR), { recursive: true });
-  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const index: SnapshotIndex = {
-    format: SNAPSHOT_FORMAT,
-    version: SNAPSHOT_VERSION,
-    createdAt: meta.createdAt,
-    ...(meta.description ? { description: meta.description } : {}),
-    scope: { accounts: [...scope.accounts].sort(), regions: [...scope.regions].sort() },
-    records: [],
-  };
-  // Files are written WRITE_CONCURRENCY at a time (each folder created once); the index keeps the sorted order.
-  const folders = new Map<string, Promise<unknown>>();
-  const folder = (path: string) => {
-    let made = folders.get(path);
-    if (!made) folders.set(path, (made = mkdir(path, { recursive: true })));
-    return made;
-  };
-  let next = 0;
-  const worker = async () => {
-    while (next < sorted.length) {
-      const record = sorted[next++];
-      const path = join(tmp, recordFile(record.id));
-      await folder(dirname(path));
-      await writeFile(path, serializeRecord(unsealRecord(record)));
+  const existing = await existingTarget(target);
+  const parent = dirname(target);
+  await mkdir(parent, { recursive: true });
+  // mkdtemp makes a folder no one else has: the only folders removed below are ones made here.
+  const tmp = await mkdtemp(confinedPath(parent, `.${basename(target)}.tmp-`));
+  try {
+    await mkdir(confinedPath(tmp, RECORDS_DIR));
+    const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const index: SnapshotIndex = {
+      format: SNAPSHOT_FORMAT,
+      version: SNAPSHOT_VERSION,
+      createdAt: meta.createdAt,
+      ...(meta.description ? { description: meta.description } : {}),
+      scope: { accounts: [...scope.accounts].sort(), regions: [...scope.regions].sort() },
+      records: [],
+    };
+    // Files are written WRITE_CONCURRENCY at a time (each folder created once); the index keeps the sorted order.
+    const folders = new Map<string, Promise<unknown>>();
+    const folder = (path: string) => {
+      let made = folders.get(path);
+      if (!made) folders.set(path, (made = mkdir(path, { recursive: true })));
+      return made;
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < sorted.length) {
+        const record = sorted[next++];
+        const path = confinedPath(tmp, recordFile(record.id));
+        await folder(dirname(path));
+        await writeFile(path, serializeRecord(unsealRecord(record)));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, sorted.length) }, worker));
+    for (const record of sorted) {
+      index.records.push({ id: record.id, key: record.key, account: record.account, region: record.region, outcome: record.outcome, file: recordFile(record.id), sha256: record.sha256 });
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, sorted.length) }, worker));
-  for (const record of sorted) {
-    index.records.push({ id: record.id, key: record.key, account: record.account, region: record.region, outcome: record.outcome, file: recordFile(record.id), sha256: record.sha256 });
+    await writeFile(confinedPath(tmp, SNAPSHOT_INDEX), stableStringify(index, 2) + '\n');
+    await replaceWith(tmp, target, existing);
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
   }
-  await writeFile(join(tmp, SNAPSHOT_INDEX), stableStringify(index, 2) + '\n');
-  await rm(target, { recursive: true, force: true });
-  await mkdir(dirname(target), { recursive: true });
-  await rename(tmp, target);
+}
+
+/** Puts the finished folder in place; an old snapshot is moved aside first and removed once replaced. */
+async function replaceWith(tmp: string, target: string, existing: Existing): Promise<void> {
+  if (existing === 'absent') return rename(tmp, target);
+  if (existing === 'empty') {
+    await rmdir(target);
+    return rename(tmp, target);
+  }
+  const old = await mkdtemp(confinedPath(dirname(target), `.${basename(target)}.old-`));
+  const aside = confinedPath(old, 'snapshot');
+  await rename(target, aside);
+  try {
+    await rename(tmp, target);
+  } catch (err) {
+    await rename(aside, target);
+    await rmdir(old);
+    throw err;
+  }
+  // Only what was checked to be a snapshot: its index and its records folder.
+  await rm(confinedPath(aside, RECORDS_DIR), { recursive: true, force: true });
+  await rm(confinedPath(aside, SNAPSHOT_INDEX), { force: true });
+  await rmdir(aside);
+  await rmdir(old);
 }

@@ -2,30 +2,23 @@
 // and which data events its selectors capture. Status and selectors are collected once per trail in
 // its home region, so they are read there; a home region outside the run's scope leaves them unknown.
 import type { EvidenceRecord } from '../../collect/evidence-record.ts';
+import type { EvidenceResponse } from '../../collect/evidence-shapes.ts';
 import type { Target } from '../../collect/target.ts';
 import type { CallState } from '../evidence-view.ts';
 import type { Finding } from '../finding.ts';
-import { accountResource, forEachListed, listAt } from '../rule-helpers.ts';
+import { accountResource, forEachListed, listAt, required } from '../rule-helpers.ts';
 import type { RuleContext } from '../rule.ts';
 
-export interface TrailInfo {
-  Name: string;
-  TrailARN: string;
-  HomeRegion: string;
-  IsMultiRegionTrail?: boolean;
-  IsOrganizationTrail?: boolean;
-  LogFileValidationEnabled?: boolean;
-  KmsKeyId?: string;
-  CloudWatchLogsLogGroupArn?: string;
-  S3BucketName?: string;
-}
+export type TrailInfo = NonNullable<EvidenceResponse<'cloudtrail.DescribeTrails'>['trailList']>[number];
+type Selectors = EvidenceResponse<'cloudtrail.GetEventSelectors'>;
+type TrailKeys = 'cloudtrail.DescribeTrails' | 'cloudtrail.GetTrailStatus' | 'cloudtrail.GetEventSelectors';
 
 export function trailResource(t: TrailInfo) {
-  return { type: 'AWS::CloudTrail::Trail', id: t.Name, arn: t.TrailARN };
+  return { type: 'AWS::CloudTrail::Trail', id: required(t, 'Name', 'A trail'), arn: t.TrailARN };
 }
 
-export function describeTrails(ctx: RuleContext, where: Target) {
-  return listAt<TrailInfo>(ctx, 'cloudtrail.DescribeTrails', where, (r) => r.trailList, { includeShadowTrails: true });
+export function describeTrails(ctx: RuleContext<'cloudtrail.DescribeTrails'>, where: Target) {
+  return listAt(ctx, 'cloudtrail.DescribeTrails', where, (r) => r.trailList, { includeShadowTrails: true });
 }
 
 /**
@@ -34,7 +27,7 @@ export function describeTrails(ctx: RuleContext, where: Target) {
  * names them for the `not_applicable` reason.
  */
 export function forEachHomeTrail(
-  ctx: RuleContext,
+  ctx: RuleContext<'cloudtrail.DescribeTrails'>,
   judge: (t: TrailInfo, where: Target, records: EvidenceRecord[]) => Finding,
   only?: { noun: string; keep: (t: TrailInfo) => boolean },
 ): Finding[] {
@@ -46,7 +39,7 @@ export function forEachHomeTrail(
       input: { includeShadowTrails: true },
       items: (r) => r.trailList,
       noun: only?.noun ?? 'CloudTrail trails homed in this region',
-      filter: (t: TrailInfo, where) => t.HomeRegion === where.region && (!only || only.keep(t)),
+      filter: (t, where) => t.HomeRegion === where.region && (!only || only.keep(t)),
     },
     judge,
   );
@@ -57,19 +50,19 @@ export function coversRegion(t: TrailInfo, region: string): boolean {
   return Boolean(t.IsMultiRegionTrail) || t.HomeRegion === region;
 }
 
-export function trailStatus(ctx: RuleContext, account: string, t: TrailInfo): CallState {
-  return ctx.evidence.call('cloudtrail.GetTrailStatus', { account, region: t.HomeRegion }, { Name: t.TrailARN });
+export function trailStatus(ctx: RuleContext<'cloudtrail.GetTrailStatus'>, account: string, t: TrailInfo): CallState<EvidenceResponse<'cloudtrail.GetTrailStatus'>> {
+  return ctx.evidence.call('cloudtrail.GetTrailStatus', { account, region: required(t, 'HomeRegion', `Trail ${t.Name}`) }, { Name: t.TrailARN });
 }
 
-export function trailSelectors(ctx: RuleContext, account: string, t: TrailInfo): CallState {
-  return ctx.evidence.call('cloudtrail.GetEventSelectors', { account, region: t.HomeRegion }, { TrailName: t.TrailARN });
+export function trailSelectors(ctx: RuleContext<'cloudtrail.GetEventSelectors'>, account: string, t: TrailInfo): CallState<Selectors> {
+  return ctx.evidence.call('cloudtrail.GetEventSelectors', { account, region: required(t, 'HomeRegion', `Trail ${t.Name}`) }, { TrailName: t.TrailARN });
 }
 
 /** Which resource types a trail records data events for, with a note when only some resources or only reads are covered. */
-export function dataEventTypes(selectors: any): Map<string, string> {
+export function dataEventTypes(selectors: Selectors): Map<string, string> {
   const out = new Map<string, string>();
-  for (const s of selectors?.AdvancedEventSelectors ?? []) {
-    const fields: { Field: string; Equals?: string[]; StartsWith?: string[]; NotEquals?: string[]; NotStartsWith?: string[]; EndsWith?: string[]; NotEndsWith?: string[] }[] = s.FieldSelectors ?? [];
+  for (const s of selectors.AdvancedEventSelectors ?? []) {
+    const fields = s.FieldSelectors ?? [];
     const category = fields.find((f) => f.Field === 'eventCategory');
     if (!category?.Equals?.includes('Data')) continue;
     const limits: string[] = [];
@@ -79,9 +72,9 @@ export function dataEventTypes(selectors: any): Map<string, string> {
     if (fields.some((f) => f.Field === 'eventName')) limits.push('selected API calls only');
     for (const type of fields.find((f) => f.Field === 'resources.type')?.Equals ?? []) out.set(type, limits.join(', '));
   }
-  for (const s of selectors?.EventSelectors ?? []) {
+  for (const s of selectors.EventSelectors ?? []) {
     for (const d of s.DataResources ?? []) {
-      const all = (d.Values ?? []).some((v: string) => v === 'arn:aws:s3' || v === 'arn:aws:s3:::' || v === 'arn:aws:lambda' || v === 'arn:aws:dynamodb');
+      const all = (d.Values ?? []).some((v) => v === 'arn:aws:s3' || v === 'arn:aws:s3:::' || v === 'arn:aws:lambda' || v === 'arn:aws:dynamodb');
       const limits = [all ? '' : 'selected resources only', s.ReadWriteType === 'ReadOnly' ? 'reads only' : s.ReadWriteType === 'WriteOnly' ? 'writes only' : ''].filter(Boolean);
       if (d.Type) out.set(d.Type, limits.join(', '));
     }
@@ -90,14 +83,14 @@ export function dataEventTypes(selectors: any): Map<string, string> {
 }
 
 /** Whether a trail records management events, and whether reads and writes both. */
-export function managementEvents(selectors: any): 'all' | 'reads only' | 'writes only' | 'none' {
-  const advanced: any[] = selectors?.AdvancedEventSelectors ?? [];
-  const classic: any[] = selectors?.EventSelectors ?? [];
+export function managementEvents(selectors: Selectors): 'all' | 'reads only' | 'writes only' | 'none' {
+  const advanced = selectors.AdvancedEventSelectors ?? [];
+  const classic = selectors.EventSelectors ?? [];
   const scopes = [
     ...advanced
-      .filter((s) => (s.FieldSelectors ?? []).some((f: any) => f.Field === 'eventCategory' && f.Equals?.includes('Management')))
+      .filter((s) => (s.FieldSelectors ?? []).some((f) => f.Field === 'eventCategory' && f.Equals?.includes('Management')))
       .map((s) => {
-        const ro = (s.FieldSelectors ?? []).find((f: any) => f.Field === 'readOnly');
+        const ro = (s.FieldSelectors ?? []).find((f) => f.Field === 'readOnly');
         return ro?.Equals?.length === 1 ? (ro.Equals[0] === 'true' ? 'reads only' : 'writes only') : 'all';
       }),
     ...classic.filter((s) => s.IncludeManagementEvents !== false).map((s) => (s.ReadWriteType === 'ReadOnly' ? 'reads only' : s.ReadWriteType === 'WriteOnly' ? 'writes only' : 'all')),
@@ -112,10 +105,10 @@ export function managementEvents(selectors: any): 'all' | 'reads only' | 'writes
  * on evidence that could not be collected.
  */
 export function regionCoverage(
-  ctx: RuleContext,
+  ctx: RuleContext<TrailKeys>,
   where: Target,
   what: string,
-  satisfied: (t: TrailInfo, selectors: CallState) => string | { unknown: string } | undefined,
+  satisfied: (t: TrailInfo, selectors: CallState<Selectors>) => string | { unknown: string } | undefined,
 ): Finding {
   const listed = describeTrails(ctx, where);
   if (!listed.ok) return ctx.finding('unknown', where, accountResource(where), `Could not list CloudTrail trails: ${listed.error}`, listed.records);
@@ -131,7 +124,7 @@ export function regionCoverage(
       unknowns.push(`status of trail ${t.Name} unknown (${status.error})`);
       continue;
     }
-    if (!status.responses[0]?.IsLogging) {
+    if (!required(status.responses[0], 'IsLogging', `The status of trail ${t.Name}`)) {
       gaps.push(`trail ${t.Name} is not logging`);
       continue;
     }

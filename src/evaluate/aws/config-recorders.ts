@@ -1,24 +1,14 @@
 // AWS Config recorders of one region, with their status, as rules need them.
+import type { EvidenceResponse } from '../../collect/evidence-shapes.ts';
 import type { Target } from '../../collect/target.ts';
 import { listAt } from '../rule-helpers.ts';
 import type { RuleContext } from '../rule.ts';
 
-export interface Recorder {
-  name: string;
-  /** Set on service-linked recorders, which record only what one AWS service needs. */
-  servicePrincipal?: string;
-  recordingGroup?: {
-    allSupported?: boolean;
-    includeGlobalResourceTypes?: boolean;
-    resourceTypes?: string[];
-    exclusionByResourceTypes?: { resourceTypes?: string[] };
-    recordingStrategy?: { useOnly?: string };
-  };
-}
+export type Recorder = NonNullable<EvidenceResponse<'config-service.DescribeConfigurationRecorders'>['ConfigurationRecorders']>[number];
 
 /** The customer-managed recorders of a region: a service-linked recorder does not record the account's configuration. */
-export function recordersAt(ctx: RuleContext, where: Target) {
-  const listed = listAt<Recorder>(ctx, 'config-service.DescribeConfigurationRecorders', where, (r) => r.ConfigurationRecorders);
+export function recordersAt(ctx: RuleContext<'config-service.DescribeConfigurationRecorders'>, where: Target) {
+  const listed = listAt(ctx, 'config-service.DescribeConfigurationRecorders', where, (r) => r.ConfigurationRecorders);
   return listed.ok ? { ...listed, items: listed.items.filter((r) => !r.servicePrincipal) } : listed;
 }
 

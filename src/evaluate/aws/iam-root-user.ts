@@ -1,6 +1,6 @@
 // The root user's counters in IAM's GetAccountSummary (e.g. AccountMFAEnabled), judged once per account.
 import type { Finding, ResourceRef } from '../finding.ts';
-import { judgeCall, type Verdict } from '../rule-helpers.ts';
+import { judgeCall, unknown, type Verdict } from '../rule-helpers.ts';
 import type { RuleContext } from '../rule.ts';
 import { globalTargets } from './iam-authorization.ts';
 
@@ -9,12 +9,12 @@ export function rootUserResource(account: string): ResourceRef {
 }
 
 /** Judges one SummaryMap counter in every account; a summary that does not report it is `unknown`, never a pass. */
-export function judgeRootUserCounter(ctx: RuleContext, counter: 'AccountMFAEnabled' | 'AccountAccessKeysPresent', judge: (value: unknown) => Verdict): Finding[] {
+export function judgeRootUserCounter(ctx: RuleContext<'iam.GetAccountSummary'>, counter: 'AccountMFAEnabled' | 'AccountAccessKeysPresent', judge: (value: number) => Verdict): Finding[] {
   return globalTargets(ctx).map((where) =>
     judgeCall(ctx, where, rootUserResource(where.account), ctx.evidence.call('iam.GetAccountSummary', where), {
       ok: (r) => {
-        const value = r?.SummaryMap?.[counter];
-        if (value === undefined) return { status: 'unknown', reason: `GetAccountSummary did not report ${counter}.` };
+        const value = r.SummaryMap?.[counter];
+        if (value === undefined) return unknown(`GetAccountSummary did not report ${counter}.`);
         return judge(value);
       },
     }),

@@ -34,7 +34,7 @@ export function parsePolicy(raw: unknown): Statement[] {
   }
   if (!doc || typeof doc !== 'object') throw new PolicyParseError('policy document is not an object');
   const stmts = (doc as { Statement?: unknown }).Statement;
-  return (Array.isArray(stmts) ? stmts : stmts ? [stmts] : []).map((s: any) => ({
+  return (Array.isArray(stmts) ? stmts : stmts ? [stmts] : []).map((s) => ({
     effect: s.Effect === 'Allow' ? 'Allow' : 'Deny',
     actions: asList(s.Action ?? s.NotAction),
     notAction: s.Action === undefined && s.NotAction !== undefined,

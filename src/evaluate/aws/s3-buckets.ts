@@ -8,10 +8,11 @@
 //  - that is tagged with a classification tag (see CLASSIFICATION_TAG) whose value is "logs"/"log"/"audit-logs".
 // Every other bucket is a data bucket.
 import type { EvidenceRecord } from '../../collect/evidence-record.ts';
+import type { EvidenceResponse, KnownEvidenceKey } from '../../collect/evidence-shapes.ts';
 import { GLOBAL_REGION, type Target } from '../../collect/target.ts';
 import type { CallState } from '../evidence-view.ts';
 import type { Finding, ResourceRef } from '../finding.ts';
-import { accountResource, judgeCall, type CallVerdicts } from '../rule-helpers.ts';
+import { accountResource, judgeCall, required, type CallVerdicts } from '../rule-helpers.ts';
 import type { RuleContext } from '../rule.ts';
 import { coversAction, parsePolicy, principals } from './policy-document.ts';
 
@@ -27,6 +28,9 @@ const LOG_DELIVERY_PRINCIPALS = new Set([
 ]);
 
 export type BucketRole = 'data' | 'logs' | 'undetermined';
+
+/** What telling buckets apart reads (list, location, and the settings that mark a log bucket). */
+export type BucketKeys = 's3.ListBuckets' | 's3.GetBucketLocation' | 's3.GetBucketLogging' | 's3.GetBucketPolicy' | 's3.GetBucketTagging';
 
 export interface Bucket {
   name: string;
@@ -45,11 +49,11 @@ function locationToRegion(constraint: unknown): string {
   return String(constraint);
 }
 
-function tags(call: CallState): { Key: string; Value: string }[] {
+function tags(call: CallState<EvidenceResponse<'s3.GetBucketTagging'>>) {
   return call.state === 'ok' ? (call.responses[0]?.TagSet ?? []) : [];
 }
 
-function policyWritesLogs(call: CallState): boolean | undefined {
+function policyWritesLogs(call: CallState<EvidenceResponse<'s3.GetBucketPolicy'>>): boolean | undefined {
   if (call.state === 'not_configured') return false;
   if (call.state !== 'ok') return undefined;
   try {
@@ -63,10 +67,10 @@ function policyWritesLogs(call: CallState): boolean | undefined {
 
 export type BucketsAt = { ok: true; buckets: Bucket[]; records: EvidenceRecord[] } | { ok: false; error: string; records: EvidenceRecord[] };
 
-export function bucketsAt(ctx: RuleContext, global: Target): BucketsAt {
+export function bucketsAt(ctx: RuleContext<BucketKeys>, global: Target): BucketsAt {
   const list = ctx.evidence.call('s3.ListBuckets', global);
   if (list.state !== 'ok') return { ok: false, error: list.error, records: list.records };
-  const listed: { Name: string; BucketRegion?: string }[] = list.responses.flatMap((r) => r?.Buckets ?? []);
+  const listed = list.responses.flatMap((r) => r.Buckets ?? []).map((b) => ({ ...b, Name: required(b, 'Name', 'A listed bucket') }));
   const accessLogTargets = new Set<string>();
   for (const b of listed) {
     const logging = ctx.evidence.call('s3.GetBucketLogging', global, { Bucket: b.Name });
@@ -83,13 +87,13 @@ export function bucketsAt(ctx: RuleContext, global: Target): BucketsAt {
     }
     const policy = ctx.evidence.call('s3.GetBucketPolicy', global, { Bucket: b.Name });
     const tagging = ctx.evidence.call('s3.GetBucketTagging', global, { Bucket: b.Name });
-    const classTag = tags(tagging).find((t) => CLASSIFICATION_TAG.test(t.Key));
+    const classTag = tags(tagging).find((t) => CLASSIFICATION_TAG.test(t.Key ?? ''));
     const writesLogs = policyWritesLogs(policy);
     let role: BucketRole = 'data';
     let roleReason = 'not a log destination';
     if (accessLogTargets.has(b.Name)) [role, roleReason] = ['logs', 'it receives S3 server access logs'];
     else if (writesLogs) [role, roleReason] = ['logs', 'its policy lets a log-delivery service write to it'];
-    else if (classTag && LOG_CLASS.test(classTag.Value)) [role, roleReason] = ['logs', `it is tagged ${classTag.Key}=${classTag.Value}`];
+    else if (classTag && LOG_CLASS.test(classTag.Value ?? '')) [role, roleReason] = ['logs', `it is tagged ${classTag.Key}=${classTag.Value}`];
     else if (writesLogs === undefined || (tagging.state !== 'ok' && tagging.state !== 'not_configured')) {
       [role, roleReason] = ['undetermined', `its policy or tags could not be read (${policy.state === 'ok' || policy.state === 'not_configured' ? tagging.state : policy.state})`];
     }
@@ -112,7 +116,7 @@ export interface BucketOptions {
 }
 
 /** Evaluates each bucket (of the wanted role) of every account; list failures and empty lists as usual. */
-export function forEachBucket(ctx: RuleContext, opts: BucketOptions, judge: (b: Bucket) => Finding): Finding[] {
+export function forEachBucket(ctx: RuleContext<BucketKeys>, opts: BucketOptions, judge: (b: Bucket) => Finding): Finding[] {
   const findings: Finding[] = [];
   const noun = opts.noun ?? (opts.only === 'logs' ? 'log buckets' : opts.only === 'data' ? 'data buckets' : 'S3 buckets');
   for (const account of ctx.scope.accounts) {
@@ -138,7 +142,7 @@ export function forEachBucket(ctx: RuleContext, opts: BucketOptions, judge: (b: 
 }
 
 /** The per-bucket call of a setting, always at the global target with input { Bucket }. */
-export function bucketCall(ctx: RuleContext, key: string, b: Bucket): CallState {
+export function bucketCall<K extends KnownEvidenceKey>(ctx: RuleContext<NoInfer<K>>, key: K, b: Bucket): CallState<EvidenceResponse<K>> {
   return ctx.evidence.call(key, { account: b.where.account, region: GLOBAL_REGION }, { Bucket: b.name });
 }
 
@@ -146,6 +150,6 @@ export function bucketCall(ctx: RuleContext, key: string, b: Bucket): CallState 
  * The usual bucket-setting rule: judges one per-bucket call (e.g. s3.GetBucketVersioning) for each
  * bucket of the wanted role. The bucket's own records (list, location) go with each finding.
  */
-export function judgeBucketSetting(ctx: RuleContext, key: string, opts: BucketOptions, verdicts: (b: Bucket) => CallVerdicts): Finding[] {
+export function judgeBucketSetting<K extends KnownEvidenceKey>(ctx: RuleContext<NoInfer<K> | BucketKeys>, key: K, opts: BucketOptions, verdicts: (b: Bucket) => CallVerdicts<EvidenceResponse<K>>): Finding[] {
   return forEachBucket(ctx, opts, (b) => judgeCall(ctx, b.where, b.resource, bucketCall(ctx, key, b), verdicts(b), b.records));
 }

@@ -1,74 +1,68 @@
 // How Bedrock and Bedrock agent resources appear in evidence, so that each rule states only its judgement.
 import type { Finding } from '../finding.ts';
 import { forEachDescribed } from '../listed-resources.ts';
+import type { EvidenceResponse, KnownEvidenceKey } from '../../collect/evidence-shapes.ts';
 import type { RuleContext } from '../rule.ts';
-import type { Verdict } from '../rule-helpers.ts';
+import { required, type Verdict } from '../rule-helpers.ts';
 
-type Judge = (described: any) => Verdict;
+type Judge<D extends KnownEvidenceKey> = (described: EvidenceResponse<D>) => Verdict;
 
 /** Each guardrail's working draft (GetGuardrail without a version). */
-export function eachGuardrail(ctx: RuleContext, judge: Judge): Finding[] {
+export function eachGuardrail(ctx: RuleContext<'bedrock.ListGuardrails' | 'bedrock.GetGuardrail'>, judge: Judge<'bedrock.GetGuardrail'>): Finding[] {
   return forEachDescribed(ctx, {
     key: 'bedrock.ListGuardrails',
     scope: 'regional',
     items: (r) => r.guardrails,
     noun: 'Bedrock guardrails',
     describeKey: 'bedrock.GetGuardrail',
-    describeInput: (g: { id: string }) => ({ guardrailIdentifier: g.id }),
-    resource: (g: { id: string; arn: string; name?: string }) => ({ type: 'AWS::Bedrock::Guardrail', id: g.name ?? g.id, arn: g.arn }),
+    describeInput: (g) => ({ guardrailIdentifier: g.id }),
+    resource: (g) => ({ type: 'AWS::Bedrock::Guardrail', id: g.name ?? required(g, 'id'), arn: g.arn }),
     judge,
   });
 }
 
-export function eachCustomModel(ctx: RuleContext, judge: Judge): Finding[] {
+export function eachCustomModel(ctx: RuleContext<'bedrock.ListCustomModels' | 'bedrock.GetCustomModel'>, judge: Judge<'bedrock.GetCustomModel'>): Finding[] {
   return forEachDescribed(ctx, {
     key: 'bedrock.ListCustomModels',
     scope: 'regional',
     items: (r) => r.modelSummaries,
     noun: 'Bedrock custom models',
     describeKey: 'bedrock.GetCustomModel',
-    describeInput: (m: { modelArn: string }) => ({ modelIdentifier: m.modelArn }),
-    resource: (m: { modelArn: string; modelName: string }) => ({ type: 'AWS::Bedrock::CustomModel', id: m.modelName, arn: m.modelArn }),
+    describeInput: (m) => ({ modelIdentifier: m.modelArn }),
+    resource: (m) => ({ type: 'AWS::Bedrock::CustomModel', id: required(m, 'modelName'), arn: m.modelArn }),
     judge,
   });
 }
 
-export function eachCustomizationJob(ctx: RuleContext, judge: Judge): Finding[] {
+export function eachCustomizationJob(ctx: RuleContext<'bedrock.ListModelCustomizationJobs' | 'bedrock.GetModelCustomizationJob'>, judge: Judge<'bedrock.GetModelCustomizationJob'>): Finding[] {
   return forEachDescribed(ctx, {
     key: 'bedrock.ListModelCustomizationJobs',
     scope: 'regional',
     items: (r) => r.modelCustomizationJobSummaries,
     noun: 'Bedrock model customization jobs',
     describeKey: 'bedrock.GetModelCustomizationJob',
-    describeInput: (j: { jobArn: string }) => ({ jobIdentifier: j.jobArn }),
-    resource: (j: { jobArn: string; jobName: string }) => ({ type: 'AWS::Bedrock::ModelCustomizationJob', id: j.jobName, arn: j.jobArn }),
+    describeInput: (j) => ({ jobIdentifier: j.jobArn }),
+    resource: (j) => ({ type: 'AWS::Bedrock::ModelCustomizationJob', id: required(j, 'jobName'), arn: j.jobArn }),
     judge,
   });
 }
 
 /** Judges GetAgent's `agent` object. */
-export function eachAgent(ctx: RuleContext, judge: Judge): Finding[] {
+export function eachAgent(ctx: RuleContext<'bedrock-agent.ListAgents' | 'bedrock-agent.GetAgent'>, judge: (agent: NonNullable<EvidenceResponse<'bedrock-agent.GetAgent'>['agent']>) => Verdict): Finding[] {
   return forEachDescribed(ctx, {
     key: 'bedrock-agent.ListAgents',
     scope: 'regional',
     items: (r) => r.agentSummaries,
     noun: 'Bedrock agents',
     describeKey: 'bedrock-agent.GetAgent',
-    describeInput: (a: { agentId: string }) => ({ agentId: a.agentId }),
-    resource: (a: { agentId: string; agentName: string }) => ({ type: 'AWS::Bedrock::Agent', id: a.agentName ?? a.agentId }),
-    judge: (d) => judge(d.agent ?? {}),
+    describeInput: (a) => ({ agentId: a.agentId }),
+    resource: (a) => ({ type: 'AWS::Bedrock::Agent', id: a.agentName ?? required(a, 'agentId') }),
+    judge: (d) => judge(required(d, 'agent', 'GetAgent')),
   });
 }
 
-export interface GuardrailFilter {
-  type: string;
-  inputStrength?: string;
-  outputStrength?: string;
-  inputEnabled?: boolean;
-  outputEnabled?: boolean;
-  inputAction?: string;
-  outputAction?: string;
-}
+/** One content filter of a guardrail, as GetGuardrail returns it. */
+export type GuardrailFilter = NonNullable<NonNullable<EvidenceResponse<'bedrock.GetGuardrail'>['contentPolicy']>['filters']>[number];
 
 /** A filter blocks a direction when it is enabled there, has a strength above NONE, and its action is not detect-only. */
 export function blocks(f: GuardrailFilter | undefined, direction: 'input' | 'output'): boolean {

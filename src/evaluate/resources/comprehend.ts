@@ -1,48 +1,42 @@
 // Comprehend analysis jobs that accept a VPC and KMS keys (entity detection and document
 // classification) and custom models (entity recognizers, document classifiers), each kind judged as one
 // population per region.
+import type { EvidenceResponse } from '../../collect/evidence-shapes.ts';
+import type { Target } from '../../collect/target.ts';
 import type { Finding } from '../finding.ts';
 import { forEachListedIn } from '../listed-resources.ts';
 import type { RuleContext } from '../rule.ts';
-import type { Verdict } from '../rule-helpers.ts';
+import { listAt, present, required, type Verdict } from '../rule-helpers.ts';
 
-export interface AnalysisJob {
-  JobName?: string;
-  JobId: string;
-  JobArn?: string;
-  VolumeKmsKeyId?: string;
-  OutputDataConfig?: { S3Uri?: string; KmsKeyId?: string };
-  VpcConfig?: { Subnets?: string[]; SecurityGroupIds?: string[] };
-}
+type JobKeys = 'comprehend.ListEntitiesDetectionJobs' | 'comprehend.ListDocumentClassificationJobs';
+type ModelKeys = 'comprehend.ListEntityRecognizers' | 'comprehend.ListDocumentClassifiers';
 
-const LISTS = [
-  { key: 'comprehend.ListEntitiesDetectionJobs', items: (r: any) => r.EntitiesDetectionJobPropertiesList, noun: 'Comprehend entity detection jobs', type: 'AWS::Comprehend::EntitiesDetectionJob' },
-  { key: 'comprehend.ListDocumentClassificationJobs', items: (r: any) => r.DocumentClassificationJobPropertiesList, noun: 'Comprehend document classification jobs', type: 'AWS::Comprehend::DocumentClassificationJob' },
-] as const;
+/** The settings both job kinds share (their SDK property types). */
+export type AnalysisJob = NonNullable<EvidenceResponse<'comprehend.ListEntitiesDetectionJobs'>['EntitiesDetectionJobPropertiesList']>[number] &
+  NonNullable<EvidenceResponse<'comprehend.ListDocumentClassificationJobs'>['DocumentClassificationJobPropertiesList']>[number];
 
-export function eachAnalysisJob(ctx: RuleContext, judge: (job: AnalysisJob) => Verdict): Finding[] {
-  return forEachListedIn<AnalysisJob & { type: string }>(
+/** An item with the resource type of the list it came from (wrapped, not spread: the item stays as collected). */
+type Typed<T> = { item: T; type: string };
+
+export function eachAnalysisJob(ctx: RuleContext<JobKeys>, judge: (job: Partial<AnalysisJob>) => Verdict): Finding[] {
+  const typed = <T>(type: string, items: readonly T[] | undefined) => items?.map((item) => ({ item, type }));
+  return forEachListedIn<Typed<Partial<AnalysisJob>>>(
     ctx,
-    LISTS.map((l) => ({ key: l.key, scope: 'regional' as const, noun: l.noun, items: (r: any) => (l.items(r) as AnalysisJob[] | undefined)?.map((j) => ({ ...j, type: l.type })) })),
+    [
+      { noun: 'Comprehend entity detection jobs', list: (at: Target) => listAt(ctx, 'comprehend.ListEntitiesDetectionJobs', at, (r) => typed('AWS::Comprehend::EntitiesDetectionJob', r.EntitiesDetectionJobPropertiesList)) },
+      { noun: 'Comprehend document classification jobs', list: (at: Target) => listAt(ctx, 'comprehend.ListDocumentClassificationJobs', at, (r) => typed('AWS::Comprehend::DocumentClassificationJob', r.DocumentClassificationJobPropertiesList)) },
+    ],
     'Comprehend analysis jobs',
-    (job, at, records) => {
+    ({ item: job, type }, at, records) => {
+      const id = required(job, 'JobId');
       const v = judge(job);
-      return ctx.finding(v.status, at, { type: job.type, id: job.JobName ? `${job.JobName}/${job.JobId}` : job.JobId, ...(job.JobArn ? { arn: job.JobArn } : {}) }, v.reason, records);
+      return ctx.finding(v.status, at, { type, id: job.JobName ? `${job.JobName}/${id}` : id, ...(job.JobArn ? { arn: job.JobArn } : {}) }, v.reason, records);
     },
   );
 }
 
-export interface CustomModel {
-  arn: string;
-  VersionName?: string;
-  VolumeKmsKeyId?: string;
-  ModelKmsKeyId?: string;
-}
-
-const MODEL_LISTS = [
-  { key: 'comprehend.ListEntityRecognizers', items: (r: any) => r.EntityRecognizerPropertiesList, arn: (m: any) => m.EntityRecognizerArn, noun: 'Comprehend entity recognizers', type: 'AWS::Comprehend::EntityRecognizer' },
-  { key: 'comprehend.ListDocumentClassifiers', items: (r: any) => r.DocumentClassifierPropertiesList, arn: (m: any) => m.DocumentClassifierArn, noun: 'Comprehend document classifiers', type: 'AWS::Comprehend::DocumentClassifier' },
-] as const;
+/** The key settings both model kinds share (their SDK property types). */
+export type CustomModel = Pick<NonNullable<EvidenceResponse<'comprehend.ListEntityRecognizers'>['EntityRecognizerPropertiesList']>[number], 'VolumeKmsKeyId' | 'ModelKmsKeyId'>;
 
 /** arn:aws:comprehend:<region>:<account>:entity-recognizer/<name>[/version/<v>] -> "<name>[/<v>]" */
 function modelId(arn: string): string {
@@ -50,14 +44,24 @@ function modelId(arn: string): string {
   return m ? [m[1], m[2]].filter(Boolean).join('/') : arn;
 }
 
-export function eachCustomModel(ctx: RuleContext, judge: (model: CustomModel) => Verdict): Finding[] {
-  return forEachListedIn<CustomModel & { type: string }>(
+export function eachCustomModel(ctx: RuleContext<ModelKeys>, judge: (model: CustomModel) => Verdict): Finding[] {
+  return forEachListedIn<Typed<CustomModel> & { arn: string | undefined }>(
     ctx,
-    MODEL_LISTS.map((l) => ({ key: l.key, scope: 'regional' as const, noun: l.noun, items: (r: any) => (l.items(r) as any[] | undefined)?.map((m) => ({ ...m, arn: l.arn(m), type: l.type })) })),
+    [
+      {
+        noun: 'Comprehend entity recognizers',
+        list: (at: Target) => listAt(ctx, 'comprehend.ListEntityRecognizers', at, (r) => r.EntityRecognizerPropertiesList?.map((item) => ({ item, arn: item.EntityRecognizerArn, type: 'AWS::Comprehend::EntityRecognizer' }))),
+      },
+      {
+        noun: 'Comprehend document classifiers',
+        list: (at: Target) => listAt(ctx, 'comprehend.ListDocumentClassifiers', at, (r) => r.DocumentClassifierPropertiesList?.map((item) => ({ item, arn: item.DocumentClassifierArn, type: 'AWS::Comprehend::DocumentClassifier' }))),
+      },
+    ],
     'Comprehend custom models',
-    (model, at, records) => {
-      const v = judge(model);
-      return ctx.finding(v.status, at, { type: model.type, id: modelId(model.arn), arn: model.arn }, v.reason, records);
+    ({ item, arn, type }, at, records) => {
+      const modelArn = present(arn, 'its ARN', `A ${type} listing`);
+      const v = judge(item);
+      return ctx.finding(v.status, at, { type, id: modelId(modelArn), arn: modelArn }, v.reason, records);
     },
   );
 }

@@ -19,9 +19,9 @@ export function logGroupName(nameOrArn: string): string {
   return m ? m[1]! : nameOrArn;
 }
 
-export function logGroupEncryption(ctx: RuleContext, at: Target, nameOrArn: string): DestinationVerdict {
+export function logGroupEncryption(ctx: RuleContext<'cloudwatch-logs.DescribeLogGroups'>, at: Target, nameOrArn: string): DestinationVerdict {
   const name = logGroupName(nameOrArn);
-  const groups = listAt<{ logGroupName: string; kmsKeyId?: string }>(ctx, 'cloudwatch-logs.DescribeLogGroups', at, (r) => r.logGroups);
+  const groups = listAt(ctx, 'cloudwatch-logs.DescribeLogGroups', at, (r) => r.logGroups);
   if (!groups.ok) return { status: 'unknown', reason: `Could not read log group ${name}: ${groups.error}`, records: groups.records };
   const group = groups.items.find((g) => g.logGroupName === name);
   if (!group) return { status: 'unknown', reason: `Log group ${name} was not found in ${at.region}; its encryption cannot be verified.`, records: groups.records };
@@ -30,11 +30,12 @@ export function logGroupEncryption(ctx: RuleContext, at: Target, nameOrArn: stri
     : { status: 'fail', reason: `log group ${name} has no KMS key (CloudWatch Logs service-managed encryption only)`, records: groups.records };
 }
 
-export function bucketEncryption(ctx: RuleContext, account: string, bucket: string): DestinationVerdict {
+export function bucketEncryption(ctx: RuleContext<'s3.GetBucketEncryption'>, account: string, bucket: string): DestinationVerdict {
   const call = ctx.evidence.call('s3.GetBucketEncryption', { account, region: GLOBAL_REGION }, { Bucket: bucket });
   if (call.state === 'not_configured') return { status: 'fail', reason: `bucket ${bucket} has no default encryption configuration`, records: call.records };
   if (call.state !== 'ok') return { status: 'unknown', reason: `Could not read the encryption of bucket ${bucket}: ${call.error}`, records: call.records };
-  const rules: { ApplyServerSideEncryptionByDefault?: { SSEAlgorithm?: string; KMSMasterKeyID?: string } }[] = call.responses[0]?.ServerSideEncryptionConfiguration?.Rules ?? [];
+  const rules = call.responses[0]?.ServerSideEncryptionConfiguration?.Rules;
+  if (!rules) return { status: 'unknown', reason: `the encryption configuration of bucket ${bucket} lacks Rules, so it cannot be judged`, records: call.records };
   const sse = rules.map((r) => r.ApplyServerSideEncryptionByDefault).find((d) => d?.SSEAlgorithm);
   const key = sse?.KMSMasterKeyID;
   if (sse?.SSEAlgorithm?.startsWith('aws:kms') && key && !isAwsManagedAlias(key)) {

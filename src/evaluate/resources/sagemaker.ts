@@ -3,25 +3,26 @@
 import { IN_SERVICE_ENDPOINTS_INPUT, RECENT_TRAINING_JOBS_INPUT } from '../../collect/call-inputs.ts';
 import type { Finding } from '../finding.ts';
 import { forEachDescribed } from '../listed-resources.ts';
+import type { EvidenceResponse, KnownEvidenceKey } from '../../collect/evidence-shapes.ts';
 import type { RuleContext } from '../rule.ts';
-import type { Verdict } from '../rule-helpers.ts';
+import { required, type Verdict } from '../rule-helpers.ts';
 
-type Judge = (described: any) => Verdict;
+type Judge<D extends KnownEvidenceKey> = (described: EvidenceResponse<D>) => Verdict;
 
-export function eachNotebook(ctx: RuleContext, judge: Judge): Finding[] {
+export function eachNotebook(ctx: RuleContext<'sagemaker.ListNotebookInstances' | 'sagemaker.DescribeNotebookInstance'>, judge: Judge<'sagemaker.DescribeNotebookInstance'>): Finding[] {
   return forEachDescribed(ctx, {
     key: 'sagemaker.ListNotebookInstances',
     scope: 'regional',
     items: (r) => r.NotebookInstances,
     noun: 'SageMaker notebook instances',
     describeKey: 'sagemaker.DescribeNotebookInstance',
-    describeInput: (n: { NotebookInstanceName: string }) => ({ NotebookInstanceName: n.NotebookInstanceName }),
-    resource: (n: { NotebookInstanceName: string; NotebookInstanceArn: string }) => ({ type: 'AWS::SageMaker::NotebookInstance', id: n.NotebookInstanceName, arn: n.NotebookInstanceArn }),
+    describeInput: (n) => ({ NotebookInstanceName: n.NotebookInstanceName }),
+    resource: (n) => ({ type: 'AWS::SageMaker::NotebookInstance', id: required(n, 'NotebookInstanceName'), arn: n.NotebookInstanceArn }),
     judge,
   });
 }
 
-export function eachRecentTrainingJob(ctx: RuleContext, judge: Judge): Finding[] {
+export function eachRecentTrainingJob(ctx: RuleContext<'sagemaker.ListTrainingJobs' | 'sagemaker.DescribeTrainingJob'>, judge: Judge<'sagemaker.DescribeTrainingJob'>): Finding[] {
   return forEachDescribed(ctx, {
     key: 'sagemaker.ListTrainingJobs',
     input: { ...RECENT_TRAINING_JOBS_INPUT },
@@ -29,47 +30,47 @@ export function eachRecentTrainingJob(ctx: RuleContext, judge: Judge): Finding[]
     items: (r) => r.TrainingJobSummaries,
     noun: 'SageMaker training jobs',
     describeKey: 'sagemaker.DescribeTrainingJob',
-    describeInput: (j: { TrainingJobName: string }) => ({ TrainingJobName: j.TrainingJobName }),
-    resource: (j: { TrainingJobName: string; TrainingJobArn: string }) => ({ type: 'AWS::SageMaker::TrainingJob', id: j.TrainingJobName, arn: j.TrainingJobArn }),
+    describeInput: (j) => ({ TrainingJobName: j.TrainingJobName }),
+    resource: (j) => ({ type: 'AWS::SageMaker::TrainingJob', id: required(j, 'TrainingJobName'), arn: j.TrainingJobArn }),
     judge,
   });
 }
 
-export function eachEndpointConfig(ctx: RuleContext, judge: Judge): Finding[] {
+export function eachEndpointConfig(ctx: RuleContext<'sagemaker.ListEndpointConfigs' | 'sagemaker.DescribeEndpointConfig'>, judge: Judge<'sagemaker.DescribeEndpointConfig'>): Finding[] {
   return forEachDescribed(ctx, {
     key: 'sagemaker.ListEndpointConfigs',
     scope: 'regional',
     items: (r) => r.EndpointConfigs,
     noun: 'SageMaker endpoint configurations',
     describeKey: 'sagemaker.DescribeEndpointConfig',
-    describeInput: (c: { EndpointConfigName: string }) => ({ EndpointConfigName: c.EndpointConfigName }),
-    resource: (c: { EndpointConfigName: string; EndpointConfigArn: string }) => ({ type: 'AWS::SageMaker::EndpointConfig', id: c.EndpointConfigName, arn: c.EndpointConfigArn }),
+    describeInput: (c) => ({ EndpointConfigName: c.EndpointConfigName }),
+    resource: (c) => ({ type: 'AWS::SageMaker::EndpointConfig', id: required(c, 'EndpointConfigName'), arn: c.EndpointConfigArn }),
     judge,
   });
 }
 
-export function eachModel(ctx: RuleContext, judge: Judge): Finding[] {
+export function eachModel(ctx: RuleContext<'sagemaker.ListModels' | 'sagemaker.DescribeModel'>, judge: Judge<'sagemaker.DescribeModel'>): Finding[] {
   return forEachDescribed(ctx, {
     key: 'sagemaker.ListModels',
     scope: 'regional',
     items: (r) => r.Models,
     noun: 'SageMaker models',
     describeKey: 'sagemaker.DescribeModel',
-    describeInput: (m: { ModelName: string }) => ({ ModelName: m.ModelName }),
-    resource: (m: { ModelName: string; ModelArn: string }) => ({ type: 'AWS::SageMaker::Model', id: m.ModelName, arn: m.ModelArn }),
+    describeInput: (m) => ({ ModelName: m.ModelName }),
+    resource: (m) => ({ type: 'AWS::SageMaker::Model', id: required(m, 'ModelName'), arn: m.ModelArn }),
     judge,
   });
 }
 
-export function eachDomain(ctx: RuleContext, judge: Judge): Finding[] {
+export function eachDomain(ctx: RuleContext<'sagemaker.ListDomains' | 'sagemaker.DescribeDomain'>, judge: Judge<'sagemaker.DescribeDomain'>): Finding[] {
   return forEachDescribed(ctx, {
     key: 'sagemaker.ListDomains',
     scope: 'regional',
     items: (r) => r.Domains,
     noun: 'SageMaker Studio domains',
     describeKey: 'sagemaker.DescribeDomain',
-    describeInput: (d: { DomainId: string }) => ({ DomainId: d.DomainId }),
-    resource: (d: { DomainId: string; DomainArn: string; DomainName?: string }) => ({ type: 'AWS::SageMaker::Domain', id: d.DomainId, arn: d.DomainArn }),
+    describeInput: (d) => ({ DomainId: d.DomainId }),
+    resource: (d) => ({ type: 'AWS::SageMaker::Domain', id: required(d, 'DomainId'), arn: d.DomainArn }),
     judge,
   });
 }

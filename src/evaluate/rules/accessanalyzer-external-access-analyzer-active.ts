@@ -2,10 +2,11 @@
 // organization zone of trust). A region without one, or with only failed/creating ones, fails.
 import { externalAccessAnalyzers } from '../aws/access-analyzers.ts';
 import { accountResource, targets } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'accessanalyzer-external-access-analyzer-active',
+  evidence: ['accessanalyzer.ListAnalyzers'],
   evaluate: (ctx) =>
     targets(ctx, 'regional').map((where) => {
       const a = externalAccessAnalyzers(ctx, where);
@@ -15,4 +16,4 @@ export const rule: Rule = {
       const inactive = a.all.map((x) => `${x.name} is ${x.status}${x.statusReason?.code ? ` (${x.statusReason.code})` : ''}`);
       return ctx.finding('fail', where, accountResource(where), `No active external-access analyzer in ${here}${inactive.length ? `: ${inactive.join(', ')}` : ''}.`, a.records);
     }),
-};
+});

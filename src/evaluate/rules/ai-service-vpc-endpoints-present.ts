@@ -1,20 +1,21 @@
 import { accountResource, listAt, targets } from '../rule-helpers.ts';
 import type { Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 // Interface endpoints keep calls to the SageMaker API, SageMaker runtime and Bedrock runtime on
 // PrivateLink instead of the internet. One finding per region and service; regions without VPCs
 // have no private workloads to serve and are not applicable.
 const SERVICES = ['sagemaker.api', 'sagemaker.runtime', 'bedrock-runtime'];
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'ai-service-vpc-endpoints-present',
+  evidence: ['ec2.DescribeVpcs', 'ec2.DescribeVpcEndpoints'],
   evaluate: (ctx) =>
     targets(ctx, 'regional').flatMap((where): Finding[] => {
-      const vpcs = listAt<any>(ctx, 'ec2.DescribeVpcs', where, (r) => r.Vpcs);
+      const vpcs = listAt(ctx, 'ec2.DescribeVpcs', where, (r) => r.Vpcs);
       if (!vpcs.ok) return [ctx.finding('unknown', where, accountResource(where), `Could not list VPCs: ${vpcs.error}`, vpcs.records)];
       if (vpcs.items.length === 0) return [ctx.finding('not_applicable', where, accountResource(where), `No VPCs in ${where.region}.`, vpcs.records)];
-      const endpoints = listAt<any>(ctx, 'ec2.DescribeVpcEndpoints', where, (r) => r.VpcEndpoints);
+      const endpoints = listAt(ctx, 'ec2.DescribeVpcEndpoints', where, (r) => r.VpcEndpoints);
       const records = [...vpcs.records, ...endpoints.records];
       return SERVICES.map((svc) => {
         const serviceName = `com.amazonaws.${where.region}.${svc}`;
@@ -26,4 +27,4 @@ export const rule: Rule = {
           : ctx.finding('fail', where, resource, `No available interface endpoint for ${serviceName}: calls from the region's VPCs (${vpcs.items.map((v) => v.VpcId).join(', ')}) must leave through an internet or NAT gateway.`, records);
       });
     }),
-};
+});

@@ -1,29 +1,31 @@
-import { accountResource, listAt, targets } from '../rule-helpers.ts';
+import type { EvidenceResponse } from '../../collect/evidence-shapes.ts';
+import { accountResource, listAt, required, targets } from '../rule-helpers.ts';
 import type { Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 // Per region: no backup plan is a fail (nothing is backed up here); each plan must assign resources
 // through at least one selection, otherwise it protects nothing.
-function selectionScope(sel: any): string | undefined {
+function selectionScope(sel: NonNullable<EvidenceResponse<'backup.GetBackupSelection'>['BackupSelection']>): string | undefined {
   const parts: string[] = [];
-  if ((sel.Resources ?? []).length) parts.push(sel.Resources.includes('*') ? 'all supported resources' : sel.Resources.join(', '));
-  if ((sel.ListOfTags ?? []).length) parts.push(`resources tagged ${sel.ListOfTags.map((t: any) => `${t.ConditionKey}=${t.ConditionValue}`).join(' or ')}`);
+  if (sel.Resources?.length) parts.push(sel.Resources.includes('*') ? 'all supported resources' : sel.Resources.join(', '));
+  if (sel.ListOfTags?.length) parts.push(`resources tagged ${sel.ListOfTags.map((t) => `${t.ConditionKey}=${t.ConditionValue}`).join(' or ')}`);
   const c = sel.Conditions ?? {};
   const tagConditions = [...(c.StringEquals ?? []), ...(c.StringLike ?? [])];
-  if (tagConditions.length) parts.push(`resources matching ${tagConditions.map((t: any) => `${t.ConditionKey}=${t.ConditionValue}`).join(' and ')}`);
+  if (tagConditions.length) parts.push(`resources matching ${tagConditions.map((t) => `${t.ConditionKey}=${t.ConditionValue}`).join(' and ')}`);
   return parts.length ? parts.join('; ') : undefined;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'backup-plans-cover-data-stores',
+  evidence: ['backup.ListBackupPlans', 'backup.ListBackupSelections', 'backup.GetBackupSelection'],
   evaluate: (ctx) =>
     targets(ctx, 'regional').flatMap((where): Finding[] => {
-      const plans = listAt<any>(ctx, 'backup.ListBackupPlans', where, (r) => r.BackupPlansList);
+      const plans = listAt(ctx, 'backup.ListBackupPlans', where, (r) => r.BackupPlansList);
       if (!plans.ok) return [ctx.finding('unknown', where, accountResource(where), `Could not list backup plans: ${plans.error}`, plans.records)];
       if (plans.items.length === 0) return [ctx.finding('fail', where, accountResource(where), `No AWS Backup plan exists in ${where.region}: no data store here is backed up by AWS Backup.`, plans.records)];
       return plans.items.map((plan) => {
-        const resource = { type: 'AWS::Backup::BackupPlan', id: plan.BackupPlanName ?? plan.BackupPlanId, arn: plan.BackupPlanArn };
-        const sels = listAt<any>(ctx, 'backup.ListBackupSelections', where, (r) => r.BackupSelectionsList, { BackupPlanId: plan.BackupPlanId });
+        const resource = { type: 'AWS::Backup::BackupPlan', id: plan.BackupPlanName ?? required(plan, 'BackupPlanId', 'A backup plan'), arn: plan.BackupPlanArn };
+        const sels = listAt(ctx, 'backup.ListBackupSelections', where, (r) => r.BackupSelectionsList, { BackupPlanId: plan.BackupPlanId });
         const records = [...plans.records, ...sels.records];
         if (!sels.ok) return ctx.finding('unknown', where, resource, `Could not list the plan's selections: ${sels.error}`, records);
         if (sels.items.length === 0) return ctx.finding('fail', where, resource, 'The plan has no resource assignment: it backs up nothing.', records);
@@ -34,7 +36,8 @@ export const rule: Rule = {
           records.push(...got.records);
           if (got.state !== 'ok') unknown.push(got.error);
           else {
-            const scope = selectionScope(got.responses[0]?.BackupSelection ?? {});
+            const selection = got.responses[0]?.BackupSelection;
+            const scope = selection && selectionScope(selection);
             if (scope) covered.push(`${s.SelectionName}: ${scope}`);
           }
         }
@@ -43,4 +46,4 @@ export const rule: Rule = {
         return ctx.finding('fail', where, resource, 'The plan\'s selections name no resources or tags: it backs up nothing.', records);
       });
     }),
-};
+});

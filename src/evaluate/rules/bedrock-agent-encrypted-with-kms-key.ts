@@ -1,8 +1,9 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { eachAgent } from '../resources/bedrock.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'bedrock-agent-encrypted-with-kms-key',
+  evidence: ['bedrock-agent.ListAgents', 'bedrock-agent.GetAgent'],
   evaluate: (ctx) => eachAgent(ctx, (a) => customerKeyVerdict(a.customerEncryptionKeyArn, 'The agent (instructions and session data)')),
-};
+});

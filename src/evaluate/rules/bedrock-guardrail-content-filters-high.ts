@@ -1,11 +1,12 @@
 import { blocks, eachGuardrail, type GuardrailFilter } from '../resources/bedrock.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 const HARMFUL = ['HATE', 'INSULTS', 'SEXUAL', 'VIOLENCE', 'MISCONDUCT'] as const;
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'bedrock-guardrail-content-filters-high',
+  evidence: ['bedrock.ListGuardrails', 'bedrock.GetGuardrail'],
   evaluate: (ctx) =>
     eachGuardrail(ctx, (d) => {
       const filters: GuardrailFilter[] = d.contentPolicy?.filters ?? [];
@@ -21,4 +22,4 @@ export const rule: Rule = {
         ? fail(`Content filters are weaker than required (input HIGH and blocking outputs for ${HARMFUL.join(', ')}): ${gaps.join('; ')}.`)
         : pass(`All harmful-content categories (${HARMFUL.join(', ')}) block inputs at HIGH strength and filter outputs.`);
     }),
-};
+});

@@ -1,9 +1,10 @@
 import { blocks, eachGuardrail, type GuardrailFilter } from '../resources/bedrock.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'bedrock-guardrail-prompt-attack-filter-high',
+  evidence: ['bedrock.ListGuardrails', 'bedrock.GetGuardrail'],
   evaluate: (ctx) =>
     eachGuardrail(ctx, (d) => {
       const f = (d.contentPolicy?.filters ?? []).find((x: GuardrailFilter) => x.type === 'PROMPT_ATTACK') as GuardrailFilter | undefined;
@@ -11,4 +12,4 @@ export const rule: Rule = {
       if (!blocks(f, 'input')) return fail(`The prompt-attack filter does not block inputs (strength ${f.inputStrength ?? 'NONE'}, action ${f.inputAction ?? 'BLOCK'}).`);
       return f.inputStrength === 'HIGH' ? pass('The prompt-attack filter blocks inputs at HIGH strength.') : fail(`The prompt-attack filter's input strength is ${f.inputStrength}, not HIGH.`);
     }),
-};
+});

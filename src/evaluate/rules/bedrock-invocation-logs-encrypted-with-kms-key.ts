@@ -1,11 +1,12 @@
 import { bucketEncryption, logGroupEncryption, logGroupName, type DestinationVerdict } from '../resources/log-destinations.ts';
 import type { Finding } from '../finding.ts';
 import { accountResource, targets } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 /** One finding per destination, so the report names the bucket or log group that is not protected. */
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'bedrock-invocation-logs-encrypted-with-kms-key',
+  evidence: ['bedrock.GetModelInvocationLoggingConfiguration', 's3.GetBucketEncryption', 'cloudwatch-logs.DescribeLogGroups'],
   evaluate: (ctx) =>
     targets(ctx, 'regional').flatMap((at): Finding[] => {
       const call = ctx.evidence.call('bedrock.GetModelInvocationLoggingConfiguration', at);
@@ -25,4 +26,4 @@ export const rule: Rule = {
       }
       return destinations.map((d) => ctx.finding(d.verdict.status, at, { type: d.type, id: d.id }, `Bedrock ${d.role}: ${d.verdict.reason}.`, [...call.records, ...d.verdict.records]));
     }),
-};
+});

@@ -1,25 +1,23 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { forEachChild } from '../listed-resources.ts';
-import { judgeCall } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { judgeCall, required } from '../rule-helpers.ts';
+import { defineRule } from '../rule.ts';
 
-interface KnowledgeBase { knowledgeBaseId: string; name: string }
-interface DataSource { dataSourceId: string; name: string }
-
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'bedrock-knowledge-base-data-source-encrypted-with-kms-key',
+  evidence: ['bedrock-agent.ListKnowledgeBases', 'bedrock-agent.ListDataSources', 'bedrock-agent.GetDataSource'],
   evaluate: (ctx) =>
     forEachChild(
       ctx,
       { key: 'bedrock-agent.ListKnowledgeBases', scope: 'regional', items: (r) => r.knowledgeBaseSummaries, noun: 'Bedrock knowledge bases' },
       {
         key: 'bedrock-agent.ListDataSources',
-        input: (kb: KnowledgeBase) => ({ knowledgeBaseId: kb.knowledgeBaseId }),
+        input: (kb) => ({ knowledgeBaseId: kb.knowledgeBaseId }),
         items: (r) => r.dataSourceSummaries,
         noun: 'knowledge base data sources',
-        parentResource: (kb: KnowledgeBase) => ({ type: 'AWS::Bedrock::KnowledgeBase', id: kb.name ?? kb.knowledgeBaseId }),
+        parentResource: (kb) => ({ type: 'AWS::Bedrock::KnowledgeBase', id: kb.name ?? required(kb, 'knowledgeBaseId', 'A knowledge base') }),
       },
-      (ds: DataSource, kb: KnowledgeBase, at, records) =>
+      (ds, kb, at, records) =>
         judgeCall(
           ctx,
           at,
@@ -29,4 +27,4 @@ export const rule: Rule = {
           records,
         ),
     ),
-};
+});

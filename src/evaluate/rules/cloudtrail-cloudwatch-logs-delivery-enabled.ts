@@ -1,10 +1,11 @@
 import { forEachHomeTrail, trailResource, trailStatus } from '../aws/cloudtrail-trails.ts';
 import { fail, judgeCall, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 // A configured log group is not enough: GetTrailStatus shows whether delivery is actually failing.
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'cloudtrail-cloudwatch-logs-delivery-enabled',
+  evidence: ['cloudtrail.DescribeTrails', 'cloudtrail.GetTrailStatus'],
   evaluate: (ctx) =>
     forEachHomeTrail(ctx, (t, where, records) => {
       if (!t.CloudWatchLogsLogGroupArn) {
@@ -17,4 +18,4 @@ export const rule: Rule = {
             : pass(`Events are delivered to ${t.CloudWatchLogsLogGroupArn}${s.LatestCloudWatchLogsDeliveryTime ? ` (last delivery ${new Date(s.LatestCloudWatchLogsDeliveryTime).toISOString()})` : ''}.`),
       }, records);
     }),
-};
+});

@@ -1,10 +1,11 @@
 import { forEachHomeTrail, trailResource } from '../aws/cloudtrail-trails.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 // Judged once per trail, in its home region (shadow copies in other regions are the same trail).
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'cloudtrail-log-file-validation-enabled',
+  evidence: ['cloudtrail.DescribeTrails'],
   evaluate: (ctx) =>
     forEachHomeTrail(ctx, (t, where, records) => {
       const v = t.LogFileValidationEnabled
@@ -12,4 +13,4 @@ export const rule: Rule = {
         : fail('Log file validation is disabled: a deleted or edited log file cannot be detected.');
       return ctx.finding(v.status, where, trailResource(t), v.reason, records);
     }),
-};
+});

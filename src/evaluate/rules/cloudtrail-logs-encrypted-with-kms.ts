@@ -1,9 +1,10 @@
 import { forEachHomeTrail, trailResource } from '../aws/cloudtrail-trails.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'cloudtrail-logs-encrypted-with-kms',
+  evidence: ['cloudtrail.DescribeTrails'],
   evaluate: (ctx) =>
     forEachHomeTrail(ctx, (t, where, records) => {
       const v = t.KmsKeyId
@@ -11,4 +12,4 @@ export const rule: Rule = {
         : fail(`Log files in bucket ${t.S3BucketName ?? '(unknown)'} are only encrypted with S3-managed keys: anyone who can read the bucket can read the audit trail.`);
       return ctx.finding(v.status, where, trailResource(t), v.reason, records);
     }),
-};
+});

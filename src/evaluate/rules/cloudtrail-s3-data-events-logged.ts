@@ -1,10 +1,11 @@
 import { dataEventTypes, regionCoverage } from '../aws/cloudtrail-trails.ts';
 import { targets } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 // Data events are regional: each region in scope needs a logging trail whose selectors include S3 objects.
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'cloudtrail-s3-data-events-logged',
+  evidence: ['cloudtrail.DescribeTrails', 'cloudtrail.GetTrailStatus', 'cloudtrail.GetEventSelectors'],
   evaluate: (ctx) =>
     targets(ctx, 'regional').map((where) =>
       regionCoverage(ctx, where, 'S3 object-level data events', (_t, selectors) => {
@@ -15,4 +16,4 @@ export const rule: Rule = {
         return `records S3 object data events${limits ? ` (${limits})` : ' for all buckets'}`;
       }),
     ),
-};
+});

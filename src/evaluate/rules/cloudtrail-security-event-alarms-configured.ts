@@ -1,6 +1,6 @@
 import { forEachHomeTrail, trailResource } from '../aws/cloudtrail-trails.ts';
 import { listAt } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 // The security events responders must hear about without reading logs (after the CIS AWS Foundations
 // monitoring section). A category counts when a metric filter on the trail's log group matches it AND
@@ -19,8 +19,9 @@ function logGroupOf(arn: string): { region: string; name: string } | undefined {
   return m ? { region: m[1]!, name: m[2]! } : undefined;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'cloudtrail-security-event-alarms-configured',
+  evidence: ['cloudtrail.DescribeTrails', 'cloudwatch-logs.DescribeMetricFilters', 'cloudwatch.DescribeAlarms'],
   evaluate: (ctx) =>
     forEachHomeTrail(
       ctx,
@@ -28,8 +29,8 @@ export const rule: Rule = {
         const group = logGroupOf(t.CloudWatchLogsLogGroupArn!);
         if (!group) return ctx.finding('unknown', where, trailResource(t), `Cannot parse the log group ARN ${t.CloudWatchLogsLogGroupArn}.`, trailRecords);
         const at = { account: where.account, region: group.region };
-        const filters = listAt<any>(ctx, 'cloudwatch-logs.DescribeMetricFilters', at, (r) => r.metricFilters);
-        const alarms = listAt<any>(ctx, 'cloudwatch.DescribeAlarms', at, (r) => r.MetricAlarms);
+        const filters = listAt(ctx, 'cloudwatch-logs.DescribeMetricFilters', at, (r) => r.metricFilters);
+        const alarms = listAt(ctx, 'cloudwatch.DescribeAlarms', at, (r) => r.MetricAlarms);
         const records = [...trailRecords, ...filters.records, ...alarms.records];
         if (!filters.ok || !alarms.ok) return ctx.finding('unknown', where, trailResource(t), `Cannot read metric filters or alarms: ${!filters.ok ? filters.error : ''}${!alarms.ok ? ` ${alarms.error}` : ''}`.trim(), records);
         const alerted = (metric: { metricName?: string; metricNamespace?: string }) =>
@@ -42,4 +43,4 @@ export const rule: Rule = {
       },
       { noun: 'CloudTrail trails homed in this region that deliver to CloudWatch Logs', keep: (t) => Boolean(t.CloudWatchLogsLogGroupArn) },
     ),
-};
+});

@@ -1,10 +1,11 @@
 import { eachAnalysisJob } from '../resources/comprehend.ts';
 import { customerKeyVerdict } from '../kms-key.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'comprehend-analysis-job-encrypted-with-kms-key',
+  evidence: ['comprehend.ListEntitiesDetectionJobs', 'comprehend.ListDocumentClassificationJobs'],
   evaluate: (ctx) =>
     eachAnalysisJob(ctx, (j) => {
       const volume = customerKeyVerdict(j.VolumeKmsKeyId, 'The processing volume');
@@ -12,4 +13,4 @@ export const rule: Rule = {
       const reason = `${volume.reason} ${output.reason}`;
       return volume.status === 'pass' && output.status === 'pass' ? pass(reason) : fail(reason);
     }),
-};
+});

@@ -1,9 +1,10 @@
 import { perRegionSetting } from '../aws/regional-setting.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'config-delivery-channel-configured',
+  evidence: ['config-service.DescribeDeliveryChannels'],
   evaluate: (ctx) =>
     perRegionSetting(ctx, 'config-service.DescribeDeliveryChannels', {
       ok: (r) => {
@@ -13,4 +14,4 @@ export const rule: Rule = {
           : fail('No AWS Config delivery channel: recorded configuration history is not delivered to S3 for retention.');
       },
     }),
-};
+});

@@ -3,12 +3,13 @@ import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import { recordersAt, recordsAllSupported, recordsGlobalTypes } from '../aws/config-recorders.ts';
 import { accountResource, targets } from '../rule-helpers.ts';
 import type { Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 // Per region: the recorder records every supported resource type. Per account: global resource types
 // (IAM) are recorded in at least one region, which AWS advises doing in exactly one.
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'config-recorder-all-resource-types',
+  evidence: ['config-service.DescribeConfigurationRecorders'],
   evaluate: (ctx) => {
     const findings: Finding[] = [];
     for (const account of ctx.scope.accounts) {
@@ -48,4 +49,4 @@ export const rule: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,9 +1,9 @@
 import { GLOBAL_REGION } from '../../collect/target.ts';
 import type { EvidenceRecord } from '../../collect/evidence-record.ts';
-import { bucketsByRegion, REGIONAL_SOURCES } from '../aws/residency-inventory.ts';
+import { bucketsByRegion, regionalInventory } from '../aws/residency-inventory.ts';
 import type { Finding } from '../finding.ts';
 import { accountResource } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 // One finding per region in scope, plus one per region outside the scope where S3 holds buckets
 // (the bucket list is global, so data in regions nobody scanned still shows). Data in an approved region
@@ -14,8 +14,9 @@ function list(items: string[]): string {
   return items.length > 8 ? `${items.slice(0, 8).join(', ')} and ${items.length - 8} more` : items.join(', ');
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'data-resides-in-allowed-regions',
+  evidence: ['s3.ListBuckets', 's3.GetBucketLocation', 'sagemaker.ListNotebookInstances', 'ec2.DescribeVpcs', 'cloudwatch-logs.DescribeLogGroups', 'backup.ListBackupVaults'],
   evaluate: (ctx) => {
     const allowed = new Set(ctx.params.allowedRegions.length ? ctx.params.allowedRegions : ctx.scope.regions);
     const allowedText = ctx.params.allowedRegions.length ? `approved regions ${[...allowed].join(', ')}` : `regions in scope (no allowedRegions configured)`;
@@ -30,15 +31,11 @@ export const rule: Rule = {
         const unknown: string[] = buckets.error ? [buckets.error] : [];
         let answered = buckets.error ? 0 : 1;
         if (ctx.scope.regions.includes(region)) {
-          for (const src of REGIONAL_SOURCES) {
-            const call = ctx.evidence.call(src.key, where);
-            records.push(...call.records);
-            if (call.state !== 'ok') unknown.push(call.error);
-            else {
-              answered++;
-              found.push(...call.responses.flatMap((r) => src.items(r) ?? []).filter(src.holdsData).map(src.label));
-            }
-          }
+          const inventory = regionalInventory(ctx, where);
+          records.push(...inventory.records);
+          found.push(...inventory.found);
+          unknown.push(...inventory.unknown);
+          answered += inventory.answered;
         }
         const res = accountResource(where);
         if (found.length && allowed.has(region)) {
@@ -58,4 +55,4 @@ export const rule: Rule = {
     }
     return findings;
   },
-};
+});

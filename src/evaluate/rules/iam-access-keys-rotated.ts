@@ -2,19 +2,20 @@
 // long-lived keys leak through laptops, CI logs and repositories.
 import { forEachAccountDetails, userResource } from '../aws/iam-authorization.ts';
 import { daysBetween, fail, judgeCall, pass, toDate, type Verdict } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'iam-access-keys-rotated',
+  evidence: ['iam.GetAccountAuthorizationDetails', 'iam.ListAccessKeys'],
   evaluate(ctx) {
     const { now, accessKeyMaxAgeDays: maxAge } = ctx.params;
     return forEachAccountDetails(ctx, 'The account has no IAM users.', (d, where) =>
       d.users.map((user) => {
         const call = ctx.evidence.call('iam.ListAccessKeys', where, { UserName: user.UserName });
         const judge = (): Verdict => {
-          const keys = (call.state === 'ok' ? call.responses : []).flatMap((r) => r?.AccessKeyMetadata ?? []).filter((k: any) => k.Status === 'Active');
+          const keys = (call.state === 'ok' ? call.responses : []).flatMap((r) => r?.AccessKeyMetadata ?? []).filter((k) => k.Status === 'Active');
           if (keys.length === 0) return pass(`User ${user.UserName} has no active access key.`);
-          const ages = keys.map((k: any) => ({ id: k.AccessKeyId as string, created: toDate(k.CreateDate) }));
+          const ages = keys.map((k) => ({ id: k.AccessKeyId as string, created: toDate(k.CreateDate) }));
           const undated = ages.filter((a) => !a.created);
           if (undated.length) return { status: 'unknown', reason: `Access key ${undated[0]!.id} of ${user.UserName} has no readable creation date.` };
           const old = ages.map((a) => ({ ...a, days: daysBetween(a.created!, now) })).filter((a) => a.days > maxAge);
@@ -26,4 +27,4 @@ export const rule: Rule = {
       }),
     );
   },
-};
+});

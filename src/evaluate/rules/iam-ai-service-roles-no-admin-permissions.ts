@@ -2,7 +2,7 @@
 // a compromised notebook, training container or agent would otherwise own the account.
 import { forEachAccountDetails, isAwsManaged, rolePolicies, roleResource, type RoleDetail } from '../aws/iam-authorization.ts';
 import { isFullAdmin, isWildcardGrant, parsePolicy, principals } from '../aws/policy-document.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 const AI_SERVICE_PRINCIPALS = ['sagemaker.amazonaws.com', 'bedrock.amazonaws.com'];
 const ADMIN_MANAGED_POLICIES = new Set(['AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess']);
@@ -19,8 +19,9 @@ function aiServicesTrusted(role: RoleDetail): string[] | undefined {
   }
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'iam-ai-service-roles-no-admin-permissions',
+  evidence: ['iam.GetAccountAuthorizationDetails'],
   evaluate: (ctx) =>
     forEachAccountDetails(ctx, 'No IAM role trusts sagemaker.amazonaws.com or bedrock.amazonaws.com.', (d, where) =>
       d.roles
@@ -50,4 +51,4 @@ export const rule: Rule = {
           return ctx.finding('pass', where, roleResource(role), `Role ${role.RoleName} (${trusted}) has no administrator or service-wide wildcard permission on every resource.`, d.records);
         }),
     ),
-};
+});

@@ -3,7 +3,7 @@
 // seed's Bedrock API policy example.
 import { forEachAccountDetails, policiesInForce } from '../aws/iam-authorization.ts';
 import { conditionKeys, conditionValues, coversAction, onAllResources, type Statement } from '../aws/policy-document.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 const NETWORK_KEYS = ['aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce'];
 
@@ -20,8 +20,9 @@ function missingConditions(s: Statement): string[] {
   return missing;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'iam-bedrock-invoke-restricted-by-network-and-tls',
+  evidence: ['iam.GetAccountAuthorizationDetails'],
   evaluate: (ctx) =>
     forEachAccountDetails(ctx, 'No identity policy in force grants bedrock:InvokeModel on every resource.', (d, where) =>
       policiesInForce(d).flatMap((p) => {
@@ -37,4 +38,4 @@ export const rule: Rule = {
         ];
       }),
     ),
-};
+});

@@ -2,10 +2,11 @@
 // (IAM answers NoSuchEntity) cannot sign in to the console and are not applicable.
 import { forEachAccountDetails, userResource } from '../aws/iam-authorization.ts';
 import { judgeCall, pass, fail } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'iam-console-users-mfa-enabled',
+  evidence: ['iam.GetAccountAuthorizationDetails', 'iam.GetLoginProfile', 'iam.ListMFADevices'],
   evaluate: (ctx) =>
     forEachAccountDetails(ctx, 'The account has no IAM users.', (d, where) =>
       d.users.map((user) => {
@@ -34,4 +35,4 @@ export const rule: Rule = {
         );
       }),
     ),
-};
+});

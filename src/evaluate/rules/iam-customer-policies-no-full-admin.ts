@@ -2,10 +2,11 @@
 // rights belong to the AWS-managed AdministratorAccess policy on a small, reviewed set of identities.
 import { forEachAccountDetails, isAwsManaged, policiesInForce } from '../aws/iam-authorization.ts';
 import { isFullAdmin } from '../aws/policy-document.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'iam-customer-policies-no-full-admin',
+  evidence: ['iam.GetAccountAuthorizationDetails'],
   evaluate: (ctx) =>
     forEachAccountDetails(ctx, 'No customer-managed or inline IAM policy is in force.', (d, where) =>
       policiesInForce(d)
@@ -16,4 +17,4 @@ export const rule: Rule = {
           return ctx.finding('pass', where, p.resource, `${p.label} does not grant "*" on "*".`, d.records);
         }),
     ),
-};
+});

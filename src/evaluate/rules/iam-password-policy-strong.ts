@@ -2,13 +2,14 @@
 // last 24 passwords (CIS AWS Foundations 1.8 / 1.9). No policy at all (NoSuchEntity) is a fail.
 import { accountResource, fail, judgeCall, pass } from '../rule-helpers.ts';
 import { globalTargets } from '../aws/iam-authorization.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 const MIN_LENGTH = 14;
 const MIN_REUSE_PREVENTION = 24;
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'iam-password-policy-strong',
+  evidence: ['iam.GetAccountPasswordPolicy'],
   evaluate: (ctx) =>
     globalTargets(ctx).map((where) =>
       judgeCall(ctx, where, accountResource(where), ctx.evidence.call('iam.GetAccountPasswordPolicy', where), {
@@ -22,4 +23,4 @@ export const rule: Rule = {
         notConfigured: () => fail('The account has no password policy: IAM defaults allow short, reused passwords.'),
       }),
     ),
-};
+});

@@ -2,12 +2,13 @@
 // cannot be limited by any policy.
 import { judgeRootUserCounter } from '../aws/iam-root-user.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'iam-root-account-no-access-keys',
+  evidence: ['iam.GetAccountSummary'],
   evaluate: (ctx) =>
     judgeRootUserCounter(ctx, 'AccountAccessKeysPresent', (v) =>
       v === 0 ? pass('The root user has no access keys.') : fail('The root user has access keys: unrestricted long-term credentials for the whole account.'),
     ),
-};
+});

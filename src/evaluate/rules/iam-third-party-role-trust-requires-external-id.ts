@@ -3,15 +3,16 @@
 // Trust restricted to the caller's own organization (aws:PrincipalOrgID) is internal, not third-party.
 import { forEachAccountDetails, roleResource } from '../aws/iam-authorization.ts';
 import { conditionKeys, parsePolicy, principalAccount, principals, type Statement } from '../aws/policy-document.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 function externalPrincipals(s: Statement, ownAccount: string): string[] {
   if (s.effect !== 'Allow') return [];
   return principals(s, 'AWS').filter((p) => principalAccount(p) !== ownAccount);
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'iam-third-party-role-trust-requires-external-id',
+  evidence: ['iam.GetAccountAuthorizationDetails'],
   evaluate: (ctx) =>
     forEachAccountDetails(ctx, 'No IAM role trusts a principal of another AWS account.', (d, where) =>
       d.roles.flatMap((role) => {
@@ -35,4 +36,4 @@ export const rule: Rule = {
         ];
       }),
     ),
-};
+});

@@ -3,10 +3,11 @@
 // kms-keys-not-pending-deletion: they are left out here.
 import { forEachCustomerKey, keyResource } from '../aws/kms-keys.ts';
 import { fail, judgeCall, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'kms-customer-keys-rotation-enabled',
+  evidence: ['kms.ListKeys', 'kms.DescribeKey', 'kms.GetKeyRotationStatus'],
   evaluate: (ctx) =>
     forEachCustomerKey(ctx, (key, where, records) => {
       const rotatable = key.KeySpec === 'SYMMETRIC_DEFAULT' && key.Origin === 'AWS_KMS' && (key.KeyState === 'Enabled' || key.KeyState === 'Disabled');
@@ -25,4 +26,4 @@ export const rule: Rule = {
         records,
       );
     }),
-};
+});

@@ -1,10 +1,11 @@
 import { combine, logGroupEncryption, type DestinationVerdict } from '../resources/log-destinations.ts';
 import { eachBotAlias, type LogSettings } from '../resources/lex.ts';
 import { customerKeyVerdict } from '../kms-key.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'lex-bot-conversation-logs-encrypted-with-kms-key',
+  evidence: ['lex-models-v2.ListBots', 'lex-models-v2.ListBotAliases', 'lex-models-v2.DescribeBotAlias', 'cloudwatch-logs.DescribeLogGroups'],
   evaluate: (ctx) =>
     eachBotAlias(ctx, (d, at) => {
       const logs: LogSettings = d.conversationLogSettings ?? {};
@@ -21,4 +22,4 @@ export const rule: Rule = {
       const v = combine(parts);
       return { status: v.status, reason: `Conversation log destinations: ${v.reason}.`, records: v.records };
     }),
-};
+});

@@ -1,9 +1,10 @@
 import { macieSession } from '../aws/macie-session.ts';
 import { accountResource, targets } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'macie-enabled',
+  evidence: ['macie2.GetMacieSession'],
   evaluate: (ctx) =>
     targets(ctx, 'regional').map((where) => {
       const s = macieSession(ctx, where);
@@ -19,4 +20,4 @@ export const rule: Rule = {
           return ctx.finding('unknown', where, res, s.error, s.call.records);
       }
     }),
-};
+});

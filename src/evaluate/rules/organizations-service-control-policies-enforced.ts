@@ -4,10 +4,11 @@
 import { globalTargets } from '../aws/iam-authorization.ts';
 import type { Finding } from '../finding.ts';
 import { accountResource } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'organizations-service-control-policies-enforced',
+  evidence: ['organizations.DescribeOrganization', 'organizations.ListPolicies'],
   evaluate: (ctx) =>
     globalTargets(ctx).map((where): Finding => {
       const resource = accountResource(where);
@@ -20,9 +21,9 @@ export const rule: Rule = {
       const pol = ctx.evidence.call('organizations.ListPolicies', where, { Filter: 'SERVICE_CONTROL_POLICY' });
       const records = [...org.records, ...pol.records];
       if (pol.state !== 'ok') return ctx.finding('unknown', where, orgRes, `Could not list service control policies (management account or delegated administrator only): ${pol.error}`, records);
-      const custom = pol.responses.flatMap((r) => r?.Policies ?? []).filter((p: any) => !p.AwsManaged && p.Name !== 'FullAWSAccess');
+      const custom = pol.responses.flatMap((r) => r?.Policies ?? []).filter((p) => !p.AwsManaged && p.Name !== 'FullAWSAccess');
       return custom.length
-        ? ctx.finding('pass', where, orgRes, `Organization ${o.Id} has ${custom.length} custom service control polic${custom.length === 1 ? 'y' : 'ies'}: ${custom.map((p: any) => p.Name).join(', ')}.`, records)
+        ? ctx.finding('pass', where, orgRes, `Organization ${o.Id} has ${custom.length} custom service control polic${custom.length === 1 ? 'y' : 'ies'}: ${custom.map((p) => p.Name).join(', ')}.`, records)
         : ctx.finding('fail', where, orgRes, `Organization ${o.Id} has only the default FullAWSAccess service control policy: no guardrail limits member accounts.`, records);
     }),
-};
+});

@@ -1,9 +1,7 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { forEachChild } from '../listed-resources.ts';
-import type { Rule } from '../rule.ts';
-
-interface Project { ProjectArn: string }
-interface Version { ProjectVersionArn: string; KmsKeyId?: string }
+import { required } from '../rule-helpers.ts';
+import { defineRule } from '../rule.ts';
 
 /** arn:aws:rekognition:<region>:<account>:project/<name>/version/<version>/<timestamp> -> "<name>/<version>" */
 function versionId(arn: string): string {
@@ -11,22 +9,27 @@ function versionId(arn: string): string {
   return m ? `${m[1]}/${m[2]}` : arn;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'rekognition-custom-labels-model-encrypted-with-kms-key',
+  evidence: ['rekognition.DescribeProjects', 'rekognition.DescribeProjectVersions'],
   evaluate: (ctx) =>
     forEachChild(
       ctx,
       { key: 'rekognition.DescribeProjects', scope: 'regional', items: (r) => r.ProjectDescriptions, noun: 'Rekognition Custom Labels projects' },
       {
         key: 'rekognition.DescribeProjectVersions',
-        input: (p: Project) => ({ ProjectArn: p.ProjectArn }),
+        input: (p) => ({ ProjectArn: p.ProjectArn }),
         items: (r) => r.ProjectVersionDescriptions,
         noun: 'model versions',
-        parentResource: (p: Project) => ({ type: 'AWS::Rekognition::Project', id: /project\/([^/]+)/.exec(p.ProjectArn)?.[1] ?? p.ProjectArn, arn: p.ProjectArn }),
+        parentResource: (p) => {
+          const arn = required(p, 'ProjectArn', 'A project');
+          return { type: 'AWS::Rekognition::Project', id: /project\/([^/]+)/.exec(arn)?.[1] ?? arn, arn };
+        },
       },
-      (v: Version, _p, at, records) => {
+      (v, _p, at, records) => {
         const verdict = customerKeyVerdict(v.KmsKeyId, 'The trained model and its copied training and test images');
-        return ctx.finding(verdict.status, at, { type: 'AWS::Rekognition::ProjectVersion', id: versionId(v.ProjectVersionArn), arn: v.ProjectVersionArn }, verdict.reason, records);
+        const arn = required(v, 'ProjectVersionArn', 'A model version');
+        return ctx.finding(verdict.status, at, { type: 'AWS::Rekognition::ProjectVersion', id: versionId(arn), arn }, verdict.reason, records);
       },
     ),
-};
+});

@@ -1,9 +1,11 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { forEachDescribed } from '../listed-resources.ts';
-import type { Rule } from '../rule.ts';
+import { required } from '../rule-helpers.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'rekognition-stream-processor-encrypted-with-kms-key',
+  evidence: ['rekognition.ListStreamProcessors', 'rekognition.DescribeStreamProcessor'],
   evaluate: (ctx) =>
     forEachDescribed(ctx, {
       key: 'rekognition.ListStreamProcessors',
@@ -11,8 +13,8 @@ export const rule: Rule = {
       items: (r) => r.StreamProcessors,
       noun: 'Rekognition stream processors',
       describeKey: 'rekognition.DescribeStreamProcessor',
-      describeInput: (s: { Name: string }) => ({ Name: s.Name }),
-      resource: (s: { Name: string }) => ({ type: 'AWS::Rekognition::StreamProcessor', id: s.Name }),
+      describeInput: (s) => ({ Name: s.Name }),
+      resource: (s) => ({ type: 'AWS::Rekognition::StreamProcessor', id: required(s, 'Name', 'A stream processor') }),
       judge: (d) => customerKeyVerdict(d.KmsKeyId, 'Face-search and label results and images the stream processor stores'),
     }),
-};
+});

@@ -2,12 +2,13 @@
 // account, present or future, can be made public. No configuration is a fail.
 import { globalTargets } from '../aws/iam-authorization.ts';
 import { accountResource, fail, judgeCall, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 const SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 's3-account-public-access-block-enabled',
+  evidence: ['s3-control.GetPublicAccessBlock'],
   evaluate: (ctx) =>
     globalTargets(ctx).map((where) =>
       judgeCall(ctx, where, accountResource(where), ctx.evidence.call('s3-control.GetPublicAccessBlock', where, { AccountId: where.account }), {
@@ -18,4 +19,4 @@ export const rule: Rule = {
         notConfigured: () => fail('The account has no account-level S3 public access block: any bucket can be made public by its own settings.'),
       }),
     ),
-};
+});

@@ -2,10 +2,11 @@
 // public. A bucket without a policy (NoSuchBucketPolicy) grants nothing through a policy: pass.
 import { judgeBucketSetting } from '../aws/s3-buckets.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 's3-bucket-policies-not-public',
+  evidence: ['s3.ListBuckets', 's3.GetBucketPolicyStatus', 's3.GetBucketLocation', 's3.GetBucketLogging', 's3.GetBucketPolicy', 's3.GetBucketTagging'],
   evaluate: (ctx) =>
     judgeBucketSetting(ctx, 's3.GetBucketPolicyStatus', {}, (b) => ({
       ok: (r) => {
@@ -15,4 +16,4 @@ export const rule: Rule = {
       },
       notConfigured: () => pass(`Bucket ${b.name} has no bucket policy, so no policy makes it public.`),
     })),
-};
+});

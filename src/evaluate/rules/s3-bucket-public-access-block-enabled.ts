@@ -2,12 +2,13 @@
 // all (NoSuchPublicAccessBlockConfiguration) is a fail; the account-level block is its own control.
 import { judgeBucketSetting } from '../aws/s3-buckets.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 const SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 's3-bucket-public-access-block-enabled',
+  evidence: ['s3.ListBuckets', 's3.GetPublicAccessBlock', 's3.GetBucketLocation', 's3.GetBucketLogging', 's3.GetBucketPolicy', 's3.GetBucketTagging'],
   evaluate: (ctx) =>
     judgeBucketSetting(ctx, 's3.GetPublicAccessBlock', {}, (b) => ({
       ok: (r) => {
@@ -16,4 +17,4 @@ export const rule: Rule = {
       },
       notConfigured: () => fail(`Bucket ${b.name} has no public access block configuration.`),
     })),
-};
+});

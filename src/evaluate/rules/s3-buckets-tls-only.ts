@@ -3,7 +3,7 @@
 import { judgeBucketSetting } from '../aws/s3-buckets.ts';
 import { conditionValues, coversAction, parsePolicy, principals } from '../aws/policy-document.ts';
 import { fail, pass, type Verdict } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 function judgePolicy(bucket: string, policy: unknown): Verdict {
   try {
@@ -21,11 +21,12 @@ function judgePolicy(bucket: string, policy: unknown): Verdict {
   }
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 's3-buckets-tls-only',
+  evidence: ['s3.ListBuckets', 's3.GetBucketPolicy', 's3.GetBucketLocation', 's3.GetBucketLogging', 's3.GetBucketTagging'],
   evaluate: (ctx) =>
     judgeBucketSetting(ctx, 's3.GetBucketPolicy', {}, (b) => ({
       ok: (r) => judgePolicy(b.name, r?.Policy),
       notConfigured: () => fail(`Bucket ${b.name} has no bucket policy, so nothing refuses plain-HTTP requests.`),
     })),
-};
+});

@@ -2,10 +2,11 @@
 // overwritten during the retention period, even by administrators (compliance mode) or most (governance).
 import { judgeBucketSetting } from '../aws/s3-buckets.ts';
 import { fail, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 's3-log-buckets-object-lock-enabled',
+  evidence: ['s3.ListBuckets', 's3.GetObjectLockConfiguration', 's3.GetBucketLogging', 's3.GetBucketPolicy', 's3.GetBucketTagging', 's3.GetBucketLocation'],
   evaluate: (ctx) =>
     judgeBucketSetting(ctx, 's3.GetObjectLockConfiguration', { only: 'logs' }, (b) => ({
       ok: (r) => {
@@ -17,4 +18,4 @@ export const rule: Rule = {
       },
       notConfigured: () => fail(`Log bucket ${b.name} (${b.roleReason}) has no Object Lock configuration: its logs can be deleted or overwritten.`),
     })),
-};
+});

@@ -1,8 +1,9 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { eachEndpointConfig } from '../resources/sagemaker.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'sagemaker-endpoint-config-encrypted-with-kms-key',
+  evidence: ['sagemaker.ListEndpointConfigs', 'sagemaker.DescribeEndpointConfig'],
   evaluate: (ctx) => eachEndpointConfig(ctx, (d) => customerKeyVerdict(d.KmsKeyId, 'The storage attached to the endpoint\'s hosting instances')),
-};
+});

@@ -1,13 +1,14 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { eachEndpointConfig } from '../resources/sagemaker.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'sagemaker-endpoint-data-capture-encrypted-with-kms-key',
+  evidence: ['sagemaker.ListEndpointConfigs', 'sagemaker.DescribeEndpointConfig'],
   evaluate: (ctx) =>
     eachEndpointConfig(ctx, (d) =>
       d.DataCaptureConfig?.EnableCapture === false || !d.DataCaptureConfig
         ? { status: 'not_applicable', reason: 'Data capture is not enabled: no request or response payloads are stored.' }
         : customerKeyVerdict(d.DataCaptureConfig.KmsKeyId, `Captured inference payloads in ${d.DataCaptureConfig.DestinationS3Uri ?? 'S3'}`),
     ),
-};
+});

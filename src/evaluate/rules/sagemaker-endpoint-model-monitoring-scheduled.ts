@@ -1,19 +1,17 @@
 import { inServiceEndpointsInput } from '../resources/sagemaker.ts';
-import { forEachListed, listAt } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { forEachListed, listAt, required } from '../rule-helpers.ts';
+import { defineRule } from '../rule.ts';
 
-interface Endpoint { EndpointName: string; EndpointArn: string }
-interface Schedule { MonitoringScheduleName: string; EndpointName?: string; MonitoringScheduleStatus?: string; MonitoringType?: string }
-
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'sagemaker-endpoint-model-monitoring-scheduled',
+  evidence: ['sagemaker.ListEndpoints', 'sagemaker.ListMonitoringSchedules'],
   evaluate: (ctx) =>
     forEachListed(
       ctx,
       { key: 'sagemaker.ListEndpoints', input: inServiceEndpointsInput, scope: 'regional', items: (r) => r.Endpoints, noun: 'in-service SageMaker endpoints' },
-      (e: Endpoint, at, listRecords) => {
-        const resource = { type: 'AWS::SageMaker::Endpoint', id: e.EndpointName, arn: e.EndpointArn };
-        const schedules = listAt<Schedule>(ctx, 'sagemaker.ListMonitoringSchedules', at, (r) => r.MonitoringScheduleSummaries);
+      (e, at, listRecords) => {
+        const resource = { type: 'AWS::SageMaker::Endpoint', id: required(e, 'EndpointName', 'An endpoint'), arn: e.EndpointArn };
+        const schedules = listAt(ctx, 'sagemaker.ListMonitoringSchedules', at, (r) => r.MonitoringScheduleSummaries);
         const records = [...listRecords, ...schedules.records];
         if (!schedules.ok) return ctx.finding('unknown', at, resource, `Could not list monitoring schedules: ${schedules.error}`, records);
         const mine = schedules.items.filter((s) => s.EndpointName === e.EndpointName);
@@ -32,4 +30,4 @@ export const rule: Rule = {
         );
       },
     ),
-};
+});

@@ -1,27 +1,25 @@
 import { forEachChild } from '../listed-resources.ts';
-import { fail, judgeCall, pass, toDate } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { fail, judgeCall, pass, required, toDate } from '../rule-helpers.ts';
+import { defineRule } from '../rule.ts';
 
-interface Group { ModelPackageGroupName: string; ModelPackageGroupArn: string }
-interface Version { ModelPackageArn: string; ModelPackageGroupName?: string; ModelPackageVersion?: number; ModelApprovalStatus?: string; CreationTime?: string }
-
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'sagemaker-model-package-approval-manual',
+  evidence: ['sagemaker.ListModelPackageGroups', 'sagemaker.ListModelPackages', 'sagemaker.DescribeModelPackage'],
   evaluate: (ctx) =>
     forEachChild(
       ctx,
       { key: 'sagemaker.ListModelPackageGroups', scope: 'regional', items: (r) => r.ModelPackageGroupSummaryList, noun: 'SageMaker model package groups' },
       {
         key: 'sagemaker.ListModelPackages',
-        input: (g: Group) => ({ ModelPackageGroupName: g.ModelPackageGroupName }),
+        input: (g) => ({ ModelPackageGroupName: g.ModelPackageGroupName }),
         items: (r) => r.ModelPackageSummaryList,
         noun: 'model package versions',
-        parentResource: (g: Group) => ({ type: 'AWS::SageMaker::ModelPackageGroup', id: g.ModelPackageGroupName, arn: g.ModelPackageGroupArn }),
+        parentResource: (g) => ({ type: 'AWS::SageMaker::ModelPackageGroup', id: required(g, 'ModelPackageGroupName', 'A model package group'), arn: g.ModelPackageGroupArn }),
       },
-      (v: Version, g: Group, at, records) => {
+      (v, g, at, records) => {
         const resource = { type: 'AWS::SageMaker::ModelPackage', id: `${g.ModelPackageGroupName}/${v.ModelPackageVersion ?? v.ModelPackageArn}`, arn: v.ModelPackageArn };
-        if (v.ModelApprovalStatus !== 'Approved') {
-          return ctx.finding('pass', at, resource, `The version is ${v.ModelApprovalStatus ?? 'PendingManualApproval'}: it cannot be deployed through the registry until someone approves it.`, records);
+        if (required(v, 'ModelApprovalStatus', `Model package ${v.ModelPackageArn}`) !== 'Approved') {
+          return ctx.finding('pass', at, resource, `The version is ${v.ModelApprovalStatus}: it cannot be deployed through the registry until someone approves it.`, records);
         }
         // An approval recorded at registration leaves no later modification: nobody reviewed it as a separate step.
         return judgeCall(ctx, at, resource, ctx.evidence.call('sagemaker.DescribeModelPackage', at, { ModelPackageName: v.ModelPackageArn }), {
@@ -37,4 +35,4 @@ export const rule: Rule = {
         }, records);
       },
     ),
-};
+});

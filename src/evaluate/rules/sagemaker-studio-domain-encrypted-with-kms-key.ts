@@ -1,8 +1,9 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { eachDomain } from '../resources/sagemaker.ts';
-import type { Rule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'sagemaker-studio-domain-encrypted-with-kms-key',
+  evidence: ['sagemaker.ListDomains', 'sagemaker.DescribeDomain'],
   evaluate: (ctx) => eachDomain(ctx, (d) => customerKeyVerdict(d.KmsKeyId, 'The domain\'s shared EFS home directories')),
-};
+});

@@ -1,17 +1,13 @@
-import { fail, forEachListed, pass } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import type { EvidenceResponse } from '../../collect/evidence-shapes.ts';
+import { fail, forEachListed, pass, required } from '../rule-helpers.ts';
+import { defineRule } from '../rule.ts';
 
 // Remote administration and notebook ports that must never face the whole internet: SSH, Telnet,
 // RDP, VNC, WinRM (HTTP/HTTPS) and Jupyter's default port, which AI teams open on training hosts.
 export const ADMIN_PORTS: Record<number, string> = { 22: 'SSH', 23: 'Telnet', 3389: 'RDP', 5900: 'VNC', 5985: 'WinRM', 5986: 'WinRM-HTTPS', 8888: 'Jupyter' };
 
-interface Permission {
-  IpProtocol?: string;
-  FromPort?: number;
-  ToPort?: number;
-  IpRanges?: { CidrIp?: string }[];
-  Ipv6Ranges?: { CidrIpv6?: string }[];
-}
+/** One inbound rule of a security group, as DescribeSecurityGroups returns it. */
+type Permission = NonNullable<NonNullable<EvidenceResponse<'ec2.DescribeSecurityGroups'>['SecurityGroups']>[number]['IpPermissions']>[number];
 
 export function openAdminPorts(perms: Permission[]): string[] {
   const open: string[] = [];
@@ -28,12 +24,13 @@ export function openAdminPorts(perms: Permission[]): string[] {
   return [...new Set(open)];
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'security-groups-admin-ports-closed-to-internet',
+  evidence: ['ec2.DescribeSecurityGroups'],
   evaluate: (ctx) =>
-    forEachListed(ctx, { key: 'ec2.DescribeSecurityGroups', scope: 'regional', items: (r) => r.SecurityGroups, noun: 'security groups' }, (sg: any, where, records) => {
-      const open = openAdminPorts(sg.IpPermissions ?? []);
+    forEachListed(ctx, { key: 'ec2.DescribeSecurityGroups', scope: 'regional', items: (r) => r.SecurityGroups, noun: 'security groups' }, (sg, where, records) => {
+      const open = openAdminPorts(required(sg, 'IpPermissions', `Security group ${sg.GroupId}`));
       const v = open.length ? fail(`Inbound rules open ${open.join('; ')}.`) : pass('No inbound rule opens an administrative or notebook port to 0.0.0.0/0 or ::/0.');
-      return ctx.finding(v.status, where, { type: 'AWS::EC2::SecurityGroup', id: sg.GroupId, arn: sg.SecurityGroupArn ?? `arn:aws:ec2:${where.region}:${sg.OwnerId ?? where.account}:security-group/${sg.GroupId}` }, `${sg.GroupName} (${sg.VpcId ?? 'no VPC'}): ${v.reason}`, records);
+      return ctx.finding(v.status, where, { type: 'AWS::EC2::SecurityGroup', id: required(sg, 'GroupId', 'A security group'), arn: sg.SecurityGroupArn ?? `arn:aws:ec2:${where.region}:${sg.OwnerId ?? where.account}:security-group/${sg.GroupId}` }, `${sg.GroupName} (${sg.VpcId ?? 'no VPC'}): ${v.reason}`, records);
     }),
-};
+});

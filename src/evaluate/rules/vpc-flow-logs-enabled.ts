@@ -1,12 +1,13 @@
-import { forEachListed, listAt } from '../rule-helpers.ts';
-import type { Rule } from '../rule.ts';
+import { forEachListed, listAt, required } from '../rule-helpers.ts';
+import { defineRule } from '../rule.ts';
 
-export const rule: Rule = {
+export const rule = defineRule({
   controlId: 'vpc-flow-logs-enabled',
+  evidence: ['ec2.DescribeVpcs', 'ec2.DescribeFlowLogs'],
   evaluate: (ctx) =>
-    forEachListed(ctx, { key: 'ec2.DescribeVpcs', scope: 'regional', items: (r) => r.Vpcs, noun: 'VPCs' }, (vpc: any, where, vpcRecords) => {
-      const resource = { type: 'AWS::EC2::VPC', id: vpc.VpcId, arn: `arn:aws:ec2:${where.region}:${vpc.OwnerId ?? where.account}:vpc/${vpc.VpcId}` };
-      const flows = listAt<any>(ctx, 'ec2.DescribeFlowLogs', where, (r) => r.FlowLogs);
+    forEachListed(ctx, { key: 'ec2.DescribeVpcs', scope: 'regional', items: (r) => r.Vpcs, noun: 'VPCs' }, (vpc, where, vpcRecords) => {
+      const resource = { type: 'AWS::EC2::VPC', id: required(vpc, 'VpcId', 'A VPC'), arn: `arn:aws:ec2:${where.region}:${vpc.OwnerId ?? where.account}:vpc/${vpc.VpcId}` };
+      const flows = listAt(ctx, 'ec2.DescribeFlowLogs', where, (r) => r.FlowLogs);
       const records = [...vpcRecords, ...flows.records];
       if (!flows.ok) return ctx.finding('unknown', where, resource, `Could not list flow logs: ${flows.error}`, records);
       const mine = flows.items.filter((f) => f.ResourceId === vpc.VpcId);
@@ -15,4 +16,4 @@ export const rule: Rule = {
       if (mine.length) return ctx.finding('fail', where, resource, `Flow log ${mine[0].FlowLogId} exists but is not delivering (status ${mine[0].FlowLogStatus}, delivery ${mine[0].DeliverLogsStatus ?? 'n/a'}${mine[0].DeliverLogsErrorMessage ? `: ${mine[0].DeliverLogsErrorMessage}` : ''}).`, records);
       return ctx.finding('fail', where, resource, 'No flow log: network traffic in this VPC cannot be investigated after an incident.', records);
     }),
-};
+});

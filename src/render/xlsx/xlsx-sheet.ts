@@ -1,6 +1,7 @@
 // A streamed worksheet with a styled, frozen, filterable header row and fixed column widths. Rows are
 // committed as they are added, so the writer never holds a sheet in memory.
 import type ExcelJS from 'exceljs';
+import { safeCellValue, type CellValue } from './xlsx-cell.ts';
 
 export interface SheetColumn {
   header: string;
@@ -57,9 +58,9 @@ export async function letWriterDrain(every = 20): Promise<void> {
 const sharedStyles = new Map<number, Partial<ExcelJS.Style>>();
 
 /** Appends and commits one row (streaming: it is written out and released). */
-export function addRow(ws: Sheet, values: (string | number | Date | null | undefined)[]): void {
+export function addRow(ws: Sheet, values: CellValue[]): void {
   // No per-row styles: each would be one more style object held by the writer.
-  const row = ws.addRow(values.map((v) => (v === undefined ? null : v)));
+  const row = ws.addRow(values.map(safeCellValue));
   row.eachCell((cell) => {
     for (const _ in cell.style) return; // a styled cell keeps its own style
     let style = sharedStyles.get(cell.type);

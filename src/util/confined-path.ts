@@ -1,0 +1,39 @@
+// The one way the product builds a path it writes (or reads from a folder it was handed): a root and
+// relative segments, refused when the result would leave the root. Ids are validated where they enter;
+// this is the second wall, so a value that slipped past them still cannot write outside the package.
+import { realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+export class PathEscapeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PathEscapeError';
+  }
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** `root` joined with `segments` (each relative, '/'-separated allowed), or a PathEscapeError if it leaves `root`. */
+export function confinedPath(root: string, ...segments: string[]): string {
+  const base = resolve(root);
+  for (const s of segments) {
+    if (isAbsolute(s) || s.includes('\0')) throw new PathEscapeError(`${JSON.stringify(s.slice(0, 120))}: not a relative path inside ${base}`);
+  }
+  const path = resolve(base, ...segments);
+  if (!inside(base, path)) throw new PathEscapeError(`${JSON.stringify(segments.join('/').slice(0, 120))}: leaves ${base}`);
+  return path;
+}
+
+/**
+ * Like confinedPath, for reading an existing file: symbolic links are resolved and the real file must
+ * still be inside the real root (a link in a snapshot may not point out of it).
+ */
+export async function confinedExistingPath(root: string, ...segments: string[]): Promise<string> {
+  const path = confinedPath(root, ...segments);
+  const [realRoot, realFile] = await Promise.all([realpath(resolve(root)), realpath(path)]);
+  if (!inside(realRoot, realFile)) throw new PathEscapeError(`${path}: a symbolic link that leads out of ${realRoot}`);
+  return path;
+}
