@@ -4,6 +4,7 @@ import { loadProjectCatalog } from '../src/evaluate/load-project-catalog.ts';
 import { simulatedSource } from '../src/collect/source.ts';
 import { writeSnapshot } from '../src/collect/snapshot/write-snapshot.ts';
 import { collectEvidence } from '../src/run/collect-evidence.ts';
+import { SAMPLE_REDACTION_KEY } from '../src/collect/redaction-key.ts';
 import { ACCOUNT, RECORDED_AT, REGIONS } from './scenario/account.ts';
 import { buildSampleAws } from './scenario/index.ts';
 
@@ -15,7 +16,7 @@ const OUT = new URL('./sample-account/', import.meta.url).pathname;
 const { catalog, collectors } = await loadProjectCatalog();
 const sim = await buildSampleAws();
 const scope = { accounts: [ACCOUNT], regions: [...REGIONS] };
-const records = await collectEvidence({ catalog, collectors, source: simulatedSource(sim.responder(), scope), now: () => RECORDED_AT });
+const records = await collectEvidence({ catalog, collectors, source: simulatedSource(sim.responder(), scope), now: () => RECORDED_AT, redactionKey: SAMPLE_REDACTION_KEY });
 if (sim.unhandled.size) {
   console.error(`The sample scenario has no answer for: ${[...sim.unhandled].sort().join(', ')}`);
   process.exit(1);

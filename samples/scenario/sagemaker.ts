@@ -28,12 +28,13 @@ const NOTEBOOKS: Notebook[] = [
 ];
 
 // --- Training jobs -----------------------------------------------------------------------------------
-interface TrainingJob { name: string; region: string; isolated: boolean; interContainer: boolean; vpc: boolean; volumeKey?: string; outputKey?: string; instances: number; daysAgo: number }
+interface TrainingJob { name: string; region: string; isolated: boolean; interContainer: boolean; vpc: boolean; volumeKey?: string; outputKey?: string; instances: number; daysAgo: number; hyperParameters?: Record<string, string> }
 
 const TRAINING_JOBS: TrainingJob[] = [
   { name: 'clinical-ner-train-2026-11-02', region: 'eu-west-1', isolated: true, interContainer: true, vpc: true, volumeKey: ML_KEY, outputKey: ML_KEY, instances: 2, daysAgo: 18 },
   { name: 'readmission-xgb-2026-10-15', region: 'eu-west-1', isolated: false, interContainer: false, vpc: false, outputKey: 'alias/aws/s3', instances: 2, daysAgo: 36 },
-  { name: 'us-prototype-finetune-2026-09-30', region: 'us-east-1', isolated: true, interContainer: false, vpc: false, volumeKey: keyArn(KEYS.retiring.region, KEYS.retiring.id), instances: 1, daysAgo: 51 },
+  // Secrets pasted into hyperparameters (a Hub token, a database URL with its password): stored redacted.
+  { name: 'us-prototype-finetune-2026-09-30', region: 'us-east-1', isolated: true, interContainer: false, vpc: false, volumeKey: keyArn(KEYS.retiring.region, KEYS.retiring.id), instances: 1, daysAgo: 51, hyperParameters: { epochs: '3', model_id: 'meta-llama/Llama-3.1-8B', hf_token: 'hf_SaMpLeToKeN0123456789aBcDeFgHiJkLmN', feature_store_url: 'postgres://trainer:Winter2026!@features.internal:5432/ml' } },
 ];
 
 // --- Studio domains -------------------------------------------------------------------------------------
@@ -99,6 +100,7 @@ export function register(sim: SimulatedAws): void {
       TrainingJobStatus: 'Completed',
       SecondaryStatus: 'Completed',
       RoleArn: roleArn(ROLES.sagemakerExecution),
+      HyperParameters: j.hyperParameters ?? { epochs: '3' },
       AlgorithmSpecification: { TrainingImage: image(t.region, 'huggingface-pytorch-training:2.1.0-transformers4.36.0-gpu-py310-cu121-ubuntu20.04'), TrainingInputMode: 'File' },
       InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: `s3://${BUCKETS.trainingData.name}/${j.name}/train/` } } }],
       OutputDataConfig: { S3OutputPath: `s3://${BUCKETS.modelArtifacts.name}/${j.name}/`, KmsKeyId: j.outputKey },

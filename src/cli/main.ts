@@ -15,6 +15,7 @@ import { PathEscapeError } from '../util/confined-path.ts';
 import { SnapshotTargetError } from '../collect/snapshot/write-snapshot.ts';
 import { EvidenceStoreError } from '../run/distributed/evidence-store.ts';
 import { UnsupportedSourceError } from '../run/distributed/source-spec.ts';
+import { RedactionKeyError } from '../collect/redaction-key.ts';
 import { registerCatalog } from './commands/catalog.ts';
 import { registerHistory } from './commands/history.ts';
 import { registerRecord } from './commands/record.ts';
@@ -43,7 +44,7 @@ registerSchedule(program);
 registerHistory(program);
 registerWorker(program);
 
-const BAD_INPUT = [UsageError, CatalogError, ConfigError, SnapshotError, SigningKeyError, ExceptionsError, ManualEvidenceError, NessusParseError, InvalidScheduleError, PeriodError, InvalidIdError, PathEscapeError, SnapshotTargetError, EvidenceStoreError, UnsupportedSourceError];
+const BAD_INPUT = [UsageError, CatalogError, ConfigError, SnapshotError, SigningKeyError, ExceptionsError, ManualEvidenceError, NessusParseError, InvalidScheduleError, PeriodError, InvalidIdError, PathEscapeError, SnapshotTargetError, EvidenceStoreError, UnsupportedSourceError, RedactionKeyError];
 
 try {
   await program.parseAsync(process.argv);

@@ -7,7 +7,8 @@ import type { EvidenceSink } from './evidence-sink.ts';
 import { responderMiddleware, type Responder, type ResponseFilter } from './evidence-middleware.ts';
 import { installRecorder, type CallEvent } from './evidence-recorder.ts';
 import { paceFor, paceKey, pacingMiddleware, type OperationPace } from './operation-pacing.ts';
-import { redactSecrets } from './redact.ts';
+import { secretRedaction } from './redact.ts';
+import { installationRedactionKey } from './redaction-key.ts';
 import { SERVICE_CLIENTS, type ServiceClient, type ServiceId } from './services.ts';
 import { GLOBAL_REGION, type Target } from './target.ts';
 
@@ -58,6 +59,8 @@ export interface ClientFactoryOptions {
   globalEndpointRegion?: string;
   /** Applied after secret redaction, which always runs. */
   filter?: ResponseFilter;
+  /** Key of the redaction HMAC; default: the installation's key under PROOFLINE_HOME. */
+  redactionKey?: Uint8Array;
   now?: () => Date;
   /** Calls in flight at once per service x account x region (every service); default: callConcurrencyFor. */
   callConcurrency?: number;
@@ -77,6 +80,7 @@ export class ClientFactory {
   constructor(private readonly opts: ClientFactoryOptions) {
     this.inFlight = pLimit(opts.maxCallsInFlight ?? DEFAULT_MAX_CALLS_IN_FLIGHT);
     const extra = opts.filter;
+    const redactSecrets = secretRedaction(opts.redactionKey ?? installationRedactionKey());
     this.filter = extra ? (key, response) => extra(key, redactSecrets(key, response)) : redactSecrets;
   }
 

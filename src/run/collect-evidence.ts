@@ -16,6 +16,8 @@ export interface CollectEvidenceOptions {
   source: PreparedSource;
   now?: () => Date;
   filter?: ResponseFilter;
+  /** Key of the redaction HMAC; default: the installation's key (samples and tests pass SAMPLE_REDACTION_KEY). */
+  redactionKey?: Uint8Array;
   perAccountConcurrency?: number;
   /** Calls in flight per service x account x region, and follow-up calls per collector. */
   callConcurrency?: number;
@@ -44,6 +46,7 @@ export async function collectWith(opts: Omit<CollectEvidenceOptions, 'catalog' |
     credentialsFor: opts.source.credentialsFor,
     clientConfig: opts.source.clientConfig as never,
     filter: opts.filter,
+    redactionKey: opts.redactionKey,
     now,
     callConcurrency: opts.callConcurrency,
     onCall: opts.onCall,

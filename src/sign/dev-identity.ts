@@ -3,16 +3,13 @@
 // and the report says so.
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { identityFromPem } from './local-identity.ts';
 import { selfSignedCertificate } from './self-signed-certificate.ts';
 import { rsaDigestSigner, type SigningIdentity } from './signing-identity.ts';
 import { derToPem } from './x509.ts';
 
-export function prooflineHome(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PROOFLINE_HOME || join(homedir(), '.proofline');
-}
+export { prooflineHome } from '../util/proofline-home.ts';
 
 export const DEV_IDENTITY_DIR = 'dev-identity';
 

@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../src/collect/redact.ts';
+import { secretRedaction } from '../../src/collect/redact.ts';
+import { SAMPLE_REDACTION_KEY } from '../../src/collect/redaction-key.ts';
 
-const hashed = (v: string) => `[redacted sha256:${createHash('sha256').update(v).digest('hex')}]`;
+const redactSecrets = secretRedaction(SAMPLE_REDACTION_KEY);
+const hashed = (v: string) => `[redacted hmac-sha256:${createHmac('sha256', SAMPLE_REDACTION_KEY).update(v).digest('hex')}]`;
 
 describe('redactSecrets', () => {
   it('redacts SageMaker container, training and processing environment maps, keeping the keys', () => {
