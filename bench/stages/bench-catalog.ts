@@ -9,6 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { CatalogError } from '../../src/catalog/catalog-error.ts';
 import { loadCatalog, type Catalog } from '../../src/catalog/load-catalog.ts';
+import { ruleEvidence } from '../../src/evaluate/load-project-catalog.ts';
 import { loadRules } from '../../src/evaluate/rule-registry.ts';
 import type { Rule } from '../../src/evaluate/rule.ts';
 
@@ -18,14 +19,14 @@ const BUNDLED_CATALOG_DIR = fileURLToPath(new URL('../../controls/', import.meta
 export async function benchCatalog(): Promise<{ catalog: Catalog; rules: Map<string, Rule>; note?: string }> {
   const allRules = await loadRules();
   try {
-    return { catalog: await loadCatalog(BUNDLED_CATALOG_DIR, { ruleIds: allRules.keys() }), rules: allRules };
+    return { catalog: await loadCatalog(BUNDLED_CATALOG_DIR, { ruleEvidence: ruleEvidence(allRules) }), rules: allRules };
   } catch (err) {
     if (!(err instanceof CatalogError)) throw err;
     const orphan = /^evaluator "(.+)" has no automated control in the catalog$/;
     const dropped = err.problems.map((p) => orphan.exec(p.message)?.[1]);
     if (dropped.some((d) => !d)) throw err;
     const rules = new Map([...allRules].filter(([id]) => !dropped.includes(id)));
-    const catalog = await loadCatalog(BUNDLED_CATALOG_DIR, { ruleIds: rules.keys() });
+    const catalog = await loadCatalog(BUNDLED_CATALOG_DIR, { ruleEvidence: ruleEvidence(rules) });
     return { catalog, rules, note: `${dropped.length} rules have no control file yet and were left out` };
   }
 }

@@ -22,9 +22,12 @@ export interface Catalog {
 }
 
 export interface LoadCatalogOptions {
-  /** Control ids that have an evaluator; when given, every automated control must have one and vice versa. */
-  ruleIds?: Iterable<string>;
-  /** Evidence keys some collector produces; when given, every declared key must be producible. */
+  /**
+   * The evidence keys each evaluator (rule) reads, by control id. When given, every automated control
+   * must have an evaluator and vice versa, and each control's `evidence` is its rule's.
+   */
+  ruleEvidence?: ReadonlyMap<string, readonly string[]>;
+  /** Evidence keys some collector produces; when given, every key a rule reads must be producible. */
   producibleKeys?: Iterable<string>;
 }
 
@@ -97,6 +100,7 @@ export async function loadCatalog(dir: string, options: LoadCatalogOptions = {})
     if (!frameworks[id]) problems.push({ file: `frameworks/${id}.yaml`, field: 'id', message: `framework "${id}" is missing` });
   }
 
+  for (const control of controls) control.evidence = [...(options.ruleEvidence?.get(control.id) ?? [])];
   problems.push(...crossCheck({ practices, frameworks, controls, controlFiles }, options));
   const warnings = completenessGaps({ practices, frameworks, controls });
   if (problems.length) throw new CatalogError(problems);
@@ -146,8 +150,8 @@ function crossCheck(
       seen.add(k);
     }
   }
-  if (options.ruleIds) {
-    const rules = new Set(options.ruleIds);
+  if (options.ruleEvidence) {
+    const rules = new Set(options.ruleEvidence.keys());
     const automated = new Set(c.controls.filter((x) => x.automation === 'automated').map((x) => x.id));
     for (const id of automated) {
       if (!rules.has(id)) problems.push({ file: c.controlFiles.get(id) ?? id, field: 'automation', message: `automated control "${id}" has no evaluator (src/evaluate/rules/${id}.ts)` });
@@ -156,12 +160,13 @@ function crossCheck(
       if (!automated.has(id)) problems.push({ file: `src/evaluate/rules/${id}.ts`, field: 'controlId', message: `evaluator "${id}" has no automated control in the catalog` });
     }
   }
-  if (options.producibleKeys) {
+  for (const control of c.controls) {
+    const file = `src/evaluate/rules/${control.id}.ts`;
+    if (options.ruleEvidence?.has(control.id) && control.evidence.length === 0) problems.push({ file, field: 'evidence', message: 'a rule must declare the evidence keys it reads' });
+    if (!options.producibleKeys) continue;
     const keys = new Set(options.producibleKeys);
-    for (const control of c.controls) {
-      for (const [i, k] of control.evidence.entries()) {
-        if (!keys.has(k)) problems.push({ file: c.controlFiles.get(control.id) ?? control.id, field: `evidence.${i}`, message: `no collector produces "${k}"` });
-      }
+    for (const [i, k] of control.evidence.entries()) {
+      if (!keys.has(k)) problems.push({ file, field: `evidence.${i}`, message: `no collector produces "${k}"` });
     }
   }
   return problems;

@@ -14,8 +14,13 @@ export interface ProjectCatalog {
   collectors: Collector[];
 }
 
+/** Each rule's declared evidence keys, by control id: the catalog's one source for them. */
+export function ruleEvidence(rules: ReadonlyMap<string, Rule>): Map<string, readonly string[]> {
+  return new Map([...rules].map(([id, rule]) => [id, rule.evidence]));
+}
+
 export async function loadProjectCatalog(dir: string = BUNDLED_CATALOG_DIR): Promise<ProjectCatalog> {
   const [rules, collectors] = await Promise.all([loadRules(), loadCollectors()]);
-  const catalog = await loadCatalog(dir, { ruleIds: rules.keys(), producibleKeys: collectors.flatMap((c) => c.produces) });
+  const catalog = await loadCatalog(dir, { ruleEvidence: ruleEvidence(rules), producibleKeys: collectors.flatMap((c) => c.produces) });
   return { catalog, rules, collectors };
 }

@@ -17,6 +17,7 @@ import { loadRules } from '../../src/evaluate/rule-registry.ts';
 import type { Rule } from '../../src/evaluate/rule.ts';
 import { runEvidence } from '../../src/run/run-evidence.ts';
 import { ACCOUNT, awsError, nb, clock, collect, mockAllClients, STATIC_CREDENTIALS, type Mocks } from './harness.ts';
+import { fixtureRuleEvidence } from '../helpers/evidence.ts';
 
 const FIXTURE = new URL('../fixtures/catalog-min/', import.meta.url).pathname;
 const scope = { accounts: [ACCOUNT, '444455556666'], regions: ['eu-west-1', 'us-east-1'] };
@@ -29,7 +30,8 @@ let restore: () => void;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'proofline-record-'));
-  [rules, collectors, catalog] = await Promise.all([loadRules(), loadCollectors(), loadCatalog(FIXTURE)]);
+  [rules, collectors] = await Promise.all([loadRules(), loadCollectors()]);
+  catalog = await loadCatalog(FIXTURE, { ruleEvidence: fixtureRuleEvidence(rules) });
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 beforeEach(() => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CatalogError } from '../../src/catalog/catalog-error.ts';
-import { loadCatalog } from '../../src/catalog/load-catalog.ts';
+import { loadCatalog, type LoadCatalogOptions } from '../../src/catalog/load-catalog.ts';
 
 const FIXTURE = new URL('../fixtures/catalog-min/', import.meta.url).pathname;
 const CONTROL = 'sagemaker/sagemaker-notebook-direct-internet-disabled.yaml';
@@ -20,7 +20,9 @@ async function edit(file: string, fn: (text: string) => string): Promise<void> {
   await writeFile(path, fn(await readFile(path, 'utf8')));
 }
 
-async function problemsOf(options = {}): Promise<string[]> {
+const NOTEBOOK_RULE = new Map([['sagemaker-notebook-direct-internet-disabled', ['sagemaker.ListNotebookInstances', 'sagemaker.DescribeNotebookInstance']]]);
+
+async function problemsOf(options: LoadCatalogOptions = {}): Promise<string[]> {
   try {
     await loadCatalog(dir, options);
   } catch (err) {
@@ -32,7 +34,8 @@ async function problemsOf(options = {}): Promise<string[]> {
 
 describe('catalog validation', () => {
   it('loads the valid fixture with a digest and no problems', async () => {
-    const catalog = await loadCatalog(dir, { ruleIds: ['sagemaker-notebook-direct-internet-disabled'], producibleKeys: ['sagemaker.ListNotebookInstances', 'sagemaker.DescribeNotebookInstance'] });
+    const catalog = await loadCatalog(dir, { ruleEvidence: NOTEBOOK_RULE, producibleKeys: ['sagemaker.ListNotebookInstances', 'sagemaker.DescribeNotebookInstance'] });
+    expect(catalog.controls.find((c) => c.id === 'sagemaker-notebook-direct-internet-disabled')?.evidence).toEqual(['sagemaker.ListNotebookInstances', 'sagemaker.DescribeNotebookInstance']);
     expect(catalog.controls.map((c) => c.id)).toEqual(['access-reviews-performed', 'sagemaker-notebook-direct-internet-disabled']);
     expect(catalog.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(catalog.warnings).toEqual([]);
@@ -77,13 +80,20 @@ describe('catalog validation', () => {
   });
 
   it('rejects an automated control without an evaluator, and an evaluator without a control', async () => {
-    const problems = await problemsOf({ ruleIds: ['some-other-rule'] });
+    const problems = await problemsOf({ ruleEvidence: new Map([['some-other-rule', ['sagemaker.ListNotebookInstances']]]) });
     expect(problems).toContainEqual(expect.stringContaining('has no evaluator'));
     expect(problems).toContainEqual(expect.stringContaining('src/evaluate/rules/some-other-rule.ts: controlId: evaluator "some-other-rule" has no automated control'));
   });
 
-  it('rejects evidence keys that no collector produces', async () => {
-    expect(await problemsOf({ producibleKeys: ['sagemaker.ListNotebookInstances'] })).toEqual([expect.stringContaining('evidence.1: no collector produces "sagemaker.DescribeNotebookInstance"')]);
+  it('rejects evidence keys a rule reads that no collector produces, naming the rule file', async () => {
+    expect(await problemsOf({ ruleEvidence: NOTEBOOK_RULE, producibleKeys: ['sagemaker.ListNotebookInstances'] })).toEqual([
+      'src/evaluate/rules/sagemaker-notebook-direct-internet-disabled.ts: evidence.1: no collector produces "sagemaker.DescribeNotebookInstance"',
+    ]);
+  });
+
+  it('rejects evidence keys in a control file: the rule declares them, once', async () => {
+    await edit('sagemaker/sagemaker-notebook-direct-internet-disabled.yaml', (t) => `${t}evidence:\n- sagemaker.ListNotebookInstances\n`);
+    expect(await problemsOf()).toEqual([expect.stringContaining('sagemaker/sagemaker-notebook-direct-internet-disabled.yaml: evidence: evidence keys are declared by the rule')]);
   });
 
   it('requires a reason for non-automated coverage and reports invalid YAML with its file', async () => {

@@ -14,6 +14,7 @@ import { parseConfig } from '../../src/config/load-config.ts';
 import { loadRules } from '../../src/evaluate/rule-registry.ts';
 import type { Rule } from '../../src/evaluate/rule.ts';
 import { runEvidence } from '../../src/run/run-evidence.ts';
+import { fixtureRuleEvidence } from '../helpers/evidence.ts';
 
 const FIXTURE = new URL('../fixtures/catalog-min/', import.meta.url).pathname;
 const ACCOUNT = '111122223333';
@@ -41,7 +42,7 @@ function world(): SimulatedAws {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'proofline-snapshot-'));
   [rules, collectors] = await Promise.all([loadRules(), loadCollectors()]);
-  catalog = await loadCatalog(FIXTURE);
+  catalog = await loadCatalog(FIXTURE, { ruleEvidence: fixtureRuleEvidence(rules) });
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -56,3 +56,9 @@ export function runRule(rule: Rule, records: EvidenceRecord[], opts: { scope?: S
 export function statuses(findings: Finding[]): string[] {
   return findings.map((f) => f.status);
 }
+
+/** The one automated control of test/fixtures/catalog-min: the evidence its rule declares, as loadCatalog takes it. */
+export function fixtureRuleEvidence(rules: ReadonlyMap<string, Rule>): Map<string, readonly string[]> {
+  const id = 'sagemaker-notebook-direct-internet-disabled';
+  return new Map([[id, rules.get(id)!.evidence]]);
+}
