@@ -9,12 +9,12 @@ export function formatRunSummary(results: RunResults, packagePath: string): stri
     `  scope:     ${results.run.scope.accounts.length} account(s) x ${results.run.scope.regions.length} region(s) [${results.run.source.kind}${results.run.source.location ? `: ${results.run.source.location}` : ''}]`,
     `  evidence:  ${s.evidence.records} records (${s.evidence.ok} ok, ${s.evidence.notConfigured} not configured, ${s.evidence.errors} errors)`,
     `  findings:  ${s.findings.pass} pass, ${s.findings.fail} fail, ${s.findings.unknown} unknown, ${s.findings.not_applicable} not applicable`,
-    `  controls:  ${s.controls.pass} pass, ${s.controls.fail} fail, ${s.controls.unknown} unknown, ${s.controls.not_applicable} n/a, ${s.controls.manual} manual`,
+    `  controls:  ${s.controls.pass} pass, ${s.controls.fail} fail, ${s.controls.unknown} unknown, ${s.controls.not_applicable} n/a, ${s.controls.manual} manual, ${s.controls.attested} attested, ${s.controls.expired} expired`,
   ];
   for (const fw of FRAMEWORK_IDS) {
     if (!results.run.frameworks.includes(fw)) continue;
     const r = s.requirements[fw];
-    lines.push(`  ${fw.padEnd(6)}     ${r.met} met, ${r.not_met} not met, ${r.partial} partial, ${r.unknown} unknown, ${r.manual} manual, ${r.inherited} inherited, ${r.not_applicable} n/a, ${r.out_of_scope} out of scope`);
+    lines.push(`  ${fw.padEnd(6)}     ${r.met} met, ${r.not_met} not met, ${r.unknown} unknown, ${r.manual} manual, ${r.inherited} inherited, ${r.inherited_no_evidence} inherited without provider evidence, ${r.not_applicable} n/a, ${r.out_of_scope} out of scope`);
   }
   lines.push(`Package: ${packagePath}`, '');
   return lines.join('\n');

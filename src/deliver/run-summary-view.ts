@@ -17,7 +17,7 @@ export interface RunSummaryView {
   oneFailing: boolean;
   acceptedRisk: number;
   ok: boolean;
-  frameworks: { id: string; name: string; met: number; notMet: number; partial: number; unknown: number; manual: number }[];
+  frameworks: { id: string; name: string; met: number; notMet: number; unknown: number; manual: number }[];
   expiredExceptions: string;
   expiredManualEvidence: string;
   evidenceErrors: number;
@@ -43,7 +43,7 @@ export function runSummaryView(results: RunResults, packagePath: string, uploade
     ok: failing === 0 && (s.controls.unknown ?? 0) === 0,
     frameworks: FRAMEWORK_IDS.filter((fw) => results.run.frameworks.includes(fw)).map((fw) => {
       const r = s.requirements[fw] ?? {};
-      return { id: fw, name: FRAMEWORK_NAMES[fw], met: r.met ?? 0, notMet: r.not_met ?? 0, partial: r.partial ?? 0, unknown: r.unknown ?? 0, manual: r.manual ?? 0 };
+      return { id: fw, name: FRAMEWORK_NAMES[fw], met: r.met ?? 0, notMet: r.not_met ?? 0, unknown: r.unknown ?? 0, manual: r.manual ?? 0 };
     }),
     expiredExceptions: (results.exceptions ?? []).filter((e) => e.status === 'expired').map((e) => e.id).join(', '),
     expiredManualEvidence: (results.manualEvidence ?? []).filter((e) => e.status === 'expired').map((e) => e.title).join(', '),

@@ -8,7 +8,7 @@ import type { ManualEvidenceEntry } from './manual-evidence-entry.ts';
 import { isAfterDay, utcDay } from '../util/input-dates.ts';
 import { sha256File } from '../util/sha256.ts';
 import { ATTESTATION_SUFFIX, attestationSchema } from './attestation-schema.ts';
-import { summarizeNessus } from './nessus-summary.ts';
+import { scanDisqualification, summarizeNessus } from './nessus-summary.ts';
 
 export class ManualEvidenceError extends Error {
   constructor(message: string) {
@@ -64,7 +64,13 @@ export async function loadManualEvidence(dir: string, now: Date, catalog?: Pick<
       }
     });
     a.controls.forEach((id, i) => {
-      if (catalog && !catalog.controls.some((c) => c.id === id)) throw new ManualEvidenceError(`${sidecar}: field "controls.${i}": "${id}" is not a control id`);
+      const control = catalog?.controls.find((c) => c.id === id);
+      if (catalog && !control) throw new ManualEvidenceError(`${sidecar}: field "controls.${i}": "${id}" is not a control id`);
+      if (control?.automation === 'automated') throw new ManualEvidenceError(`${sidecar}: field "controls.${i}": "${id}" is an automated control; attested evidence never replaces its check (name the requirement instead)`);
+    });
+    a.providerEvidence.forEach((name, i) => {
+      const known = catalog && Object.values(catalog.frameworks).some((fw) => fw.requirements.some((r) => r.providerEvidence?.includes(name)));
+      if (catalog && !known) throw new ManualEvidenceError(`${sidecar}: field "providerEvidence.${i}": "${name}" is not provider evidence any inherited requirement relies on`);
     });
     const rel = relative(dir, file).split('\\').join('/');
     const entry: ManualEvidenceEntry = {
@@ -80,7 +86,11 @@ export async function loadManualEvidence(dir: string, now: Date, catalog?: Pick<
       controls: a.controls,
       providerEvidence: a.providerEvidence,
     };
-    if (file.toLowerCase().endsWith('.nessus')) entry.scan = summarizeNessus(await readFile(file, 'utf8'), file);
+    if (file.toLowerCase().endsWith('.nessus')) {
+      entry.scan = summarizeNessus(await readFile(file, 'utf8'), file);
+      const disqualified = scanDisqualification(entry.scan);
+      if (disqualified) entry.disqualifiedBy = disqualified;
+    }
     out.push({ entry, sourcePath: file });
   }
   const orphan = [...sidecars][0];

@@ -21,4 +21,6 @@ export interface ManualEvidenceEntry {
   providerEvidence: string[];
   /** Summary of a vulnerability-scanner export (Nessus). */
   scan?: NessusSummary;
+  /** Why the file can satisfy nothing (e.g. a scan with open critical or high findings); shown, never counted. */
+  disqualifiedBy?: string;
 }

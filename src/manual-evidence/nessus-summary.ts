@@ -10,6 +10,8 @@ export interface NessusSummary {
   reportName?: string;
   policyName?: string;
   hostsScanned: number;
+  /** The scanned hosts' names as the export gives them. */
+  hosts: string[];
   findingsBySeverity: Record<NessusSeverity, number>;
   /** Earliest HOST_START and latest HOST_END, ISO 8601. */
   scanStartedAt?: string;
@@ -66,10 +68,26 @@ export function summarizeNessus(xml: string, file: string): NessusSummary {
     if (end) ends.push(end);
   }
   const policyName = root.Policy?.policyName;
-  const summary: NessusSummary = { format: 'nessus-v2', hostsScanned: hosts.length, findingsBySeverity };
+  const summary: NessusSummary = { format: 'nessus-v2', hostsScanned: hosts.length, hosts: hosts.map((h) => String(h['@_name'] ?? '(unnamed)')), findingsBySeverity };
   if (report['@_name']) summary.reportName = String(report['@_name']);
   if (policyName) summary.policyName = String(policyName);
   if (starts.length) summary.scanStartedAt = starts.sort()[0];
   if (ends.length) summary.scanFinishedAt = ends.sort().at(-1);
   return summary;
+}
+
+/** Open findings at these severities make a scan satisfy nothing (a parameter in force of every run). */
+export const SCAN_DISQUALIFYING_SEVERITIES: readonly NessusSeverity[] = ['critical', 'high'];
+
+/** Why the scan can satisfy nothing, or undefined when it has no open finding at a disqualifying severity. */
+export function scanDisqualification(scan: NessusSummary): string | undefined {
+  const open = SCAN_DISQUALIFYING_SEVERITIES.filter((s) => scan.findingsBySeverity[s] > 0).map((s) => `${scan.findingsBySeverity[s]} ${s}`);
+  return open.length ? `the scan has open findings (${open.join(', ')}); a scan with open ${SCAN_DISQUALIFYING_SEVERITIES.join(' or ')} findings satisfies nothing` : undefined;
+}
+
+/** The scan as the report prints it: severity counts, hosts and scan dates. */
+export function describeScan(scan: NessusSummary): string {
+  const counts = [...NESSUS_SEVERITIES].reverse().map((s) => `${scan.findingsBySeverity[s]} ${s}`).join(', ');
+  const when = scan.scanStartedAt ? `scanned ${scan.scanStartedAt}${scan.scanFinishedAt ? ` to ${scan.scanFinishedAt}` : ''}` : 'scan date not stated in the export';
+  return `Nessus scan${scan.reportName ? ` "${scan.reportName}"` : ''}: ${counts} finding(s); ${scan.hostsScanned} host(s): ${scan.hosts.join(', ') || '(none)'}; ${when}`;
 }

@@ -1,27 +1,87 @@
-// Rolls controls up into a framework requirement's status. Order of precedence: a failure is never
-// hidden by a pass (partial), an unknown is never counted as met.
-import type { Requirement } from '../catalog/catalog-schema.ts';
-import type { ControlStatus } from '../evaluate/control-status.ts';
+// Rolls a requirement's mapped controls and attested evidence up into its status. The table in
+// README.md ("Requirement roll-up") is the specification; test/core/mapping-rollup.test.ts checks it
+// row by row. The order below is the order of precedence: a label is never softer than the facts.
+import type { Coverage, MappingStrength } from '../catalog/catalog-schema.ts';
+import type { ControlOutcome } from './control-outcome.ts';
+import type { EvidenceState } from './evidence-state.ts';
 
-export type RequirementStatus = 'met' | 'not_met' | 'partial' | 'unknown' | 'not_applicable' | 'manual' | 'inherited' | 'out_of_scope';
+export type RequirementStatus = 'met' | 'not_met' | 'unknown' | 'not_applicable' | 'manual' | 'inherited' | 'inherited_no_evidence' | 'out_of_scope';
 
-export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = ['met', 'not_met', 'partial', 'unknown', 'not_applicable', 'manual', 'inherited', 'out_of_scope'];
+export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = ['met', 'not_met', 'unknown', 'not_applicable', 'manual', 'inherited', 'inherited_no_evidence', 'out_of_scope'];
 
-export function requirementStatus(requirement: Requirement, automatedControlStatuses: readonly ControlStatus[]): { status: RequirementStatus; reason: string } {
-  if (requirement.coverage === 'inherited') return { status: 'inherited', reason: requirement.reason ?? 'Inherited from AWS.' };
-  if (requirement.coverage === 'out_of_scope') return { status: 'out_of_scope', reason: requirement.reason ?? 'Out of scope.' };
-  const statuses = automatedControlStatuses.filter((s) => s !== 'manual');
-  if (requirement.coverage === 'manual' && statuses.length === 0) {
-    return { status: 'manual', reason: requirement.reason ?? 'Needs attested evidence.' };
+export interface MappedControl {
+  id: string;
+  strength: MappingStrength;
+  status: ControlOutcome;
+}
+
+export interface RollUpInput {
+  coverage: Coverage;
+  /** The catalog's one-line reason (non-automated coverage). */
+  reason?: string;
+  controls: readonly MappedControl[];
+  /** Attested files that name the requirement itself, and their description for the reason text. */
+  attestation: EvidenceState;
+  attestationText?: string;
+  /** inherited: every provider document the requirement relies on, with the state of its attached files. */
+  providerEvidence?: readonly { name: string; state: EvidenceState }[];
+}
+
+export interface RollUp {
+  status: RequirementStatus;
+  reason: string;
+  /** Primary controls that pass (or, manual ones, are attested) out of all primary controls. */
+  primaryPassed: number;
+  primaryTotal: number;
+}
+
+const PASSED: ReadonlySet<ControlOutcome> = new Set(['pass', 'attested']);
+
+function named(controls: readonly MappedControl[]): string {
+  return controls.map((c) => `${c.id} (${c.strength})`).join(', ');
+}
+
+export function rollUpRequirement(input: RollUpInput): RollUp {
+  const { coverage, controls } = input;
+  const primary = controls.filter((c) => c.strength === 'primary');
+  const primaryPassed = primary.filter((c) => PASSED.has(c.status)).length;
+  const tally = `${primaryPassed} of ${primary.length} primary control(s) pass`;
+  const out = (status: RequirementStatus, ...parts: (string | false | undefined)[]): RollUp => ({ status, reason: parts.filter(Boolean).join('. ') + '.', primaryPassed, primaryTotal: primary.length });
+  const where = (s: ControlOutcome) => controls.filter((c) => c.status === s);
+  const needsAttestation = coverage === 'manual' || coverage === 'hybrid';
+  const attestationPart = input.attestation === 'current' || primary.some((c) => c.status === 'attested');
+  const attested = input.attestationText && `Attested evidence (supplied for review): ${input.attestationText}`;
+
+  if (coverage === 'out_of_scope') return out('out_of_scope', input.reason ?? 'Out of scope');
+
+  const failing = where('fail');
+  if (failing.length > 0 || input.attestation === 'disqualified') {
+    return out('not_met', tally, failing.length > 0 && `Failing: ${named(failing)}`, input.attestation === 'disqualified' && attested);
   }
-  const fail = statuses.filter((s) => s === 'fail').length;
-  const pass = statuses.filter((s) => s === 'pass').length;
-  const unknown = statuses.filter((s) => s === 'unknown').length;
-  if (statuses.length === 0) return { status: 'unknown', reason: 'No automated control is mapped to this requirement.' };
-  if (fail > 0 && pass > 0) return { status: 'partial', reason: `${fail} mapped control(s) fail, ${pass} pass.` };
-  if (fail > 0) return { status: 'not_met', reason: `${fail} mapped control(s) fail.` };
-  if (unknown > 0) return { status: 'unknown', reason: `${unknown} mapped control(s) could not be evaluated.` };
-  if (pass === 0) return { status: 'not_applicable', reason: 'No resources in scope for any mapped control.' };
-  if (requirement.coverage === 'manual' || requirement.coverage === 'hybrid') return { status: 'manual', reason: `${pass} supporting control(s) pass; attested evidence is still required.` };
-  return { status: 'met', reason: `All ${pass} evaluated control(s) pass.` };
+  const unknown = where('unknown');
+  if (unknown.length > 0) return out('unknown', tally, `Could not be evaluated: ${named(unknown)}`);
+  const expired = where('expired');
+  if (expired.length > 0 || (needsAttestation && !attestationPart && input.attestation === 'expired')) {
+    return out('not_met', `Attested evidence expired, not met until renewed: ${[named(expired), needsAttestation && input.attestation === 'expired' && input.attestationText].filter(Boolean).join('; ')}`);
+  }
+
+  if (coverage === 'inherited') {
+    const provider = input.providerEvidence ?? [];
+    const missing = provider.filter((p) => p.state !== 'current');
+    if (missing.length > 0 || provider.length === 0) {
+      return out('inherited_no_evidence', `Inherited — provider evidence not attached: ${missing.map((p) => (p.state === 'none' ? p.name : `${p.name} (${p.state})`)).join(', ') || 'none named'}`, input.reason);
+    }
+    return out('inherited', `Inherited; relies on ${provider.map((p) => p.name).join(', ')} (attached, supplied for review)`, input.reason);
+  }
+
+  const awaiting = where('manual');
+  if (awaiting.length > 0 || (needsAttestation && !attestationPart)) {
+    return out('manual', needsAttestation && !attestationPart && (input.reason ?? 'Needs attested evidence'), awaiting.length > 0 && `Awaiting attested evidence for: ${named(awaiting)}`, primary.length > 0 && tally);
+  }
+
+  if (coverage !== 'manual' && primary.length === 0) {
+    return out('unknown', 'No primary control decides the automated part; supporting controls alone never show a requirement met');
+  }
+  if (coverage === 'automated' && primaryPassed === 0) return out('not_applicable', 'Every primary control found nothing to check in the examined scope');
+  return out('met', tally, attested);
 }

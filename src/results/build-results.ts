@@ -1,13 +1,14 @@
 // Assembles RunResults from the catalog, the evaluation and the mapping.
 import type { Catalog } from '../catalog/load-catalog.ts';
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
-import type { ControlStatus } from '../evaluate/control-status.ts';
 import type { Evaluation } from '../evaluate/evaluate-controls.ts';
 import { countFindings } from '../evaluate/control-status.ts';
 import type { RequirementResults, RequirementStatus } from '../map/map-requirements.ts';
 import { REQUIREMENT_STATUSES } from '../map/requirement-status.ts';
+import { attestControls } from '../map/attest-controls.ts';
+import { CONTROL_OUTCOMES, type ControlOutcome } from '../map/control-outcome.ts';
 import { FRAMEWORK_IDS, type FrameworkId } from '../catalog/catalog-schema.ts';
-import { RESULTS_SCHEMA, RESULTS_SCHEMA_VERSION, type EvidenceEntry, type RunMetadata, type RunResults } from './run-results.ts';
+import { RESULTS_SCHEMA, RESULTS_SCHEMA_VERSION, type EvidenceEntry, type ManualEvidenceEntry, type RunMetadata, type RunResults } from './run-results.ts';
 
 export function evidenceFile(id: string): string {
   return `evidence/records/${id}.json`;
@@ -20,8 +21,9 @@ export function evidenceEntry(r: EvidenceRecord): EvidenceEntry {
   return entry;
 }
 
-export function buildResults(run: RunMetadata, catalog: Catalog, evaluation: Evaluation, requirements: RequirementResults, records: readonly EvidenceRecord[]): RunResults {
+export function buildResults(run: RunMetadata, catalog: Catalog, evaluation: Evaluation, requirements: RequirementResults, records: readonly EvidenceRecord[], manualEvidence: readonly ManualEvidenceEntry[] = []): RunResults {
   const resultById = new Map(evaluation.controls.map((c) => [c.controlId, c]));
+  const outcomes = attestControls(catalog.controls, evaluation.controls, manualEvidence);
   const controls = catalog.controls.map((c) => {
     const r = resultById.get(c.id);
     return {
@@ -34,12 +36,13 @@ export function buildResults(run: RunMetadata, catalog: Catalog, evaluation: Eva
       check: c.check,
       rationale: c.rationale,
       remediation: c.remediation,
-      status: r?.status ?? ('unknown' as ControlStatus),
+      status: outcomes.get(c.id)?.status ?? ('unknown' as ControlOutcome),
       counts: r?.counts ?? countFindings([]),
-      mappings: c.mappings.map((m) => ({ framework: m.framework, requirement: m.requirement })),
+      mappings: c.mappings.map((m) => ({ framework: m.framework, requirement: m.requirement, strength: m.strength, justification: m.justification })),
+      ...(outcomes.get(c.id)?.manualEvidence.length ? { manualEvidence: outcomes.get(c.id)!.manualEvidence } : {}),
     };
   });
-  const controlCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0, manual: 0 } as Record<ControlStatus, number>;
+  const controlCounts = Object.fromEntries(CONTROL_OUTCOMES.map((s) => [s, 0])) as Record<ControlOutcome, number>;
   for (const c of controls) controlCounts[c.status]++;
   const reqCounts = {} as Record<FrameworkId, Record<RequirementStatus, number>>;
   for (const fw of FRAMEWORK_IDS) {

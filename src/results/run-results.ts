@@ -1,8 +1,9 @@
 // The run's results: the one model every renderer, the store and `diff` read. Documented in README.
-import type { FrameworkId, Severity } from '../catalog/catalog-schema.ts';
+import type { FrameworkId, MappingStrength, Severity } from '../catalog/catalog-schema.ts';
 import type { EvidenceOutcome, EvidenceError } from '../collect/evidence-record.ts';
 import type { Scope } from '../collect/target.ts';
-import type { ControlStatus, StatusCounts } from '../evaluate/control-status.ts';
+import type { StatusCounts } from '../evaluate/control-status.ts';
+import type { ControlOutcome } from '../map/control-outcome.ts';
 import type { Finding } from '../evaluate/finding.ts';
 import type { RequirementResults, RequirementStatus } from '../map/map-requirements.ts';
 import type { ManualEvidenceEntry } from '../manual-evidence/manual-evidence-entry.ts';
@@ -10,7 +11,8 @@ import type { ManualEvidenceEntry } from '../manual-evidence/manual-evidence-ent
 export type { ManualEvidenceEntry };
 
 export const RESULTS_SCHEMA = 'proofline-results';
-export const RESULTS_SCHEMA_VERSION = 1;
+/** 2: mapping strength, hybrid coverage, attested/expired controls, inherited_no_evidence, no partial, scope. */
+export const RESULTS_SCHEMA_VERSION = 2;
 
 export interface RunMetadata {
   id: string;
@@ -36,9 +38,12 @@ export interface ControlEntry {
   check: string;
   rationale: string;
   remediation: string;
-  status: ControlStatus;
+  /** Evaluated status; a manual control reads attested / expired / manual from its attested evidence. */
+  status: ControlOutcome;
   counts: StatusCounts;
-  mappings: { framework: FrameworkId; requirement: string }[];
+  mappings: { framework: FrameworkId; requirement: string; strength: MappingStrength; justification: string }[];
+  /** Ids of the attested files that name the control (supplied for review). */
+  manualEvidence?: string[];
   /** Failing findings covered by an active exception (still failing, shown as accepted risk). */
   acceptedRisk?: number;
 }
@@ -59,7 +64,7 @@ export interface EvidenceEntry {
 
 export interface RunSummary {
   findings: StatusCounts;
-  controls: Record<ControlStatus, number>;
+  controls: Record<ControlOutcome, number>;
   requirements: Record<FrameworkId, Record<RequirementStatus, number>>;
   evidence: { records: number; ok: number; notConfigured: number; errors: number };
   /** Failing findings accepted as risk by an active exception. */

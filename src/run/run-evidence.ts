@@ -6,7 +6,6 @@ import { evaluateControls } from '../evaluate/evaluate-controls.ts';
 import type { Rule } from '../evaluate/rule.ts';
 import { applyExceptions } from '../exceptions/apply-exceptions.ts';
 import type { RiskException } from '../exceptions/exceptions-schema.ts';
-import { applyManualEvidence } from '../map/apply-manual-evidence.ts';
 import { mapRequirements } from '../map/map-requirements.ts';
 import { buildResults } from '../results/build-results.ts';
 import type { ManualEvidenceEntry, RunResults } from '../results/run-results.ts';
@@ -42,7 +41,7 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
     accessKeyMaxAgeDays: opts.config.accessKeyMaxAgeDays,
     logRetentionMinDays: opts.config.logRetentionMinDays,
   });
-  const requirements = applyManualEvidence(mapRequirements(opts.catalog, evaluation.controls), opts.manualEvidence ?? []);
+  const requirements = mapRequirements(opts.catalog, evaluation.controls, opts.manualEvidence ?? []);
   const built = buildResults(
     {
       id: randomUUID(),
@@ -60,6 +59,7 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
     evaluation,
     requirements,
     records,
+    opts.manualEvidence ?? [],
   );
   const withManual = opts.manualEvidence?.length ? { ...built, manualEvidence: [...opts.manualEvidence] } : built;
   const results = applyExceptions(withManual, opts.exceptions ?? [], evaluatedAt);

@@ -24,9 +24,9 @@ async function fakePackage(): Promise<string> {
 
 function results() {
   const r = fakeResults('run-1', '2026-11-20T02:00:00.000Z', [{ control: 'c1', resource: 'a', status: 'fail' }, { control: 'c2', resource: 'b', status: 'pass' }]);
-  r.summary.controls = { pass: 1, fail: 1, unknown: 0, not_applicable: 0, manual: 0 };
+  r.summary.controls = { pass: 1, fail: 1, unknown: 0, not_applicable: 0, manual: 0, attested: 0, expired: 0 };
   r.summary.findings = { pass: 1, fail: 1, unknown: 0, not_applicable: 0 };
-  r.summary.requirements = { gdpr: {}, hipaa: {}, soc2: { met: 3, not_met: 1, partial: 0, unknown: 0, manual: 2 } } as never;
+  r.summary.requirements = { gdpr: {}, hipaa: {}, soc2: { met: 3, not_met: 1, unknown: 0, manual: 2 } } as never;
   return applyExceptions(r, [{ id: 'EXC-9', controlId: 'c1', resource: '*', justification: 'j', approver: 'CISO', approvedOn: '2026-01-01', expiresOn: '2026-02-01' }], now);
 }
 

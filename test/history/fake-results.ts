@@ -12,17 +12,17 @@ export function fakeResults(id: string, startedAt: string, findings: { control: 
     const counts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
     for (const f of mine) counts[f.status]++;
     const status = counts.fail ? 'fail' : counts.unknown ? 'unknown' : counts.pass ? 'pass' : 'not_applicable';
-    return { id: cid, title: cid, severity: 'high' as const, automation: 'automated' as const, services: ['test'], practices: ['P01'], check: '', rationale: '', remediation: '', status: status as ControlStatus, counts, mappings: [{ framework: 'soc2' as const, requirement: 'CC6.1' }] };
+    return { id: cid, title: cid, severity: 'high' as const, automation: 'automated' as const, services: ['test'], practices: ['P01'], check: '', rationale: '', remediation: '', status: status as ControlStatus, counts, mappings: [{ framework: 'soc2' as const, requirement: 'CC6.1', strength: 'primary' as const, justification: '' }] };
   });
   const reqStatus: RequirementStatus = controls.some((c) => c.status === 'fail') ? 'not_met' : controls.some((c) => c.status === 'unknown') ? 'unknown' : 'met';
   return {
     schema: 'proofline-results',
-    schemaVersion: 1,
+    schemaVersion: 2,
     run: { id, startedAt, finishedAt: startedAt, evaluatedAt: startedAt, tool: { name: 'proofline', version: 'test' }, organization: 'Test', source: { kind: 'simulated' }, scope: { accounts: ['111122223333'], regions: ['eu-west-1'] } as never, frameworks: ['soc2'], catalogDigest: 'x' },
     summary: { findings: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 }, controls: {} as never, requirements: {} as never, evidence: { records: 0, ok: 0, notConfigured: 0, errors: 0 } },
     controls,
     findings: fs,
-    requirements: { gdpr: [], hipaa: [], soc2: [{ id: 'CC6.1', title: 'Logical access', coverage: 'automated', status: reqStatus, reason: '', controls: controls.map((c) => ({ id: c.id, status: c.status, justification: '' })) }] },
+    requirements: { gdpr: [], hipaa: [], soc2: [{ id: 'CC6.1', title: 'Logical access', coverage: 'automated', status: reqStatus, reason: '', primaryPassed: controls.filter((c) => c.status === 'pass').length, primaryTotal: controls.length, controls: controls.map((c) => ({ id: c.id, status: c.status, strength: 'primary' as const, justification: '' })) }] },
     evidence: evidence.map((e, i) => ({ id: `e${i}`, key: e.key, account: '111122223333', region: 'eu-west-1', outcome: e.outcome, collectedAt: startedAt, sha256: 'x', file: 'f' })),
   };
 }

@@ -10,6 +10,7 @@ describe('Nessus export summary', () => {
       reportName: 'ML platform Q3 2026',
       policyName: 'Advanced Scan - ML platform',
       hostsScanned: 3,
+      hosts: ['10.20.1.10', '10.20.1.11', '10.20.2.15'],
       findingsBySeverity: { info: 3, low: 1, medium: 2, high: 1, critical: 1 },
       scanStartedAt: '2026-08-14T02:03:11.000Z',
       scanFinishedAt: '2026-08-14T02:40:10.000Z',

@@ -5,7 +5,7 @@ import { sealRecord, type EvidenceRecord } from '../../src/collect/evidence-reco
 import { controlStatus, countFindings } from '../../src/evaluate/control-status.ts';
 import type { Finding, FindingStatus } from '../../src/evaluate/finding.ts';
 import type { RequirementResult, RequirementResults } from '../../src/map/map-requirements.ts';
-import { REQUIREMENT_STATUSES, requirementStatus } from '../../src/map/requirement-status.ts';
+import { REQUIREMENT_STATUSES, rollUpRequirement } from '../../src/map/requirement-status.ts';
 import { evidenceEntry } from '../../src/results/build-results.ts';
 import { RESULTS_SCHEMA, RESULTS_SCHEMA_VERSION, type ControlEntry, type RunResults } from '../../src/results/run-results.ts';
 
@@ -82,9 +82,9 @@ export function syntheticRun(opts: SyntheticOptions): { results: RunResults; rec
       status: manual ? 'manual' : controlStatus(counts),
       counts,
       mappings: [
-        { framework: 'gdpr', requirement: 'Art. 32(1)' },
-        { framework: 'hipaa', requirement: `164.312(${'abcde'[c % 5]})(1)` },
-        { framework: 'soc2', requirement: `CC6.${(c % 8) + 1}` },
+        { framework: 'gdpr', requirement: 'Art. 32(1)', strength: 'primary', justification: 'synthetic' },
+        { framework: 'hipaa', requirement: `164.312(${'abcde'[c % 5]})(1)`, strength: 'primary', justification: 'synthetic' },
+        { framework: 'soc2', requirement: `CC6.${(c % 8) + 1}`, strength: c % 3 === 0 ? 'supporting' : 'primary', justification: 'synthetic' },
       ],
     };
   });
@@ -93,11 +93,12 @@ export function syntheticRun(opts: SyntheticOptions): { results: RunResults; rec
     const ids = [...new Set(controls.flatMap((c) => c.mappings.filter((m) => m.framework === fw).map((m) => m.requirement)))];
     const reqs: RequirementResult[] = ids.map((id) => {
       const mapped = controls.filter((c) => c.mappings.some((m) => m.framework === fw && m.requirement === id));
-      const { status, reason } = requirementStatus({ id, title: `Requirement ${id}`, coverage: 'automated' }, mapped.map((c) => c.status));
-      return { id, title: `Requirement ${id} (synthetic)`, coverage: 'automated', status, reason, controls: mapped.map((c) => ({ id: c.id, status: c.status, justification: 'synthetic' })) };
+      const linked = mapped.map((c) => ({ id: c.id, status: c.status, strength: c.mappings.find((m) => m.framework === fw && m.requirement === id)!.strength, justification: 'synthetic' }));
+      const rolled = rollUpRequirement({ coverage: 'automated', controls: linked, attestation: 'none' });
+      return { id, title: `Requirement ${id} (synthetic)`, coverage: 'automated', ...rolled, controls: linked };
     });
-    reqs.push({ id: `${fw.toUpperCase()}-MANUAL`, title: 'Policies are documented and reviewed', coverage: 'manual', status: 'manual', reason: 'Needs attested evidence.', controls: [] });
-    reqs.push({ id: `${fw.toUpperCase()}-PHYS`, title: 'Physical safeguards of the data centers', coverage: 'inherited', status: 'inherited', reason: 'AWS operates the data centers.', controls: [] });
+    reqs.push({ id: `${fw.toUpperCase()}-MANUAL`, title: 'Policies are documented and reviewed', coverage: 'manual', status: 'manual', reason: 'Needs attested evidence.', primaryPassed: 0, primaryTotal: 0, controls: [] });
+    reqs.push({ id: `${fw.toUpperCase()}-PHYS`, title: 'Physical safeguards of the data centers', coverage: 'inherited', status: 'inherited_no_evidence', reason: 'Inherited — provider evidence not attached: AWS SOC 2 Type II report.', primaryPassed: 0, primaryTotal: 0, controls: [], providerEvidence: [{ name: 'AWS SOC 2 Type II report', attached: false }] });
     requirements[fw] = reqs;
   }
   const reqCounts = {} as Record<FrameworkId, Record<(typeof REQUIREMENT_STATUSES)[number], number>>;
@@ -105,7 +106,7 @@ export function syntheticRun(opts: SyntheticOptions): { results: RunResults; rec
     reqCounts[fw] = Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as never;
     for (const r of requirements[fw]) reqCounts[fw][r.status]++;
   }
-  const controlCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0, manual: 0 };
+  const controlCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0, manual: 0, attested: 0, expired: 0 };
   for (const c of controls) controlCounts[c.status]++;
   const evidence = records.map(evidenceEntry);
   const results: RunResults = {

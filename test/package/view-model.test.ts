@@ -37,7 +37,7 @@ describe('view-model', () => {
     };
     const vm = buildViewModel(withExtras, signer);
     expect(vm.exceptions).toHaveLength(1);
-    expect(vm.manualEvidence).toEqual([expect.objectContaining({ framework: 'hipaa', requirement: '164.316(a)', file: 'manual/policy.pdf', renewalDate: '2027-09-01' })]);
+    expect(vm.manualEvidence).toEqual([expect.objectContaining({ suppliedFor: ['HIPAA 164.316(a)'], file: 'manual/policy.pdf', renewalDate: '2027-09-01' })]);
     const text = await loadNarrative(vm);
     const wording = text.exception(vm.exceptions![0]);
     expect(wording).toContain('Resource notebook-000000 is excepted from control control-0');

@@ -22,10 +22,10 @@ function objectiveStatus(status: RequirementStatus): { state: 'satisfied' | 'not
     case 'inherited':
       return { state: 'satisfied', reason: 'other' };
     case 'not_met':
-    case 'partial':
       return { state: 'not-satisfied', reason: 'fail' };
     case 'unknown':
     case 'manual':
+    case 'inherited_no_evidence':
       return { state: 'not-satisfied', reason: 'other' };
     default:
       return undefined; // not_applicable, out_of_scope: nothing to assess
@@ -102,7 +102,15 @@ function oscalParts(vm: ViewModel, results: RunResults) {
           uuid: id('finding', fw.id, r.id),
           title: `${fw.name} ${r.id}: ${r.title}`,
           description: `${REQUIREMENT_STATUS_LABELS[r.status]}. ${r.reason}`,
-          props: [prop('framework', fw.id), prop('requirement-id', r.id), prop('proofline-status', r.status), ...r.controls.map((c) => prop('control', `${c.id}=${c.status}`))],
+          props: [
+            prop('framework', fw.id),
+            prop('requirement-id', r.id),
+            prop('proofline-status', r.status),
+            prop('primary-controls-passing', `${r.primaryPassed} of ${r.primaryTotal}`),
+            // class = the mapping's strength (primary decides, supporting informs); remarks = its justification.
+            ...r.controls.map((c) => ({ ...prop('control', `${c.id}=${c.status}`), class: c.strength, remarks: c.justification })),
+            ...(r.providerEvidence ?? []).map((p) => prop('provider-evidence', `${p.name}=${p.attached ? 'attached' : 'not-attached'}`)),
+          ],
           target: { type: 'objective-id', 'target-id': oscalToken(fw.id, r.id), title: r.title, status: { ...status, ...(status.reason === 'other' ? { remarks: r.reason } : {}) } },
           ...(obs.length ? { 'related-observations': obs } : {}),
           ...(relatedRisks.length ? { 'related-risks': relatedRisks } : {}),

@@ -2,7 +2,7 @@
 // the appendix of every evidence file with its digest.
 import type { EvidenceEntry } from '../../results/run-results.ts';
 import type { Narrative } from '../narrative.ts';
-import { FRAMEWORK_SHORT } from '../view-model/labels.ts';
+import { STATUS_COLORS } from '../view-model/labels.ts';
 import type { HistoryPointView, ManualEvidenceView, ViewModel } from '../view-model/view-model.ts';
 import { heading, paragraphs, type Doc } from './pdf-blocks.ts';
 import { utcText } from './pdf-format.ts';
@@ -23,14 +23,15 @@ export function manualEvidenceSection(doc: Doc, vm: ViewModel, text: Narrative, 
   toc.mark('Manual evidence', 1, 'manual');
   heading(doc, 1, 'Manual evidence', { destination: 'manual' });
   if (vm.manualEvidence?.length) {
-    heading(doc, 2, 'Attested evidence supplied');
+    heading(doc, 2, 'Attested evidence supplied for review');
+    paragraphs(doc, 'Each file below was supplied and attested by the person named. Proofline records what it is for, what it contains where it can read it (a vulnerability scan\'s severity counts, hosts and dates) and when it must be renewed; the auditor decides whether it is sufficient. A scan with open critical or high findings satisfies nothing.');
     table<ManualEvidenceView>(
       doc,
       [
-        { header: 'Requirement', width: 0.16, value: (m) => `${FRAMEWORK_SHORT[m.framework]} ${m.requirement}`, bold: true },
-        { header: 'Evidence', width: 0.3, value: (m) => [m.title, m.attestedBy ? `attested by ${m.attestedBy}` : ''].filter(Boolean).join('\n') },
-        { header: 'Status / renewal', width: 0.14, value: (m) => `${m.status}\n${m.renewalDate ?? '-'}` },
-        { header: 'File and SHA-256', width: 0.4, value: (m) => (m.file ? `${m.file}\n${m.sha256 ?? ''}` : '-'), mono: true },
+        { header: 'Supplied for', width: 0.18, value: (m) => m.suppliedFor.join('\n'), bold: true },
+        { header: 'Evidence and contents', width: 0.36, value: (m) => [m.title, m.attestedBy ? `attested by ${m.attestedBy}` : '', m.contents ?? '', m.disqualifiedBy ? `Satisfies nothing: ${m.disqualifiedBy}.` : ''].filter(Boolean).join('\n') },
+        { header: 'Status / renew by', width: 0.14, value: (m) => `${m.disqualifiedBy ? 'satisfies nothing' : m.status === 'current' ? 'current, supplied for review' : m.status}\n${m.renewalDate ?? '-'}`, color: (m) => (m.disqualifiedBy || m.status !== 'current' ? `#${STATUS_COLORS.fail}` : undefined) },
+        { header: 'File and SHA-256', width: 0.32, value: (m) => (m.file ? `${m.file}\n${m.sha256 ?? ''}` : '-'), mono: true },
       ],
       vm.manualEvidence,
     );

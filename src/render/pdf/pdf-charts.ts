@@ -6,7 +6,7 @@ import type { FrameworkView } from '../view-model/view-model.ts';
 import { ensureSpace, type Doc } from './pdf-blocks.ts';
 import { COLOR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from './pdf-theme.ts';
 
-export const CHART_STATUSES: RequirementStatus[] = ['met', 'not_met', 'partial', 'unknown', 'manual', 'inherited', 'not_applicable', 'out_of_scope'];
+export const CHART_STATUSES: RequirementStatus[] = ['met', 'not_met', 'unknown', 'manual', 'inherited', 'inherited_no_evidence', 'not_applicable', 'out_of_scope'];
 
 const LABEL_WIDTH = 110;
 const BAR_HEIGHT = 16;

@@ -1,6 +1,8 @@
-// One section per framework: every requirement with its status and the controls behind it.
+// One section per framework: every requirement with its status and every control mapped to it, with the
+// mapping's strength and justification (nothing left out: long rows continue below).
 import type { Narrative } from '../narrative.ts';
-import { CONTROL_STATUS_LABELS, REQUIREMENT_STATUS_LABELS, STATUS_COLORS } from '../view-model/labels.ts';
+import { requirementControlLines, requirementStatusText } from '../view-model/requirement-text.ts';
+import { STATUS_COLORS } from '../view-model/labels.ts';
 import type { RequirementView, ViewModel } from '../view-model/view-model.ts';
 import { heading, paragraphs, type Doc } from './pdf-blocks.ts';
 import { table } from './pdf-table.ts';
@@ -16,10 +18,10 @@ export function frameworkSections(doc: Doc, vm: ViewModel, text: Narrative, toc:
     table<RequirementView>(
       doc,
       [
-        { header: 'Requirement', width: 0.14, value: (r) => r.id, bold: true },
-        { header: 'Title', width: 0.3, value: (r) => (r.kind ? `${r.title} (${r.kind})` : r.title) },
-        { header: 'Status', width: 0.11, value: (r) => REQUIREMENT_STATUS_LABELS[r.status], color: (r) => `#${STATUS_COLORS[r.status]}`, bold: true },
-        { header: 'Controls and why', width: 0.45, value: (r) => [r.reason, ...r.controls.map((c) => `${CONTROL_STATUS_LABELS[c.status]}: ${c.title} (${c.id})`)].join('\n') },
+        { header: 'Requirement', width: 0.12, value: (r) => r.id, bold: true },
+        { header: 'Title', width: 0.24, value: (r) => (r.kind ? `${r.title} (${r.kind})` : r.title) },
+        { header: 'Status', width: 0.14, value: (r) => requirementStatusText(r), color: (r) => `#${STATUS_COLORS[r.status]}`, bold: true },
+        { header: 'Why; mapped controls (status, strength: justification)', width: 0.5, value: (r) => [r.reason, ...requirementControlLines(r)].join('\n') },
       ],
       fw.requirements,
     );

@@ -1,6 +1,7 @@
 // Tables that break across pages cleanly: each row is measured first, a row never splits, and the
 // header row is repeated on every page the table continues on. Rows are consumed from an iterable, so
-// a table of 100,000 findings never needs a second copy of them.
+// a table of 100,000 findings never needs a second copy of them. Nothing is ever cut short: a cell
+// longer than a row may hold continues in continuation rows below it (the signed PDF is complete).
 import { bottomLimit, ensureSpace, type Doc } from './pdf-blocks.ts';
 import { COLOR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from './pdf-theme.ts';
 
@@ -17,15 +18,35 @@ export interface Column<T> {
 
 const PAD_X = 4;
 const PAD_Y = 3;
-/** A cell never grows past this many characters; the full text is in the XLSX and results.json. */
+/** A physical row's cell holds at most this many characters (so that a row fits a page); the rest continues below. */
 const MAX_CELL_CHARS = 1200;
 
 function cellFont(doc: Doc, col: { mono?: boolean; bold?: boolean }): void {
   doc.font(col.mono ? FONT.mono : col.bold ? FONT.bold : FONT.regular).fontSize(col.mono ? SIZE.mono : SIZE.table);
 }
 
-function clip(text: string): string {
-  return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS)}... (truncated; full text in control-gaps.xlsx)` : text;
+/** The text in pieces of at most MAX_CELL_CHARS, cut at a line break, else a space, else anywhere. */
+export function cellPieces(text: string): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > MAX_CELL_CHARS) {
+    let cut = rest.lastIndexOf('\n', MAX_CELL_CHARS);
+    if (cut <= 0) cut = rest.lastIndexOf(' ', MAX_CELL_CHARS);
+    if (cut <= 0) cut = MAX_CELL_CHARS;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^[\n ]/, '');
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
+/** One logical row as physical rows: the first holds each cell's first piece; continuation rows the rest. */
+export function physicalRows(texts: string[]): string[][] {
+  const pieces = texts.map(cellPieces);
+  const n = Math.max(...pieces.map((p) => p.length));
+  if (n === 1) return [texts];
+  const label = `${pieces[0][0].split('\n')[0]} (continued)`;
+  return Array.from({ length: n }, (_, i) => pieces.map((p, col) => p[i] ?? (i > 0 && col === 0 ? label : ' ')));
 }
 
 /**
@@ -167,45 +188,44 @@ export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts
   const lastFont = columns[columns.length - 1];
   let count = 0;
   for (const row of rows) {
-    const planned = plan && !plan.measuring ? plan.take() : undefined;
-    const texts = plan?.measuring ? undefined : columns.map((c) => clip(c.value(row) ?? ''));
-    let h: number;
-    if (planned !== undefined) {
-      h = planned;
-    } else {
-      const measured = texts ?? columns.map((c) => clip(c.value(row) ?? ''));
-      h =
-        Math.max(
-          ...columns.map((c, i) => {
-            cellFont(doc, c);
-            return cellHeight(doc, measured[i] || '-', widths[i] - 2 * PAD_X, plan);
-          }),
-        ) +
-        2 * PAD_Y;
-      if (plan?.measuring) plan.heights.push(h);
-    }
-    if (doc.y + h > bottomLimit(doc)) {
-      doc.addPage();
-      drawHeader();
-    }
-    const y = doc.y;
-    if (!texts) {
-      // Measuring pass: the row's place is all that matters; leave the text state as drawing would.
-      cellFont(doc, lastFont);
+    for (const texts of physicalRows(columns.map((c) => c.value(row) ?? ''))) {
+      const planned = plan && !plan.measuring ? plan.take() : undefined;
+      let h: number;
+      if (planned !== undefined) {
+        h = planned;
+      } else {
+        h =
+          Math.max(
+            ...columns.map((c, i) => {
+              cellFont(doc, c);
+              return cellHeight(doc, texts[i] || '-', widths[i] - 2 * PAD_X, plan);
+            }),
+          ) +
+          2 * PAD_Y;
+        if (plan?.measuring) plan.heights.push(h);
+      }
+      if (doc.y + h > bottomLimit(doc)) {
+        doc.addPage();
+        drawHeader();
+      }
+      const y = doc.y;
+      if (plan?.measuring) {
+        // Measuring pass: the row's place is all that matters; leave the text state as drawing would.
+        cellFont(doc, lastFont);
+        doc.y = y + h;
+        continue;
+      }
+      if (count % 2 === 1) doc.save().rect(MARGIN.left, y, CONTENT_WIDTH, h).fill(COLOR.zebra).restore();
+      let x = MARGIN.left;
+      columns.forEach((c, i) => {
+        cellFont(doc, c);
+        doc.fillColor(c.color?.(row) ?? COLOR.text);
+        drawCell(doc, texts[i] || '-', x + PAD_X, y + PAD_Y, widths[i] - 2 * PAD_X, plan);
+        x += widths[i];
+      });
+      doc.save().moveTo(MARGIN.left, y + h).lineTo(MARGIN.left + CONTENT_WIDTH, y + h).lineWidth(0.4).strokeColor(COLOR.rule).stroke().restore();
       doc.y = y + h;
-      count++;
-      continue;
     }
-    if (count % 2 === 1) doc.save().rect(MARGIN.left, y, CONTENT_WIDTH, h).fill(COLOR.zebra).restore();
-    let x = MARGIN.left;
-    columns.forEach((c, i) => {
-      cellFont(doc, c);
-      doc.fillColor(c.color?.(row) ?? COLOR.text);
-      drawCell(doc, texts[i] || '-', x + PAD_X, y + PAD_Y, widths[i] - 2 * PAD_X, plan);
-      x += widths[i];
-    });
-    doc.save().moveTo(MARGIN.left, y + h).lineTo(MARGIN.left + CONTENT_WIDTH, y + h).lineWidth(0.4).strokeColor(COLOR.rule).stroke().restore();
-    doc.y = y + h;
     count++;
   }
   if (count === 0) {

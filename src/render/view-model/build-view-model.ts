@@ -1,6 +1,7 @@
 // RunResults (+ signer, + optional exceptions/manual evidence/history) -> ViewModel.
 import { FRAMEWORK_IDS } from '../../catalog/catalog-schema.ts';
-import type { ControlStatus } from '../../evaluate/control-status.ts';
+import type { ControlOutcome } from '../../map/control-outcome.ts';
+import { describeScan } from '../../manual-evidence/nessus-summary.ts';
 import type { Finding } from '../../evaluate/finding.ts';
 import type { EvidenceEntry, RunResults } from '../../results/run-results.ts';
 import type { SignerDescription } from '../../sign/signing-identity.ts';
@@ -13,7 +14,7 @@ export interface ViewModelExtras {
   history?: HistoryPointView[];
 }
 
-const STATUS_ORDER: Record<ControlStatus, number> = { fail: 0, unknown: 1, manual: 2, pass: 3, not_applicable: 4 };
+const STATUS_ORDER: Record<ControlOutcome, number> = { fail: 0, expired: 1, unknown: 2, manual: 3, attested: 4, pass: 5, not_applicable: 6 };
 export const TOP_GAPS = 10;
 
 function byResource(a: Finding, b: Finding): number {
@@ -75,12 +76,15 @@ export function buildViewModel(results: RunResults, signer: SignerDescription, e
       coverage: r.coverage,
       status: r.status,
       reason: r.reason,
-      controls: r.controls.map((c) => ({ id: c.id, title: titleOf.get(c.id) ?? c.id, status: c.status })),
+      primaryPassed: r.primaryPassed,
+      primaryTotal: r.primaryTotal,
+      controls: r.controls.map((c) => ({ id: c.id, title: titleOf.get(c.id) ?? c.id, status: c.status, strength: c.strength, justification: c.justification })),
+      ...(r.providerEvidence ? { providerEvidence: r.providerEvidence } : {}),
     })),
   }));
 
   const topGaps: GapView[] = controls
-    .filter((c) => c.status === 'fail' || c.status === 'unknown')
+    .filter((c) => c.status === 'fail' || c.status === 'unknown' || c.status === 'expired')
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.failing.length - a.failing.length || a.id.localeCompare(b.id))
     .slice(0, TOP_GAPS)
     .map((c) => ({ controlId: c.id, title: c.title, severity: c.severity, status: c.status, failing: c.failing.length, unknown: c.unknown.length }));
@@ -91,9 +95,21 @@ export function buildViewModel(results: RunResults, signer: SignerDescription, e
     ...(extras.exceptions ?? []),
   ];
   const manualEvidence: ManualEvidenceView[] = [
-    ...(results.manualEvidence ?? []).flatMap((m) =>
-      m.requirements.filter((r) => frameworks.includes(r.framework)).map((r) => ({ framework: r.framework, requirement: r.requirement, title: m.title, file: m.file, sha256: m.sha256, attestedBy: `${m.attestedBy} (${m.attestedOn})`, renewalDate: m.renewBy, status: m.status })),
-    ),
+    ...(results.manualEvidence ?? []).map((m) => ({
+      suppliedFor: [
+        ...m.requirements.filter((r) => frameworks.includes(r.framework)).map((r) => `${FRAMEWORK_SHORT[r.framework]} ${r.requirement}`),
+        ...m.controls.map((id) => `control ${id}`),
+        ...m.providerEvidence.map((name) => `provider evidence: ${name}`),
+      ],
+      title: m.title,
+      ...(m.scan ? { contents: describeScan(m.scan) } : {}),
+      ...(m.disqualifiedBy ? { disqualifiedBy: m.disqualifiedBy } : {}),
+      file: m.file,
+      sha256: m.sha256,
+      attestedBy: `${m.attestedBy} (${m.attestedOn})`,
+      renewalDate: m.renewBy,
+      status: m.status,
+    })),
     ...(extras.manualEvidence ?? []),
   ];
 

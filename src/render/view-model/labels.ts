@@ -1,6 +1,6 @@
 // Words and colors for statuses, shared by every renderer so the PDF and the spreadsheet agree.
 import type { FrameworkId, Severity } from '../../catalog/catalog-schema.ts';
-import type { ControlStatus } from '../../evaluate/control-status.ts';
+import type { ControlOutcome } from '../../map/control-outcome.ts';
 import type { FindingStatus } from '../../evaluate/finding.ts';
 import type { RequirementStatus } from '../../map/requirement-status.ts';
 
@@ -15,34 +15,40 @@ export const FRAMEWORK_SHORT: Record<FrameworkId, string> = { gdpr: 'GDPR', hipa
 export const REQUIREMENT_STATUS_LABELS: Record<RequirementStatus, string> = {
   met: 'Met',
   not_met: 'Not met',
-  partial: 'Partial',
   unknown: 'Unknown',
   not_applicable: 'Not applicable',
   manual: 'Manual',
   inherited: 'Inherited',
+  inherited_no_evidence: 'Inherited — provider evidence not attached',
   out_of_scope: 'Out of scope',
 };
 
-export const CONTROL_STATUS_LABELS: Record<ControlStatus, string> = {
+export const CONTROL_STATUS_LABELS: Record<ControlOutcome, string> = {
   pass: 'Pass',
   fail: 'Fail',
   unknown: 'Unknown',
   not_applicable: 'Not applicable',
   manual: 'Manual',
+  attested: 'Attested',
+  expired: 'Expired',
 };
+
+export const STRENGTH_LABELS = { primary: 'Primary', supporting: 'Supporting' } as const;
 
 export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = { pass: 'Pass', fail: 'Fail', unknown: 'Unknown', not_applicable: 'Not applicable' };
 
 /** Hex colors (no '#'), colorblind-safe-ish and printable. */
-export const STATUS_COLORS: Record<RequirementStatus | ControlStatus, string> = {
+export const STATUS_COLORS: Record<RequirementStatus | ControlOutcome, string> = {
   met: '2E7D32',
   pass: '2E7D32',
   not_met: 'C62828',
   fail: 'C62828',
-  partial: 'EF6C00',
+  expired: 'C62828',
   unknown: '6A1B9A',
   manual: '1565C0',
+  attested: '1565C0',
   inherited: '00838F',
+  inherited_no_evidence: 'EF6C00',
   not_applicable: '9E9E9E',
   out_of_scope: 'BDBDBD',
 };

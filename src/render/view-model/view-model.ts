@@ -1,7 +1,8 @@
 // The one model every renderer reads (PDF, XLSX, OSCAL, templates). Built from RunResults; templates see
 // only this, never raw AWS data.
-import type { FrameworkId, Severity } from '../../catalog/catalog-schema.ts';
-import type { ControlStatus, StatusCounts } from '../../evaluate/control-status.ts';
+import type { FrameworkId, MappingStrength, Severity } from '../../catalog/catalog-schema.ts';
+import type { StatusCounts } from '../../evaluate/control-status.ts';
+import type { ControlOutcome } from '../../map/control-outcome.ts';
 import type { Finding } from '../../evaluate/finding.ts';
 import type { RequirementStatus } from '../../map/requirement-status.ts';
 import type { EvidenceEntry, ResultFinding, RunSummary } from '../../results/run-results.ts';
@@ -30,7 +31,13 @@ export interface RequirementView {
   coverage: string;
   status: RequirementStatus;
   reason: string;
-  controls: { id: string; title: string; status: ControlStatus }[];
+  /** "x of y primary controls pass", shown next to the status. */
+  primaryPassed: number;
+  primaryTotal: number;
+  /** Every mapped control, primary first, with its strength and the mapping's justification. */
+  controls: { id: string; title: string; status: ControlOutcome; strength: MappingStrength; justification: string }[];
+  /** inherited: the provider documents relied on and whether they are attached. */
+  providerEvidence?: { name: string; attached: boolean }[];
 }
 
 export interface FrameworkView {
@@ -45,7 +52,7 @@ export interface ControlView {
   title: string;
   severity: Severity;
   automation: 'automated' | 'manual';
-  status: ControlStatus;
+  status: ControlOutcome;
   check: string;
   rationale: string;
   remediation: string;
@@ -64,7 +71,7 @@ export interface GapView {
   controlId: string;
   title: string;
   severity: Severity;
-  status: ControlStatus;
+  status: ControlOutcome;
   failing: number;
   unknown: number;
 }
@@ -84,11 +91,15 @@ export interface ExceptionView {
   matchedFindings?: number;
 }
 
-/** Attested evidence supplied by people (rendered when present). */
+/** An attested file supplied by people, for review (rendered when present). */
 export interface ManualEvidenceView {
-  framework: FrameworkId;
-  requirement: string;
+  /** What the file is supplied for: "HIPAA 164.316(a)", "control backup-restores-tested", "provider evidence: AWS BAA". */
+  suppliedFor: string[];
   title: string;
+  /** What the file contains, when Proofline can read it (a scan's severity counts, hosts and dates). */
+  contents?: string;
+  /** Why it satisfies nothing (e.g. open critical or high scan findings). */
+  disqualifiedBy?: string;
   file?: string;
   sha256?: string;
   attestedBy?: string;
@@ -101,7 +112,8 @@ export interface HistoryPointView {
   runId: string;
   startedAt: string;
   findings: StatusCounts;
-  controls: Record<ControlStatus, number>;
+  /** Counts of the earlier run's controls (runs before control attestations count only evaluated statuses). */
+  controls: Pick<Record<ControlOutcome, number>, 'fail' | 'unknown'>;
 }
 
 export interface ViewModel {

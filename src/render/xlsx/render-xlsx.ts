@@ -1,6 +1,7 @@
 // control-gaps.xlsx with exceljs's streaming writer: Summary, Gaps (the team's working list, with
 // Owner / Due date / Ticket / Status columns to fill), Controls, one Requirements sheet per framework,
 // Findings (everything) and Evidence.
+import { requirementControlLines } from '../view-model/requirement-text.ts';
 import ExcelJS from 'exceljs';
 import type { ResultFinding, RunResults } from '../../results/run-results.ts';
 import { CONTROL_STATUS_LABELS, FINDING_STATUS_LABELS, FRAMEWORK_SHORT, REQUIREMENT_STATUS_LABELS, SEVERITY_LABELS, STATUS_COLORS } from '../view-model/labels.ts';
@@ -22,9 +23,9 @@ function summarySheet(wb: Workbook, vm: ViewModel): void {
   const ws = addSheet(wb, SHEETS.summary, [{ header: 'Framework', width: 24 }, ...CHART_STATUSES.map((s) => ({ header: REQUIREMENT_STATUS_LABELS[s], width: 13 })), { header: 'Total', width: 10 }]);
   for (const fw of vm.frameworks) addRow(ws, [fw.name, ...CHART_STATUSES.map((s) => fw.counts[s]), CHART_STATUSES.reduce((n, s) => n + fw.counts[s], 0)]);
   const last = vm.frameworks.length + 1;
-  // Highlight any requirement not met / partial / unknown, and met in green.
+  // Highlight any requirement not met / unknown / inherited without provider evidence, and met in green.
   CHART_STATUSES.forEach((s, i) => {
-    if (!['met', 'not_met', 'partial', 'unknown'].includes(s) || last < 2) return;
+    if (!['met', 'not_met', 'unknown', 'inherited_no_evidence'].includes(s) || last < 2) return;
     ws.addConditionalFormatting({
       ref: columnRange(i + 2, 2, last),
       rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['0'], priority: i + 1, style: { fill: fill(STATUS_COLORS[s]), font: { color: { argb: 'FFFFFFFF' }, bold: true } } }],
@@ -104,10 +105,11 @@ function requirementSheets(wb: Workbook, vm: ViewModel): void {
       { header: 'Kind', width: 12 },
       { header: 'Coverage', width: 12 },
       { header: 'Status', width: 14 },
+      { header: 'Primary controls passing', width: 12 },
       { header: 'Why', width: 50 },
-      { header: 'Controls', width: 60 },
+      { header: 'Mapped controls (status, strength: justification)', width: 90 },
     ]);
-    for (const r of fw.requirements) addRow(ws, [r.id, r.title, r.kind, r.coverage, REQUIREMENT_STATUS_LABELS[r.status], r.reason, r.controls.map((c) => `${c.id} (${CONTROL_STATUS_LABELS[c.status]})`).join(', ')]);
+    for (const r of fw.requirements) addRow(ws, [r.id, r.title, r.kind, r.coverage, REQUIREMENT_STATUS_LABELS[r.status], r.primaryTotal ? `${r.primaryPassed} of ${r.primaryTotal}` : '-', r.reason, requirementControlLines(r).join('\n')]);
     ws.commit();
   }
 }
