@@ -1,5 +1,5 @@
 // The package step that renders the human and machine reports from one view-model:
-// report.pdf, control-gaps.xlsx and oscal/assessment-results.json.
+// report.pdf, control-gaps.xlsx, oscal/assessment-results.json, and the auditor portal (portal/).
 import { mkdir } from 'node:fs/promises';
 import type { SigningIdentity } from '../sign/signing-identity.ts';
 import { describeSigner } from '../sign/signing-identity.ts';
@@ -8,6 +8,7 @@ import { confinedPath } from '../util/confined-path.ts';
 import { loadNarrative } from '../render/narrative.ts';
 import { renderOscal } from '../render/oscal/render-oscal.ts';
 import { renderPdf } from '../render/pdf/render-pdf.ts';
+import { renderPortal } from '../render/portal/render-portal.ts';
 import { buildViewModel, type ViewModelExtras } from '../render/view-model/build-view-model.ts';
 import { renderXlsx } from '../render/xlsx/render-xlsx.ts';
 
@@ -21,11 +22,13 @@ export interface RenderOptions {
 
 export function renderReportsStep(opts: RenderOptions): PackageStep {
   return async (dir, ctx) => {
-    const vm = buildViewModel(ctx.results, describeSigner(opts.identity), opts.extras);
+    const signer = describeSigner(opts.identity);
+    const vm = buildViewModel(ctx.results, signer, opts.extras);
     const narrative = await loadNarrative(vm, opts.templatesDir);
     await renderXlsx(confinedPath(dir, REPORT_FILES.xlsx), vm, ctx.results);
     await mkdir(confinedPath(dir, 'oscal'), { recursive: true });
     await renderOscal(confinedPath(dir, REPORT_FILES.oscal), vm, ctx.results);
     await renderPdf(confinedPath(dir, REPORT_FILES.pdf), vm, narrative, opts.identity);
+    await renderPortal(dir, ctx.results, ctx.records, signer);
   };
 }

@@ -1,0 +1,147 @@
+// The auditor portal's data, as script files that assign to one global (file:// pages cannot fetch JSON).
+// Findings and the evidence index are written in chunks of compact rows with repeated strings (control
+// ids, accounts, regions, resource types, evidence keys) interned, so 100k findings stream out in
+// bounded memory and load in the browser without one giant script. Row layouts are documented in
+// docs/package.md and decoded by templates/portal/portal.js.
+import { join } from 'node:path';
+import { FRAMEWORK_IDS } from '../../catalog/catalog-schema.ts';
+import { findingId, type FindingStatus } from '../../evaluate/finding.ts';
+import { evidenceFile } from '../../results/build-results.ts';
+import type { EvidenceEntry, ResultFinding, RunResults } from '../../results/run-results.ts';
+import type { SignerDescription } from '../../sign/signing-identity.ts';
+import { openTextStream } from '../text-stream.ts';
+import { CONTROL_STATUS_LABELS, FINDING_STATUS_LABELS, FRAMEWORK_NAMES, FRAMEWORK_SHORT, REQUIREMENT_STATUS_LABELS, SEVERITY_LABELS } from '../view-model/labels.ts';
+
+export const PORTAL_GLOBAL = 'PROOFLINE_PORTAL';
+export const PORTAL_DATA_FORMAT = { format: 'proofline-portal', version: 1 } as const;
+export const ROWS_PER_CHUNK = 5000;
+
+export const FINDING_STATUS_CODES: readonly FindingStatus[] = ['pass', 'fail', 'unknown', 'not_applicable'];
+export const EVIDENCE_OUTCOME_CODES: readonly EvidenceEntry['outcome'][] = ['ok', 'not_configured', 'error'];
+
+/** Repeated strings as small integers, in order of first use. */
+class Interner {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  of(value: string): number {
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(value);
+      this.index.set(value, i);
+    }
+    return i;
+  }
+}
+
+export interface PortalTables {
+  controlIds: Interner;
+  accounts: Interner;
+  regions: Interner;
+  types: Interner;
+  keys: Interner;
+}
+
+function newTables(results: RunResults): PortalTables {
+  const tables = { controlIds: new Interner(), accounts: new Interner(), regions: new Interner(), types: new Interner(), keys: new Interner() };
+  for (const c of results.controls) tables.controlIds.of(c.id);
+  for (const a of results.run.scope.accounts) tables.accounts.of(a);
+  for (const r of results.run.scope.regions) tables.regions.of(r);
+  return tables;
+}
+
+const KNOWN_FINDING_FIELDS = new Set(['id', 'controlId', 'status', 'resource', 'account', 'region', 'reason', 'evidence']);
+const KNOWN_EVIDENCE_FIELDS = new Set(['id', 'key', 'account', 'region', 'outcome', 'collectedAt', 'requestId', 'sha256', 'file', 'error']);
+
+/** Fields a row layout does not name (an exception today, whatever the results gain tomorrow), kept as an object. */
+function extraFields(item: object, known: Set<string>): Record<string, unknown> | 0 {
+  const extra = Object.entries(item).filter(([k]) => !known.has(k));
+  return extra.length ? Object.fromEntries(extra) : 0;
+}
+
+/** [id|0 when derived, control, status, type, resource id, arn|0, account, region, reason, evidence (row numbers, or ids not in the index), extra|0] */
+function findingRow(f: ResultFinding, t: PortalTables, evidenceRow: ReadonlyMap<string, number>): unknown[] {
+  const derived = findingId(f.controlId, f.account, f.region, f.resource.id) === f.id;
+  return [
+    derived ? 0 : f.id,
+    t.controlIds.of(f.controlId),
+    FINDING_STATUS_CODES.indexOf(f.status),
+    t.types.of(f.resource.type),
+    f.resource.id,
+    f.resource.arn ?? 0,
+    t.accounts.of(f.account),
+    t.regions.of(f.region),
+    f.reason,
+    f.evidence.map((id) => evidenceRow.get(id) ?? id),
+    extraFields(f, KNOWN_FINDING_FIELDS),
+  ];
+}
+
+/** [id, key, account, region, outcome, collectedAt, requestId|0, sha256, file|0 when the usual path, error|0, extra|0] */
+function evidenceRow(e: EvidenceEntry, t: PortalTables): unknown[] {
+  return [
+    e.id,
+    t.keys.of(e.key),
+    t.accounts.of(e.account),
+    t.regions.of(e.region),
+    EVIDENCE_OUTCOME_CODES.indexOf(e.outcome),
+    e.collectedAt,
+    e.requestId ?? 0,
+    e.sha256,
+    e.file === evidenceFile(e.id) ? 0 : e.file,
+    e.error ?? 0,
+    extraFields(e, KNOWN_EVIDENCE_FIELDS),
+  ];
+}
+
+/** Writes `<prefix>-NNNN.js` files of ROWS_PER_CHUNK rows each; returns their names. */
+async function writeRowChunks<T>(dir: string, prefix: string, property: string, items: readonly T[], row: (item: T) => unknown[]): Promise<string[]> {
+  const files: string[] = [];
+  for (let start = 0; start < items.length; start += ROWS_PER_CHUNK) {
+    const name = `${prefix}-${String(files.length + 1).padStart(4, '0')}.js`;
+    const out = openTextStream(join(dir, name));
+    await out.write(`${PORTAL_GLOBAL}.${property}.push([`);
+    const end = Math.min(items.length, start + ROWS_PER_CHUNK);
+    for (let i = start; i < end; i++) await out.write(`${i > start ? ',' : ''}\n${JSON.stringify(row(items[i]))}`);
+    await out.write('\n]);\n');
+    await out.close();
+    files.push(name);
+  }
+  return files;
+}
+
+export interface PortalDataFiles {
+  /** Script files in the order index.html must load them (the head first). */
+  scripts: string[];
+}
+
+/**
+ * Writes data/run.js (everything small: run, summary, controls, requirements, lookup tables, labels)
+ * and the row chunks into `dataDir`. `evidenceChunkStarts` says where each evidence body chunk begins.
+ */
+export async function writePortalData(dataDir: string, results: RunResults, signer: SignerDescription, evidenceChunkStarts: readonly number[]): Promise<PortalDataFiles> {
+  const tables = newTables(results);
+  const evidenceRows = new Map(results.evidence.map((e, i) => [e.id, i]));
+  // Rows first, so that the tables they fill are complete when the head is written.
+  const evidenceFiles = await writeRowChunks(dataDir, 'evidence', 'evidenceRows', results.evidence, (e) => evidenceRow(e, tables));
+  const findingFiles = await writeRowChunks(dataDir, 'findings', 'findingRows', results.findings, (f) => findingRow(f, tables, evidenceRows));
+  const { findings: _f, evidence: _e, ...rest } = results;
+  const frameworks = results.run.frameworks.length ? results.run.frameworks : [...FRAMEWORK_IDS];
+  const head = {
+    ...PORTAL_DATA_FORMAT,
+    ...rest,
+    frameworks: frameworks.map((id) => ({ id, name: FRAMEWORK_NAMES[id], short: FRAMEWORK_SHORT[id] })),
+    signer,
+    labels: { requirementStatus: REQUIREMENT_STATUS_LABELS, controlStatus: CONTROL_STATUS_LABELS, findingStatus: FINDING_STATUS_LABELS, severity: SEVERITY_LABELS },
+    codes: { findingStatus: FINDING_STATUS_CODES, evidenceOutcome: EVIDENCE_OUTCOME_CODES },
+    tables: { controlIds: tables.controlIds.values, accounts: tables.accounts.values, regions: tables.regions.values, types: tables.types.values, keys: tables.keys.values },
+    counts: { findings: results.findings.length, evidence: results.evidence.length },
+    evidenceChunkStarts,
+    findingRows: [],
+    evidenceRows: [],
+  };
+  const out = openTextStream(join(dataDir, 'run.js'));
+  await out.write(`var ${PORTAL_GLOBAL} = ${JSON.stringify(head)};\n`);
+  await out.close();
+  return { scripts: ['run.js', ...evidenceFiles, ...findingFiles].map((f) => `data/${f}`) };
+}

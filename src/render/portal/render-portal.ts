@@ -1,0 +1,48 @@
+// The auditor portal: a static site in portal/ that opens from the package folder or the unzipped
+// archive with no server and no network. Page shell, stylesheet and script come from templates/portal/;
+// the run's data is written next to them as script files (portal-data.ts, portal-evidence.ts).
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { EvidenceRecord } from '../../collect/evidence-record.ts';
+import type { RunResults } from '../../results/run-results.ts';
+import type { SignerDescription } from '../../sign/signing-identity.ts';
+import { STATUS_COLORS } from '../view-model/labels.ts';
+import { writePortalData } from './portal-data.ts';
+import { writeEvidenceChunks } from './portal-evidence.ts';
+
+export const PORTAL_DIR = 'portal';
+export const PORTAL_INDEX = `${PORTAL_DIR}/index.html`;
+export const DEFAULT_PORTAL_TEMPLATES = fileURLToPath(new URL('../../../templates/portal/', import.meta.url));
+
+/**
+ * No network, no inline code: scripts, styles and images only from the portal's own files. `'self'`
+ * covers sibling files of a file:// page in Chromium; connect-src 'none' keeps even a stray fetch local.
+ */
+export const PORTAL_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; font-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
+
+/** The shared status colours of labels.ts as CSS custom properties, so the portal, PDF and XLSX agree. */
+function statusColorRules(): string {
+  return Object.entries(STATUS_COLORS)
+    .map(([status, hex]) => `.status-${status.replace(/_/g, '-')} { --status: #${hex}; }`)
+    .join('\n');
+}
+
+export interface RenderPortalOptions {
+  templatesDir?: string;
+}
+
+export async function renderPortal(packageDir: string, results: RunResults, records: readonly EvidenceRecord[], signer: SignerDescription, opts: RenderPortalOptions = {}): Promise<void> {
+  const templates = opts.templatesDir ?? DEFAULT_PORTAL_TEMPLATES;
+  const dir = join(packageDir, PORTAL_DIR);
+  await mkdir(join(dir, 'data'), { recursive: true });
+  await mkdir(join(dir, 'evidence'), { recursive: true });
+  const chunkStarts = await writeEvidenceChunks(dir, results.evidence, records);
+  const data = await writePortalData(join(dir, 'data'), results, signer, chunkStarts);
+  const css = await readFile(join(templates, 'portal.css'), 'utf8');
+  await writeFile(join(dir, 'portal.css'), `${css}\n/* Status colours (src/render/view-model/labels.ts) */\n${statusColorRules()}\n`);
+  await copyFile(join(templates, 'portal.js'), join(dir, 'portal.js'));
+  const page = Handlebars.compile(await readFile(join(templates, 'index.html.hbs'), 'utf8'), { strict: true });
+  await writeFile(join(dir, 'index.html'), page({ csp: PORTAL_CSP, organization: results.run.organization, runId: results.run.id, scripts: data.scripts }));
+}

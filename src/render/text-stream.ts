@@ -1,0 +1,29 @@
+// A file written as a stream of text chunks that waits for the disk when its buffer is full, so large
+// outputs (results.json, portal data, exports) never sit in memory whole.
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+
+export interface TextStream {
+  write(chunk: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function openTextStream(path: string): TextStream {
+  const out = createWriteStream(path);
+  // Kept, not thrown from an event: an open or write error surfaces at the next write or at close.
+  let failure: Error | undefined;
+  out.on('error', (err) => {
+    failure = err;
+  });
+  return {
+    async write(chunk) {
+      if (failure) throw failure;
+      if (!out.write(chunk)) await once(out, 'drain');
+    },
+    async close() {
+      if (failure) throw failure;
+      out.end();
+      await once(out, 'finish');
+    },
+  };
+}
