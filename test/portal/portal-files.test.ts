@@ -11,7 +11,7 @@ import type { RunResults } from '../../src/results/run-results.ts';
 import { CHUNK_BYTES } from '../../src/render/portal/portal-evidence.ts';
 import { ROWS_PER_CHUNK } from '../../src/render/portal/portal-data.ts';
 import { PORTAL_CSP, renderPortal } from '../../src/render/portal/render-portal.ts';
-import { verifyPackage } from '../../src/store/verify-package.ts';
+import { verifyPackage } from '../../src/package/verify-package.ts';
 import { samplePackage, type BuiltPackage } from '../package/package-fixture.ts';
 import { syntheticRun } from '../package/synthetic-run.ts';
 
