@@ -3,7 +3,7 @@
 // ids, accounts, regions, resource types, evidence keys) interned, so 100k findings stream out in
 // bounded memory and load in the browser without one giant script. Row layouts are documented in
 // docs/package.md and decoded by templates/portal/portal.js.
-import { join } from 'node:path';
+import { confinedPath } from '../../util/confined-path.ts';
 import { FRAMEWORK_IDS } from '../../catalog/catalog-schema.ts';
 import { findingId, type FindingStatus } from '../../evaluate/finding.ts';
 import { evidenceFile } from '../../results/build-results.ts';
@@ -99,7 +99,7 @@ async function writeRowChunks<T>(dir: string, prefix: string, property: string, 
   const files: string[] = [];
   for (let start = 0; start < items.length; start += ROWS_PER_CHUNK) {
     const name = `${prefix}-${String(files.length + 1).padStart(4, '0')}.js`;
-    const out = openTextStream(join(dir, name));
+    const out = openTextStream(confinedPath(dir, name));
     await out.write(`${PORTAL_GLOBAL}.${property}.push([`);
     const end = Math.min(items.length, start + ROWS_PER_CHUNK);
     for (let i = start; i < end; i++) await out.write(`${i > start ? ',' : ''}\n${JSON.stringify(row(items[i]))}`);
@@ -140,7 +140,7 @@ export async function writePortalData(dataDir: string, results: RunResults, sign
     findingRows: [],
     evidenceRows: [],
   };
-  const out = openTextStream(join(dataDir, 'run.js'));
+  const out = openTextStream(confinedPath(dataDir, 'run.js'));
   await out.write(`var ${PORTAL_GLOBAL} = ${JSON.stringify(head)};\n`);
   await out.close();
   return { scripts: ['run.js', ...evidenceFiles, ...findingFiles].map((f) => `data/${f}`) };

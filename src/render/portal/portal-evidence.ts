@@ -3,7 +3,7 @@
 // has tens of thousands of records: one file each would double the package's file count (and the
 // manifest), one file for all would make the first click load hundreds of megabytes. The browser
 // recomputes each record's SHA-256 from this text and compares it with results.json.
-import { join } from 'node:path';
+import { confinedPath } from '../../util/confined-path.ts';
 import { serializeRecord, unsealRecord, type EvidenceRecord } from '../../collect/evidence-record.ts';
 import type { EvidenceEntry } from '../../results/run-results.ts';
 import { openTextStream } from '../text-stream.ts';
@@ -38,7 +38,7 @@ export async function writeEvidenceChunks(portalDir: string, entries: readonly E
     if (!out) {
       starts.push(i);
       bytes = 0;
-      out = openTextStream(join(portalDir, evidenceChunkFile(starts.length - 1)));
+      out = openTextStream(confinedPath(portalDir, evidenceChunkFile(starts.length - 1)));
       await out.write(`${PORTAL_GLOBAL}.evidenceChunk(${starts.length - 1}, [`);
     } else await out.write(',');
     await out.write(`\n${text}`);

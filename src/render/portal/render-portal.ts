@@ -2,7 +2,7 @@
 // archive with no server and no network. Page shell, stylesheet and script come from templates/portal/;
 // the run's data is written next to them as script files (portal-data.ts, portal-evidence.ts).
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { confinedPath } from '../../util/confined-path.ts';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { EvidenceRecord } from '../../collect/evidence-record.ts';
@@ -35,14 +35,14 @@ export interface RenderPortalOptions {
 
 export async function renderPortal(packageDir: string, results: RunResults, records: readonly EvidenceRecord[], signer: SignerDescription, opts: RenderPortalOptions = {}): Promise<void> {
   const templates = opts.templatesDir ?? DEFAULT_PORTAL_TEMPLATES;
-  const dir = join(packageDir, PORTAL_DIR);
-  await mkdir(join(dir, 'data'), { recursive: true });
-  await mkdir(join(dir, 'evidence'), { recursive: true });
+  const dir = confinedPath(packageDir, PORTAL_DIR);
+  await mkdir(confinedPath(dir, 'data'), { recursive: true });
+  await mkdir(confinedPath(dir, 'evidence'), { recursive: true });
   const chunkStarts = await writeEvidenceChunks(dir, results.evidence, records);
-  const data = await writePortalData(join(dir, 'data'), results, signer, chunkStarts);
-  const css = await readFile(join(templates, 'portal.css'), 'utf8');
-  await writeFile(join(dir, 'portal.css'), `${css}\n/* Status colours (src/render/view-model/labels.ts) */\n${statusColorRules()}\n`);
-  await copyFile(join(templates, 'portal.js'), join(dir, 'portal.js'));
-  const page = Handlebars.compile(await readFile(join(templates, 'index.html.hbs'), 'utf8'), { strict: true });
-  await writeFile(join(dir, 'index.html'), page({ csp: PORTAL_CSP, organization: results.run.organization, runId: results.run.id, scripts: data.scripts }));
+  const data = await writePortalData(confinedPath(dir, 'data'), results, signer, chunkStarts);
+  const css = await readFile(confinedPath(templates, 'portal.css'), 'utf8');
+  await writeFile(confinedPath(dir, 'portal.css'), `${css}\n/* Status colours (src/render/view-model/labels.ts) */\n${statusColorRules()}\n`);
+  await copyFile(confinedPath(templates, 'portal.js'), confinedPath(dir, 'portal.js'));
+  const page = Handlebars.compile(await readFile(confinedPath(templates, 'index.html.hbs'), 'utf8'), { strict: true });
+  await writeFile(confinedPath(dir, 'index.html'), page({ csp: PORTAL_CSP, organization: results.run.organization, runId: results.run.id, scripts: data.scripts }));
 }
