@@ -1,17 +1,19 @@
 // Catalog problems are data (file, field, message) so that all of them can be shown at once.
-export interface CatalogProblem {
-  file: string;
+import { formatInputProblem, InputError, type InputProblem } from '../util/input-error.ts';
+
+export interface CatalogProblem extends InputProblem {
   field: string;
-  message: string;
 }
 
-export class CatalogError extends Error {
-  constructor(readonly problems: CatalogProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
+export class CatalogError extends InputError {
+  declare readonly problems: readonly CatalogProblem[];
+
+  constructor(problems: CatalogProblem[]) {
+    super(problems);
     this.name = 'CatalogError';
   }
 }
 
 export function formatProblem(p: CatalogProblem): string {
-  return `${p.file}: field "${p.field}": ${p.message}`;
+  return formatInputProblem(p);
 }

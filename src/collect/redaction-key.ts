@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prooflineHome } from '../util/proofline-home.ts';
+import { InputError } from '../util/input-error.ts';
 
 export const REDACTION_KEY_FILE = 'redaction.key';
 
@@ -16,7 +17,7 @@ export const REDACTION_KEY_FILE = 'redaction.key';
  */
 export const SAMPLE_REDACTION_KEY: Uint8Array = createHash('sha256').update('proofline sample and test redaction key (public; not for real accounts)').digest();
 
-export class RedactionKeyError extends Error {
+export class RedactionKeyError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'RedactionKeyError';

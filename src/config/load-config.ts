@@ -2,8 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { configSchema, type ProoflineConfig } from './config-schema.ts';
+import { InputError } from '../util/input-error.ts';
 
-export class ConfigError extends Error {
+export class ConfigError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'ConfigError';

@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { isAfterDay, utcDay } from '../util/input-dates.ts';
 import { exceptionsFileSchema, type RiskException } from './exceptions-schema.ts';
+import { InputError } from '../util/input-error.ts';
 
-export class ExceptionsError extends Error {
+export class ExceptionsError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'ExceptionsError';

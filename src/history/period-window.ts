@@ -1,7 +1,8 @@
 // Resolves `--from/--to` or a named observation window into an inclusive UTC day range.
 import type { ObservationWindow } from '../config/operations-config.ts';
+import { InputError } from '../util/input-error.ts';
 
-export class PeriodError extends Error {
+export class PeriodError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'PeriodError';

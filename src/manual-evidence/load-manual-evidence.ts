@@ -9,8 +9,9 @@ import { isAfterDay, utcDay } from '../util/input-dates.ts';
 import { sha256File } from '../util/sha256.ts';
 import { ATTESTATION_SUFFIX, attestationSchema } from './attestation-schema.ts';
 import { scanDisqualification, summarizeNessus } from './nessus-summary.ts';
+import { InputError } from '../util/input-error.ts';
 
-export class ManualEvidenceError extends Error {
+export class ManualEvidenceError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'ManualEvidenceError';

@@ -1,6 +1,7 @@
 // Summarises a Nessus export (.nessus, NessusClientData_v2 XML): hosts scanned, findings by severity,
 // scan dates. Severity is Nessus's 0-4 scale (0 = informational).
 import { XMLParser } from 'fast-xml-parser';
+import { InputError } from '../util/input-error.ts';
 
 export const NESSUS_SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type NessusSeverity = (typeof NESSUS_SEVERITIES)[number];
@@ -18,7 +19,7 @@ export interface NessusSummary {
   scanFinishedAt?: string;
 }
 
-export class NessusParseError extends Error {
+export class NessusParseError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'NessusParseError';

@@ -4,8 +4,9 @@
 import { createTask, type ScheduledTask } from 'node-cron';
 import { cronProblem, isTimeZone, type ScheduleConfig } from '../config/operations-config.ts';
 import type { JsonLogger } from './json-logger.ts';
+import { InputError } from '../util/input-error.ts';
 
-export class InvalidScheduleError extends Error {
+export class InvalidScheduleError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'InvalidScheduleError';

@@ -5,8 +5,9 @@ import { readFile } from 'node:fs/promises';
 import forge from 'node-forge';
 import { identityCertificate, rsaDigestSigner, type IdentitySource, type SigningIdentity } from './signing-identity.ts';
 import { derToPem, pemCertificates } from './x509.ts';
+import { InputError } from '../util/input-error.ts';
 
-export class SigningKeyError extends Error {
+export class SigningKeyError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'SigningKeyError';

@@ -2,6 +2,7 @@
 // They are checked where they enter the product (flags, config, snapshot index, AWS answers), so that
 // nothing further down ever sees "../" or a slash in an id.
 import { z } from 'zod';
+import { InputError } from './input-error.ts';
 
 /** A 12-digit AWS account id. */
 export const ACCOUNT_ID = /^\d{12}$/;
@@ -13,7 +14,7 @@ export const REGION_NAME = /^(af|ap|ca|cn|eu|eusc|il|me|mx|sa|us)(-[a-z]+){1,3}-
 /** Once-per-account services are collected under this pseudo-region. */
 export const GLOBAL_REGION = 'global';
 
-export class InvalidIdError extends Error {
+export class InvalidIdError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'InvalidIdError';

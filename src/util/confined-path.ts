@@ -3,8 +3,9 @@
 // this is the second wall, so a value that slipped past them still cannot write outside the package.
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { InputError } from './input-error.ts';
 
-export class PathEscapeError extends Error {
+export class PathEscapeError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'PathEscapeError';

@@ -1,12 +1,13 @@
 // `proofline catalog`: the controls, practices and frameworks, with coverage counts.
 import type { Command } from 'commander';
+import { describeCommand } from '../command-descriptions.ts';
 import { loadProjectCatalog } from '../../evaluate/load-project-catalog.ts';
 import { catalogSummary } from '../../catalog/catalog-summary.ts';
 
 export function registerCatalog(program: Command): void {
   program
     .command('catalog')
-    .description('List the controls, the practices they implement and the framework requirements they map to')
+    .description(describeCommand('catalog'))
     .option('--json', 'print the catalog and its coverage as JSON')
     .option('--catalog <dir>', 'catalog folder (default: the bundled controls/)')
     .action(async (opts: { json?: boolean; catalog?: string }) => {

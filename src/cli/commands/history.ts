@@ -2,6 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { describeCommand } from '../command-descriptions.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import type { ProoflineConfig } from '../../config/config-schema.ts';
 import { buildPeriodReport, PERIOD_REPORT_FILE, writePeriodReport } from '../../history/build-period-report.ts';
@@ -14,7 +15,8 @@ import { confinedPath } from '../../util/confined-path.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
 import { HistoryStore } from '../../history/history-store.ts';
 import { verifyHistory } from '../../history/verify-history.ts';
-import { EXIT_FAILURE, UsageError } from '../exit-codes.ts';
+import { returnsExitCode } from '../command-outcome.ts';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.ts';
 
 async function withStore<T>(config: ProoflineConfig, fn: (store: HistoryStore) => Promise<T>): Promise<T> {
   const store = HistoryStore.open(config.dataDir);
@@ -26,13 +28,13 @@ async function withStore<T>(config: ProoflineConfig, fn: (store: HistoryStore) =
 }
 
 /** Shared with `verify --history`. */
-export async function verifyHistoryCommand(configFile: string | undefined): Promise<void> {
+export async function verifyHistoryCommand(configFile: string | undefined): Promise<number> {
   const config = await loadConfig(configFile);
-  await withStore(config, async (store) => {
+  return withStore(config, async (store) => {
     const v = await verifyHistory(store);
     for (const p of v.problems) process.stdout.write(`FAIL  run #${p.seq}${p.runId ? ` (${p.runId})` : ''}: ${p.problem}\n`);
     process.stdout.write(v.ok ? `ok    history of ${v.runs} run(s) is intact; ${v.checkedPackages} package(s) checked against their recorded manifest digest\n` : `\nhistory verification FAILED (${v.problems.length} problem(s))\n`);
-    if (!v.ok) process.exitCode = EXIT_FAILURE;
+    return v.ok ? EXIT_OK : EXIT_FAILURE;
   });
 }
 
@@ -53,7 +55,7 @@ function formatDiff(d: RunDiff): string {
 }
 
 export function registerHistory(program: Command): void {
-  const history = program.command('history').description('The run history kept by `proofline schedule` (dataDir/history.sqlite)');
+  const history = program.command('history').description(describeCommand('history'));
   history
     .command('list')
     .description('List the recorded runs')
@@ -71,11 +73,11 @@ export function registerHistory(program: Command): void {
     .command('verify')
     .description('Check the history hash chain and every kept package against its recorded manifest digest')
     .option('--config <file>', 'proofline.config.yaml')
-    .action((flags: { config?: string }) => verifyHistoryCommand(flags.config));
+    .action(returnsExitCode((flags: { config?: string }) => verifyHistoryCommand(flags.config)));
 
   program
     .command('diff')
-    .description('What changed between two recorded runs: new failures, fixed, new resources, evidence that became unavailable')
+    .description(describeCommand('diff'))
     .argument('<from>', 'run id (or a unique prefix), #seq number, or "latest"')
     .argument('<to>', 'run id (or a unique prefix), #seq number, or "latest"')
     .option('--config <file>', 'proofline.config.yaml')
@@ -97,7 +99,7 @@ export function registerHistory(program: Command): void {
 
   program
     .command('report')
-    .description('Period report over the stored runs of an observation window: share of runs met, state changes, time to remediate, trend')
+    .description(describeCommand('report'))
     .option('--from <date>', 'first day (YYYY-MM-DD, UTC)')
     .option('--to <date>', 'last day (YYYY-MM-DD, UTC, inclusive)')
     .option('--window <name>', 'an observation window named in the config')

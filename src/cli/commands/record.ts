@@ -1,6 +1,7 @@
 // `proofline record --out <dir>`: collect evidence (from AWS, or re-record a snapshot) and write it as a
 // snapshot folder that `proofline run --source <dir>` replays with the same results.
 import type { Command } from 'commander';
+import { describeCommand } from '../command-descriptions.ts';
 import { loadProjectCatalog } from '../../evaluate/load-project-catalog.ts';
 import { writeSnapshot } from '../../collect/snapshot/write-snapshot.ts';
 import { loadConfig } from '../../config/load-config.ts';
@@ -17,7 +18,7 @@ interface RecordFlags extends SourceFlags {
 export function registerRecord(program: Command): void {
   const cmd = program
     .command('record')
-    .description('Collect evidence and save it as a snapshot folder that `run --source` can replay')
+    .description(describeCommand('record'))
     .requiredOption('--out <dir>', 'snapshot folder to write: new, empty, or an earlier snapshot (replaced); any other folder is refused')
     .option('--config <file>', 'proofline.config.yaml')
     .option('--description <text>', 'what this snapshot shows (stored in snapshot.json)');

@@ -1,5 +1,6 @@
 // `proofline run`: one evidence run, written as a package under --out.
 import type { Command } from 'commander';
+import { describeCommand } from '../command-descriptions.ts';
 import { loadProjectCatalog } from '../../evaluate/load-project-catalog.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { manualEvidenceStep } from '../../package/manual-package-step.ts';
@@ -25,7 +26,7 @@ interface RunFlags extends SourceFlags, QueueFlags {
 export function registerRun(program: Command): void {
   const cmd = program
     .command('run')
-    .description('Collect evidence (from AWS or a recorded snapshot), evaluate every control and write an evidence package')
+    .description(describeCommand('run'))
     .option('--out <dir>', 'folder to write the package into', 'out')
     .option('--config <file>', 'proofline.config.yaml')
     .option('--evaluated-at <iso>', 'judge ages (e.g. key age) as of this UTC time instead of now');

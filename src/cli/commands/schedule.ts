@@ -1,6 +1,7 @@
 // `proofline schedule`: the long-running scheduler (or one scheduled run with --once, for plain cron
 // and container schedulers). Logs are JSON lines on stdout.
 import type { Command } from 'commander';
+import { describeCommand } from '../command-descriptions.ts';
 import { loadProjectCatalog } from '../../evaluate/load-project-catalog.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { deliverRun } from '../../deliver/deliver-run.ts';
@@ -14,7 +15,8 @@ import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
 import { signPackageStep } from '../../package/sign-package.ts';
 import { historyPoints } from '../../history/history-points.ts';
 import { HistoryStore } from '../../history/history-store.ts';
-import { UsageError } from '../exit-codes.ts';
+import { returnsExitCode } from '../command-outcome.ts';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.ts';
 import { addSourceOptions, positiveIntFlag, prepareSource, type SourceFlags } from './source-options.ts';
 
 interface ScheduleFlags extends SourceFlags {
@@ -25,10 +27,10 @@ interface ScheduleFlags extends SourceFlags {
 export function registerSchedule(program: Command): void {
   const cmd = program
     .command('schedule')
-    .description('Run evidence collection on the config\'s cron schedule, keep every run in the history, apply retention, deliver and notify')
+    .description(describeCommand('schedule'))
     .requiredOption('--config <file>', 'proofline.config.yaml with a schedule section')
     .option('--once', 'one run now, then exit (for plain cron, Kubernetes CronJobs, EventBridge Scheduler)');
-  addSourceOptions(cmd).action(async (flags: ScheduleFlags) => {
+  addSourceOptions(cmd).action(returnsExitCode(async (flags: ScheduleFlags) => {
     const config = await loadConfig(flags.config);
     if (!config.schedule && !flags.once) throw new UsageError(`${flags.config}: field "schedule": needed by proofline schedule (e.g. schedule: { cron: "0 2 * * *", timezone: UTC })`);
     const schedule = config.schedule ?? { cron: '0 2 * * *', timezone: 'UTC', runOnStart: false };
@@ -69,11 +71,10 @@ export function registerSchedule(program: Command): void {
       const result = await scheduler.tick('start');
       void stopped;
       store.close();
-      if (result !== 'ran') process.exitCode = 1;
-      return;
+      return result === 'ran' ? EXIT_OK : EXIT_FAILURE;
     }
     scheduler.start();
     await stopOnSignals(scheduler);
     store.close();
-  });
+  }));
 }

@@ -7,7 +7,9 @@ import { verifyPackage, type SignerReport, type VerifyReport } from '../../packa
 import { verifyPreviousLink } from '../../package/verify-previous-link.ts';
 import { hasAnchors, type TrustAnchors } from '../../sign/signer-trust.ts';
 import { loadTrustAnchors, TrustAnchorError } from '../../sign/trust-anchors.ts';
-import { EXIT_FAILURE, UsageError } from '../exit-codes.ts';
+import { describeCommand } from '../command-descriptions.ts';
+import { returnsExitCode } from '../command-outcome.ts';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.ts';
 import { verifyHistoryCommand } from './history.ts';
 
 interface VerifyFlags {
@@ -45,7 +47,7 @@ function signerLines(s: SignerReport): string[] {
   return lines;
 }
 
-function print(report: VerifyReport, path: string, anchored: boolean, allowUntrusted: boolean): void {
+function print(report: VerifyReport, path: string, anchored: boolean, allowUntrusted: boolean): number {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   for (const c of report.checks) out(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}${c.detail ? `: ${c.detail}` : ''}`);
   for (const n of report.notes) out(`note  ${n}`);
@@ -54,23 +56,24 @@ function print(report: VerifyReport, path: string, anchored: boolean, allowUntru
   const failed = report.checks.filter((c) => !c.ok).length;
   if (failed) {
     out(`\n${path}: verification FAILED (${failed} problem${failed === 1 ? '' : 's'})`);
-    process.exitCode = EXIT_FAILURE;
+    return EXIT_FAILURE;
   } else if (report.trust?.trusted) out(`\n${path}: verified (integrity and signer)`);
   else if (!anchored) {
     out(`\n${path}: integrity verified; signer NOT verified (no trust anchor: give --trust <sha256-fingerprint> or --ca <pem>, or a trust list in the config)`);
-    if (allowUntrusted) out('note  --allow-untrusted: accepted without a verified signer');
-    else process.exitCode = EXIT_FAILURE;
+    if (!allowUntrusted) return EXIT_FAILURE;
+    out('note  --allow-untrusted: accepted without a verified signer');
   } else {
     // The verifier said whom it trusts and this is not it: never waived.
     out(`\n${path}: integrity verified; signer NOT verified (${report.trust?.detail ?? 'no signer certificate'})`);
-    process.exitCode = EXIT_FAILURE;
+    return EXIT_FAILURE;
   }
+  return EXIT_OK;
 }
 
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('Check a package (folder or .zip): manifest signature, every file digest, no missing or extra files, the PDF signature, and who signed it')
+    .description(describeCommand('verify'))
     .argument('[package]', 'package folder (proofline-<scope>-<time>) or its .zip')
     .option('--history', 'check the run history instead: keyed chain, removed or altered runs, kept packages (dataDir from --config)')
     .option('--config <file>', 'proofline.config.yaml (with --history; its trust list for a package)')
@@ -79,7 +82,7 @@ export function registerVerify(program: Command): void {
     .option('--ca <pem>', 'trust signers whose chain ends at this CA certificate, valid at signing time (repeatable; bundles allowed)', collect, [])
     .option('--allow-untrusted', 'exit 0 when integrity holds but no trust anchor was given (the signer stays unverified)')
     .option('--no-pdfsig', 'do not also run poppler pdfsig on report.pdf')
-    .action(async (path: string | undefined, flags: VerifyFlags) => {
+    .action(returnsExitCode(async (path: string | undefined, flags: VerifyFlags) => {
       if (flags.history) return verifyHistoryCommand(flags.config);
       if (!path) throw new UsageError('verify: give a package folder or .zip, or --history');
       const anchors = await anchorsFrom(flags);
@@ -88,6 +91,6 @@ export function registerVerify(program: Command): void {
         r.checks.push(await (flags.previous ? withPackageFolder(flags.previous, (prev) => verifyPreviousLink(dir, prev)) : verifyPreviousLink(dir, undefined)));
         return r;
       });
-      print(report, path, hasAnchors(anchors), !!flags.allowUntrusted);
-    });
+      return print(report, path, hasAnchors(anchors), !!flags.allowUntrusted);
+    }));
 }

@@ -1,6 +1,7 @@
 // `proofline worker`: collects shards of runs started with `run --queue` until SIGTERM / SIGINT, logging
 // one JSON line per shard on stdout. Shards in progress finish before it exits.
 import type { Command } from 'commander';
+import { describeCommand } from '../command-descriptions.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { runWorker } from '../../run/distributed/run-worker.ts';
 import { UsageError } from '../exit-codes.ts';
@@ -18,7 +19,7 @@ interface WorkerFlags {
 export function registerWorker(program: Command): void {
   program
     .command('worker')
-    .description('Collect the shards of runs started with `run --queue`, storing their evidence where each run says')
+    .description(describeCommand('worker'))
     .option('--queue <postgres-url>', 'the PostgreSQL queue (or PROOFLINE_QUEUE_URL, or queue.url in the config)')
     .option('--config <file>', 'proofline.config.yaml (for queue.url and queue.evidenceStore)')
     .option('--concurrency <n>', 'shards collected at once by this process (default 1)')

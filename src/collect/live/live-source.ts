@@ -15,6 +15,7 @@ import { assumedRoleCredentials, DEFAULT_ROLE_NAME, DEFAULT_SESSION_NAME, failed
 import { enabledRegions } from './enabled-regions.ts';
 import { DEFAULT_LIVE_CLIENT_SETTINGS, liveClientConfig, type LiveClientSettings } from './live-client-config.ts';
 import { organizationAccounts } from './organization-accounts.ts';
+import { InputError } from '../../util/input-error.ts';
 
 export class NoCredentialsError extends Error {
   constructor(detail: string) {
@@ -24,7 +25,7 @@ export class NoCredentialsError extends Error {
 }
 
 /** Preparing the scope failed for a reason the user can fix (e.g. not allowed to list the Organization). */
-export class ScopeError extends Error {
+export class ScopeError extends InputError {
   constructor(detail: string) {
     super(detail);
     this.name = 'ScopeError';

@@ -8,8 +8,9 @@ import type { Answer, Call, Responder } from '../evidence-middleware.ts';
 import { confinedExistingPath, PathEscapeError } from '../../util/confined-path.ts';
 import { sha256Hex } from '../../util/sha256.ts';
 import { SNAPSHOT_INDEX, snapshotIndexSchema, type SnapshotEntry, type SnapshotIndex } from './snapshot-format.ts';
+import { InputError } from '../../util/input-error.ts';
 
-export class SnapshotError extends Error {
+export class SnapshotError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'SnapshotError';

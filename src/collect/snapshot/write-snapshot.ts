@@ -9,12 +9,13 @@ import type { Scope } from '../target.ts';
 import { confinedPath } from '../../util/confined-path.ts';
 import { stableStringify } from '../../util/stable-json.ts';
 import { RECORDS_DIR, SNAPSHOT_FORMAT, SNAPSHOT_INDEX, SNAPSHOT_VERSION, recordFile, type SnapshotIndex } from './snapshot-format.ts';
+import { InputError } from '../../util/input-error.ts';
 
 /** Record files written at the same time: enough to keep the disk busy, few enough for file handles. */
 const WRITE_CONCURRENCY = 32;
 
 /** The target exists and is not something this function may replace. */
-export class SnapshotTargetError extends Error {
+export class SnapshotTargetError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'SnapshotTargetError';

@@ -10,6 +10,7 @@ import { serializeRecord, unsealRecord, type EvidenceRecord } from '../../collec
 import { checkAccountId, checkRegionName } from '../../util/aws-ids.ts';
 import { confinedPath } from '../../util/confined-path.ts';
 import type { Shard } from './shard.ts';
+import { InputError } from '../../util/input-error.ts';
 
 export interface EvidenceStore {
   /** Where it is, as given in the config (a folder path or s3://bucket/prefix). */
@@ -21,7 +22,7 @@ export interface EvidenceStore {
   removeRun(runId: string): Promise<void>;
 }
 
-export class EvidenceStoreError extends Error {
+export class EvidenceStoreError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'EvidenceStoreError';

@@ -6,6 +6,7 @@ import { liveAccountsSource, type LiveEntrySpec } from '../../collect/live/live-
 import { snapshotSource, type PreparedSource } from '../../collect/source.ts';
 import { accountIdSchema } from '../../util/aws-ids.ts';
 import { shardScope, type Shard } from './shard.ts';
+import { InputError } from '../../util/input-error.ts';
 
 const roleSpec = z.object({ roleName: z.string().min(1), externalId: z.string().optional(), sessionName: z.string().optional() }).strict();
 const clientSpec = z.object({ maxAttempts: z.number().int().positive().optional(), requestTimeoutMs: z.number().int().positive().optional(), connectionTimeoutMs: z.number().int().positive().optional() }).strict();
@@ -22,7 +23,7 @@ export type SourceSpec = z.infer<typeof sourceSpecSchema>;
 /** Builds a shard's source from a job's spec; the CLI's worker knows snapshots and live AWS. */
 export type ShardSourceFactory = (spec: SourceSpec, shard: Shard) => Promise<PreparedSource>;
 
-export class UnsupportedSourceError extends Error {
+export class UnsupportedSourceError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'UnsupportedSourceError';

@@ -1,0 +1,26 @@
+// Bad input (a config, catalog, snapshot, key file, flag...) as data: the file, the field and what is
+// wrong. Every error the user can fix extends InputError, and the CLI maps it to exit code 2 wherever it
+// was thrown, so no list of error classes has to be kept in step.
+
+export interface InputProblem {
+  file: string;
+  /** Dotted path of the field, when the problem is inside the file. */
+  field?: string;
+  message: string;
+}
+
+export function formatInputProblem(p: InputProblem): string {
+  return p.field === undefined ? `${p.file}: ${p.message}` : `${p.file}: field "${p.field}": ${p.message}`;
+}
+
+export class InputError extends Error {
+  /** The problems, when the thrower knew them as data; empty when it gave a finished sentence. */
+  readonly problems: readonly InputProblem[];
+
+  constructor(problems: string | InputProblem | readonly InputProblem[]) {
+    const list = typeof problems === 'string' ? [] : Array.isArray(problems) ? (problems as readonly InputProblem[]) : [problems as InputProblem];
+    super(typeof problems === 'string' ? problems : list.map(formatInputProblem).join('\n'));
+    this.name = new.target.name;
+    this.problems = list;
+  }
+}
