@@ -7,13 +7,14 @@ import type {
   DescribeSecurityGroupsCommandOutput,
   DescribeVpcEndpointsCommandOutput,
   DescribeVpcsCommandOutput,
+  GetEbsDefaultKmsKeyIdCommandOutput,
   GetEbsEncryptionByDefaultCommandOutput,
   SecurityGroup,
   Vpc,
   VpcEndpoint,
 } from '@aws-sdk/client-ec2';
 import { paged, type SimulatedAws } from '../../src/collect/simulated-aws.ts';
-import { ACCOUNT, arn, daysBefore, DEFAULT_VPC, NETWORK } from './account.ts';
+import { ACCOUNT, arn, daysBefore, DEFAULT_VPC, keyArn, KEYS, NETWORK } from './account.ts';
 
 type Region = keyof typeof NETWORK;
 const EU: Region = 'eu-west-1';
@@ -113,4 +114,6 @@ export function register(sim: SimulatedAws): void {
   });
   sim.on<DescribeVpcEndpointsCommandOutput>('ec2.DescribeVpcEndpoints', (_input, t) => ({ VpcEndpoints: ENDPOINTS[region(t)] ?? [] }));
   sim.on<GetEbsEncryptionByDefaultCommandOutput>('ec2.GetEbsEncryptionByDefault', (_input, t) => ({ EbsEncryptionByDefault: t.region === EU, SseType: 'sse-ebs' }));
+  // eu-west-1 sets its ML data key as the EBS default; us-east-1 keeps the AWS managed aws/ebs key.
+  sim.on<GetEbsDefaultKmsKeyIdCommandOutput>('ec2.GetEbsDefaultKmsKeyId', (_input, t) => ({ KmsKeyId: t.region === EU ? keyArn(KEYS.mlData.region, KEYS.mlData.id) : 'alias/aws/ebs' }));
 }

@@ -50,7 +50,7 @@ const expireAfter = (days: number): LifecycleRule[] => [{ ID: `expire-after-${da
 
 const SAMPLE_BUCKETS: SampleBucket[] = [
   { ...BUCKETS.trainingData, publicAccessBlock: true, encryption: cmk(KEYS.mlData), statements: [], tlsOnly: true, isPublic: false, versioning: 'Enabled', accessLogsTo: ACCESS_LOGS_EU.name, lifecycle: expireAfter(1095), tags: { DataClassification: 'phi', Owner: 'ml-platform' } },
-  { ...BUCKETS.modelArtifacts, publicAccessBlock: true, encryption: { SSEAlgorithm: 'AES256' }, statements: [], tlsOnly: true, isPublic: false, versioning: 'Enabled', accessLogsTo: ACCESS_LOGS_EU.name, tags: { DataClassification: 'confidential' } },
+  { ...BUCKETS.modelArtifacts, publicAccessBlock: true, encryption: { SSEAlgorithm: 'AES256' }, statements: [], tlsOnly: true, isPublic: false, versioning: 'Enabled', accessLogsTo: ACCESS_LOGS_EU.name, lifecycle: [{ ID: 'archive-old-artifacts', Status: 'Enabled', Filter: { Prefix: '' }, Transitions: [{ Days: 90, StorageClass: 'GLACIER_IR' }] }], tags: { DataClassification: 'confidential' } },
   {
     ...BUCKETS.auditLogs,
     publicAccessBlock: true,

@@ -36,11 +36,12 @@ const MODELS: Model[] = [
   { name: 'us-prototype-model', region: 'us-east-1', isolated: true, vpc: false, artifact: `s3://${BUCKETS.modelArtifacts.name}/us-prototype/model.tar.gz` },
 ];
 
-interface Endpoint { name: string; region: string; config: string; schedule?: { name: string; status: 'Scheduled' | 'Stopped' } }
+type MonitorType = 'DataQuality' | 'ModelQuality' | 'ModelBias' | 'ModelExplainability';
+interface Endpoint { name: string; region: string; config: string; schedules: { name: string; type: MonitorType; status: 'Scheduled' | 'Stopped' }[] }
 const ENDPOINTS: Endpoint[] = [
-  { name: 'clinical-ner-prod', region: 'eu-west-1', config: 'clinical-ner-config-v3', schedule: { name: 'clinical-ner-prod-data-quality', status: 'Scheduled' } },
-  { name: 'readmission-prod', region: 'eu-west-1', config: 'readmission-config-v1', schedule: { name: 'readmission-prod-model-quality', status: 'Stopped' } },
-  { name: 'us-prototype-endpoint', region: 'us-east-1', config: 'us-prototype-config' },
+  { name: 'clinical-ner-prod', region: 'eu-west-1', config: 'clinical-ner-config-v3', schedules: [{ name: 'clinical-ner-prod-data-quality', type: 'DataQuality', status: 'Scheduled' }, { name: 'clinical-ner-prod-model-quality', type: 'ModelQuality', status: 'Scheduled' }] },
+  { name: 'readmission-prod', region: 'eu-west-1', config: 'readmission-config-v1', schedules: [{ name: 'readmission-prod-data-quality', type: 'DataQuality', status: 'Scheduled' }, { name: 'readmission-prod-model-quality', type: 'ModelQuality', status: 'Stopped' }, { name: 'readmission-prod-bias', type: 'ModelBias', status: 'Scheduled' }] },
+  { name: 'us-prototype-endpoint', region: 'us-east-1', config: 'us-prototype-config', schedules: [] },
 ];
 
 // --- Model registry (eu-west-1 only) -------------------------------------------------------------------
@@ -96,9 +97,7 @@ export function register(sim: SimulatedAws): void {
   }));
   sim.on<ListMonitoringSchedulesCommandOutput>('sagemaker.ListMonitoringSchedules', (_input, t) => ({
     MonitoringScheduleSummaries: inRegion(ENDPOINTS, t.region).flatMap((e) =>
-      e.schedule
-        ? [{ MonitoringScheduleName: e.schedule.name, MonitoringScheduleArn: arn('sagemaker', t.region, `monitoring-schedule/${e.schedule.name}`), EndpointName: e.name, MonitoringScheduleStatus: e.schedule.status, MonitoringType: e.schedule.name.endsWith('data-quality') ? 'DataQuality' : 'ModelQuality', CreationTime: daysBefore(28), LastModifiedTime: daysBefore(5) }]
-        : [],
+      e.schedules.map((s) => ({ MonitoringScheduleName: s.name, MonitoringScheduleArn: arn('sagemaker', t.region, `monitoring-schedule/${s.name}`), EndpointName: e.name, MonitoringScheduleStatus: s.status, MonitoringType: s.type, CreationTime: daysBefore(28), LastModifiedTime: daysBefore(5) })),
     ),
   }));
 

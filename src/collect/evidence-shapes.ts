@@ -62,6 +62,7 @@ export interface EvidenceShapes {
   'ec2.DescribeSecurityGroups': ec2.DescribeSecurityGroupsCommandOutput;
   'ec2.DescribeVpcEndpoints': ec2.DescribeVpcEndpointsCommandOutput;
   'ec2.DescribeVpcs': ec2.DescribeVpcsCommandOutput;
+  'ec2.GetEbsDefaultKmsKeyId': ec2.GetEbsDefaultKmsKeyIdCommandOutput;
   'ec2.GetEbsEncryptionByDefault': ec2.GetEbsEncryptionByDefaultCommandOutput;
   'guardduty.GetDetector': guardduty.GetDetectorCommandOutput;
   'guardduty.ListDetectors': guardduty.ListDetectorsCommandOutput;

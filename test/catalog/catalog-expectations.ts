@@ -35,7 +35,7 @@ export const NO_NOT_APPLICABLE: Record<string, string> = {
     'cloudtrail-multi-region-trail-logging', 'cloudtrail-s3-data-events-logged', 'cloudtrail-bedrock-data-events-logged',
     'config-recorder-recording', 'config-recorder-all-resource-types', 'config-delivery-channel-configured',
     'guardduty-enabled', 'guardduty-s3-protection-enabled', 'macie-enabled', 'macie-sensitive-data-discovery-enabled',
-    'securityhub-enabled', 'securityhub-standards-enabled', 'ebs-default-encryption-enabled', 'backup-plans-cover-data-stores',
+    'securityhub-enabled', 'securityhub-standards-enabled', 'ebs-default-encryption-enabled', 'ebs-default-kms-key-customer-managed', 'backup-plans-cover-data-stores',
     'iam-root-account-mfa-enabled', 'iam-root-account-no-access-keys', 'iam-password-policy-strong', 's3-account-public-access-block-enabled',
     'accessanalyzer-external-access-analyzer-active', 'bedrock-model-invocation-logging-enabled', 'bedrock-guardrail-configured',
     'accessanalyzer-no-active-external-access-findings',

@@ -6,6 +6,7 @@ import { openAdminPorts, rule as adminPorts } from '../../src/evaluate/rules/sec
 import { rule as defaultSg } from '../../src/evaluate/rules/vpc-default-security-group-closed.ts';
 import { rule as endpoints } from '../../src/evaluate/rules/ai-service-vpc-endpoints-present.ts';
 import { rule as ebs } from '../../src/evaluate/rules/ebs-default-encryption-enabled.ts';
+import { rule as ebsKey } from '../../src/evaluate/rules/ebs-default-kms-key-customer-managed.ts';
 
 const vpcs = (ids: string[]) => ok('ec2.DescribeVpcs', { Vpcs: ids.map((VpcId) => ({ VpcId, IsDefault: false })) });
 const world = (proto: string, from?: number, to?: number, cidr = '0.0.0.0/0') => ({ IpProtocol: proto, FromPort: from, ToPort: to, IpRanges: cidr.includes(':') ? [] : [{ CidrIp: cidr }], Ipv6Ranges: cidr.includes(':') ? [{ CidrIpv6: cidr }] : [] });
@@ -77,5 +78,26 @@ describe('EBS default encryption', () => {
     expect(statuses(runRule(ebs, [ok('ec2.GetEbsEncryptionByDefault', { EbsEncryptionByDefault: false })]))).toEqual(['fail']);
     expect(statuses(runRule(ebs, [failed('ec2.GetEbsEncryptionByDefault')]))).toEqual(['unknown']);
     expect(statuses(runRule(ebs, []))).toEqual(['unknown']);
+  });
+});
+
+describe('ebs-default-kms-key-customer-managed', () => {
+  const key = (KmsKeyId?: string) => ok('ec2.GetEbsDefaultKmsKeyId', KmsKeyId ? { KmsKeyId } : {});
+  const kms = [
+    ok('kms.DescribeKey', { KeyMetadata: { KeyId: 'cmk', KeyManager: 'CUSTOMER' } }, { input: { KeyId: 'cmk' } }),
+    ok('kms.DescribeKey', { KeyMetadata: { KeyId: 'ebs-managed', KeyManager: 'AWS' } }, { input: { KeyId: 'ebs-managed' } }),
+    ok('kms.ListAliases', { Aliases: [{ AliasName: 'alias/ml', TargetKeyId: 'cmk' }, { AliasName: 'alias/aws/ebs', TargetKeyId: 'ebs-managed' }] }),
+  ];
+  it('rejects the AWS managed aws/ebs key by alias or by its key ARN; passes a customer-managed key by ARN or alias', () => {
+    expect(statuses(runRule(ebsKey, [key('alias/aws/ebs')]))).toEqual(['fail']);
+    expect(statuses(runRule(ebsKey, [key('arn:aws:kms:eu-west-1:111122223333:key/ebs-managed'), ...kms]))).toEqual(['fail']);
+    expect(statuses(runRule(ebsKey, [key('arn:aws:kms:eu-west-1:111122223333:key/cmk'), ...kms]))).toEqual(['pass']);
+    expect(statuses(runRule(ebsKey, [key('arn:aws:kms:eu-west-1:111122223333:alias/ml'), ...kms]))).toEqual(['pass']);
+  });
+  it('is unknown when the setting or the key cannot be read, never pass', () => {
+    expect(statuses(runRule(ebsKey, [failed('ec2.GetEbsDefaultKmsKeyId')]))).toEqual(['unknown']);
+    expect(statuses(runRule(ebsKey, [key()]))).toEqual(['unknown']);
+    expect(statuses(runRule(ebsKey, [key('arn:aws:kms:eu-west-1:111122223333:key/cmk')]))).toEqual(['unknown']);
+    expect(statuses(runRule(ebsKey, []))).toEqual(['unknown']);
   });
 });

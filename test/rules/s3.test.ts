@@ -3,6 +3,7 @@ import type { EvidenceRecord } from '../../src/collect/evidence-record.ts';
 import { rule as accountPab } from '../../src/evaluate/rules/s3-account-public-access-block-enabled.ts';
 import { rule as bucketPab } from '../../src/evaluate/rules/s3-bucket-public-access-block-enabled.ts';
 import { rule as encryption } from '../../src/evaluate/rules/s3-data-buckets-encrypted-with-customer-key.ts';
+import { rule as atRest } from '../../src/evaluate/rules/s3-buckets-default-encryption-enabled.ts';
 import { rule as tlsOnly } from '../../src/evaluate/rules/s3-buckets-tls-only.ts';
 import { rule as objectLock } from '../../src/evaluate/rules/s3-log-buckets-object-lock-enabled.ts';
 import { rule as lifecycle } from '../../src/evaluate/rules/s3-buckets-lifecycle-configured.ts';
@@ -75,6 +76,27 @@ describe('s3-data-buckets-encrypted-with-customer-key', () => {
   });
 });
 
+describe('s3-buckets-default-encryption-enabled', () => {
+  const sse = (SSEAlgorithm?: string) => ({ ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: SSEAlgorithm ? { SSEAlgorithm } : {} }] } });
+  it('passes any default encryption (SSE-S3, SSE-KMS, DSSE-KMS), log buckets included; fails no configuration or no algorithm', () => {
+    const f = runRule(atRest, [
+      list(['s3', 'eu-west-1'], ['kms', 'eu-west-1'], ['dsse', 'eu-west-1'], ['logs', 'us-east-1'], ['none', 'eu-west-1'], ['empty', 'eu-west-1']),
+      ok('s3.GetBucketEncryption', sse('AES256'), at('s3')),
+      ok('s3.GetBucketEncryption', sse('aws:kms'), at('kms')),
+      ok('s3.GetBucketEncryption', sse('aws:kms:dsse'), at('dsse')),
+      ok('s3.GetBucketEncryption', sse('AES256'), at('logs')),
+      notConfigured('s3.GetBucketEncryption', 'ServerSideEncryptionConfigurationNotFoundError', at('none')),
+      ok('s3.GetBucketEncryption', sse(), at('empty')),
+    ], { scope });
+    expect(f.map((x) => [x.resource.id, x.status])).toEqual([['s3', 'pass'], ['kms', 'pass'], ['dsse', 'pass'], ['logs', 'pass'], ['none', 'fail'], ['empty', 'fail']]);
+    expect(f[0].reason).toMatch(/SSE-S3/);
+  });
+  it('is unknown when the bucket cannot be read and not applicable without buckets', () => {
+    expect(statuses(runRule(atRest, [list(['a', 'eu-west-1']), failed('s3.GetBucketEncryption', at('a'))], { scope }))).toEqual(['unknown']);
+    expect(statuses(runRule(atRest, [list()], { scope }))).toEqual(['not_applicable']);
+  });
+});
+
 describe('bucket policies and log buckets', () => {
   it('TLS-only: a SecureTransport deny passes, no policy fails', () => {
     const deny = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
@@ -93,7 +115,29 @@ describe('bucket policies and log buckets', () => {
   });
   it('lifecycle: an enabled expiration rule passes, a disabled one fails', () => {
     const rules = (Status: string) => ({ Rules: [{ ID: 'r', Status, Expiration: { Days: 30 } }] });
-    const f = runRule(lifecycle, [list(['a', 'eu-west-1'], ['b', 'eu-west-1']), ok('s3.GetBucketLifecycleConfiguration', rules('Enabled'), at('a')), ok('s3.GetBucketLifecycleConfiguration', rules('Disabled'), at('b'))], { scope });
+    const unversioned = ['a', 'b'].map((b) => ok('s3.GetBucketVersioning', {}, at(b)));
+    const f = runRule(lifecycle, [list(['a', 'eu-west-1'], ['b', 'eu-west-1']), ...unversioned, ok('s3.GetBucketLifecycleConfiguration', rules('Enabled'), at('a')), ok('s3.GetBucketLifecycleConfiguration', rules('Disabled'), at('b'))], { scope });
     expect(statuses(f)).toEqual(['pass', 'fail']);
+  });
+  it('lifecycle: transition-only rules never delete and fail; a versioned bucket also needs noncurrent versions to expire', () => {
+    const buckets = list(['move', 'eu-west-1'], ['versioned', 'eu-west-1'], ['both', 'eu-west-1'], ['nolc', 'eu-west-1']);
+    const f = runRule(lifecycle, [
+      buckets,
+      ok('s3.GetBucketVersioning', {}, at('move')),
+      ok('s3.GetBucketVersioning', { Status: 'Enabled' }, at('versioned')),
+      ok('s3.GetBucketVersioning', { Status: 'Suspended' }, at('both')),
+      ok('s3.GetBucketVersioning', {}, at('nolc')),
+      ok('s3.GetBucketLifecycleConfiguration', { Rules: [{ ID: 'archive', Status: 'Enabled', Transitions: [{ Days: 30, StorageClass: 'GLACIER' }] }] }, at('move')),
+      ok('s3.GetBucketLifecycleConfiguration', { Rules: [{ ID: 'expire', Status: 'Enabled', Expiration: { Days: 365 } }] }, at('versioned')),
+      ok('s3.GetBucketLifecycleConfiguration', { Rules: [{ ID: 'expire', Status: 'Enabled', Expiration: { Days: 365 } }, { ID: 'old', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } }] }, at('both')),
+      notConfigured('s3.GetBucketLifecycleConfiguration', 'NoSuchLifecycleConfiguration', at('nolc')),
+    ], { scope });
+    expect(f.map((x) => [x.resource.id, x.status])).toEqual([['move', 'fail'], ['versioned', 'fail'], ['both', 'pass'], ['nolc', 'fail']]);
+    expect(f[0].reason).toMatch(/only transitions.*nothing is ever deleted/);
+    expect(f[1].reason).toMatch(/no enabled rule expires noncurrent versions/);
+  });
+  it('lifecycle: an expiring bucket whose versioning cannot be read is unknown, never pass', () => {
+    const f = runRule(lifecycle, [list(['a', 'eu-west-1']), failed('s3.GetBucketVersioning', at('a')), ok('s3.GetBucketLifecycleConfiguration', { Rules: [{ ID: 'r', Status: 'Enabled', Expiration: { Days: 30 } }] }, at('a'))], { scope });
+    expect(statuses(f)).toEqual(['unknown']);
   });
 });

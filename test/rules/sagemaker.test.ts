@@ -14,7 +14,6 @@ import { rule as captureKey } from '../../src/evaluate/rules/sagemaker-endpoint-
 import { rule as modelIsolation } from '../../src/evaluate/rules/sagemaker-model-network-isolation-enabled.ts';
 import { rule as modelVpc } from '../../src/evaluate/rules/sagemaker-model-in-vpc.ts';
 import { rule as fromRegistry } from '../../src/evaluate/rules/sagemaker-model-deployed-from-registry.ts';
-import { rule as approval } from '../../src/evaluate/rules/sagemaker-model-package-approval-manual.ts';
 import { rule as monitoring } from '../../src/evaluate/rules/sagemaker-endpoint-model-monitoring-scheduled.ts';
 import { rule as vpcOnly } from '../../src/evaluate/rules/sagemaker-studio-domain-vpc-only.ts';
 import { rule as domainKey } from '../../src/evaluate/rules/sagemaker-studio-domain-encrypted-with-kms-key.ts';
@@ -100,35 +99,32 @@ describe('sagemaker-endpoint-data-capture-encrypted-with-kms-key', () => {
   });
 });
 
-describe('sagemaker-model-package-approval-manual', () => {
-  const groups = ok('sagemaker.ListModelPackageGroups', { ModelPackageGroupSummaryList: [{ ModelPackageGroupName: 'g', ModelPackageGroupArn: arn('model-package-group', 'g') }] });
-  const pkg = (v: number) => arn('model-package', `g/${v}`);
-  const versions = ok('sagemaker.ListModelPackages', { ModelPackageSummaryList: [1, 2, 3].map((v) => ({ ModelPackageGroupName: 'g', ModelPackageVersion: v, ModelPackageArn: pkg(v), ModelApprovalStatus: v === 3 ? 'Rejected' : 'Approved' })) }, { input: { ModelPackageGroupName: 'g' } });
-  const describe = (v: number, d: Record<string, unknown>) => ok('sagemaker.DescribeModelPackage', { ModelPackageArn: pkg(v), CreationTime: '2026-10-01T00:00:00.000Z', ...d }, { input: { ModelPackageName: pkg(v) } });
-  it('passes an approval recorded after registration and unapproved versions; fails a version registered as Approved', () => {
-    const f = runRule(approval, [groups, versions, describe(1, { LastModifiedTime: '2026-10-03T00:00:00.000Z', LastModifiedBy: { UserProfileName: 'reviewer' } }), describe(2, {})]);
-    expect(f.map((x) => [x.resource.id, x.status])).toEqual([['g/1', 'pass'], ['g/2', 'fail'], ['g/3', 'pass']]);
-  });
-  it('is unknown when a group cannot be listed or an approved version cannot be described', () => {
-    expect(statuses(runRule(approval, [groups]))).toEqual(['unknown']);
-    expect(statuses(runRule(approval, [groups, versions]))).toEqual(['unknown', 'unknown', 'pass']);
-  });
-  it('is not applicable without groups or versions', () => {
-    expect(statuses(runRule(approval, [ok('sagemaker.ListModelPackageGroups', { ModelPackageGroupSummaryList: [] })]))).toEqual(['not_applicable']);
-    expect(statuses(runRule(approval, [groups, ok('sagemaker.ListModelPackages', { ModelPackageSummaryList: [] }, { input: { ModelPackageGroupName: 'g' } })]))).toEqual(['not_applicable']);
-  });
-});
-
 describe('sagemaker-endpoint-model-monitoring-scheduled', () => {
   const endpoints = ok('sagemaker.ListEndpoints', { Endpoints: ['a', 'b', 'c'].map((n) => ({ EndpointName: n, EndpointArn: arn('endpoint', n) })) }, { input: { StatusEquals: 'InService' } });
   const schedules = ok('sagemaker.ListMonitoringSchedules', {
     MonitoringScheduleSummaries: [
-      { MonitoringScheduleName: 'a-dq', EndpointName: 'a', MonitoringScheduleStatus: 'Scheduled' },
-      { MonitoringScheduleName: 'b-mq', EndpointName: 'b', MonitoringScheduleStatus: 'Stopped' },
+      { MonitoringScheduleName: 'a-dq', EndpointName: 'a', MonitoringScheduleStatus: 'Scheduled', MonitoringType: 'DataQuality' },
+      { MonitoringScheduleName: 'a-mq', EndpointName: 'a', MonitoringScheduleStatus: 'Scheduled', MonitoringType: 'ModelQuality' },
+      { MonitoringScheduleName: 'b-dq', EndpointName: 'b', MonitoringScheduleStatus: 'Scheduled', MonitoringType: 'DataQuality' },
+      { MonitoringScheduleName: 'b-mq', EndpointName: 'b', MonitoringScheduleStatus: 'Stopped', MonitoringType: 'ModelQuality' },
     ],
   });
-  it('passes an endpoint with a running schedule, fails stopped or missing ones', () => {
-    expect(runRule(monitoring, [endpoints, schedules]).map((x) => [x.resource.id, x.status])).toEqual([['a', 'pass'], ['b', 'fail'], ['c', 'fail']]);
+  it('passes an endpoint with running data quality and model quality monitors, fails stopped or missing ones', () => {
+    const f = runRule(monitoring, [endpoints, schedules]);
+    expect(f.map((x) => [x.resource.id, x.status])).toEqual([['a', 'pass'], ['b', 'fail'], ['c', 'fail']]);
+    expect(f[1].reason).toMatch(/No running ModelQuality monitor/);
+  });
+  it('does not accept a bias or explainability monitor in place of the quality monitors; an untyped running schedule is unknown', () => {
+    const only = (type?: string) => ok('sagemaker.ListMonitoringSchedules', {
+      MonitoringScheduleSummaries: [
+        { MonitoringScheduleName: 'a-dq', EndpointName: 'a', MonitoringScheduleStatus: 'Scheduled', MonitoringType: 'DataQuality' },
+        { MonitoringScheduleName: 'a-x', EndpointName: 'a', MonitoringScheduleStatus: 'Scheduled', ...(type ? { MonitoringType: type } : {}) },
+      ],
+    });
+    const one = ok('sagemaker.ListEndpoints', { Endpoints: [{ EndpointName: 'a', EndpointArn: arn('endpoint', 'a') }] }, { input: { StatusEquals: 'InService' } });
+    expect(statuses(runRule(monitoring, [one, only('ModelBias')]))).toEqual(['fail']);
+    expect(statuses(runRule(monitoring, [one, only('ModelExplainability')]))).toEqual(['fail']);
+    expect(statuses(runRule(monitoring, [one, only()]))).toEqual(['unknown']);
   });
   it('is unknown without the schedule list and not applicable without in-service endpoints', () => {
     expect(statuses(runRule(monitoring, [endpoints, failed('sagemaker.ListMonitoringSchedules')]))).toEqual(['unknown', 'unknown', 'unknown']);
@@ -139,7 +135,7 @@ describe('sagemaker-endpoint-model-monitoring-scheduled', () => {
 describe('sagemaker collectors (aws-sdk-client-mock)', () => {
   const named = async (name: string) => (await loadCollectors()).filter((c) => c.name === name);
 
-  it('lists each group\'s versions and describes only the approved ones; the evidence feeds the rule', async () => {
+  it('lists each group\'s versions and describes only the approved ones (evidence for the approval attestation)', async () => {
     const { mocks, restore } = mockAllClients();
     try {
       mocks.sagemaker.on(ListModelPackageGroupsCommand).resolves({ ModelPackageGroupSummaryList: [{ ModelPackageGroupName: 'g', ModelPackageGroupArn: arn('model-package-group', 'g'), CreationTime: new Date(), ModelPackageGroupStatus: 'Completed' }] });
@@ -150,7 +146,6 @@ describe('sagemaker collectors (aws-sdk-client-mock)', () => {
       const records = await collect(await named('sagemaker.model-registry'));
       expect(byKey(records, 'sagemaker.ListModelPackages').map((r) => r.input.ModelPackageGroupName)).toEqual(['g']);
       expect(byKey(records, 'sagemaker.DescribeModelPackage').map((r) => r.input.ModelPackageName)).toEqual([arn('model-package', 'g/1')]);
-      expect(statuses(runRule(approval, records))).toEqual(['fail', 'pass']);
     } finally {
       restore();
     }

@@ -1,6 +1,7 @@
 // EC2/VPC network posture per region: VPCs and their flow logs, security groups, VPC endpoints,
-// and the account's EBS default-encryption setting. Every list carries the data: no per-item calls.
+// and the account's EBS default-encryption setting and default key. Every list carries the data: no per-item calls.
 import {
+  GetEbsDefaultKmsKeyIdCommand,
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeFlowLogs,
   paginateDescribeSecurityGroups,
@@ -45,9 +46,11 @@ const ebsDefaults: Collector = {
   name: 'ec2.ebs-encryption-default',
   service: 'ec2',
   scope: 'regional',
-  produces: ['ec2.GetEbsEncryptionByDefault'],
+  produces: ['ec2.GetEbsEncryptionByDefault', 'ec2.GetEbsDefaultKmsKeyId'],
   async collect(ctx) {
-    await ctx.attempt(() => ctx.client('ec2').send(new GetEbsEncryptionByDefaultCommand({})));
+    const client = ctx.client('ec2');
+    await ctx.attempt(() => client.send(new GetEbsEncryptionByDefaultCommand({})));
+    await ctx.attempt(() => client.send(new GetEbsDefaultKmsKeyIdCommand({})));
   },
 };
 

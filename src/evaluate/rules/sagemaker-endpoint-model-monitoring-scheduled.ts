@@ -1,6 +1,13 @@
+// Every in-service endpoint is watched by running (Scheduled) Model Monitor schedules of the two types that
+// detect what the seed names, data drift and model degradation: DataQuality and ModelQuality. Bias and
+// explainability monitors are reported but not required here: they matter for models that decide about
+// people, which sagemaker-model-explainability-reviewed covers per model. A running schedule whose type is
+// not reported cannot count, so it makes an otherwise failing endpoint unknown.
 import { inServiceEndpointsInput } from '../resources/sagemaker.ts';
 import { forEachListed, listAt, required } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
+
+const REQUIRED_MONITOR_TYPES = ['DataQuality', 'ModelQuality'] as const;
 
 export const rule = defineRule({
   controlId: 'sagemaker-endpoint-model-monitoring-scheduled',
@@ -15,19 +22,16 @@ export const rule = defineRule({
         const records = [...listRecords, ...schedules.records];
         if (!schedules.ok) return ctx.finding('unknown', at, resource, `Could not list monitoring schedules: ${schedules.error}`, records);
         const mine = schedules.items.filter((s) => s.EndpointName === e.EndpointName);
-        const active = mine.filter((s) => s.MonitoringScheduleStatus === 'Scheduled');
-        if (active.length) {
-          return ctx.finding('pass', at, resource, `Model Monitor schedules run for this endpoint: ${active.map((s) => `${s.MonitoringScheduleName} (${s.MonitoringType ?? 'DataQuality'})`).join(', ')}.`, records);
+        const running = mine.filter((s) => s.MonitoringScheduleStatus === 'Scheduled');
+        const missing = REQUIRED_MONITOR_TYPES.filter((type) => !running.some((s) => s.MonitoringType === type));
+        const seen = mine.length
+          ? ` Schedules: ${mine.map((s) => `${s.MonitoringScheduleName} (${s.MonitoringType ?? 'type not reported'}, ${s.MonitoringScheduleStatus ?? 'status not reported'})`).join(', ')}.`
+          : ' No Model Monitor schedule watches this endpoint.';
+        if (!missing.length) return ctx.finding('pass', at, resource, `Data quality and model quality monitors run for this endpoint.${seen}`, records);
+        if (running.some((s) => !s.MonitoringType)) {
+          return ctx.finding('unknown', at, resource, `No running ${missing.join(' or ')} monitor is identified, and a running schedule does not report its type.${seen}`, records);
         }
-        return ctx.finding(
-          'fail',
-          at,
-          resource,
-          mine.length
-            ? `The endpoint's monitoring schedules are not running: ${mine.map((s) => `${s.MonitoringScheduleName} is ${s.MonitoringScheduleStatus}`).join(', ')}.`
-            : 'No Model Monitor schedule watches this in-service endpoint for data drift or quality loss.',
-          records,
-        );
+        return ctx.finding('fail', at, resource, `No running ${missing.join(' or ')} monitor: data drift or model degradation would go unnoticed.${seen}`, records);
       },
     ),
 });
