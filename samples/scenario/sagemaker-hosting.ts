@@ -1,13 +1,10 @@
 // SageMaker hosting in the sample account: endpoint configurations, models, in-service endpoints with
-// Model Monitor schedules, and the Model Registry. One of each posture, good and bad.
+// Model Monitor schedules, and models deployed from the Model Registry. One of each posture, good and bad.
 import type {
   DescribeEndpointConfigCommandOutput,
   DescribeModelCommandOutput,
-  DescribeModelPackageCommandOutput,
   ListEndpointConfigsCommandOutput,
   ListEndpointsCommandOutput,
-  ListModelPackageGroupsCommandOutput,
-  ListModelPackagesCommandOutput,
   ListModelsCommandOutput,
   ListMonitoringSchedulesCommandOutput,
 } from '@aws-sdk/client-sagemaker';
@@ -44,14 +41,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'us-prototype-endpoint', region: 'us-east-1', config: 'us-prototype-config', schedules: [] },
 ];
 
-// --- Model registry (eu-west-1 only) -------------------------------------------------------------------
-interface PackageVersion { version: number; status: 'Approved' | 'PendingManualApproval' | 'Rejected'; createdDaysAgo: number; approvedDaysAgo?: number }
+// --- Model registry (eu-west-1 only): deployed models name a package version -------------------------
 const REGISTRY_GROUP = 'clinical-ner';
-const PACKAGE_VERSIONS: PackageVersion[] = [
-  { version: 1, status: 'Approved', createdDaysAgo: 60, approvedDaysAgo: 57 },
-  { version: 2, status: 'Approved', createdDaysAgo: 20 }, // registered as Approved by the pipeline itself
-  { version: 3, status: 'PendingManualApproval', createdDaysAgo: 4 },
-];
 const packageArn = (v: number) => arn('sagemaker', 'eu-west-1', `model-package/${REGISTRY_GROUP}/${v}`);
 
 export function register(sim: SimulatedAws): void {
@@ -100,42 +91,4 @@ export function register(sim: SimulatedAws): void {
       e.schedules.map((s) => ({ MonitoringScheduleName: s.name, MonitoringScheduleArn: arn('sagemaker', t.region, `monitoring-schedule/${s.name}`), EndpointName: e.name, MonitoringScheduleStatus: s.status, MonitoringType: s.type, CreationTime: daysBefore(28), LastModifiedTime: daysBefore(5) })),
     ),
   }));
-
-  sim.on<ListModelPackageGroupsCommandOutput>('sagemaker.ListModelPackageGroups', (_input, t) => ({
-    ModelPackageGroupSummaryList:
-      t.region === 'eu-west-1'
-        ? [{ ModelPackageGroupName: REGISTRY_GROUP, ModelPackageGroupArn: arn('sagemaker', t.region, `model-package-group/${REGISTRY_GROUP}`), ModelPackageGroupDescription: 'Clinical named-entity recognition models', CreationTime: daysBefore(90), ModelPackageGroupStatus: 'Completed' }]
-        : [],
-  }));
-  sim.on<ListModelPackagesCommandOutput>('sagemaker.ListModelPackages', (input, t) => {
-    if (t.region !== 'eu-west-1' || input.ModelPackageGroupName !== REGISTRY_GROUP) return notFound(`model package group ${input.ModelPackageGroupName}`);
-    return {
-      ModelPackageSummaryList: PACKAGE_VERSIONS.map((v) => ({
-        ModelPackageGroupName: REGISTRY_GROUP,
-        ModelPackageVersion: v.version,
-        ModelPackageArn: packageArn(v.version),
-        CreationTime: daysBefore(v.createdDaysAgo),
-        ModelPackageStatus: 'Completed',
-        ModelApprovalStatus: v.status,
-      })),
-    };
-  });
-  sim.on<DescribeModelPackageCommandOutput>('sagemaker.DescribeModelPackage', (input, t) => {
-    const v = PACKAGE_VERSIONS.find((x) => packageArn(x.version) === input.ModelPackageName);
-    if (!v || t.region !== 'eu-west-1') return notFound(`model package ${input.ModelPackageName}`);
-    return {
-      ModelPackageName: REGISTRY_GROUP,
-      ModelPackageGroupName: REGISTRY_GROUP,
-      ModelPackageVersion: v.version,
-      ModelPackageArn: packageArn(v.version),
-      CreationTime: daysBefore(v.createdDaysAgo),
-      ModelPackageStatus: 'Completed',
-      ModelPackageStatusDetails: { ValidationStatuses: [], ImageScanStatuses: [] },
-      ModelApprovalStatus: v.status,
-      CreatedBy: { IamIdentity: { Arn: `arn:aws:sts::111122223333:assumed-role/${ROLES.sagemakerExecution}/SageMaker`, PrincipalId: 'AROAEXAMPLEPIPELINE01' } },
-      ...(v.approvedDaysAgo !== undefined
-        ? { LastModifiedTime: daysBefore(v.approvedDaysAgo), LastModifiedBy: { UserProfileName: 'dr-ml-reviewer' }, ApprovalDescription: 'Validated on the 2026-Q3 holdout set; bias report reviewed.' }
-        : {}),
-    };
-  });
 }

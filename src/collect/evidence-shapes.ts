@@ -104,14 +104,11 @@ export interface EvidenceShapes {
   'sagemaker.DescribeDomain': sagemaker.DescribeDomainCommandOutput;
   'sagemaker.DescribeEndpointConfig': sagemaker.DescribeEndpointConfigCommandOutput;
   'sagemaker.DescribeModel': sagemaker.DescribeModelCommandOutput;
-  'sagemaker.DescribeModelPackage': sagemaker.DescribeModelPackageCommandOutput;
   'sagemaker.DescribeNotebookInstance': sagemaker.DescribeNotebookInstanceCommandOutput;
   'sagemaker.DescribeTrainingJob': sagemaker.DescribeTrainingJobCommandOutput;
   'sagemaker.ListDomains': sagemaker.ListDomainsCommandOutput;
   'sagemaker.ListEndpointConfigs': sagemaker.ListEndpointConfigsCommandOutput;
   'sagemaker.ListEndpoints': sagemaker.ListEndpointsCommandOutput;
-  'sagemaker.ListModelPackageGroups': sagemaker.ListModelPackageGroupsCommandOutput;
-  'sagemaker.ListModelPackages': sagemaker.ListModelPackagesCommandOutput;
   'sagemaker.ListModels': sagemaker.ListModelsCommandOutput;
   'sagemaker.ListMonitoringSchedules': sagemaker.ListMonitoringSchedulesCommandOutput;
   'sagemaker.ListNotebookInstances': sagemaker.ListNotebookInstancesCommandOutput;

@@ -17,7 +17,7 @@ import { rule as fromRegistry } from '../../src/evaluate/rules/sagemaker-model-d
 import { rule as monitoring } from '../../src/evaluate/rules/sagemaker-endpoint-model-monitoring-scheduled.ts';
 import { rule as vpcOnly } from '../../src/evaluate/rules/sagemaker-studio-domain-vpc-only.ts';
 import { rule as domainKey } from '../../src/evaluate/rules/sagemaker-studio-domain-encrypted-with-kms-key.ts';
-import { DescribeModelPackageCommand, DescribeTrainingJobCommand, ListModelPackageGroupsCommand, ListModelPackagesCommand, ListTrainingJobsCommand } from '@aws-sdk/client-sagemaker';
+import { DescribeTrainingJobCommand, ListTrainingJobsCommand } from '@aws-sdk/client-sagemaker';
 import { loadCollectors } from '../../src/collect/collector-registry.ts';
 import { byKey, collect, mockAllClients } from '../collect/harness.ts';
 import { failed, ok, runRule, statuses } from '../helpers/evidence.ts';
@@ -134,22 +134,6 @@ describe('sagemaker-endpoint-model-monitoring-scheduled', () => {
 
 describe('sagemaker collectors (aws-sdk-client-mock)', () => {
   const named = async (name: string) => (await loadCollectors()).filter((c) => c.name === name);
-
-  it('lists each group\'s versions and describes only the approved ones (evidence for the approval attestation)', async () => {
-    const { mocks, restore } = mockAllClients();
-    try {
-      mocks.sagemaker.on(ListModelPackageGroupsCommand).resolves({ ModelPackageGroupSummaryList: [{ ModelPackageGroupName: 'g', ModelPackageGroupArn: arn('model-package-group', 'g'), CreationTime: new Date(), ModelPackageGroupStatus: 'Completed' }] });
-      mocks.sagemaker.on(ListModelPackagesCommand).resolves({
-        ModelPackageSummaryList: [1, 2].map((v) => ({ ModelPackageGroupName: 'g', ModelPackageVersion: v, ModelPackageArn: arn('model-package', `g/${v}`), CreationTime: new Date('2026-10-01T00:00:00Z'), ModelPackageStatus: 'Completed', ModelApprovalStatus: v === 1 ? 'Approved' : 'PendingManualApproval' })),
-      });
-      mocks.sagemaker.on(DescribeModelPackageCommand).resolves({ ModelPackageArn: arn('model-package', 'g/1'), CreationTime: new Date('2026-10-01T00:00:00Z'), ModelApprovalStatus: 'Approved' });
-      const records = await collect(await named('sagemaker.model-registry'));
-      expect(byKey(records, 'sagemaker.ListModelPackages').map((r) => r.input.ModelPackageGroupName)).toEqual(['g']);
-      expect(byKey(records, 'sagemaker.DescribeModelPackage').map((r) => r.input.ModelPackageName)).toEqual([arn('model-package', 'g/1')]);
-    } finally {
-      restore();
-    }
-  });
 
   it('lists one fixed page of the newest training jobs (replayable) and describes each', async () => {
     const { mocks, restore } = mockAllClients();

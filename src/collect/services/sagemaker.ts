@@ -4,15 +4,12 @@ import {
   DescribeDomainCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
-  DescribeModelPackageCommand,
   DescribeNotebookInstanceCommand,
   DescribeTrainingJobCommand,
   ListTrainingJobsCommand,
   paginateListDomains,
   paginateListEndpointConfigs,
   paginateListEndpoints,
-  paginateListModelPackageGroups,
-  paginateListModelPackages,
   paginateListModels,
   paginateListMonitoringSchedules,
   paginateListNotebookInstances,
@@ -73,23 +70,6 @@ const models: Collector = {
   },
 };
 
-const modelRegistry: Collector = {
-  name: 'sagemaker.model-registry',
-  service: 'sagemaker',
-  scope: 'regional',
-  produces: ['sagemaker.ListModelPackageGroups', 'sagemaker.ListModelPackages', 'sagemaker.DescribeModelPackage'],
-  async collect(ctx) {
-    const client = ctx.client('sagemaker');
-    const groups = (await allPages(paginateListModelPackageGroups({ client, pageSize: 100 }, {}))).flatMap((p) => p.ModelPackageGroupSummaryList ?? []);
-    await ctx.forEach(groups, async (g) => {
-      const pages = await allPages(paginateListModelPackages({ client, pageSize: 100 }, { ModelPackageGroupName: g.ModelPackageGroupName }));
-      // Only approved versions need the describe: it tells whether approval was a separate, later step.
-      const approved = pages.flatMap((p) => p.ModelPackageSummaryList ?? []).filter((m) => m.ModelApprovalStatus === 'Approved');
-      await ctx.forEach(approved, (m) => client.send(new DescribeModelPackageCommand({ ModelPackageName: m.ModelPackageArn })));
-    });
-  },
-};
-
 const monitoring: Collector = {
   name: 'sagemaker.monitoring',
   service: 'sagemaker',
@@ -115,4 +95,4 @@ const domains: Collector = {
   },
 };
 
-export const collectors: Collector[] = [notebooks, trainingJobs, endpointConfigs, models, modelRegistry, monitoring, domains];
+export const collectors: Collector[] = [notebooks, trainingJobs, endpointConfigs, models, monitoring, domains];
