@@ -11,6 +11,8 @@ export function formatRunSummary(results: RunResults, packagePath: string): stri
     `  findings:  ${s.findings.pass} pass, ${s.findings.fail} fail, ${s.findings.unknown} unknown, ${s.findings.not_applicable} not applicable`,
     `  controls:  ${s.controls.pass} pass, ${s.controls.fail} fail, ${s.controls.unknown} unknown, ${s.controls.not_applicable} n/a, ${s.controls.manual} manual, ${s.controls.attested} attested, ${s.controls.expired} expired`,
   ];
+  const v = results.run.source.verification;
+  if (v) lines.push(v.status === 'verified' ? `  source:    verified (${v.package ? `package ${v.package}` : v.detail})` : `  source:    UNVERIFIED: ${v.detail}`);
   for (const fw of FRAMEWORK_IDS) {
     if (!results.run.frameworks.includes(fw)) continue;
     const r = s.requirements[fw];

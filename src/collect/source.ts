@@ -8,9 +8,23 @@ import { readSnapshotIndex, snapshotResponder } from './snapshot/read-snapshot.t
 import type { Scope } from './target.ts';
 import { checkRegionName } from '../util/aws-ids.ts';
 
+/**
+ * Whether replayed evidence was checked against a signature before it was used: `verified` when it is
+ * a package's evidence/ and that package's manifest signature and every digest checked out;
+ * `unverified` for a bare snapshot (its digests are not signed). Live evidence is first-hand: none.
+ */
+export interface SourceVerification {
+  status: 'verified' | 'unverified';
+  detail: string;
+  /** The package whose manifest was verified. */
+  package?: string;
+  manifestSha256?: string;
+}
+
 export interface PreparedSource {
   kind: 'live' | 'snapshot' | 'simulated';
   location?: string;
+  verification?: SourceVerification;
   scope: Scope;
   responder?: Responder;
   credentialsFor?: (account: string) => AwsCredentialIdentityProvider | undefined;

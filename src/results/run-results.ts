@@ -1,6 +1,7 @@
 // The run's results: the one model every renderer, the store and `diff` read. Documented in README.
 import type { FrameworkId, MappingStrength, Severity } from '../catalog/catalog-schema.ts';
 import type { EvidenceOutcome, EvidenceError } from '../collect/evidence-record.ts';
+import type { SourceVerification } from '../collect/source.ts';
 import type { Scope } from '../collect/target.ts';
 import type { StatusCounts } from '../evaluate/control-status.ts';
 import type { ControlOutcome } from '../map/control-outcome.ts';
@@ -22,7 +23,8 @@ export interface RunMetadata {
   evaluatedAt: string;
   tool: { name: string; version: string };
   organization: string;
-  source: { kind: 'live' | 'snapshot' | 'simulated'; location?: string };
+  /** `verification`: replayed evidence, checked against its package's signed manifest or not (SourceVerification). */
+  source: { kind: 'live' | 'snapshot' | 'simulated'; location?: string; verification?: SourceVerification };
   scope: Scope;
   frameworks: FrameworkId[];
   catalogDigest: string;

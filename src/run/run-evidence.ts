@@ -50,7 +50,7 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
       evaluatedAt: evaluatedAt.toISOString(),
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
       organization: opts.config.organization,
-      source: { kind: opts.source.kind, ...(opts.source.location ? { location: opts.source.location } : {}) },
+      source: { kind: opts.source.kind, ...(opts.source.location ? { location: opts.source.location } : {}), ...(opts.source.verification ? { verification: opts.source.verification } : {}) },
       scope: opts.source.scope,
       frameworks: opts.config.frameworks,
       catalogDigest: opts.catalog.digest,

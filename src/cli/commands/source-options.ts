@@ -2,7 +2,8 @@
 // `record`, and turning them into a prepared source.
 import type { Command } from 'commander';
 import { liveSource, NoCredentialsError, ScopeError } from '../../collect/live/live-source.ts';
-import { snapshotSource, type PreparedSource } from '../../collect/source.ts';
+import type { PreparedSource } from '../../collect/source.ts';
+import { verifiedSnapshotSource } from '../../run/replay-source.ts';
 import { isAccountId, isRegionName } from '../../util/aws-ids.ts';
 import { UsageError } from '../exit-codes.ts';
 
@@ -52,7 +53,7 @@ export async function prepareSource(flags: SourceFlags, configRegions: string[])
   if (badRegion) throw new UsageError(`--regions: ${JSON.stringify(badRegion.slice(0, 80))} is not an AWS region code such as eu-west-1`);
   if (flags.source) {
     if (flags.accounts || flags.organization || flags.profile) throw new UsageError('--source replays a snapshot: --accounts, --organization and --profile apply to live runs only');
-    return snapshotSource(flags.source, regions);
+    return verifiedSnapshotSource(flags.source, regions);
   }
   const accounts = listFlag(flags.accounts);
   const bad = accounts.find((a) => !isAccountId(a));

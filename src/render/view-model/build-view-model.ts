@@ -21,6 +21,13 @@ function byResource(a: Finding, b: Finding): number {
   return a.account.localeCompare(b.account) || a.region.localeCompare(b.region) || a.resource.id.localeCompare(b.resource.id);
 }
 
+/** The evidence source as the report shows it; replayed evidence says loudly whether it was verified. */
+export function sourceLabel(source: RunResults['run']['source']): string {
+  const where = source.location ? `${source.kind} (${source.location})` : source.kind;
+  if (!source.verification) return where;
+  return source.verification.status === 'verified' ? `${where}; source verified: ${source.verification.detail}` : `${where}; UNVERIFIED SOURCE: ${source.verification.detail}`;
+}
+
 export function buildViewModel(results: RunResults, signer: SignerDescription, extras: ViewModelExtras = {}): ViewModel {
   const { run } = results;
   const frameworks = run.frameworks.length ? run.frameworks : [...FRAMEWORK_IDS];
@@ -123,7 +130,7 @@ export function buildViewModel(results: RunResults, signer: SignerDescription, e
       toolName: run.tool.name,
       toolVersion: run.tool.version,
       catalogDigest: run.catalogDigest,
-      source: run.source.location ? `${run.source.kind} (${run.source.location})` : run.source.kind,
+      source: sourceLabel(run.source),
       accounts: run.scope.accounts,
       regions: run.scope.regions,
       frameworkNames: frameworks.map((f) => FRAMEWORK_NAMES[f]),
