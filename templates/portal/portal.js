@@ -181,10 +181,10 @@
   }
   /** @param {string} text */
   const code = (text) => h('code', null, text);
-  /** A mapping's strength (primary decides, supporting informs), when the results carry it. @param {object} mapping */
+  /** A mapping's strength: primary mappings can show a requirement met, supporting ones only inform. @param {{ strength: string }} mapping */
   function strengthTag(mapping) {
-    const strength = /** @type {Record<string, unknown>} */ (mapping).strength;
-    return typeof strength === 'string' ? h('span', { class: `tag tag-${cssName(strength)}`, title: strength === 'primary' ? 'Primary: can show the requirement met' : 'Supporting: informs, never decides' }, strength) : null;
+    const s = mapping.strength;
+    return h('span', { class: `tag tag-${cssName(s)}`, title: s === 'primary' ? 'Primary: passing, it shows the requirement met for the examined scope' : 'Supporting: it informs, it never decides' }, s);
   }
 
   /** @param {[string, Node | string | null | undefined | false | (Node|string)[]][]} rows */
@@ -623,11 +623,12 @@
           'div',
           null,
           fw ? h('div', { class: 'card compact' }, statusBar('requirementStatus', counts), legend('requirementStatus', counts, (st) => href(['requirements'], { framework: fw, status: st }))) : null,
-          pagedTable(list, 'requirements', all.length, 'Requirements', ['Requirement', 'Title', 'Coverage', 'Status', 'Controls'], ([f, r]) => [
+          pagedTable(list, 'requirements', all.length, 'Requirements', [['Requirement', 'nowrap'], 'Title', 'Coverage', 'Status', ['Primary passing', 'num'], 'Controls'], ([f, r]) => [
             link(['requirement', f, r.id], `${frameworkById.get(f)?.short ?? f} ${r.id}`),
             r.title,
             r.coverage.replace(/_/g, ' '),
             badge('requirementStatus', r.status),
+            r.primaryTotal ? `${r.primaryPassed} / ${r.primaryTotal}` : '—',
             requirementControlsSummary(r),
           ]),
         );
@@ -653,6 +654,13 @@
           ['Why', r.reason],
           ['Coverage', r.coverage.replace(/_/g, ' ')],
           ['Kind', r.kind ?? ''],
+          ['Primary controls passing', r.primaryTotal ? `${r.primaryPassed} of ${r.primaryTotal}` : ''],
+          [
+            'Provider evidence relied on',
+            r.providerEvidence?.length
+              ? h('ul', { class: 'plain' }, r.providerEvidence.map((p) => h('li', null, p.name, ' ', h('span', { class: p.attached ? 'ok-text' : 'warning-text' }, p.attached ? '(attached)' : '(not attached)'))))
+              : '',
+          ],
           ['Accepted risk', r.acceptedRisk ? `${r.acceptedRisk} failing findings of its controls are covered by an accepted-risk exception` : ''],
         ]),
       ),
@@ -683,19 +691,26 @@
           : h('p', { class: 'muted' }, 'No automated control is mapped: this requirement rests on attested or inherited evidence.'),
         r.controls.length ? h('p', null, link(['findings'], 'All findings behind this requirement', { framework: fw, requirement: reqParam })) : null,
       ),
-      manual.length
-        ? h(
-            'section',
-            { class: 'card' },
-            h('h2', null, 'Attested evidence'),
-            table({
-              caption: 'Attested evidence supplied for this requirement',
-              headers: ['Document', 'Attested by', 'On', 'Renew by', 'Status', 'SHA-256'],
-              rows: manual.map((m) => [h('span', null, m.title, h('span', { class: 'sub' }, m.file)), m.attestedBy, m.attestedOn, m.renewBy, m.status, code(m.sha256)]),
-            }),
-          )
-        : null,
+      attestedEvidence(manual, `Attested evidence supplied for ${framework.short} ${r.id}`),
     ];
+  }
+
+  /**
+   * Attested files supplied for review (an auditor decides sufficiency), or nothing when there are none.
+   * @param {NonNullable<PortalData['manualEvidence']>} entries @param {string} caption
+   */
+  function attestedEvidence(entries, caption) {
+    if (!entries.length) return null;
+    return h(
+      'section',
+      { class: 'card' },
+      h('h2', null, 'Attested evidence (supplied for review)'),
+      table({
+        caption,
+        headers: ['Document', 'Attested by', ['On', 'nowrap'], ['Renew by', 'nowrap'], 'Status', 'SHA-256'],
+        rows: entries.map((m) => [h('span', null, m.title, h('span', { class: 'sub' }, h('a', { href: `../${m.file}` }, m.file))), m.attestedBy, m.attestedOn, m.renewBy, m.status, h('code', { class: 'hash' }, m.sha256)]),
+      }),
+    );
   }
 
   /** @param {URLSearchParams} params */
@@ -743,6 +758,7 @@
     if (!c) return notFound(`No control ${id} in this package.`);
     const own = findingsByControl.get(id) ?? [];
     const exceptions = (D.exceptions ?? []).filter((e) => e.controlId === id);
+    const attested = (D.manualEvidence ?? []).filter((m) => (c.manualEvidence ?? []).includes(m.id));
     return [
       crumbs([[[], 'Overview'], [['controls'], 'Controls'], c.id]),
       pageHeader(c.title, c.id),
@@ -773,6 +789,7 @@
         ),
       ),
       h('section', { class: 'card' }, h('h2', null, 'Remediation'), h('pre', { class: 'code' }, c.remediation)),
+      attestedEvidence(attested, `Attested evidence supplied for ${c.id}`),
       exceptions.length
         ? h(
             'section',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FINDING_STATUS_LABELS, FRAMEWORK_NAMES, REQUIREMENT_STATUS_LABELS } from '../../src/render/view-model/labels.ts';
 import type { RunResults } from '../../src/results/run-results.ts';
 import { samplePackage, type BuiltPackage } from '../package/package-fixture.ts';
 import { launchChromium, type Browser } from './chromium.ts';
@@ -62,23 +63,19 @@ async function legendCounts(cardHeading: string): Promise<Record<string, number>
   return Object.fromEntries(items.map((t) => /^([\d,]+)\s+(.+)$/.exec(t.trim())!).map((m) => [m[2], Number(m[1].replace(/,/g, ''))]));
 }
 
-const LABELS = { pass: 'Pass', fail: 'Fail', unknown: 'Unknown', not_applicable: 'Not applicable' } as const;
-
 describe('auditor portal in Chromium', () => {
   it('opens from the package folder with no network and no CSP violation, and its overview counts match results.json', async () => {
     await open();
     await expect.poll(heading).toBe('Evidence overview');
     // Findings by status, recounted from results.json's findings (not its summary).
     const expected: Record<string, number> = {};
-    for (const f of results.findings) expected[LABELS[f.status]] = (expected[LABELS[f.status]] ?? 0) + 1;
+    for (const f of results.findings) expected[FINDING_STATUS_LABELS[f.status]] = (expected[FINDING_STATUS_LABELS[f.status]] ?? 0) + 1;
     expect(await legendCounts('Findings')).toEqual(expected);
     // Requirements by status, per framework.
-    const labels: Record<string, string> = { met: 'Met', not_met: 'Not met', partial: 'Partial', unknown: 'Unknown', not_applicable: 'Not applicable', manual: 'Manual', inherited: 'Inherited', out_of_scope: 'Out of scope' };
-    const names: Record<string, string> = { gdpr: 'GDPR', hipaa: 'HIPAA Security Rule', soc2: 'SOC 2 (TSC 2017)' };
     for (const fw of results.run.frameworks) {
       const byStatus: Record<string, number> = {};
-      for (const r of results.requirements[fw]) byStatus[labels[r.status]] = (byStatus[labels[r.status]] ?? 0) + 1;
-      expect(await legendCounts(names[fw])).toEqual(byStatus);
+      for (const r of results.requirements[fw]) byStatus[REQUIREMENT_STATUS_LABELS[r.status]] = (byStatus[REQUIREMENT_STATUS_LABELS[r.status]] ?? 0) + 1;
+      expect(await legendCounts(FRAMEWORK_NAMES[fw])).toEqual(byStatus);
     }
     await page.screenshot({ path: join(OUTPUT, 'portal.png'), fullPage: true });
     expect(requests.length).toBeGreaterThan(3);
