@@ -30,6 +30,12 @@ export interface Rule {
   controlId: string;
   /** The evidence keys the rule reads: the run collects them, and the rule can read nothing else. */
   evidence: readonly KnownEvidenceKey[];
+  /**
+   * Fields whose absence AWS documents as a value the rule relies on (DescribeLogGroups leaves out
+   * retentionInDays for "never expire"). Every other judged field, when absent, is `unknown`; the
+   * stripped-field test checks that and leaves only these out.
+   */
+  documentedAbsences?: readonly string[];
   evaluate(ctx: RuleContext): Finding[];
 }
 
@@ -37,7 +43,7 @@ export interface Rule {
  * Declares a rule and its inputs (Lighthouse-style): `evaluate` gets a context typed for exactly the
  * keys in `evidence`, so reading another key, or a field the SDK output does not have, fails `tsc`.
  */
-export function defineRule<const K extends KnownEvidenceKey>(rule: { controlId: string; evidence: readonly K[]; evaluate: (ctx: RuleContext<K>) => Finding[] }): Rule {
+export function defineRule<const K extends KnownEvidenceKey>(rule: { controlId: string; evidence: readonly K[]; documentedAbsences?: readonly string[]; evaluate: (ctx: RuleContext<K>) => Finding[] }): Rule {
   return rule as Rule;
 }
 

@@ -56,7 +56,8 @@ describe('bedrock-invocation-logs-encrypted-with-kms-key', () => {
 describe('bedrock guardrails', () => {
   const list = (ids: string[]) => ok('bedrock.ListGuardrails', { guardrails: ids.map((id) => ({ id, name: id, arn: `arn:aws:bedrock:eu-west-1:111122223333:guardrail/${id}`, status: 'READY' })) });
   const get = (id: string, filters: unknown[]) => ok('bedrock.GetGuardrail', { guardrailId: id, contentPolicy: { filters } }, { input: { guardrailIdentifier: id } });
-  const f = (type: string, inputStrength: string, outputStrength: string, extra: Record<string, unknown> = {}) => ({ type, inputStrength, outputStrength, ...extra });
+  // As GetGuardrail answers: every filter states whether each side is enabled and its action.
+  const f = (type: string, inputStrength: string, outputStrength: string, extra: Record<string, unknown> = {}) => ({ type, inputStrength, outputStrength, inputEnabled: true, outputEnabled: true, inputAction: 'BLOCK', outputAction: 'BLOCK', ...extra });
   const HARMFUL = ['HATE', 'INSULTS', 'SEXUAL', 'VIOLENCE', 'MISCONDUCT'];
   const strict = [...HARMFUL.map((t) => f(t, 'HIGH', 'HIGH')), f('PROMPT_ATTACK', 'HIGH', 'NONE')];
 
@@ -76,6 +77,11 @@ describe('bedrock guardrails', () => {
     const names = Object.keys(cases);
     const found = runRule(contentFilters, [list(names), ...Object.entries(cases).map(([id, fl]) => get(id, fl))]);
     expect(found.map((x) => [x.resource.id, x.status])).toEqual([['strict', 'pass'], ['medium', 'fail'], ['missing', 'fail'], ['detectOnly', 'fail'], ['noOutput', 'fail']]);
+  });
+  it('content filters: a filter whose answer lacks its action is unknown, not read as blocking', () => {
+    const { inputAction: _absent, ...violence } = f('VIOLENCE', 'HIGH', 'HIGH');
+    const found = runRule(contentFilters, [list(['partial']), get('partial', [...HARMFUL.filter((t) => t !== 'VIOLENCE').map((t) => f(t, 'HIGH', 'HIGH')), violence])]);
+    expect(found.map((x) => [x.status, x.reason])).toEqual([['unknown', 'The VIOLENCE filter lacks inputAction, so it cannot be judged.']]);
   });
   it('prompt attack: HIGH and blocking passes; LOW, disabled or absent fails; unknown if GetGuardrail failed; n/a without guardrails', () => {
     const found = runRule(promptAttack, [

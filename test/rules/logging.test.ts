@@ -150,7 +150,9 @@ describe('AWS Config', () => {
   });
 
   it('all resource types per region, global types once per account', () => {
-    expect(statuses(runRule(allTypes, [recorder({ allSupported: true, includeGlobalResourceTypes: true })]))).toEqual(['pass', 'pass']);
+    expect(statuses(runRule(allTypes, [recorder({ allSupported: true, includeGlobalResourceTypes: true, recordingStrategy: { useOnly: 'ALL_SUPPORTED_RESOURCE_TYPES' } })]))).toEqual(['pass', 'pass']);
+    // An answer without a recording strategy cannot show what is recorded.
+    expect(statuses(runRule(allTypes, [recorder({ allSupported: true, includeGlobalResourceTypes: true })]))).toEqual(['unknown', 'pass']);
     expect(statuses(runRule(allTypes, [recorder({ allSupported: false, resourceTypes: ['AWS::S3::Bucket'] })]))).toEqual(['fail', 'fail']);
     expect(statuses(runRule(allTypes, [recorder({ recordingStrategy: { useOnly: 'EXCLUSION_BY_RESOURCE_TYPES' }, exclusionByResourceTypes: { resourceTypes: ['AWS::SageMaker::Model'] } })]))).toEqual(['fail', 'fail']);
     expect(statuses(runRule(allTypes, [failed('config-service.DescribeConfigurationRecorders')]))).toEqual(['unknown', 'unknown']);
@@ -235,8 +237,10 @@ describe('CloudWatch log groups', () => {
   });
 
   it('retention at least the configured minimum; never-expire passes', () => {
-    const records = [groups([{ logGroupName: 'short', retentionInDays: 90 }, { logGroupName: 'long', retentionInDays: 400 }, { logGroupName: 'forever' }])];
+    const records = [groups([{ logGroupName: 'short', retentionInDays: 90 }, { logGroupName: 'long', retentionInDays: 400 }, { logGroupName: 'forever', creationTime: 1_700_000_000_000 }])];
     expect(statuses(runRule(retention, records))).toEqual(['fail', 'pass', 'pass']);
+    // "No retentionInDays" means never-expire only in an otherwise whole answer.
+    expect(statuses(runRule(retention, [groups([{ logGroupName: 'stripped' }])]))).toEqual(['unknown']);
     expect(statuses(runRule(retention, records, { params: { logRetentionMinDays: 30 } }))).toEqual(['pass', 'pass', 'pass']);
   });
 });

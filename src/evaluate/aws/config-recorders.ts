@@ -1,7 +1,7 @@
 // AWS Config recorders of one region, with their status, as rules need them.
 import type { EvidenceResponse } from '../../collect/evidence-shapes.ts';
 import type { Target } from '../../collect/target.ts';
-import { listAt } from '../rule-helpers.ts';
+import { listAt, required } from '../rule-helpers.ts';
 import type { RuleContext } from '../rule.ts';
 
 export type Recorder = NonNullable<EvidenceResponse<'config-service.DescribeConfigurationRecorders'>['ConfigurationRecorders']>[number];
@@ -15,8 +15,11 @@ export function recordersAt(ctx: RuleContext<'config-service.DescribeConfigurati
 export function recordsAllSupported(r: Recorder): boolean {
   const g = r.recordingGroup;
   if (!g) return false;
-  if (g.recordingStrategy?.useOnly) return g.recordingStrategy.useOnly === 'ALL_SUPPORTED_RESOURCE_TYPES' && g.allSupported !== false;
-  return g.allSupported === true;
+  const what = `The recording group of recorder ${r.name}`;
+  // Either setting saying "not everything" decides; "everything" needs both stated.
+  const useOnly = g.recordingStrategy?.useOnly;
+  if ((useOnly !== undefined && useOnly !== 'ALL_SUPPORTED_RESOURCE_TYPES') || g.allSupported === false) return false;
+  return required(g, 'allSupported', what) && required(required(g, 'recordingStrategy', what), 'useOnly', what) === 'ALL_SUPPORTED_RESOURCE_TYPES';
 }
 
 export function recordsGlobalTypes(r: Recorder): boolean {

@@ -67,8 +67,9 @@ export type GuardrailFilter = NonNullable<NonNullable<EvidenceResponse<'bedrock.
 /** A filter blocks a direction when it is enabled there, has a strength above NONE, and its action is not detect-only. */
 export function blocks(f: GuardrailFilter | undefined, direction: 'input' | 'output'): boolean {
   if (!f) return false;
+  const what = `The ${f.type} filter`;
   const strength = direction === 'input' ? f.inputStrength : f.outputStrength;
-  const enabled = direction === 'input' ? f.inputEnabled : f.outputEnabled;
-  const action = direction === 'input' ? f.inputAction : f.outputAction;
-  return enabled !== false && !!strength && strength !== 'NONE' && action !== 'NONE';
+  const enabled = required(f, direction === 'input' ? 'inputEnabled' : 'outputEnabled', what);
+  const action = required(f, direction === 'input' ? 'inputAction' : 'outputAction', what);
+  return enabled && !!strength && strength !== 'NONE' && action !== 'NONE';
 }

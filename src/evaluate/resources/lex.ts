@@ -24,7 +24,7 @@ export function eachBotAlias(ctx: RuleContext<AliasKeys>, judge: (described: Evi
       items: (r) => r.botAliasSummaries,
       noun: 'bot aliases (other than TestBotAlias)',
       parentResource: (b) => ({ type: 'AWS::Lex::Bot', id: b.botName ?? required(b, 'botId') }),
-      filter: (a) => a.botAliasName !== TEST_ALIAS_NAME,
+      filter: (a) => required(a, 'botAliasName', 'A bot alias') !== TEST_ALIAS_NAME,
     },
     (a: Alias, b: Bot, at, records) => {
       let extra: EvidenceRecord[] = [];

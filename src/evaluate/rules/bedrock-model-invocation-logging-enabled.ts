@@ -1,4 +1,4 @@
-import { accountResource, fail, judgeCall, pass, targets } from '../rule-helpers.ts';
+import { accountResource, fail, judgeCall, pass, required, targets } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 export const rule = defineRule({
@@ -11,7 +11,7 @@ export const rule = defineRule({
           const c = r.loggingConfig;
           const destinations = [c?.s3Config?.bucketName && `s3://${c.s3Config.bucketName}/${c.s3Config.keyPrefix ?? ''}`, c?.cloudWatchConfig?.logGroupName && `log group ${c.cloudWatchConfig.logGroupName}`].filter(Boolean);
           if (!destinations.length) return fail('Model invocation logging is not configured in this region: prompts and responses sent to Bedrock models are not recorded.');
-          if (c?.textDataDeliveryEnabled === false) return fail(`Invocation logging goes to ${destinations.join(' and ')} but text data delivery is off, so prompts and completions are not recorded.`);
+          if (required(c, 'textDataDeliveryEnabled', 'The logging configuration') === false) return fail(`Invocation logging goes to ${destinations.join(' and ')} but text data delivery is off, so prompts and completions are not recorded.`);
           return pass(`Model invocations are logged to ${destinations.join(' and ')}.`);
         },
       }),

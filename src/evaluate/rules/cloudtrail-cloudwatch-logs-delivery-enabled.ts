@@ -1,5 +1,5 @@
 import { forEachHomeTrail, trailResource, trailStatus } from '../aws/cloudtrail-trails.ts';
-import { fail, judgeCall, pass } from '../rule-helpers.ts';
+import { fail, judgeCall, pass, required, toDate } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 // A configured log group is not enough: GetTrailStatus shows whether delivery is actually failing.
@@ -15,7 +15,7 @@ export const rule = defineRule({
         ok: (s) =>
           s.LatestCloudWatchLogsDeliveryError
             ? fail(`Delivery to ${t.CloudWatchLogsLogGroupArn} is failing: ${s.LatestCloudWatchLogsDeliveryError}.`)
-            : pass(`Events are delivered to ${t.CloudWatchLogsLogGroupArn}${s.LatestCloudWatchLogsDeliveryTime ? ` (last delivery ${new Date(s.LatestCloudWatchLogsDeliveryTime).toISOString()})` : ''}.`),
+            : pass(`Events are delivered to ${t.CloudWatchLogsLogGroupArn} (last delivery ${toDate(required(s, 'LatestCloudWatchLogsDeliveryTime', 'The trail status'))?.toISOString() ?? s.LatestCloudWatchLogsDeliveryTime}).`),
       }, records);
     }),
 });

@@ -1,5 +1,5 @@
 import { forEachHomeTrail, trailResource } from '../aws/cloudtrail-trails.ts';
-import { listAt } from '../rule-helpers.ts';
+import { listAt, required } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 // The security events responders must hear about without reading logs (after the CIS AWS Foundations
@@ -34,7 +34,7 @@ export const rule = defineRule({
         const records = [...trailRecords, ...filters.records, ...alarms.records];
         if (!filters.ok || !alarms.ok) return ctx.finding('unknown', where, trailResource(t), `Cannot read metric filters or alarms: ${!filters.ok ? filters.error : ''}${!alarms.ok ? ` ${alarms.error}` : ''}`.trim(), records);
         const alerted = (metric: { metricName?: string; metricNamespace?: string }) =>
-          alarms.items.some((a) => a.MetricName === metric.metricName && a.Namespace === metric.metricNamespace && a.ActionsEnabled !== false && (a.AlarmActions ?? []).length > 0);
+          alarms.items.some((a) => a.MetricName === metric.metricName && a.Namespace === metric.metricNamespace && required(a, 'ActionsEnabled', `Alarm ${a.AlarmName}`) && required(a, 'AlarmActions', `Alarm ${a.AlarmName}`).length > 0);
         const onGroup = filters.items.filter((f) => f.logGroupName === group.name);
         const missing = CATEGORIES.filter((c) => !onGroup.some((f) => c.tokens.test(f.filterPattern ?? '') && (f.metricTransformations ?? []).some(alerted)));
         return missing.length === 0

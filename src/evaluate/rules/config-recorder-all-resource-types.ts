@@ -1,7 +1,7 @@
 import { GLOBAL_REGION } from '../../collect/target.ts';
 import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import { recordersAt, recordsAllSupported, recordsGlobalTypes } from '../aws/config-recorders.ts';
-import { accountResource, targets } from '../rule-helpers.ts';
+import { accountResource, guarded, targets } from '../rule-helpers.ts';
 import type { Finding } from '../finding.ts';
 import { defineRule } from '../rule.ts';
 
@@ -31,15 +31,17 @@ export const rule = defineRule({
           findings.push(ctx.finding('fail', where, res, 'No AWS Config recorder exists in this region, so no resource types are recorded.', recorders.records));
           continue;
         }
-        const all = recorders.items.find(recordsAllSupported);
-        const first = recorders.items[0]!;
-        const scopeText = first.recordingGroup?.exclusionByResourceTypes?.resourceTypes?.length
-          ? `excludes ${first.recordingGroup.exclusionByResourceTypes.resourceTypes.join(', ')}`
-          : `records only ${(first.recordingGroup?.resourceTypes ?? []).join(', ') || 'no resource types'}`;
         findings.push(
-          all
-            ? ctx.finding('pass', where, res, `Recorder ${all.name} records all supported resource types.`, recorders.records)
-            : ctx.finding('fail', where, res, `Recorder ${first.name} ${scopeText}: changes to other resources go unrecorded.`, recorders.records),
+          ...guarded(ctx, where, res, recorders.records, () => {
+            const all = recorders.items.find(recordsAllSupported);
+            const first = recorders.items[0]!;
+            const scopeText = first.recordingGroup?.exclusionByResourceTypes?.resourceTypes?.length
+              ? `excludes ${first.recordingGroup.exclusionByResourceTypes.resourceTypes.join(', ')}`
+              : `records only ${(first.recordingGroup?.resourceTypes ?? []).join(', ') || 'no resource types'}`;
+            return all
+              ? ctx.finding('pass', where, res, `Recorder ${all.name} records all supported resource types.`, recorders.records)
+              : ctx.finding('fail', where, res, `Recorder ${first.name} ${scopeText}: changes to other resources go unrecorded.`, recorders.records);
+          }),
         );
       }
       const where = { account, region: GLOBAL_REGION };

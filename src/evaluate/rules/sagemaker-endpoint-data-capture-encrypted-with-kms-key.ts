@@ -1,5 +1,6 @@
 import { customerKeyVerdict } from '../kms-key.ts';
 import { eachEndpointConfig } from '../resources/sagemaker.ts';
+import { notApplicable, required } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 export const rule = defineRule({
@@ -7,8 +8,8 @@ export const rule = defineRule({
   evidence: ['sagemaker.ListEndpointConfigs', 'sagemaker.DescribeEndpointConfig'],
   evaluate: (ctx) =>
     eachEndpointConfig(ctx, (d) =>
-      d.DataCaptureConfig?.EnableCapture === false || !d.DataCaptureConfig
-        ? { status: 'not_applicable', reason: 'Data capture is not enabled: no request or response payloads are stored.' }
+      !d.DataCaptureConfig || required(d.DataCaptureConfig, 'EnableCapture', 'The data capture configuration') === false
+        ? notApplicable('Data capture is not enabled: no request or response payloads are stored.')
         : customerKeyVerdict(d.DataCaptureConfig.KmsKeyId, `Captured inference payloads in ${d.DataCaptureConfig.DestinationS3Uri ?? 'S3'}`),
     ),
 });
