@@ -1,15 +1,18 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin/proofline.js');
+/** The build (`npm run build`, run by `npm ci` through `prepare`) compiled into a fresh folder beside src/, so that
+ * its paths to controls/ and templates/ are the shipped ones and a stale dist/ cannot pass for the code under test. */
+const BUILD_DIR = join(ROOT, `.test-build-${process.pid}`);
+let BIN: string;
 let tmp: string;
 
-/** Runs the CLI the way a user does (the bin), with no AWS credentials anywhere. Parsing and exit codes: cli-in-process.test.ts. */
+/** Runs the compiled CLI the way a user does, with no AWS credentials anywhere. Parsing and exit codes: cli-in-process.test.ts. */
 async function proofline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: tmp, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: join(tmp, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(tmp, 'none'), PROOFLINE_HOME: join(tmp, 'proofline-home') };
   try {
@@ -23,8 +26,27 @@ async function proofline(args: string[]): Promise<{ code: number; stdout: string
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'proofline-cli-'));
+  // Type errors are the typecheck gate's business; this checks that the emitted JavaScript runs.
+  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--noCheck', '--outDir', BUILD_DIR], { cwd: ROOT });
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { bin: { proofline: string } };
+  BIN = join(BUILD_DIR, pkg.bin.proofline.replace(/^dist\//, ''));
+  expect((await stat(BIN)).isFile()).toBe(true);
+}, 240_000);
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+  await rm(BUILD_DIR, { recursive: true, force: true });
 });
-afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+describe('the compiled CLI', () => {
+  it('starts without loading any command for --help, and finds controls/ from the compiled output', async () => {
+    const help = await proofline(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: proofline');
+    const catalog = await proofline(['catalog']);
+    expect(catalog.code).toBe(0);
+    expect(catalog.stdout).toMatch(/^Catalog [0-9a-f]{12}: \d+ controls/);
+  });
+});
 
 describe('proofline CLI on the sample account', () => {
   let packageDir: string;

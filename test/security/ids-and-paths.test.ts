@@ -58,7 +58,7 @@ describe('ids', () => {
   it('`run --regions` with a path in it is a clear error (exit 2) and writes nothing anywhere', async () => {
     const out = join(tmp, 'cli', 'a', 'out');
     const env = { PATH: process.env.PATH, HOME: tmp, PROOFLINE_HOME: join(tmp, 'home'), AWS_EC2_METADATA_DISABLED: 'true' };
-    const r = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/proofline.js'), 'run', '--source', 'samples/sample-account', '--regions', 'eu-west-1,../../../../../escaped-region', '--out', out, '--quiet'], { cwd: ROOT, env }).then(
+    const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'run', '--source', 'samples/sample-account', '--regions', 'eu-west-1,../../../../../escaped-region', '--out', out, '--quiet'], { cwd: ROOT, env }).then(
       (ok) => ({ code: 0, ...ok }),
       (err) => err as { code: number; stdout: string; stderr: string },
     );
