@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The process entry point and the only place that exits: runs the CLI and ends with its exit code.
 import { runCli } from './run-cli.ts';
 

@@ -28,8 +28,10 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'proofline-cli-'));
   // Type errors are the typecheck gate's business; this checks that the emitted JavaScript runs.
   await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--noCheck', '--outDir', BUILD_DIR], { cwd: ROOT });
+  // What the installed command runs: package.json's bin loads dist/cli/main.js, the build's output.
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { bin: { proofline: string } };
-  BIN = join(BUILD_DIR, pkg.bin.proofline.replace(/^dist\//, ''));
+  expect(await readFile(join(ROOT, pkg.bin.proofline), 'utf8')).toContain("import '../dist/cli/main.js'".replace(/'/g, '"'));
+  BIN = join(BUILD_DIR, 'cli/main.js');
   expect((await stat(BIN)).isFile()).toBe(true);
 }, 240_000);
 afterAll(async () => {
