@@ -17,6 +17,8 @@ import { floorPdf, floorXlsx } from './floors.ts';
 import { peakRssMb, resetPeakRss, rssMb } from './peak-rss.ts';
 import { loadRenderKit } from './render-stages.ts';
 import { readRecords, replicate } from './stage-input.ts';
+import { RULE_THRESHOLDS } from '../../src/evaluate/rule-thresholds.ts';
+import { SCAN_DISQUALIFYING_SEVERITIES } from '../../src/manual-evidence/nessus-summary.ts';
 
 export const STAGES = ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'pdf', 'oscal', 'package', 'floor-xlsx', 'floor-pdf'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -27,7 +29,7 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
   const { records, scope } = replicate(await readRecords(baseFile), accounts, SYNTHETIC_REGIONS.map(([r]) => r));
   const params = { now: SYNTHETIC_RECORDED_AT, allowedRegions: ['eu-west-1', 'eu-central-1'], accessKeyMaxAgeDays: config.accessKeyMaxAgeDays, logRetentionMinDays: config.logRetentionMinDays };
   const at = SYNTHETIC_RECORDED_AT.toISOString();
-  const run = { id: 'bench', startedAt: at, finishedAt: at, evaluatedAt: at, tool: { name: 'proofline', version: 'bench' }, organization: config.organization, source: { kind: 'snapshot' as const, location: 'bench' }, scope, frameworks: config.frameworks, catalogDigest: catalog.digest };
+  const run = { id: 'bench', startedAt: at, finishedAt: at, evaluatedAt: at, tool: { name: 'proofline', version: 'bench' }, organization: config.organization, source: { kind: 'snapshot' as const, location: 'bench' }, scope, regionSelection: { method: 'requested' as const, evidence: [] }, parameters: { allowedRegions: params.allowedRegions, accessKeyMaxAgeDays: params.accessKeyMaxAgeDays, logRetentionMinDays: params.logRetentionMinDays, ...RULE_THRESHOLDS, scanDisqualifyingSeverities: [...SCAN_DISQUALIFYING_SEVERITIES] }, frameworks: config.frameworks, catalogDigest: catalog.digest };
   const out = join(workDir, `${stage}-${process.pid}`);
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
@@ -36,7 +38,7 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
   const evaluate = () => evaluateControls(catalog.controls, rules, records, scope, params);
   const evaluation = stage === 'evaluate' ? undefined : evaluate();
   const requirements = evaluation && stage !== 'map' ? mapRequirements(catalog, evaluation.controls) : undefined;
-  const results = evaluation && requirements && stage !== 'results' ? buildResults(run as never, catalog, evaluation, requirements, records) : undefined;
+  const results = evaluation && requirements && stage !== 'results' ? buildResults(run, catalog, evaluation, requirements, records) : undefined;
   const findings = evaluation?.findings.length;
   const rows = results ? results.findings.length + results.evidence.length : 0;
   const kit = ['xlsx', 'pdf', 'oscal', 'package'].includes(stage) ? await loadRenderKit() : undefined;
@@ -61,7 +63,7 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
       m = await measure(() => mapRequirements(catalog, evaluation!.controls));
       break;
     case 'results':
-      m = await measure(() => buildResults(run as never, catalog, evaluation!, requirements!, records));
+      m = await measure(() => buildResults(run, catalog, evaluation!, requirements!, records));
       break;
     case 'json':
       m = await measure(() => writeResultsJson(join(out, 'results.json'), results!));

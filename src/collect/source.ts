@@ -31,6 +31,21 @@ export interface PreparedSource {
   clientConfig?: (service: string, region: string) => Record<string, unknown>;
   /** Evidence from preparing the scope, not from a collector (e.g. a role that could not be assumed). */
   preflight?: EvidenceRecord[];
+  /** How the regions were chosen, for the report's scope statement. */
+  regionSelection: RegionSelection;
+  /** A replay: when the snapshot was recorded (its snapshot.json createdAt). */
+  recordedAt?: string;
+}
+
+/**
+ * requested: --regions or the config's regions; enabled-regions: every region the account can use
+ * (ec2 DescribeRegions, kept as evidence); recording: the regions a snapshot holds (optionally narrowed);
+ * simulated: the simulated account's regions.
+ */
+export interface RegionSelection {
+  method: 'requested' | 'enabled-regions' | 'recording' | 'simulated';
+  /** Ids of the evidence records the choice rests on (ec2.DescribeRegions). */
+  evidence: string[];
 }
 
 /** A recorded snapshot; `regions` narrows its scope (it cannot widen it: nothing was recorded there). */
@@ -40,9 +55,10 @@ export async function snapshotSource(dir: string, regions: string[] = []): Promi
   const scope = { accounts: index.scope.accounts, regions: regions.length ? regions : index.scope.regions };
   // A replayed answer is final: the SDK must not retry a recorded throttling error.
   const preflight = await readSnapshotPreflight(dir, index);
-  return { kind: 'snapshot', location: dir, scope, responder: await snapshotResponder(dir, index), clientConfig: () => ({ maxAttempts: 1 }), preflight };
+  const regionSelection: RegionSelection = { method: regions.length ? 'requested' : 'recording', evidence: preflight.filter((r) => r.key === 'ec2.DescribeRegions').map((r) => r.id) };
+  return { kind: 'snapshot', location: dir, scope, responder: await snapshotResponder(dir, index), clientConfig: () => ({ maxAttempts: 1 }), preflight, regionSelection, recordedAt: index.createdAt };
 }
 
 export function simulatedSource(responder: Responder, scope: Scope, location = 'simulated'): PreparedSource {
-  return { kind: 'simulated', location, scope, responder };
+  return { kind: 'simulated', location, scope, responder, regionSelection: { method: 'simulated', evidence: [] } };
 }

@@ -48,7 +48,7 @@ export async function loadNarrative(vm: ViewModel, dir = DEFAULT_TEMPLATES_DIR):
     controls: Object.values(vm.summary.controls).reduce((a, b) => a + b, 0),
   };
   // Only what templates may use: no findings list, no raw evidence.
-  const base = { run: vm.run, signer: vm.signer, summary: vm.summary, topGaps: vm.topGaps, total };
+  const base = { run: vm.run, scope: vm.scope, signer: vm.signer, summary: vm.summary, topGaps: vm.topGaps, total };
   const render = (name: TemplateName, extra: object = {}) => {
     try {
       return compiled[name]({ ...base, ...extra }).trim();

@@ -8,6 +8,7 @@ import { REQUIREMENT_STATUSES } from '../map/requirement-status.ts';
 import { attestControls } from '../map/attest-controls.ts';
 import { CONTROL_OUTCOMES, type ControlOutcome } from '../map/control-outcome.ts';
 import { FRAMEWORK_IDS, type FrameworkId } from '../catalog/catalog-schema.ts';
+import { buildScopeStatement } from './scope-statement.ts';
 import { RESULTS_SCHEMA, RESULTS_SCHEMA_VERSION, type EvidenceEntry, type ManualEvidenceEntry, type RunMetadata, type RunResults } from './run-results.ts';
 
 export function evidenceFile(id: string): string {
@@ -65,6 +66,7 @@ export function buildResults(run: RunMetadata, catalog: Catalog, evaluation: Eva
         errors: evidence.filter((e) => e.outcome === 'error').length,
       },
     },
+    scope: buildScopeStatement(catalog, records, evaluation.findings),
     controls,
     findings: evaluation.findings,
     requirements,

@@ -1,8 +1,9 @@
 // The run's results: the one model every renderer, the store and `diff` read. Documented in README.
 import type { FrameworkId, MappingStrength, Severity } from '../catalog/catalog-schema.ts';
 import type { EvidenceOutcome, EvidenceError } from '../collect/evidence-record.ts';
-import type { SourceVerification } from '../collect/source.ts';
+import type { RegionSelection, SourceVerification } from '../collect/source.ts';
 import type { Scope } from '../collect/target.ts';
+import type { ScopeStatement } from './scope-statement.ts';
 import type { StatusCounts } from '../evaluate/control-status.ts';
 import type { ControlOutcome } from '../map/control-outcome.ts';
 import type { Finding } from '../evaluate/finding.ts';
@@ -23,11 +24,32 @@ export interface RunMetadata {
   evaluatedAt: string;
   tool: { name: string; version: string };
   organization: string;
-  /** `verification`: replayed evidence, checked against its package's signed manifest or not (SourceVerification). */
-  source: { kind: 'live' | 'snapshot' | 'simulated'; location?: string; verification?: SourceVerification };
+  /**
+   * recordedAt: a replay's recording date (the snapshot's createdAt); the evidence was not collected at run time.
+   * verification: replayed evidence, checked against its package's signed manifest or not (SourceVerification).
+   */
+  source: { kind: 'live' | 'snapshot' | 'simulated'; location?: string; recordedAt?: string; verification?: SourceVerification };
   scope: Scope;
+  /** How the regions were chosen, and the evidence records (ec2.DescribeRegions) the choice rests on. */
+  regionSelection: RegionSelection;
+  /** Every parameter rules and the roll-up judged by. */
+  parameters: RunParameters;
+  /** Earliest and latest collectedAt of the run's evidence records; absent when there are none. */
+  collectionWindow?: { from: string; to: string };
   frameworks: FrameworkId[];
   catalogDigest: string;
+}
+
+export interface RunParameters {
+  /** Regions where data may reside (empty: every region in scope). */
+  allowedRegions: string[];
+  accessKeyMaxAgeDays: number;
+  logRetentionMinDays: number;
+  certificateExpiryWindowDays: number;
+  passwordMinLength: number;
+  passwordReusePrevention: number;
+  /** Open scan findings at these severities make a scan satisfy nothing. */
+  scanDisqualifyingSeverities: string[];
 }
 
 export interface ControlEntry {
@@ -107,6 +129,8 @@ export interface RunResults {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;
   run: RunMetadata;
   summary: RunSummary;
+  /** What was examined and what was not (services, operations, resource types, limited requirements). */
+  scope: ScopeStatement;
   controls: ControlEntry[];
   findings: ResultFinding[];
   requirements: RequirementResults;

@@ -8,6 +8,9 @@ import { applyExceptions } from '../exceptions/apply-exceptions.ts';
 import type { RiskException } from '../exceptions/exceptions-schema.ts';
 import { mapRequirements } from '../map/map-requirements.ts';
 import { buildResults } from '../results/build-results.ts';
+import { collectionWindow } from '../results/scope-statement.ts';
+import { RULE_THRESHOLDS } from '../evaluate/rule-thresholds.ts';
+import { SCAN_DISQUALIFYING_SEVERITIES } from '../manual-evidence/nessus-summary.ts';
 import type { ManualEvidenceEntry, RunResults } from '../results/run-results.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../util/version.ts';
 import { collectEvidence, type CollectEvidenceOptions } from './collect-evidence.ts';
@@ -35,12 +38,9 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
   const startedAt = now();
   const records = await (opts.collect ?? collectEvidence)({ ...opts, now });
   const evaluatedAt = opts.evaluatedAt ?? startedAt;
-  const evaluation = evaluateControls(opts.catalog.controls, opts.rules, records, opts.source.scope, {
-    now: evaluatedAt,
-    allowedRegions: opts.config.allowedRegions,
-    accessKeyMaxAgeDays: opts.config.accessKeyMaxAgeDays,
-    logRetentionMinDays: opts.config.logRetentionMinDays,
-  });
+  const ruleParameters = { allowedRegions: opts.config.allowedRegions, accessKeyMaxAgeDays: opts.config.accessKeyMaxAgeDays, logRetentionMinDays: opts.config.logRetentionMinDays };
+  const evaluation = evaluateControls(opts.catalog.controls, opts.rules, records, opts.source.scope, { now: evaluatedAt, ...ruleParameters });
+  const window = collectionWindow(records);
   const requirements = mapRequirements(opts.catalog, evaluation.controls, opts.manualEvidence ?? []);
   const built = buildResults(
     {
@@ -50,8 +50,11 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
       evaluatedAt: evaluatedAt.toISOString(),
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
       organization: opts.config.organization,
-      source: { kind: opts.source.kind, ...(opts.source.location ? { location: opts.source.location } : {}), ...(opts.source.verification ? { verification: opts.source.verification } : {}) },
+      source: { kind: opts.source.kind, ...(opts.source.location ? { location: opts.source.location } : {}), ...(opts.source.recordedAt ? { recordedAt: opts.source.recordedAt } : {}), ...(opts.source.verification ? { verification: opts.source.verification } : {}) },
       scope: opts.source.scope,
+      regionSelection: opts.source.regionSelection,
+      parameters: { ...ruleParameters, ...RULE_THRESHOLDS, scanDisqualifyingSeverities: [...SCAN_DISQUALIFYING_SEVERITIES] },
+      ...(window ? { collectionWindow: window } : {}),
       frameworks: opts.config.frameworks,
       catalogDigest: opts.catalog.digest,
     },

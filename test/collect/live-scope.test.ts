@@ -48,6 +48,10 @@ describe('live scope', () => {
     const src = await liveSource({ regions: [], credentials: base });
     expect(src.scope).toEqual({ accounts: [MGMT], regions: ['eu-west-1', 'me-central-1', 'us-east-1'] });
     expect(mocks.ec2.commandCalls(DescribeRegionsCommand)[0].args[0].input).toEqual({ AllRegions: true });
+    // The answer the regions were chosen from is kept as evidence, and the choice names it.
+    const [record] = src.preflight;
+    expect(record).toMatchObject({ key: 'ec2.DescribeRegions', account: MGMT, outcome: 'ok', input: { AllRegions: true } });
+    expect(src.regionSelection).toEqual({ method: 'enabled-regions', evidence: [record.id] });
   });
 
   it('enters every ACTIVE Organization account by its read-only role with the external id', async () => {

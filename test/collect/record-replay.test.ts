@@ -53,11 +53,12 @@ afterEach(() => restore());
 const mocked = (): PreparedSource => ({
   kind: 'live',
   location: 'aws://mocked',
+  regionSelection: { method: 'requested', evidence: [] },
   scope,
   credentialsFor: () => async () => STATIC_CREDENTIALS,
   preflight: [assumeRoleFailureRecord('444455556666', 'arn:aws:iam::444455556666:role/ProoflineReadOnly', 'proofline', awsError('AccessDenied', 403), clock())],
 });
-const comparable = (results: object) => JSON.parse(JSON.stringify(results, (k, v) => (k === 'id' && typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? undefined : k === 'source' ? undefined : v)));
+const comparable = (results: object) => JSON.parse(JSON.stringify(results, (k, v) => (k === 'id' && typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? undefined : k === 'source' || k === 'regionSelection' ? undefined : v)));
 
 describe('record -> replay', () => {
   it('replays every collector\'s evidence byte for byte', async () => {
@@ -70,7 +71,7 @@ describe('record -> replay', () => {
     expect(replayed.map((r) => `${r.id} ${r.sha256}`)).toEqual(recorded.map((r) => `${r.id} ${r.sha256}`));
   });
 
-  it('gives an identical results.json (ignoring run id and source)', async () => {
+  it('gives an identical results.json (ignoring run id, source and how regions were chosen)', async () => {
     const config = parseConfig({}, 'test');
     const live = await runEvidence({ catalog, rules, collectors, source: mocked(), config, now: clock });
     expect(live.records.some((r) => r.key === 'sts.AssumeRole')).toBe(true);
@@ -81,5 +82,9 @@ describe('record -> replay', () => {
     const replay = await runEvidence({ catalog, rules, collectors, source: await snapshotSource(snap), config, now: clock });
     expect(replay.records.map((r) => r.sha256)).toEqual(live.records.map((r) => r.sha256));
     expect(comparable(replay.results)).toEqual(comparable(live.results));
+    // A replay says so, with the recording's date; its regions are the recording's.
+    expect(replay.results.run.source.recordedAt).toBe(clock().toISOString());
+    expect(replay.results.run.regionSelection.method).toBe('recording');
+    expect(live.results.run.source.recordedAt).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import type { RunResults } from '../../src/results/run-results.ts';
 import type { ControlStatus } from '../../src/evaluate/control-status.ts';
 import type { RequirementStatus } from '../../src/map/requirement-status.ts';
 import type { Finding, FindingStatus } from '../../src/evaluate/finding.ts';
+import { DEFAULT_PARAMETERS, EMPTY_SCOPE } from '../helpers/run-fixtures.ts';
 
 export function fakeResults(id: string, startedAt: string, findings: { control: string; resource: string; status: FindingStatus }[], evidence: { key: string; outcome: 'ok' | 'error' }[] = []): RunResults {
   const fs: Finding[] = findings.map((f) => ({ id: `${f.control}:111122223333:eu-west-1:${f.resource}`, controlId: f.control, status: f.status, resource: { type: 'AWS::Test::Thing', id: f.resource }, account: '111122223333', region: 'eu-west-1', reason: f.status, evidence: [] }));
@@ -18,8 +19,9 @@ export function fakeResults(id: string, startedAt: string, findings: { control: 
   return {
     schema: 'proofline-results',
     schemaVersion: 2,
-    run: { id, startedAt, finishedAt: startedAt, evaluatedAt: startedAt, tool: { name: 'proofline', version: 'test' }, organization: 'Test', source: { kind: 'simulated' }, scope: { accounts: ['111122223333'], regions: ['eu-west-1'] } as never, frameworks: ['soc2'], catalogDigest: 'x' },
+    run: { id, startedAt, finishedAt: startedAt, evaluatedAt: startedAt, tool: { name: 'proofline', version: 'test' }, organization: 'Test', source: { kind: 'simulated' }, scope: { accounts: ['111122223333'], regions: ['eu-west-1'] } as never, regionSelection: { method: 'simulated', evidence: [] }, parameters: DEFAULT_PARAMETERS, frameworks: ['soc2'], catalogDigest: 'x' },
     summary: { findings: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 }, controls: {} as never, requirements: {} as never, evidence: { records: 0, ok: 0, notConfigured: 0, errors: 0 } },
+    scope: EMPTY_SCOPE,
     controls,
     findings: fs,
     requirements: { gdpr: [], hipaa: [], soc2: [{ id: 'CC6.1', title: 'Logical access', coverage: 'automated', status: reqStatus, reason: '', primaryPassed: controls.filter((c) => c.status === 'pass').length, primaryTotal: controls.length, controls: controls.map((c) => ({ id: c.id, status: c.status, strength: 'primary' as const, justification: '' })) }] },

@@ -8,6 +8,7 @@ import type { RequirementResult, RequirementResults } from '../../src/map/map-re
 import { REQUIREMENT_STATUSES, rollUpRequirement } from '../../src/map/requirement-status.ts';
 import { evidenceEntry } from '../../src/results/build-results.ts';
 import { RESULTS_SCHEMA, RESULTS_SCHEMA_VERSION, type ControlEntry, type RunResults } from '../../src/results/run-results.ts';
+import { DEFAULT_PARAMETERS, EMPTY_SCOPE } from '../helpers/run-fixtures.ts';
 
 export interface SyntheticOptions {
   findings: number;
@@ -121,6 +122,9 @@ export function syntheticRun(opts: SyntheticOptions): { results: RunResults; rec
       organization: 'Acme Health AI (synthetic)',
       source: { kind: 'simulated', location: 'synthetic' },
       scope: { accounts, regions: REGIONS },
+      regionSelection: { method: 'simulated', evidence: [] },
+      parameters: DEFAULT_PARAMETERS,
+      collectionWindow: { from: at, to: at },
       frameworks: [...FRAMEWORK_IDS],
       catalogDigest: 'a'.repeat(64),
     },
@@ -130,6 +134,7 @@ export function syntheticRun(opts: SyntheticOptions): { results: RunResults; rec
       requirements: reqCounts,
       evidence: { records: evidence.length, ok: evidence.filter((e) => e.outcome === 'ok').length, notConfigured: 0, errors: evidence.filter((e) => e.outcome === 'error').length },
     },
+    scope: EMPTY_SCOPE,
     controls,
     findings,
     requirements,

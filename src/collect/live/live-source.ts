@@ -9,7 +9,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit from 'p-limit';
 import { checkAccountId, checkRegionName } from '../../util/aws-ids.ts';
 import type { EvidenceRecord } from '../evidence-record.ts';
-import { assumeRoleFailureRecord } from '../preflight.ts';
+import { assumeRoleFailureRecord, describeRegionsRecord } from '../preflight.ts';
 import type { PreparedSource } from '../source.ts';
 import { assumedRoleCredentials, DEFAULT_ROLE_NAME, DEFAULT_SESSION_NAME, failedCredentials, roleArn, shared, type RoleToAssume } from './assumed-role.ts';
 import { enabledRegions } from './enabled-regions.ts';
@@ -114,7 +114,7 @@ export async function liveAccountsSource(spec: LiveEntrySpec, scope: PreparedSou
   const entry: AccountEntry = { base, callerAccount: spec.callerAccount, partition: spec.partition, role: spec.role, region: spec.region, stsConfig: clientConfig('sts', spec.region) };
   const credentials = new Map<string, AwsCredentialIdentityProvider>();
   for (const account of scope.accounts) credentials.set(account, (await enterAccount(entry, account)).credentials);
-  return { kind: 'live', scope, credentialsFor: (account) => credentials.get(account), clientConfig: clientConfig as PreparedSource['clientConfig'] };
+  return { kind: 'live', scope, credentialsFor: (account) => credentials.get(account), clientConfig: clientConfig as PreparedSource['clientConfig'], regionSelection: { method: 'requested', evidence: [] } };
 }
 
 export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
@@ -146,9 +146,12 @@ export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
   }
 
   let regions = opts.regions;
+  const preflight: EvidenceRecord[] = [];
   if (!regions.length) {
     try {
-      regions = await enabledRegions(base, region, clientConfig('ec2', region));
+      const enabled = await enabledRegions(base, region, clientConfig('ec2', region));
+      regions = enabled.regions;
+      preflight.push(describeRegionsRecord(callerAccount, region, enabled.response, enabled.requestId, now()));
     } catch (err) {
       throw new ScopeError(`cannot list the enabled regions of ${callerAccount} (${(err as Error).name}: ${(err as Error).message}); pass --regions or set regions in the config`);
     }
@@ -156,7 +159,6 @@ export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
 
   const role: RoleToAssume = { roleName: opts.role?.roleName ?? DEFAULT_ROLE_NAME, externalId: opts.role?.externalId, sessionName: opts.role?.sessionName ?? DEFAULT_SESSION_NAME };
   const credentials = new Map<string, AwsCredentialIdentityProvider>();
-  const preflight: EvidenceRecord[] = [];
   const limit = pLimit(opts.accountConcurrency ?? 10);
   const entry: AccountEntry = { base, callerAccount, partition, role, region, stsConfig: clientConfig('sts', region) };
   await Promise.all(
@@ -176,6 +178,7 @@ export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
     credentialsFor: (account) => credentials.get(account),
     clientConfig: clientConfig as PreparedSource['clientConfig'],
     preflight,
+    regionSelection: { method: opts.regions.length ? 'requested' : 'enabled-regions', evidence: preflight.filter((r) => r.key === 'ec2.DescribeRegions').map((r) => r.id) },
     entry: { ...(opts.profile ? { profile: opts.profile } : {}), callerAccount, partition, role, region, ...(opts.client ? { client: opts.client } : {}) },
   };
 }

@@ -1,10 +1,11 @@
 import { ALL_KEY_TYPES } from '../../collect/call-inputs.ts';
 import { daysBetween, fail, forEachListed, pass, required, toDate, unknown, type Verdict } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
+import { RULE_THRESHOLDS } from '../rule-thresholds.ts';
 
 // Certificates that are issued must not expire within 30 days; failed, expired, revoked or timed-out
 // ones fail. Pending and inactive requests are not yet in service and are not judged.
-const WINDOW_DAYS = 30;
+const WINDOW_DAYS = RULE_THRESHOLDS.certificateExpiryWindowDays;
 const BROKEN = new Set(['FAILED', 'EXPIRED', 'REVOKED', 'VALIDATION_TIMED_OUT']);
 
 export const rule = defineRule({

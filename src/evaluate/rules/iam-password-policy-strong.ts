@@ -3,9 +3,10 @@
 import { accountResource, fail, judgeCall, pass } from '../rule-helpers.ts';
 import { globalTargets } from '../aws/iam-authorization.ts';
 import { defineRule } from '../rule.ts';
+import { RULE_THRESHOLDS } from '../rule-thresholds.ts';
 
-const MIN_LENGTH = 14;
-const MIN_REUSE_PREVENTION = 24;
+const MIN_LENGTH = RULE_THRESHOLDS.passwordMinLength;
+const MIN_REUSE_PREVENTION = RULE_THRESHOLDS.passwordReusePrevention;
 
 export const rule = defineRule({
   controlId: 'iam-password-policy-strong',

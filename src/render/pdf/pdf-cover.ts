@@ -8,7 +8,7 @@ const LIST_ON_COVER = 8;
 
 function listOrCount(items: string[], noun: string): string {
   if (items.length <= LIST_ON_COVER) return items.join(', ') || '(none)';
-  return `${items.length} ${noun} (listed in "Scope and methodology")`;
+  return `${items.length} ${noun} (listed in "Scope and limitations")`;
 }
 
 export function cover(doc: Doc, vm: ViewModel): void {
@@ -16,6 +16,9 @@ export function cover(doc: Doc, vm: ViewModel): void {
   doc.font(FONT.regular).fontSize(SIZE.h3).fillColor('#D9E2EC').text('PROOFLINE EVIDENCE REPORT', MARGIN.left, 60, { width: CONTENT_WIDTH, characterSpacing: 1.5 });
   doc.font(FONT.bold).fontSize(SIZE.title).fillColor('#FFFFFF').text(vm.run.organization, MARGIN.left, 82, { width: CONTENT_WIDTH });
   doc.font(FONT.regular).fontSize(SIZE.h2).fillColor('#D9E2EC').text(`AI workload compliance: ${vm.run.frameworkNames.join(', ')}`, MARGIN.left, doc.y + 6, { width: CONTENT_WIDTH });
+  if (vm.scope.replay) {
+    badge(doc, MARGIN.left, 168, 'REPLAYED FROM A RECORDING', 'B54708');
+  }
   doc.y = 220;
   doc.fillColor(COLOR.text);
   keyValues(
@@ -29,6 +32,8 @@ export function cover(doc: Doc, vm: ViewModel): void {
       ['Run finished', utcText(vm.run.finishedAt)],
       ['Evaluated as of', utcText(vm.run.evaluatedAt)],
       ['Evidence source', vm.run.source],
+      ['Evidence', vm.scope.evidenceOrigin],
+      ['Collection window', vm.scope.collectionWindow],
       ['Tool', `${vm.run.toolName} ${vm.run.toolVersion}`],
       ['Run id', vm.run.id],
       ['Catalog digest', `sha256:${vm.run.catalogDigest}`],

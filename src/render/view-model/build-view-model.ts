@@ -5,6 +5,7 @@ import { describeScan } from '../../manual-evidence/nessus-summary.ts';
 import type { Finding } from '../../evaluate/finding.ts';
 import type { EvidenceEntry, RunResults } from '../../results/run-results.ts';
 import type { SignerDescription } from '../../sign/signing-identity.ts';
+import { buildScopeView } from './scope-view.ts';
 import { FRAMEWORK_NAMES, FRAMEWORK_SHORT, SEVERITY_RANK } from './labels.ts';
 import type { ControlView, ExceptionView, FrameworkView, GapView, HistoryPointView, ManualEvidenceView, ViewModel } from './view-model.ts';
 
@@ -135,6 +136,7 @@ export function buildViewModel(results: RunResults, signer: SignerDescription, e
       regions: run.scope.regions,
       frameworkNames: frameworks.map((f) => FRAMEWORK_NAMES[f]),
     },
+    scope: buildScopeView(results),
     signer,
     summary: results.summary,
     frameworks: frameworkViews,

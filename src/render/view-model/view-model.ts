@@ -6,6 +6,7 @@ import type { ControlOutcome } from '../../map/control-outcome.ts';
 import type { Finding } from '../../evaluate/finding.ts';
 import type { RequirementStatus } from '../../map/requirement-status.ts';
 import type { EvidenceEntry, ResultFinding, RunSummary } from '../../results/run-results.ts';
+import type { ScopeView } from './scope-view.ts';
 import type { SignerDescription } from '../../sign/signing-identity.ts';
 
 export interface RunView {
@@ -118,6 +119,7 @@ export interface HistoryPointView {
 
 export interface ViewModel {
   run: RunView;
+  scope: ScopeView;
   signer: SignerDescription;
   summary: RunSummary;
   frameworks: FrameworkView[];

@@ -1,0 +1,10 @@
+// Fixed thresholds that rules judge by (the configurable ones are RuleParameters). Listed in one place so
+// that every run states them with its parameters in force (results.json run.parameters, manifest.json).
+export const RULE_THRESHOLDS = {
+  /** acm-certificates-valid-and-not-expiring: an issued certificate must not expire within this many days. */
+  certificateExpiryWindowDays: 30,
+  /** iam-password-policy-strong: minimum password length. */
+  passwordMinLength: 14,
+  /** iam-password-policy-strong: previous passwords that may not be reused. */
+  passwordReusePrevention: 24,
+} as const;

@@ -1,0 +1,32 @@
+// AWS services that commonly hold or serve AI workload data but that Proofline does not collect from.
+// Each names the kinds of check it would need, as the controls that make those checks on the services
+// that are examined: the requirements those controls decide (primary mappings) are the ones whose
+// conclusions stop at the examined services. A test keeps every control id here in the catalog.
+export interface NotExaminedService {
+  service: string;
+  resourceTypes: string;
+  /** Controls whose check the service's resources would need (on the services that are examined). */
+  analogues: string[];
+}
+
+const ENCRYPTION_AT_REST = ['s3-data-buckets-encrypted-with-customer-key', 'ebs-default-encryption-enabled', 'sagemaker-notebook-encrypted-with-kms-key'];
+const BACKUP = ['backup-plans-cover-data-stores'];
+const PUBLIC_EXPOSURE = ['s3-bucket-policies-not-public', 's3-bucket-public-access-block-enabled', 'security-groups-admin-ports-closed-to-internet'];
+const IN_TRANSIT = ['s3-buckets-tls-only'];
+const RESIDENCY = ['data-resides-in-allowed-regions'];
+const NETWORK_ISOLATION = ['sagemaker-model-in-vpc', 'sagemaker-training-job-in-vpc'];
+const LEAST_PRIVILEGE = ['iam-ai-service-roles-no-admin-permissions'];
+const ACCESS_LOGGING = ['s3-data-buckets-access-logging-enabled'];
+
+export const NOT_EXAMINED: readonly NotExaminedService[] = [
+  { service: 'Amazon RDS and Aurora', resourceTypes: 'DB instances, DB clusters, snapshots', analogues: [...ENCRYPTION_AT_REST, ...BACKUP, ...PUBLIC_EXPOSURE, ...IN_TRANSIT, ...RESIDENCY] },
+  { service: 'Amazon DynamoDB', resourceTypes: 'tables, backups, streams', analogues: [...ENCRYPTION_AT_REST, ...BACKUP, ...RESIDENCY] },
+  { service: 'Amazon EFS', resourceTypes: 'file systems (e.g. SageMaker Studio home directories), access points', analogues: [...ENCRYPTION_AT_REST, ...BACKUP, ...IN_TRANSIT, ...RESIDENCY] },
+  { service: 'AWS Lambda', resourceTypes: 'functions serving or orchestrating models, function URLs', analogues: [...LEAST_PRIVILEGE, ...NETWORK_ISOLATION, ...PUBLIC_EXPOSURE] },
+  { service: 'Amazon EKS', resourceTypes: 'clusters and node groups running training or inference', analogues: [...NETWORK_ISOLATION, ...PUBLIC_EXPOSURE, ...ENCRYPTION_AT_REST, ...LEAST_PRIVILEGE, ...ACCESS_LOGGING] },
+  { service: 'Amazon ECR', resourceTypes: 'repositories of training and inference container images', analogues: [...ENCRYPTION_AT_REST, ...PUBLIC_EXPOSURE] },
+  { service: 'Amazon OpenSearch Service', resourceTypes: 'domains and serverless collections (e.g. vector stores of knowledge bases)', analogues: [...ENCRYPTION_AT_REST, ...PUBLIC_EXPOSURE, ...IN_TRANSIT, ...NETWORK_ISOLATION, ...RESIDENCY, ...ACCESS_LOGGING] },
+  { service: 'Amazon Redshift', resourceTypes: 'clusters and serverless workgroups holding training or analytics data', analogues: [...ENCRYPTION_AT_REST, ...PUBLIC_EXPOSURE, ...BACKUP, ...RESIDENCY] },
+  { service: 'Amazon EC2 instances', resourceTypes: 'self-managed training and inference instances, their volumes and instance profiles', analogues: [...ENCRYPTION_AT_REST, ...LEAST_PRIVILEGE, ...PUBLIC_EXPOSURE] },
+  { service: 'Amazon Kinesis and Data Firehose', resourceTypes: 'data streams and delivery streams', analogues: [...ENCRYPTION_AT_REST, ...RESIDENCY] },
+];

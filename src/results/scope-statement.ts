@@ -1,0 +1,49 @@
+// What the run examined and what it did not: the services and operations whose evidence it holds (the
+// collectors that ran), the resource types judged, the services it does not examine and the requirements
+// whose conclusions that limits. Printed in the report's "Scope and limitations" and kept in results.json.
+import type { Catalog } from '../catalog/load-catalog.ts';
+import type { FrameworkId } from '../catalog/catalog-schema.ts';
+import type { EvidenceRecord } from '../collect/evidence-record.ts';
+import type { Finding } from '../evaluate/finding.ts';
+import { NOT_EXAMINED } from './not-examined.ts';
+
+export interface ScopeStatement {
+  /** One entry per AWS service the run holds evidence from, with the operations called. */
+  examined: { service: string; operations: string[] }[];
+  /** Resource types the rules judged (from the findings). */
+  resourceTypes: string[];
+  notExamined: { service: string; resourceTypes: string; limits: { framework: FrameworkId; requirement: string }[] }[];
+}
+
+export function buildScopeStatement(catalog: Pick<Catalog, 'controls'>, records: readonly EvidenceRecord[], findings: readonly Finding[]): ScopeStatement {
+  const operations = new Map<string, Set<string>>();
+  for (const r of records) {
+    let set = operations.get(r.service);
+    if (!set) operations.set(r.service, (set = new Set()));
+    set.add(r.operation);
+  }
+  const byId = new Map(catalog.controls.map((c) => [c.id, c]));
+  return {
+    examined: [...operations].sort(([a], [b]) => a.localeCompare(b)).map(([service, ops]) => ({ service, operations: [...ops].sort() })),
+    resourceTypes: [...new Set(findings.map((f) => f.resource.type))].sort(),
+    notExamined: NOT_EXAMINED.map((s) => {
+      const limits = new Map<string, { framework: FrameworkId; requirement: string }>();
+      for (const id of s.analogues) {
+        for (const m of byId.get(id)?.mappings ?? []) if (m.strength === 'primary') limits.set(`${m.framework} ${m.requirement}`, { framework: m.framework, requirement: m.requirement });
+      }
+      return { service: s.service, resourceTypes: s.resourceTypes, limits: [...limits.values()].sort((a, b) => a.framework.localeCompare(b.framework) || a.requirement.localeCompare(b.requirement, 'en', { numeric: true })) };
+    }),
+  };
+}
+
+/** Earliest and latest collection time of the run's evidence records (a replay: when they were recorded). */
+export function collectionWindow(records: readonly Pick<EvidenceRecord, 'collectedAt'>[]): { from: string; to: string } | undefined {
+  if (records.length === 0) return undefined;
+  let from = records[0].collectedAt;
+  let to = from;
+  for (const r of records) {
+    if (r.collectedAt < from) from = r.collectedAt;
+    if (r.collectedAt > to) to = r.collectedAt;
+  }
+  return { from, to };
+}
