@@ -1,10 +1,11 @@
 // The run history: one SQLite file under the data directory, no server. Each row is chained to the
 // row before it (entrySha256), and each succeeded run names the previous run's manifest digest.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { RunResults } from '../results/run-results.ts';
+import { InputError } from '../util/input-error.ts';
 import { sha256Hex } from '../util/sha256.ts';
 import { stableStringify } from '../util/stable-json.ts';
 import { entryDigest, type HistoryEntry, type RunOutcome } from './history-entry.ts';
@@ -45,6 +46,8 @@ function toEntry(r: Row): HistoryEntry {
   return e;
 }
 
+export class HistoryNotFoundError extends InputError {}
+
 export class HistoryStore {
   readonly db: Database.Database;
 
@@ -59,6 +62,16 @@ export class HistoryStore {
   /** Opens (creating and migrating if needed) <dataDir>/history.sqlite, or an in-memory store for ':memory:'. */
   static open(dataDir: string): HistoryStore {
     return new HistoryStore(dataDir === ':memory:' ? ':memory:' : join(dataDir, HISTORY_FILE));
+  }
+
+  /**
+   * Opens an existing history for reading commands (list, verify, diff, report): a mistyped dataDir
+   * must not create an empty history that then verifies as "intact".
+   */
+  static openExisting(dataDir: string): HistoryStore {
+    const file = join(dataDir, HISTORY_FILE);
+    if (!existsSync(file)) throw new HistoryNotFoundError({ file, message: `no run history here (dataDir "${dataDir}"); check dataDir in the config, or run proofline schedule first` });
+    return new HistoryStore(file);
   }
 
   close(): void {
@@ -112,10 +125,11 @@ export class HistoryStore {
       .filter((e) => (!filter.from || e.startedAt >= filter.from) && (!filter.to || e.startedAt <= filter.to) && (!filter.status || e.status === filter.status));
   }
 
-  /** A run by id, id prefix, sequence number or "latest". */
+  /** A run by id, id prefix, sequence number or "latest" (the latest run with stored results). */
   run(ref: string): HistoryEntry | undefined {
     let row: Row | undefined;
-    if (ref === 'latest') row = this.db.prepare('SELECT * FROM runs ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
+    // "latest" is the latest run that has results to read: a failed or abandoned run after it has none.
+    if (ref === 'latest') row = this.db.prepare(`SELECT * FROM runs WHERE status = 'succeeded' AND id IN (SELECT run_id FROM run_results) ORDER BY seq DESC LIMIT 1`).get() as Row | undefined;
     else if (/^\d+$/.test(ref)) row = this.db.prepare('SELECT * FROM runs WHERE seq = ?').get(Number(ref)) as Row | undefined;
     else {
       const rows = this.db.prepare(`SELECT * FROM runs WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2`).all(ref.replace(/[%_\\]/g, '\\$&')) as Row[];

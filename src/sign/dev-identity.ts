@@ -4,7 +4,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { identityFromPem } from './local-identity.ts';
+import { identityFromPem, SigningKeyError } from './local-identity.ts';
 import { selfSignedCertificate } from './self-signed-certificate.ts';
 import { rsaDigestSigner, type SigningIdentity } from './signing-identity.ts';
 import { derToPem } from './x509.ts';
@@ -13,12 +13,27 @@ export { prooflineHome } from '../util/proofline-home.ts';
 
 export const DEV_IDENTITY_DIR = 'dev-identity';
 
+async function readIfPresent(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new SigningKeyError(`${file}: cannot read the development identity (${(err as Error).message}); it is not replaced: fix its permissions or move it away`);
+  }
+}
+
 export async function developmentIdentity(home: string, organization: string, now = new Date()): Promise<SigningIdentity> {
   const dir = join(home, DEV_IDENTITY_DIR);
   const keyFile = join(dir, 'key.pem');
   const certFile = join(dir, 'certificate.pem');
-  const existing = await Promise.all([readFile(keyFile, 'utf8'), readFile(certFile, 'utf8')]).catch(() => undefined);
-  if (existing) return identityFromPem(existing[0], existing[1], dir, 'development');
+  // Made only when absent: an unreadable or half identity is an error, never silently replaced by a new
+  // signer (packages would change signer without anyone deciding it).
+  const [keyPemFound, certPemFound] = await Promise.all([readIfPresent(keyFile), readIfPresent(certFile)]);
+  if (keyPemFound && certPemFound) return identityFromPem(keyPemFound, certPemFound, dir, 'development');
+  if (keyPemFound || certPemFound) {
+    const [has, lacks] = keyPemFound ? ['key.pem', 'certificate.pem'] : ['certificate.pem', 'key.pem'];
+    throw new SigningKeyError(`${dir}: holds ${has} without ${lacks}; the development identity is not replaced: restore ${lacks} or move the folder away`);
+  }
 
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
   const keyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();

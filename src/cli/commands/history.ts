@@ -18,8 +18,9 @@ import { verifyHistory } from '../../history/verify-history.ts';
 import { returnsExitCode } from '../command-outcome.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.ts';
 
+/** Reading commands open an existing history only (a mistyped dataDir is an error, not an empty history). */
 async function withStore<T>(config: ProoflineConfig, fn: (store: HistoryStore) => Promise<T>): Promise<T> {
-  const store = HistoryStore.open(config.dataDir);
+  const store = HistoryStore.openExisting(config.dataDir);
   try {
     return await fn(store);
   } finally {
@@ -78,8 +79,8 @@ export function registerHistory(program: Command): void {
   program
     .command('diff')
     .description(describeCommand('diff'))
-    .argument('<from>', 'run id (or a unique prefix), #seq number, or "latest"')
-    .argument('<to>', 'run id (or a unique prefix), #seq number, or "latest"')
+    .argument('<from>', 'run id (or a unique prefix), #seq number, or "latest" (the latest run with results)')
+    .argument('<to>', 'run id (or a unique prefix), #seq number, or "latest" (the latest run with results)')
     .option('--config <file>', 'proofline.config.yaml')
     .option('--json', 'print the diff as JSON')
     .action(async (fromRef: string, toRef: string, flags: { config?: string; json?: boolean }) => {
@@ -87,6 +88,7 @@ export function registerHistory(program: Command): void {
       await withStore(config, async (store) => {
         const load = (ref: string) => {
           const entry = store.run(ref.replace(/^#/, ''));
+          if (!entry && ref === 'latest') throw new UsageError(`no run with stored results is in the history (${join(config.dataDir, 'history.sqlite')}); see proofline history list`);
           if (!entry) throw new UsageError(`run "${ref}" is not in the history (${join(config.dataDir, 'history.sqlite')}); see proofline history list`);
           const results = store.results(entry.id);
           if (!results) throw new UsageError(`run "${ref}" (${entry.id}) has no stored results: it ${entry.status === 'failed' ? `failed (${entry.error})` : 'was recorded without results'}`);
