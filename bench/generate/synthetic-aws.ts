@@ -7,7 +7,7 @@ import type { Scope } from '../../src/collect/target.ts';
 import { registerBedrock } from './bedrock.ts';
 import { registerIam } from './iam.ts';
 import { registerKmsLogsEc2 } from './kms-logs-ec2.ts';
-import { planAccount, type AccountPlan } from './plan.ts';
+import { planAccount, SYNTHETIC_ACCOUNT, type AccountPlan } from './plan.ts';
 import { registerS3 } from './s3.ts';
 import { registerSageMaker } from './sagemaker.ts';
 
@@ -25,8 +25,8 @@ export interface SyntheticAccount {
 
 const NO_HANDLER = 'SimulatorHasNoHandler';
 
-export function syntheticAccount(size: number, options: SimulatedAwsOptions = {}): SyntheticAccount {
-  const plan = planAccount(size);
+export function syntheticAccount(size: number, options: SimulatedAwsOptions = {}, account = SYNTHETIC_ACCOUNT): SyntheticAccount {
+  const plan = planAccount(size, account);
   const sim = new SimulatedAws(options);
   const modelledKeys: string[] = [];
   const on = sim.on.bind(sim);

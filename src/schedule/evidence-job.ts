@@ -23,7 +23,7 @@ export interface EvidenceJobDeps {
   /** Folder the packages are written into. */
   packagesDir: string;
   /** Collects and evaluates (runEvidence with the project catalog and the source). */
-  collect: (inputs: RunInputs, evaluatedAt: Date) => Promise<RunEvidenceOutput>;
+  collect: (inputs: RunInputs, evaluatedAt: Date, signal?: AbortSignal) => Promise<RunEvidenceOutput>;
   /** Control ids of the catalog, so an exception for an unknown control is rejected. */
   knownControlIds?: ReadonlySet<string>;
   /** The catalog's frameworks, so manual evidence for an unknown requirement is rejected. */
@@ -48,7 +48,7 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
     startedAt = now();
     const inputs = await loadRunInputs(deps.config, startedAt, deps.knownControlIds, deps.catalog);
     for (const warning of inputs.warnings ?? []) deps.log.log('warn', 'input.warning', { warning });
-    const { results, records } = await abortable(deps.collect(inputs, startedAt), signal);
+    const { results, records } = await abortable(deps.collect(inputs, startedAt, signal), signal);
     signal.throwIfAborted();
     const previous = deps.store.previousManifestDigest();
     const steps: PackageStep[] = [

@@ -5,6 +5,7 @@ import { createTask, type ScheduledTask } from 'node-cron';
 import { cronProblem, isTimeZone, type ScheduleConfig } from '../config/operations-config.ts';
 import type { JsonLogger } from './json-logger.ts';
 import { InputError } from '../util/input-error.ts';
+import { tickOf, type TickClaim } from './tick-claim.ts';
 
 export class InvalidScheduleError extends InputError {
   constructor(message: string) {
@@ -27,9 +28,12 @@ export interface SchedulerOptions {
   log: JsonLogger;
   /** Called after a job throws, e.g. to record the failed run in the history. */
   onFailure?: (error: Error) => Promise<void> | void;
+  /** Schedulers on several hosts: true when this one won the tick (tick-claim.ts); absent, every tick is ours. */
+  claimTick?: TickClaim;
+  now?: () => Date;
 }
 
-export type TickResult = 'ran' | 'failed' | 'skipped_overlap' | 'stopped';
+export type TickResult = 'ran' | 'failed' | 'skipped_overlap' | 'skipped_claimed' | 'stopped';
 
 export class Scheduler {
   private task: ScheduledTask | undefined;
@@ -75,9 +79,14 @@ export class Scheduler {
     const abort = new AbortController();
     this.abort = abort;
     const started = Date.now();
-    this.opts.log.log('info', 'run.started', { trigger });
+    const tick = tickOf((this.opts.now ?? (() => new Date()))(), this.opts.schedule.cron);
     this.current = (async (): Promise<TickResult> => {
       try {
+        if (this.opts.claimTick && !(await this.opts.claimTick(tick))) {
+          this.opts.log.log('info', 'run.skipped', { reason: 'another scheduler runs this tick', trigger, tick: tick.toISOString() });
+          return 'skipped_claimed';
+        }
+        this.opts.log.log('info', 'run.started', { trigger });
         const outcome = await this.opts.job(abort.signal, trigger);
         this.opts.log.log('info', 'run.finished', { trigger, durationMs: Date.now() - started, ...outcome });
         return 'ran';

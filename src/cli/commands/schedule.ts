@@ -17,9 +17,13 @@ import { historyPoints } from '../../history/history-points.ts';
 import { HistoryStore } from '../../history/history-store.ts';
 import { returnsExitCode } from '../command-outcome.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.ts';
+import { hostname } from 'node:os';
+import { distributedCollect } from '../../run/distributed/collect-distributed.ts';
+import { openTickClaims } from '../../schedule/tick-claim.ts';
+import { addQueueOptions, distributedOptionsOf, queueUrlOf, type QueueFlags } from './queue-options.ts';
 import { addSourceOptions, positiveIntFlag, prepareSource, type SourceFlags } from './source-options.ts';
 
-interface ScheduleFlags extends SourceFlags {
+interface ScheduleFlags extends SourceFlags, QueueFlags {
   config?: string;
   once?: boolean;
 }
@@ -30,7 +34,7 @@ export function registerSchedule(program: Command): void {
     .description(describeCommand('schedule'))
     .requiredOption('--config <file>', 'proofline.config.yaml with a schedule section')
     .option('--once', 'one run now, then exit (for plain cron, Kubernetes CronJobs, EventBridge Scheduler)');
-  addSourceOptions(cmd).action(returnsExitCode(async (flags: ScheduleFlags) => {
+  addQueueOptions(addSourceOptions(cmd)).action(returnsExitCode(async (flags: ScheduleFlags) => {
     const config = await loadConfig(flags.config);
     if (!config.schedule && !flags.once) throw new UsageError(`${flags.config}: field "schedule": needed by proofline schedule (e.g. schedule: { cron: "0 2 * * *", timezone: UTC })`);
     const schedule = config.schedule ?? { cron: '0 2 * * *', timezone: 'UTC', runOnStart: false };
@@ -43,6 +47,9 @@ export function registerSchedule(program: Command): void {
     for (const warning of inputs.warnings ?? []) process.stderr.write(`proofline: warning: ${warning}\n`);
     const identity = await resolveSigningIdentity(config);
     const log = jsonLinesLogger(process.stdout);
+    // With a queue, workers collect and schedulers on every host share its database: each tick runs once.
+    const queueUrl = queueUrlOf(flags.queue, config);
+    const claims = queueUrl ? await openTickClaims(queueUrl, `${config.organization}|${schedule.cron}|${schedule.timezone}`, `${hostname()}:${process.pid}`) : undefined;
     const store = HistoryStore.open(config.dataDir);
     const { job, onFailure } = evidenceJob({
       config,
@@ -51,9 +58,10 @@ export function registerSchedule(program: Command): void {
       knownControlIds,
       catalog: project.catalog,
       log,
-      collect: async (inputs, evaluatedAt) => {
+      collect: async (inputs, evaluatedAt, signal) => {
         const source = await prepareSource({ ...flags, quiet: true }, config.regions);
-        return runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry) });
+        const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, signal ?? new AbortController().signal, (p) => log.log('info', 'run.shards', { ...p }))) : undefined;
+        return runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect });
       },
       packageSteps: (previous) => [
         renderReportsStep({ identity, extras: { history: historyPoints(store, config.observationWindows, new Date()) } }),
@@ -65,16 +73,18 @@ export function registerSchedule(program: Command): void {
         return { ...(report.upload ? { uploaded: `s3://${report.upload.bucket}/${report.upload.prefix}/`, objectLock: report.upload.retention ?? null } : {}), ...(report.webhookStatus ? { webhookStatus: report.webhookStatus } : {}), ...(report.snsMessageId ? { snsMessageId: report.snsMessageId } : {}) };
       },
     });
-    const scheduler = new Scheduler({ schedule, job, onFailure, log });
+    const scheduler = new Scheduler({ schedule, job, onFailure, log, claimTick: claims?.claim });
     if (flags.once) {
       const stopped = stopOnSignals(scheduler);
       const result = await scheduler.tick('start');
       void stopped;
       store.close();
-      return result === 'ran' ? EXIT_OK : EXIT_FAILURE;
+      await claims?.close();
+      return result === 'ran' || result === 'skipped_claimed' ? EXIT_OK : EXIT_FAILURE;
     }
     scheduler.start();
     await stopOnSignals(scheduler);
     store.close();
+    await claims?.close();
   }));
 }

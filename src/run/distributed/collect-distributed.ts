@@ -68,6 +68,7 @@ export function distributedCollect(d: DistributedOptions): (opts: CollectEvidenc
     const queue = await openQueue(d.queueUrl, { supervise: false });
     const { boss } = queue;
     const jobIds: string[] = [];
+    const messageIds: string[] = [];
     try {
       await boss.createQueue(runQueue);
       const jobs: PgBoss.JobInsert<ShardJob>[] = shards.map((shard) => {
@@ -76,7 +77,7 @@ export function distributedCollect(d: DistributedOptions): (opts: CollectEvidenc
         return { id, name: SHARD_QUEUE, data: { runId, shard, source, keys, settings, store: store.location, toolVersion: TOOL_VERSION }, retryLimit: d.retryLimit, retryDelay: 1, expireInSeconds: d.shardTimeoutSeconds, deadLetter: runQueue };
       });
       for (let i = 0; i < jobs.length; i += INSERT_CHUNK) await boss.insert(jobs.slice(i, i + INSERT_CHUNK));
-      const failures = await waitForShards(boss, runQueue, runId, shards.length, d);
+      const failures = await waitForShards(boss, runQueue, runId, shards.length, d, messageIds);
 
       const sink = new MemoryEvidence();
       for (const record of opts.source.preflight ?? []) sink.add(record);
@@ -91,7 +92,10 @@ export function distributedCollect(d: DistributedOptions): (opts: CollectEvidenc
       throw err;
     } finally {
       // Everything below was created by this run.
+      // pg-boss refuses to delete a queue that jobs still name (as their queue or dead-letter queue).
       if (jobIds.length) await boss.deleteJob(SHARD_QUEUE, jobIds).catch(() => undefined);
+      if (messageIds.length) await boss.deleteJob(runQueue, messageIds).catch(() => undefined);
+      await boss.purgeQueue(runQueue).catch(() => undefined);
       await boss.deleteQueue(runQueue).catch(() => undefined);
       await store.removeRun(runId).catch(() => undefined);
       await queue.close();
@@ -105,11 +109,16 @@ function shardFailureRecords(shard: Shard, collectors: Parameters<typeof shardCo
 }
 
 /** Waits until every shard is reported done or dead-lettered; returns the failed shards' last errors. */
-async function waitForShards(boss: PgBoss, runQueue: string, runId: string, total: number, d: DistributedOptions): Promise<Map<string, string>> {
+async function waitForShards(boss: PgBoss, runQueue: string, runId: string, total: number, d: DistributedOptions, messageIds: string[]): Promise<Map<string, string>> {
   const done = new Set<string>();
   const failed = new Map<string, string>();
   const workers = new Map<string, { shards: number; records: number; first: number }>();
-  const report = () =>
+  let reported = '';
+  // Told when a count changes (and once at the start), not on every poll.
+  const report = () => {
+    const key = `${done.size}/${failed.size}`;
+    if (key === reported) return;
+    reported = key;
     d.onProgress?.({
       runId,
       total,
@@ -117,6 +126,7 @@ async function waitForShards(boss: PgBoss, runQueue: string, runId: string, tota
       failed: failed.size,
       workers: [...workers].map(([worker, w]) => ({ worker, shards: w.shards, records: w.records, shardsPerMinute: (w.shards * 60_000) / Math.max(1000, Date.now() - w.first) })),
     });
+  };
   report();
   while (done.size + failed.size < total) {
     if (d.signal?.aborted) throw new RunCancelledError(`run ${runId} cancelled: its shards were cancelled`);
@@ -139,7 +149,7 @@ async function waitForShards(boss: PgBoss, runQueue: string, runId: string, tota
         if (!done.has(label)) failed.set(label, failureMessage(m.output));
       }
     }
-    if (messages.length) await boss.complete(runQueue, messages.map((m) => m.id));
+    if (messages.length) messageIds.push(...messages.map((m) => m.id));
     report();
     if (!messages.length) await abortableSleep(d.pollMs ?? 500, d.signal);
   }

@@ -1,0 +1,47 @@
+// One run per scheduled tick across hosts: schedulers that share a PostgreSQL database (the queue's,
+// or the history's) claim each tick by inserting its row; the insert that wins runs it, every other
+// scheduler logs the tick as taken. A row, not an advisory lock, so a host whose clock or start is a
+// little late still sees that the tick was run.
+import pg from 'pg';
+
+export type TickClaim = (tick: Date) => Promise<boolean>;
+
+export interface TickClaimStore {
+  claim: TickClaim;
+  close(): Promise<void>;
+}
+
+const CREATE = `CREATE TABLE IF NOT EXISTS proofline_schedule_tick (
+  schedule text NOT NULL,
+  tick timestamptz NOT NULL,
+  claimed_by text NOT NULL,
+  claimed_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (schedule, tick)
+)`;
+
+/** The tick a firing belongs to: its minute (or second, for 6-field cron expressions), the same on every host. */
+export function tickOf(at: Date, cron: string): Date {
+  const unit = cron.trim().split(/\s+/).length === 6 ? 1000 : 60_000;
+  return new Date(Math.floor(at.getTime() / unit) * unit);
+}
+
+/** `schedule` names the schedule (organization, cron, time zone): different schedules never share ticks. */
+export async function openTickClaims(url: string, schedule: string, claimant: string): Promise<TickClaimStore> {
+  const pool = new pg.Pool({ connectionString: url, max: 2, application_name: 'proofline-scheduler' });
+  try {
+    await pool.query(CREATE);
+  } catch (err) {
+    // Two schedulers creating the table at the same moment: one wins, the other finds it there.
+    if (!['23505', '42P07'].includes((err as { code?: string }).code ?? '')) {
+      await pool.end();
+      throw err;
+    }
+  }
+  return {
+    async claim(tick) {
+      const r = await pool.query('INSERT INTO proofline_schedule_tick (schedule, tick, claimed_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [schedule, tick, claimant]);
+      return r.rowCount === 1;
+    },
+    close: () => pool.end(),
+  };
+}
