@@ -29,6 +29,14 @@ export class EvidenceStoreError extends InputError {
   }
 }
 
+/** Stored evidence that no longer matches its digest: refused, never used. */
+export class EvidenceIntegrityError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EvidenceIntegrityError';
+  }
+}
+
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Relative object name of a shard; ids are checked so that nothing from a job can leave the store. */
@@ -48,7 +56,7 @@ function decode(text: string, where: string): EvidenceRecord[] {
     .map((line, i) => {
       const record = JSON.parse(line) as EvidenceRecord;
       const digest = createHash('sha256').update(serializeRecord(unsealRecord(record))).digest('hex');
-      if (digest !== record.sha256) throw new EvidenceStoreError(`${where} line ${i + 1}: record ${record.id} does not match its sha256`);
+      if (digest !== record.sha256) throw new EvidenceIntegrityError(`${where} line ${i + 1}: record ${record.id} does not match its sha256`);
       return record;
     });
 }
