@@ -12,14 +12,14 @@ export interface DescribedOptions<K extends KnownEvidenceKey, D extends KnownEvi
   describeKey: D;
   describeInput: (item: T) => Record<string, unknown>;
   resource: (item: T, where: Target) => ResourceRef;
-  /** Judges the describe response of one listed item. */
-  judge: (described: EvidenceResponse<D>, item: T) => Verdict;
+  /** Judges the describe response of one listed item, found at `at`. */
+  judge: (described: EvidenceResponse<D>, item: T, at: Target) => Verdict;
 }
 
 /** Lists, then judges each item's describe call. */
 export function forEachDescribed<K extends KnownEvidenceKey, D extends KnownEvidenceKey, T>(ctx: RuleContext<NoInfer<K | D>>, opts: DescribedOptions<K, D, T>): Finding[] {
   return forEachListed<K, T>(ctx, opts, (item, at, listRecords) =>
-    judgeCall(ctx, at, opts.resource(item, at), ctx.evidence.call(opts.describeKey, at, opts.describeInput(item)), { ok: (d) => opts.judge(d, item) }, listRecords),
+    judgeCall(ctx, at, opts.resource(item, at), ctx.evidence.call(opts.describeKey, at, opts.describeInput(item)), { ok: (d) => opts.judge(d, item, at) }, listRecords),
   );
 }
 

@@ -26,6 +26,13 @@ export function ok(key: string, response: unknown, spec: RecordSpec = {}): Evide
   return sealRecord({ ...body(key, spec), outcome: 'ok', response });
 }
 
+/** KMS's DescribeKey answer for a key ARN, in the key's own account and region: who manages the key. */
+export function keyManagedBy(keyArn: string, manager: 'CUSTOMER' | 'AWS' = 'CUSTOMER'): EvidenceRecord {
+  const m = /^arn:aws[\w-]*:kms:([\w-]+):(\d{12}):key\/(.+)$/.exec(keyArn);
+  if (!m) throw new Error(`not a key ARN: ${keyArn}`);
+  return ok('kms.DescribeKey', { KeyMetadata: { KeyId: m[3], Arn: keyArn, KeyManager: manager } }, { account: m[2], region: m[1], input: { KeyId: m[3] } });
+}
+
 /** A failed call's record (default: AccessDenied). */
 export function failed(key: string, spec: RecordSpec = {}, error: EvidenceError = { name: 'AccessDeniedException', httpStatus: 403, message: 'User is not authorized to perform this action' }): EvidenceRecord {
   return sealRecord({ ...body(key, spec), outcome: 'error', error });

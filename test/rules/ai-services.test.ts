@@ -6,9 +6,11 @@ import { rule as lexLogs } from '../../src/evaluate/rules/lex-bot-conversation-l
 import { rule as lexLogsEncrypted } from '../../src/evaluate/rules/lex-bot-conversation-logs-encrypted-with-kms-key.ts';
 import { rule as streamKey } from '../../src/evaluate/rules/rekognition-stream-processor-encrypted-with-kms-key.ts';
 import { rule as customLabelsKey } from '../../src/evaluate/rules/rekognition-custom-labels-model-encrypted-with-kms-key.ts';
-import { failed, ok, runRule, statuses } from '../helpers/evidence.ts';
+import { failed, ok, statuses, keyManagedBy, runRule as runBare } from '../helpers/evidence.ts';
 
 const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1f0c2a3b-0000-4000-8000-00000000a001';
+/** KMS reports KEY as customer-managed, as it does in a real account: rules resolve every key they are shown. */
+const runRule: typeof runBare = (rule, records, opts) => runBare(rule, [...records, keyManagedBy(KEY)], opts);
 
 describe('comprehend analysis jobs', () => {
   const entities = (jobs: unknown[]) => ok('comprehend.ListEntitiesDetectionJobs', { EntitiesDetectionJobPropertiesList: jobs });

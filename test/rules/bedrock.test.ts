@@ -10,9 +10,11 @@ import { rule as customizationVpc } from '../../src/evaluate/rules/bedrock-custo
 import { rule as agentKey } from '../../src/evaluate/rules/bedrock-agent-encrypted-with-kms-key.ts';
 import { rule as agentGuardrail } from '../../src/evaluate/rules/bedrock-agent-guardrail-attached.ts';
 import { rule as dataSourceKey } from '../../src/evaluate/rules/bedrock-knowledge-base-data-source-encrypted-with-kms-key.ts';
-import { failed, notConfigured, ok, runRule, statuses } from '../helpers/evidence.ts';
+import { failed, notConfigured, ok, statuses, keyManagedBy, runRule as runBare } from '../helpers/evidence.ts';
 
 const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1f0c2a3b-0000-4000-8000-00000000a001';
+/** KMS reports KEY as customer-managed, as it does in a real account: rules resolve every key they are shown. */
+const runRule: typeof runBare = (rule, records, opts) => runBare(rule, [...records, keyManagedBy(KEY)], opts);
 const TWO_REGIONS = { scope: { accounts: ['111122223333'], regions: ['eu-west-1', 'us-east-1'] } };
 const loggingConfig = (response: unknown, region = 'eu-west-1') => ok('bedrock.GetModelInvocationLoggingConfiguration', response, { region });
 

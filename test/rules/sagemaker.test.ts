@@ -20,7 +20,7 @@ import { rule as domainKey } from '../../src/evaluate/rules/sagemaker-studio-dom
 import { DescribeTrainingJobCommand, ListTrainingJobsCommand } from '@aws-sdk/client-sagemaker';
 import { loadCollectors } from '../../src/collect/collector-registry.ts';
 import { byKey, collect, mockAllClients } from '../collect/harness.ts';
-import { failed, ok, runRule, statuses } from '../helpers/evidence.ts';
+import { failed, keyManagedBy, ok, runRule, statuses } from '../helpers/evidence.ts';
 import type { Rule } from '../../src/evaluate/rule.ts';
 import type { EvidenceRecord } from '../../src/collect/evidence-record.ts';
 
@@ -82,7 +82,7 @@ const CASES: [Rule, Family, Record<string, unknown>, Record<string, unknown>][] 
 
 describe.each(CASES.map(([rule, ...rest]) => [rule.controlId, rule, ...rest] as const))('%s', (_id, rule, family, good, bad) => {
   it(`${rule.controlId}: passes the compliant resource and fails the other`, () => {
-    const f = runRule(rule, [family.list(['good', 'bad']), family.describe('good', good), family.describe('bad', bad)]);
+    const f = runRule(rule, [family.list(['good', 'bad']), family.describe('good', good), family.describe('bad', bad), keyManagedBy(KEY)]);
     expect(f.map((x) => [x.resource.id, x.status])).toEqual([['good', 'pass'], ['bad', 'fail']]);
     expect(f[1]!.evidence.length).toBe(2);
   });
@@ -90,6 +90,22 @@ describe.each(CASES.map(([rule, ...rest]) => [rule.controlId, rule, ...rest] as 
     expect(statuses(runRule(rule, [family.listFailed()]))).toEqual(['unknown']);
     expect(statuses(runRule(rule, [family.list(['a'])]))).toEqual(['unknown']);
     expect(statuses(runRule(rule, [family.list([])]))).toEqual(['not_applicable']);
+  });
+});
+
+describe('customer-managed key resolution (all CMK controls share it)', () => {
+  const AWS_KEY = 'arn:aws:kms:eu-west-1:111122223333:key/aws-sagemaker-managed';
+  it('fails an AWS managed key named by its key ARN, not only by its alias', () => {
+    const f = runRule(notebookKey, [notebooks.list(['a']), notebooks.describe('a', { KmsKeyId: AWS_KEY }), keyManagedBy(AWS_KEY, 'AWS')]);
+    expect(statuses(f)).toEqual(['fail']);
+    expect(f[0]!.reason).toMatch(/AWS managed/);
+  });
+  it('is unknown, never pass, when KMS cannot say who manages the key', () => {
+    expect(statuses(runRule(notebookKey, [notebooks.list(['a']), notebooks.describe('a', { KmsKeyId: KEY })]))).toEqual(['unknown']);
+    expect(statuses(runRule(notebookKey, [notebooks.list(['a']), notebooks.describe('a', { KmsKeyId: KEY }), failed('kms.DescribeKey', { input: { KeyId: '1f0c2a3b-0000-4000-8000-00000000a001' } })]))).toEqual(['unknown']);
+  });
+  it('passes a key of another account without a lookup (AWS managed keys cannot be shared)', () => {
+    expect(statuses(runRule(notebookKey, [notebooks.list(['a']), notebooks.describe('a', { KmsKeyId: 'arn:aws:kms:eu-west-1:444455556666:key/shared' })]))).toEqual(['pass']);
   });
 });
 

@@ -1,11 +1,13 @@
 // How Bedrock and Bedrock agent resources appear in evidence, so that each rule states only its judgement.
+import type { Target } from '../../collect/target.ts';
 import type { Finding } from '../finding.ts';
 import { forEachDescribed } from '../listed-resources.ts';
 import type { EvidenceResponse, KnownEvidenceKey } from '../../collect/evidence-shapes.ts';
 import type { RuleContext } from '../rule.ts';
 import { required, type Verdict } from '../rule-helpers.ts';
 
-type Judge<D extends KnownEvidenceKey> = (described: EvidenceResponse<D>) => Verdict;
+/** Judges one described resource; `at` is where it was found (e.g. to resolve a KMS key it names). */
+type Judge<D extends KnownEvidenceKey> = (described: EvidenceResponse<D>, at: Target) => Verdict;
 
 /** Each guardrail's working draft (GetGuardrail without a version). */
 export function eachGuardrail(ctx: RuleContext<'bedrock.ListGuardrails' | 'bedrock.GetGuardrail'>, judge: Judge<'bedrock.GetGuardrail'>): Finding[] {
@@ -17,7 +19,7 @@ export function eachGuardrail(ctx: RuleContext<'bedrock.ListGuardrails' | 'bedro
     describeKey: 'bedrock.GetGuardrail',
     describeInput: (g) => ({ guardrailIdentifier: g.id }),
     resource: (g) => ({ type: 'AWS::Bedrock::Guardrail', id: g.name ?? required(g, 'id'), arn: g.arn }),
-    judge,
+    judge: (d, _item, at) => judge(d, at),
   });
 }
 
@@ -30,7 +32,7 @@ export function eachCustomModel(ctx: RuleContext<'bedrock.ListCustomModels' | 'b
     describeKey: 'bedrock.GetCustomModel',
     describeInput: (m) => ({ modelIdentifier: m.modelArn }),
     resource: (m) => ({ type: 'AWS::Bedrock::CustomModel', id: required(m, 'modelName'), arn: m.modelArn }),
-    judge,
+    judge: (d, _item, at) => judge(d, at),
   });
 }
 
@@ -43,12 +45,12 @@ export function eachCustomizationJob(ctx: RuleContext<'bedrock.ListModelCustomiz
     describeKey: 'bedrock.GetModelCustomizationJob',
     describeInput: (j) => ({ jobIdentifier: j.jobArn }),
     resource: (j) => ({ type: 'AWS::Bedrock::ModelCustomizationJob', id: required(j, 'jobName'), arn: j.jobArn }),
-    judge,
+    judge: (d, _item, at) => judge(d, at),
   });
 }
 
 /** Judges GetAgent's `agent` object. */
-export function eachAgent(ctx: RuleContext<'bedrock-agent.ListAgents' | 'bedrock-agent.GetAgent'>, judge: (agent: NonNullable<EvidenceResponse<'bedrock-agent.GetAgent'>['agent']>) => Verdict): Finding[] {
+export function eachAgent(ctx: RuleContext<'bedrock-agent.ListAgents' | 'bedrock-agent.GetAgent'>, judge: (agent: NonNullable<EvidenceResponse<'bedrock-agent.GetAgent'>['agent']>, at: Target) => Verdict): Finding[] {
   return forEachDescribed(ctx, {
     key: 'bedrock-agent.ListAgents',
     scope: 'regional',
@@ -57,7 +59,7 @@ export function eachAgent(ctx: RuleContext<'bedrock-agent.ListAgents' | 'bedrock
     describeKey: 'bedrock-agent.GetAgent',
     describeInput: (a) => ({ agentId: a.agentId }),
     resource: (a) => ({ type: 'AWS::Bedrock::Agent', id: a.agentName ?? required(a, 'agentId') }),
-    judge: (d) => judge(required(d, 'agent', 'GetAgent')),
+    judge: (d, _item, at) => judge(required(d, 'agent', 'GetAgent'), at),
   });
 }
 

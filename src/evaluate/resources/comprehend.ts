@@ -18,7 +18,7 @@ export type AnalysisJob = NonNullable<EvidenceResponse<'comprehend.ListEntitiesD
 /** An item with the resource type of the list it came from (wrapped, not spread: the item stays as collected). */
 type Typed<T> = { item: T; type: string };
 
-export function eachAnalysisJob(ctx: RuleContext<JobKeys>, judge: (job: Partial<AnalysisJob>) => Verdict): Finding[] {
+export function eachAnalysisJob(ctx: RuleContext<JobKeys>, judge: (job: Partial<AnalysisJob>, at: Target) => Verdict): Finding[] {
   const typed = <T>(type: string, items: readonly T[] | undefined) => items?.map((item) => ({ item, type }));
   return forEachListedIn<Typed<Partial<AnalysisJob>>>(
     ctx,
@@ -29,7 +29,7 @@ export function eachAnalysisJob(ctx: RuleContext<JobKeys>, judge: (job: Partial<
     'Comprehend analysis jobs',
     ({ item: job, type }, at, records) => {
       const id = required(job, 'JobId');
-      const v = judge(job);
+      const v = judge(job, at);
       return ctx.finding(v.status, at, { type, id: job.JobName ? `${job.JobName}/${id}` : id, ...(job.JobArn ? { arn: job.JobArn } : {}) }, v.reason, records);
     },
   );
@@ -44,7 +44,7 @@ function modelId(arn: string): string {
   return m ? [m[1], m[2]].filter(Boolean).join('/') : arn;
 }
 
-export function eachCustomModel(ctx: RuleContext<ModelKeys>, judge: (model: CustomModel) => Verdict): Finding[] {
+export function eachCustomModel(ctx: RuleContext<ModelKeys>, judge: (model: CustomModel, at: Target) => Verdict): Finding[] {
   return forEachListedIn<Typed<CustomModel> & { arn: string | undefined }>(
     ctx,
     [
@@ -60,7 +60,7 @@ export function eachCustomModel(ctx: RuleContext<ModelKeys>, judge: (model: Cust
     'Comprehend custom models',
     ({ item, arn, type }, at, records) => {
       const modelArn = present(arn, 'its ARN', `A ${type} listing`);
-      const v = judge(item);
+      const v = judge(item, at);
       return ctx.finding(v.status, at, { type, id: modelId(modelArn), arn: modelArn }, v.reason, records);
     },
   );

@@ -3,7 +3,7 @@
 import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import { GLOBAL_REGION, type Target } from '../../collect/target.ts';
 import type { FindingStatus } from '../finding.ts';
-import { isAwsManagedAlias } from '../kms-key.ts';
+import { judgeCustomerManagedKey, type KeyEvidence } from '../kms-key.ts';
 import { listAt } from '../rule-helpers.ts';
 import type { RuleContext } from '../rule.ts';
 
@@ -30,7 +30,7 @@ export function logGroupEncryption(ctx: RuleContext<'cloudwatch-logs.DescribeLog
     : { status: 'fail', reason: `log group ${name} has no KMS key (CloudWatch Logs service-managed encryption only)`, records: groups.records };
 }
 
-export function bucketEncryption(ctx: RuleContext<'s3.GetBucketEncryption'>, account: string, bucket: string): DestinationVerdict {
+export function bucketEncryption(ctx: RuleContext<'s3.GetBucketEncryption' | KeyEvidence>, account: string, bucket: string): DestinationVerdict {
   const call = ctx.evidence.call('s3.GetBucketEncryption', { account, region: GLOBAL_REGION }, { Bucket: bucket });
   if (call.state === 'not_configured') return { status: 'fail', reason: `bucket ${bucket} has no default encryption configuration`, records: call.records };
   if (call.state !== 'ok') return { status: 'unknown', reason: `Could not read the encryption of bucket ${bucket}: ${call.error}`, records: call.records };
@@ -38,8 +38,10 @@ export function bucketEncryption(ctx: RuleContext<'s3.GetBucketEncryption'>, acc
   if (!rules) return { status: 'unknown', reason: `the encryption configuration of bucket ${bucket} lacks Rules, so it cannot be judged`, records: call.records };
   const sse = rules.map((r) => r.ApplyServerSideEncryptionByDefault).find((d) => d?.SSEAlgorithm);
   const key = sse?.KMSMasterKeyID;
-  if (sse?.SSEAlgorithm?.startsWith('aws:kms') && key && !isAwsManagedAlias(key)) {
-    return { status: 'pass', reason: `bucket ${bucket} encrypts by default with KMS key ${key}`, records: call.records };
+  if (sse?.SSEAlgorithm?.startsWith('aws:kms') && key) {
+    // A key ARN names its own region; a bare key id in a bucket setting cannot be placed and stays unknown.
+    const v = judgeCustomerManagedKey(ctx, { account, region: GLOBAL_REGION }, key, `bucket ${bucket}`);
+    return { status: v.status, reason: v.reason.replace(/\.$/, ''), records: call.records };
   }
   return { status: 'fail', reason: `bucket ${bucket} encrypts by default with ${sse?.SSEAlgorithm ?? 'no algorithm'}${key ? ` and ${key}` : ''}, not a customer-managed KMS key`, records: call.records };
 }

@@ -1,13 +1,15 @@
 // How SageMaker resources appear in evidence (which list, which describe, which identity), so that
 // each rule states only its judgement.
 import { IN_SERVICE_ENDPOINTS_INPUT, RECENT_TRAINING_JOBS_INPUT } from '../../collect/call-inputs.ts';
+import type { Target } from '../../collect/target.ts';
 import type { Finding } from '../finding.ts';
 import { forEachDescribed } from '../listed-resources.ts';
 import type { EvidenceResponse, KnownEvidenceKey } from '../../collect/evidence-shapes.ts';
 import type { RuleContext } from '../rule.ts';
 import { required, type Verdict } from '../rule-helpers.ts';
 
-type Judge<D extends KnownEvidenceKey> = (described: EvidenceResponse<D>) => Verdict;
+/** Judges one described resource; `at` is where it was found (e.g. to resolve a KMS key it names). */
+type Judge<D extends KnownEvidenceKey> = (described: EvidenceResponse<D>, at: Target) => Verdict;
 
 export function eachNotebook(ctx: RuleContext<'sagemaker.ListNotebookInstances' | 'sagemaker.DescribeNotebookInstance'>, judge: Judge<'sagemaker.DescribeNotebookInstance'>): Finding[] {
   return forEachDescribed(ctx, {
@@ -18,7 +20,7 @@ export function eachNotebook(ctx: RuleContext<'sagemaker.ListNotebookInstances' 
     describeKey: 'sagemaker.DescribeNotebookInstance',
     describeInput: (n) => ({ NotebookInstanceName: n.NotebookInstanceName }),
     resource: (n) => ({ type: 'AWS::SageMaker::NotebookInstance', id: required(n, 'NotebookInstanceName'), arn: n.NotebookInstanceArn }),
-    judge,
+    judge: (d, _item, at) => judge(d, at),
   });
 }
 
@@ -32,7 +34,7 @@ export function eachRecentTrainingJob(ctx: RuleContext<'sagemaker.ListTrainingJo
     describeKey: 'sagemaker.DescribeTrainingJob',
     describeInput: (j) => ({ TrainingJobName: j.TrainingJobName }),
     resource: (j) => ({ type: 'AWS::SageMaker::TrainingJob', id: required(j, 'TrainingJobName'), arn: j.TrainingJobArn }),
-    judge,
+    judge: (d, _item, at) => judge(d, at),
   });
 }
 
@@ -45,7 +47,7 @@ export function eachEndpointConfig(ctx: RuleContext<'sagemaker.ListEndpointConfi
     describeKey: 'sagemaker.DescribeEndpointConfig',
     describeInput: (c) => ({ EndpointConfigName: c.EndpointConfigName }),
     resource: (c) => ({ type: 'AWS::SageMaker::EndpointConfig', id: required(c, 'EndpointConfigName'), arn: c.EndpointConfigArn }),
-    judge,
+    judge: (d, _item, at) => judge(d, at),
   });
 }
 
@@ -58,7 +60,7 @@ export function eachModel(ctx: RuleContext<'sagemaker.ListModels' | 'sagemaker.D
     describeKey: 'sagemaker.DescribeModel',
     describeInput: (m) => ({ ModelName: m.ModelName }),
     resource: (m) => ({ type: 'AWS::SageMaker::Model', id: required(m, 'ModelName'), arn: m.ModelArn }),
-    judge,
+    judge: (d, _item, at) => judge(d, at),
   });
 }
 
@@ -71,7 +73,7 @@ export function eachDomain(ctx: RuleContext<'sagemaker.ListDomains' | 'sagemaker
     describeKey: 'sagemaker.DescribeDomain',
     describeInput: (d) => ({ DomainId: d.DomainId }),
     resource: (d) => ({ type: 'AWS::SageMaker::Domain', id: required(d, 'DomainId'), arn: d.DomainArn }),
-    judge,
+    judge: (d, _item, at) => judge(d, at),
   });
 }
 

@@ -1,12 +1,13 @@
 import { bucketEncryption, logGroupEncryption, logGroupName, type DestinationVerdict } from '../resources/log-destinations.ts';
 import type { Finding } from '../finding.ts';
 import { accountResource, targets } from '../rule-helpers.ts';
+import { KEY_EVIDENCE } from '../kms-key.ts';
 import { defineRule } from '../rule.ts';
 
 /** One finding per destination, so the report names the bucket or log group that is not protected. */
 export const rule = defineRule({
   controlId: 'bedrock-invocation-logs-encrypted-with-kms-key',
-  evidence: ['bedrock.GetModelInvocationLoggingConfiguration', 's3.GetBucketEncryption', 'cloudwatch-logs.DescribeLogGroups'],
+  evidence: ['bedrock.GetModelInvocationLoggingConfiguration', 's3.GetBucketEncryption', 'cloudwatch-logs.DescribeLogGroups', ...KEY_EVIDENCE],
   evaluate: (ctx) =>
     targets(ctx, 'regional').flatMap((at): Finding[] => {
       const call = ctx.evidence.call('bedrock.GetModelInvocationLoggingConfiguration', at);

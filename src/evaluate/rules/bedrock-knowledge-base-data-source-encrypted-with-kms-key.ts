@@ -1,11 +1,11 @@
-import { customerKeyVerdict } from '../kms-key.ts';
+import { customerKeyVerdict, KEY_EVIDENCE } from '../kms-key.ts';
 import { forEachChild } from '../listed-resources.ts';
 import { judgeCall, required } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 export const rule = defineRule({
   controlId: 'bedrock-knowledge-base-data-source-encrypted-with-kms-key',
-  evidence: ['bedrock-agent.ListKnowledgeBases', 'bedrock-agent.ListDataSources', 'bedrock-agent.GetDataSource'],
+  evidence: ['bedrock-agent.ListKnowledgeBases', 'bedrock-agent.ListDataSources', 'bedrock-agent.GetDataSource', ...KEY_EVIDENCE],
   evaluate: (ctx) =>
     forEachChild(
       ctx,
@@ -23,7 +23,7 @@ export const rule = defineRule({
           at,
           { type: 'AWS::Bedrock::DataSource', id: `${kb.name ?? kb.knowledgeBaseId}/${ds.name ?? ds.dataSourceId}` },
           ctx.evidence.call('bedrock-agent.GetDataSource', at, { knowledgeBaseId: kb.knowledgeBaseId, dataSourceId: ds.dataSourceId }),
-          { ok: (d) => customerKeyVerdict(d.dataSource?.serverSideEncryptionConfiguration?.kmsKeyArn, 'Data ingested from this source (transient chunks during ingestion)') },
+          { ok: (d) => customerKeyVerdict(ctx, at, d.dataSource?.serverSideEncryptionConfiguration?.kmsKeyArn, 'Data ingested from this source (transient chunks during ingestion)') },
           records,
         ),
     ),

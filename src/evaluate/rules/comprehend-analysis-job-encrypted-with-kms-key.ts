@@ -1,16 +1,15 @@
 import { eachAnalysisJob } from '../resources/comprehend.ts';
-import { customerKeyVerdict } from '../kms-key.ts';
-import { fail, pass } from '../rule-helpers.ts';
+import { allCustomerKeys, customerKeyVerdict, KEY_EVIDENCE } from '../kms-key.ts';
 import { defineRule } from '../rule.ts';
 
 export const rule = defineRule({
   controlId: 'comprehend-analysis-job-encrypted-with-kms-key',
-  evidence: ['comprehend.ListEntitiesDetectionJobs', 'comprehend.ListDocumentClassificationJobs'],
+  evidence: ['comprehend.ListEntitiesDetectionJobs', 'comprehend.ListDocumentClassificationJobs', ...KEY_EVIDENCE],
   evaluate: (ctx) =>
-    eachAnalysisJob(ctx, (j) => {
-      const volume = customerKeyVerdict(j.VolumeKmsKeyId, 'The processing volume');
-      const output = customerKeyVerdict(j.OutputDataConfig?.KmsKeyId, `The results in ${j.OutputDataConfig?.S3Uri ?? 'S3'}`);
-      const reason = `${volume.reason} ${output.reason}`;
-      return volume.status === 'pass' && output.status === 'pass' ? pass(reason) : fail(reason);
-    }),
+    eachAnalysisJob(ctx, (j, at) =>
+      allCustomerKeys([
+        customerKeyVerdict(ctx, at, j.VolumeKmsKeyId, 'The processing volume'),
+        customerKeyVerdict(ctx, at, j.OutputDataConfig?.KmsKeyId, `The results in ${j.OutputDataConfig?.S3Uri ?? 'S3'}`),
+      ]),
+    ),
 });

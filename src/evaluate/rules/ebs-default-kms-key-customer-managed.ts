@@ -1,7 +1,7 @@
 // The key EBS uses by default in each region (GetEbsDefaultKmsKeyId) is customer-managed. AWS reports
 // alias/aws/ebs when none was chosen: that AWS managed key fails, as does any key KMS shows as AWS managed.
 // Whether EBS encrypts by default at all is ebs-default-encryption-enabled's question.
-import { judgeCustomerManagedKey } from '../aws/customer-managed-key.ts';
+import { judgeCustomerManagedKey } from '../kms-key.ts';
 import { accountResource, judgeCall, targets, unknown } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 

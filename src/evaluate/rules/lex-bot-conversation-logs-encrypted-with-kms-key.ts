@@ -1,11 +1,11 @@
 import { combine, logGroupEncryption, type DestinationVerdict } from '../resources/log-destinations.ts';
 import { eachBotAlias, type LogSettings } from '../resources/lex.ts';
-import { customerKeyVerdict } from '../kms-key.ts';
+import { customerKeyVerdict, KEY_EVIDENCE } from '../kms-key.ts';
 import { defineRule } from '../rule.ts';
 
 export const rule = defineRule({
   controlId: 'lex-bot-conversation-logs-encrypted-with-kms-key',
-  evidence: ['lex-models-v2.ListBots', 'lex-models-v2.ListBotAliases', 'lex-models-v2.DescribeBotAlias', 'cloudwatch-logs.DescribeLogGroups'],
+  evidence: ['lex-models-v2.ListBots', 'lex-models-v2.ListBotAliases', 'lex-models-v2.DescribeBotAlias', 'cloudwatch-logs.DescribeLogGroups', ...KEY_EVIDENCE],
   evaluate: (ctx) =>
     eachBotAlias(ctx, (d, at) => {
       const logs: LogSettings = d.conversationLogSettings ?? {};
@@ -15,7 +15,7 @@ export const rule = defineRule({
         parts.push(group ? logGroupEncryption(ctx, at, group) : { status: 'unknown', reason: 'a text log setting names no log group', records: [] });
       }
       for (const a of (logs.audioLogSettings ?? []).filter((x) => x.enabled)) {
-        const v = customerKeyVerdict(a.destination?.s3Bucket?.kmsKeyArn, `audio logs in ${a.destination?.s3Bucket?.s3BucketArn ?? 'S3'}`);
+        const v = customerKeyVerdict(ctx, at, a.destination?.s3Bucket?.kmsKeyArn, `audio logs in ${a.destination?.s3Bucket?.s3BucketArn ?? 'S3'}`);
         parts.push({ ...v, records: [] });
       }
       if (!parts.length) return { status: 'not_applicable', reason: 'The alias writes no conversation logs, so there are none to protect (see lex-bot-conversation-logs-enabled).' };

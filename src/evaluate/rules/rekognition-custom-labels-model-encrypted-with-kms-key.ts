@@ -1,4 +1,4 @@
-import { customerKeyVerdict } from '../kms-key.ts';
+import { customerKeyVerdict, KEY_EVIDENCE } from '../kms-key.ts';
 import { forEachChild } from '../listed-resources.ts';
 import { required } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
@@ -11,7 +11,7 @@ function versionId(arn: string): string {
 
 export const rule = defineRule({
   controlId: 'rekognition-custom-labels-model-encrypted-with-kms-key',
-  evidence: ['rekognition.DescribeProjects', 'rekognition.DescribeProjectVersions'],
+  evidence: ['rekognition.DescribeProjects', 'rekognition.DescribeProjectVersions', ...KEY_EVIDENCE],
   evaluate: (ctx) =>
     forEachChild(
       ctx,
@@ -27,7 +27,7 @@ export const rule = defineRule({
         },
       },
       (v, _p, at, records) => {
-        const verdict = customerKeyVerdict(v.KmsKeyId, 'The trained model and its copied training and test images');
+        const verdict = customerKeyVerdict(ctx, at, v.KmsKeyId, 'The trained model and its copied training and test images');
         const arn = required(v, 'ProjectVersionArn', 'A model version');
         return ctx.finding(verdict.status, at, { type: 'AWS::Rekognition::ProjectVersion', id: versionId(arn), arn }, verdict.reason, records);
       },

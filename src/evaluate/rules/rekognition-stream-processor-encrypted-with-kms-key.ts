@@ -1,11 +1,11 @@
-import { customerKeyVerdict } from '../kms-key.ts';
+import { customerKeyVerdict, KEY_EVIDENCE } from '../kms-key.ts';
 import { forEachDescribed } from '../listed-resources.ts';
 import { required } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 export const rule = defineRule({
   controlId: 'rekognition-stream-processor-encrypted-with-kms-key',
-  evidence: ['rekognition.ListStreamProcessors', 'rekognition.DescribeStreamProcessor'],
+  evidence: ['rekognition.ListStreamProcessors', 'rekognition.DescribeStreamProcessor', ...KEY_EVIDENCE],
   evaluate: (ctx) =>
     forEachDescribed(ctx, {
       key: 'rekognition.ListStreamProcessors',
@@ -15,6 +15,6 @@ export const rule = defineRule({
       describeKey: 'rekognition.DescribeStreamProcessor',
       describeInput: (s) => ({ Name: s.Name }),
       resource: (s) => ({ type: 'AWS::Rekognition::StreamProcessor', id: required(s, 'Name', 'A stream processor') }),
-      judge: (d) => customerKeyVerdict(d.KmsKeyId, 'Face-search and label results and images the stream processor stores'),
+      judge: (d, _s, at) => customerKeyVerdict(ctx, at, d.KmsKeyId, 'Face-search and label results and images the stream processor stores'),
     }),
 });

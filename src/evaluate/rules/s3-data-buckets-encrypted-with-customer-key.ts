@@ -3,7 +3,7 @@
 // aws/s3 key and no encryption configuration fail. The bucket's key is resolved through the KMS
 // evidence of its region (judgeCustomerManagedKey). Encryption at rest itself is
 // s3-buckets-default-encryption-enabled's question.
-import { judgeCustomerManagedKey } from '../aws/customer-managed-key.ts';
+import { judgeCustomerManagedKey } from '../kms-key.ts';
 import { judgeBucketSetting } from '../aws/s3-buckets.ts';
 import { fail } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
