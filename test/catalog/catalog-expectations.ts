@@ -13,7 +13,8 @@ export const HIPAA_SECTIONS = ['164.308', '164.310', '164.312', '164.314', '164.
 
 export const GDPR_MINIMUM = [
   'Art. 5(1)(a)', 'Art. 5(1)(b)', 'Art. 5(1)(c)', 'Art. 5(1)(d)', 'Art. 5(1)(e)', 'Art. 5(1)(f)', 'Art. 5(2)', 'Art. 22', 'Art. 24(1)', 'Art. 25(1)', 'Art. 25(2)',
-  'Art. 28(1)', 'Art. 30(1)', 'Art. 32(1)(a)', 'Art. 32(1)(b)', 'Art. 32(1)(c)', 'Art. 32(1)(d)', 'Art. 32(2)', 'Art. 33(1)', 'Art. 34(1)', 'Art. 35(1)', 'Art. 44', 'Art. 45', 'Art. 46',
+  'Art. 28(1)', 'Art. 30(1)', 'Art. 32(1)(a)', 'Art. 32(1)(b)', 'Art. 32(1)(c)', 'Art. 32(1)(d)', 'Art. 32(2)', 'Art. 33(1)', 'Art. 33(2)', 'Art. 34(1)', 'Art. 35(1)',
+  'Art. 35(3)(b)', 'Art. 35(3)(c)', 'Art. 44', 'Art. 45', 'Art. 46',
 ];
 
 /** Automated controls that cannot show both a pass and a fail in the sample account, with the reason. */

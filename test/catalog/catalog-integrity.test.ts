@@ -60,6 +60,21 @@ describe('catalog completeness', () => {
     }
   });
 
+  it('lets only automated controls on automated or hybrid requirements decide (primary); everything else supports', () => {
+    const coverage = (fw: string, id: string) => project.catalog.frameworks[fw as 'gdpr' | 'hipaa' | 'soc2'].requirements.find((r) => r.id === id)?.coverage;
+    const wrong = project.catalog.controls.flatMap((c) =>
+      c.mappings
+        .filter((m) => m.strength === 'primary' && (c.automation !== 'automated' || !['automated', 'hybrid'].includes(coverage(m.framework, m.requirement) ?? '')))
+        .map((m) => `${c.id} -> ${m.framework} ${m.requirement} (${c.automation} control, ${coverage(m.framework, m.requirement)} requirement)`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('writes justifications in each framework\'s terms ("the organization", never "covered entity")', () => {
+    const wrong = project.catalog.controls.flatMap((c) => c.mappings.filter((m) => /covered entit/i.test(m.justification)).map((m) => `${c.id} -> ${m.framework} ${m.requirement}`));
+    expect(wrong).toEqual([]);
+  });
+
   it('maps every AI-service control in all three frameworks', () => {
     for (const c of project.catalog.controls.filter((x) => x.services.some((s) => AI_SERVICES.includes(s)))) {
       const expected = new Set(['gdpr', 'hipaa', 'soc2']);
