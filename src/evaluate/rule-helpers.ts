@@ -96,6 +96,30 @@ export interface Verdict {
   reason: string;
 }
 
+/** A verdict as a finding about `resource`. */
+export function judged(ctx: RuleContext<never>, where: Target, resource: ResourceRef, v: Verdict, records: readonly EvidenceRecord[]): Finding {
+  return ctx.finding(v.status, where, resource, v.reason, records);
+}
+
+/**
+ * Judges a list as a whole (e.g. "some guardrail is READY", "this endpoint's monitoring schedules"):
+ * a failed or missing list is `unknown` about `resource` ("Could not list <noun>: ..."), a judged field
+ * the items lack too. `extraRecords` (e.g. the parent's list) go with every finding.
+ */
+export function whenListed<T>(
+  ctx: RuleContext<never>,
+  where: Target,
+  resource: ResourceRef,
+  noun: string,
+  listed: Listed<T>,
+  judge: (items: T[], records: EvidenceRecord[]) => Finding | Finding[],
+  extraRecords: readonly EvidenceRecord[] = [],
+): Finding[] {
+  const records = [...extraRecords, ...listed.records];
+  if (!listed.ok) return [ctx.finding('unknown', where, resource, `Could not list ${noun}: ${listed.error}`, records)];
+  return guarded(ctx, where, resource, records, () => judge(listed.items, records));
+}
+
 /** How to judge an answered call: `ok` gets the answer (every page merged), `notConfigured` the "not configured" error. */
 export interface CallVerdicts<R> {
   ok: (response: R) => Verdict;
