@@ -2,6 +2,7 @@
 // Kept here (not in config-schema.ts) so the scheduler owns its fields; config-schema.ts spreads them in.
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
+import { regionSchema } from '../util/aws-ids.ts';
 
 const isoDate = z.iso.date('must be a date such as 2026-01-31');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -55,8 +56,18 @@ export const deliverySchema = z
     s3: z.object({ bucket: nonEmpty, prefix: z.string().default(''), kmsKeyId: nonEmpty.optional(), region: z.string().optional() }).strict().optional(),
     webhook: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict().optional(),
     sns: z.object({ topicArn: z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:.+$/, 'must be an SNS topic ARN') }).strict().optional(),
+    /**
+     * Import failing and unknown findings into AWS Security Hub (BatchImportFindings, the account's default
+     * product), each into the Region of its resource; findings about global resources go to homeRegion
+     * (default: the run's first Region). Needs securityhub:BatchImportFindings (policies/proofline-securityhub-import.json).
+     */
+    securityHub: z.object({ homeRegion: regionSchema.optional() }).strict().optional(),
   })
   .strict();
+
+/** Extra files a run writes into the package's exports/ folder. */
+export const EXPORT_FORMATS = ['asff', 'ocsf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Fields added to the top level of proofline.config.yaml. */
 export const operationsConfigFields = {
@@ -68,6 +79,8 @@ export const operationsConfigFields = {
   exceptionsFile: nonEmpty.optional(),
   manualEvidenceDir: nonEmpty.optional(),
   delivery: deliverySchema.optional(),
+  /** asff: AWS Security Hub findings (exports/asff-findings.json); ocsf: OCSF Compliance Finding events (exports/ocsf-compliance-findings.jsonl). */
+  exports: z.array(z.enum(EXPORT_FORMATS)).default([]),
 };
 
 export type ScheduleConfig = z.infer<typeof scheduleSchema>;

@@ -12,7 +12,7 @@ import { runEvidence } from '../../src/run/run-evidence.ts';
 import { resolveSigningIdentity } from '../../src/sign/resolve-identity.ts';
 import { signPackageStep } from '../../src/package/sign-package.ts';
 import type { SigningIdentity } from '../../src/sign/signing-identity.ts';
-import { writePackage, type PackageContext } from '../../src/package/write-package.ts';
+import { writePackage, type PackageContext, type PackageStep } from '../../src/package/write-package.ts';
 import { syntheticRun, type SyntheticOptions } from './synthetic-run.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,20 +25,27 @@ export interface BuiltPackage {
   cleanup: () => Promise<void>;
 }
 
-async function build(ctx: PackageContext, work: string, config: Parameters<typeof resolveSigningIdentity>[0]): Promise<BuiltPackage> {
+async function build(ctx: PackageContext, work: string, config: Parameters<typeof resolveSigningIdentity>[0], extraSteps: PackageStep[] = []): Promise<BuiltPackage> {
   // Tests never touch ~/.proofline: the development identity lives in the temp folder.
   const identity = await resolveSigningIdentity(config, { env: { PROOFLINE_HOME: join(work, 'home') } });
-  const dir = await writePackage(join(work, 'out'), ctx, [renderReportsStep({ identity }), signPackageStep({ identity })], { zip: true });
+  const dir = await writePackage(join(work, 'out'), ctx, [renderReportsStep({ identity }), ...extraSteps, signPackageStep({ identity })], { zip: true });
   return { dir, zip: `${dir}.zip`, work, identity, cleanup: () => rm(work, { recursive: true, force: true }) };
 }
 
-export async function samplePackage(): Promise<BuiltPackage> {
-  const work = await mkdtemp(join(tmpdir(), 'proofline-pkg-'));
+/** The sample account through the real pipeline (replayed), without writing a package. */
+export async function sampleRun() {
   const config = await loadConfig(join(ROOT, 'samples/sample-account.config.yaml'));
   const project = await loadProjectCatalog();
   const source = await snapshotSource(join(ROOT, 'samples/sample-account'));
   const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt: new Date('2026-11-20T02:00:00Z') });
-  return build({ results, records }, work, config);
+  return { config, results, records };
+}
+
+/** The sample's signed package; `extraSteps` run between the renderers and the signer (e.g. exports). */
+export async function samplePackage(extraSteps: PackageStep[] = []): Promise<BuiltPackage> {
+  const work = await mkdtemp(join(tmpdir(), 'proofline-pkg-'));
+  const { config, results, records } = await sampleRun();
+  return build({ results, records }, work, config, extraSteps);
 }
 
 export async function syntheticPackage(opts: SyntheticOptions): Promise<BuiltPackage> {

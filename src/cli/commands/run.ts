@@ -10,6 +10,8 @@ import { renderReportsStep } from '../../package/render-package.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
 import { signPackageStep } from '../../package/sign-package.ts';
 import { writePackage } from '../../package/write-package.ts';
+import { exportStep } from '../../package/export-step.ts';
+import { exportOptions } from './export-formats.ts';
 import { UsageError } from '../exit-codes.ts';
 import { formatRunSummary } from '../format-summary.ts';
 import { Progress, progressMode } from '../progress.ts';
@@ -21,6 +23,7 @@ interface RunFlags extends SourceFlags, QueueFlags {
   out: string;
   config?: string;
   evaluatedAt?: string;
+  format?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -29,7 +32,8 @@ export function registerRun(program: Command): void {
     .description(describeCommand('run'))
     .option('--out <dir>', 'folder to write the package into', 'out')
     .option('--config <file>', 'proofline.config.yaml')
-    .option('--evaluated-at <iso>', 'judge ages (e.g. key age) as of this UTC time instead of now');
+    .option('--evaluated-at <iso>', 'judge ages (e.g. key age) as of this UTC time instead of now')
+    .option('--format <formats>', 'also write exports into the package: asff (AWS Security Hub findings), ocsf (OCSF Compliance Finding events), comma-separated');
   addQueueOptions(addSourceOptions(cmd)).action(async (flags: RunFlags) => {
     const config = await loadConfig(flags.config);
     let evaluatedAt: Date | undefined;
@@ -37,6 +41,7 @@ export function registerRun(program: Command): void {
       evaluatedAt = new Date(flags.evaluatedAt);
       if (Number.isNaN(evaluatedAt.getTime())) throw new UsageError(`--evaluated-at: "${flags.evaluatedAt}" is not a date`);
     }
+    const exports = exportOptions(flags.format, config);
     const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);
     const callConcurrency = positiveIntFlag('--call-concurrency', flags.callConcurrency);
     const project = await loadProjectCatalog();
@@ -58,7 +63,7 @@ export function registerRun(program: Command): void {
       for (const s of ['SIGTERM', 'SIGINT'] as const) process.off(s, onSignal);
       if (source.kind === 'live') progress.finish();
     });
-    const path = await writePackage(flags.out, { results, records }, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity }), signPackageStep({ identity })], { zip: true });
+    const path = await writePackage(flags.out, { results, records }, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity }), exportStep(exports), signPackageStep({ identity })], { zip: true });
     process.stdout.write(formatRunSummary(results, path));
   });
 }
