@@ -1,24 +1,30 @@
 // After a run is recorded: upload to the evidence locker, then notify, as the config asks.
 // Each step is independent: a webhook outage must not stop the SNS message, and the reverse.
 import { S3Client } from '@aws-sdk/client-s3';
+import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { SNSClient } from '@aws-sdk/client-sns';
+import type { STSClient } from '@aws-sdk/client-sts';
 import type { DeliveryConfig } from '../config/operations-config.ts';
 import type { RunResults } from '../results/run-results.ts';
 import { notificationText } from './notification-text.ts';
 import { postWebhook, publishSns, snsClientFor } from './notify.ts';
 import { runSummaryView } from './run-summary-view.ts';
 import { uploadPackage, type UploadReport } from './s3-evidence-locker.ts';
+import { importToSecurityHub, type SecurityHubImportReport } from './security-hub.ts';
 
 export interface DeliveryClients {
   s3?: S3Client;
   sns?: SNSClient;
   fetch?: typeof fetch;
+  securityHub?: (region: string) => SecurityHubClient;
+  sts?: STSClient;
 }
 
 export interface DeliveryReport {
   upload?: UploadReport;
   webhookStatus?: number;
   snsMessageId?: string;
+  securityHub?: SecurityHubImportReport;
   errors: string[];
 }
 
@@ -31,6 +37,16 @@ export async function deliverRun(delivery: DeliveryConfig | undefined, packagePa
       report.upload = await uploadPackage(s3, packagePath, { bucket: delivery.s3.bucket, prefix: delivery.s3.prefix, kmsKeyId: delivery.s3.kmsKeyId, now });
     } catch (err) {
       report.errors.push(`upload to s3://${delivery.s3.bucket}: ${(err as Error).message}`);
+    }
+  }
+  if (delivery.securityHub) {
+    try {
+      const hub = await importToSecurityHub(results, { homeRegion: delivery.securityHub.homeRegion, clientFor: clients.securityHub, sts: clients.sts });
+      report.securityHub = hub;
+      for (const e of hub.errors) report.errors.push(`Security Hub ${e}`);
+      if (hub.failures.length) report.errors.push(`Security Hub rejected ${hub.failed} finding(s), e.g. ${hub.failures.map((f) => `${f.id}: ${f.code} ${f.message}`).join('; ')}`);
+    } catch (err) {
+      report.errors.push(`Security Hub: ${(err as Error).message}`);
     }
   }
   if (!delivery.webhook && !delivery.sns) return report;

@@ -13,6 +13,8 @@ import { jsonLinesLogger } from '../../schedule/json-logger.ts';
 import { Scheduler, stopOnSignals } from '../../schedule/scheduler.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
 import { signPackageStep } from '../../package/sign-package.ts';
+import { exportStep } from '../../package/export-step.ts';
+import { exportOptions } from './export-formats.ts';
 import { historyPoints } from '../../history/history-points.ts';
 import { HistoryStore } from '../../history/history-store.ts';
 import { returnsExitCode } from '../command-outcome.ts';
@@ -65,12 +67,13 @@ export function registerSchedule(program: Command): void {
       },
       packageSteps: (previous) => [
         renderReportsStep({ identity, extras: { history: historyPoints(store, config.observationWindows, new Date()) } }),
+        exportStep(exportOptions(undefined, config)),
         signPackageStep({ identity, previousManifestSha256: previous ?? null }),
       ],
       afterRun: async (packagePath, results) => {
         const report = await deliverRun(config.delivery, packagePath, results);
         for (const error of report.errors) log.log('error', 'delivery.failed', { runId: results.run.id, error });
-        return { ...(report.upload ? { uploaded: `s3://${report.upload.bucket}/${report.upload.prefix}/`, objectLock: report.upload.retention ?? null } : {}), ...(report.webhookStatus ? { webhookStatus: report.webhookStatus } : {}), ...(report.snsMessageId ? { snsMessageId: report.snsMessageId } : {}) };
+        return { ...(report.upload ? { uploaded: `s3://${report.upload.bucket}/${report.upload.prefix}/`, objectLock: report.upload.retention ?? null } : {}), ...(report.webhookStatus ? { webhookStatus: report.webhookStatus } : {}), ...(report.snsMessageId ? { snsMessageId: report.snsMessageId } : {}), ...(report.securityHub ? { securityHub: { imported: report.securityHub.imported, failed: report.securityHub.failed, skippedOtherAccounts: report.securityHub.skippedOtherAccounts } } : {}) };
       },
     });
     const scheduler = new Scheduler({ schedule, job, onFailure, log, claimTick: claims?.claim });
