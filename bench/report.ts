@@ -1,4 +1,6 @@
 // The table `npm run bench` prints, and the targets of issue 7 checked against the measurements.
+import { formatWorkerBench, workerTargets, type WorkerBench } from './workers/worker-report.ts';
+
 type Row = Record<string, any>;
 
 const f = (n: unknown, d = 1) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(d) : '-');
@@ -10,7 +12,7 @@ export interface Target {
   met: boolean | null;
 }
 
-export function formatReport(r: { machine: Row; collection: Row[]; stages: Row[]; benchSeconds: number }): { text: string; targets: Target[] } {
+export function formatReport(r: { machine: Row; collection: Row[]; stages: Row[]; workers?: WorkerBench; benchSeconds: number }): { text: string; targets: Target[] } {
   const lines: string[] = [];
   lines.push(`Machine: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGb} GB, Node ${r.machine.node}, load ${r.machine.loadAverageAtStart.join('/')} -> ${r.machine.loadAverageAtEnd.join('/')}`);
   lines.push('', 'Collection (simulated AWS: latency + per-operation token buckets, SDK adaptive retry)');
@@ -23,7 +25,8 @@ export function formatReport(r: { machine: Row; collection: Row[]; stages: Row[]
   lines.push('', 'Evaluation and rendering (each stage in its own process; peak RSS reset after inputs are loaded)');
   lines.push(pad(['findings', 'stage', 'ms', 'peak RSS MB', 'inputs RSS MB', 'note']));
   for (const s of r.stages) lines.push(pad([s.findings ?? s.value ?? `~${s.target}`, s.stage, f(s.ms, 0), f(s.peakRssMb, 0), f(s.inputRssMb, 0), s.unavailable ?? (s.timedOut ? `timed out after ${f(s.ms / 1000, 0)} s` : '') + (s.steps ? `steps: ${s.steps.join(', ')}` : '')]));
-  const targets = checkTargets(r);
+  if (r.workers) lines.push('', ...formatWorkerBench(r.workers));
+  const targets = [...checkTargets(r), ...(r.workers ? workerTargets(r.workers) : [])];
   lines.push('', 'Targets');
   for (const t of targets) lines.push(`  ${t.met === null ? 'n/a ' : t.met ? 'MET ' : 'MISS'}  ${t.name}: ${t.measured} (target ${t.limit})`);
   lines.push('', `Benchmark took ${f(r.benchSeconds, 0)} s.`, '');

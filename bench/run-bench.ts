@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { runChild } from './child.ts';
 import { ensureBaseRecords } from './stages/stage-input.ts';
 import { formatReport } from './report.ts';
+import type { WorkerBench } from './workers/worker-report.ts';
 
 const smoke = process.argv.includes('--smoke');
 const HERE = fileURLToPath(new URL('./', import.meta.url));
@@ -16,7 +17,7 @@ const ALL_STAGES = ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'p
 // other): timing the whole package as well would double the benchmark's length. A stage that exceeds
 // the timeout is reported as such.
 const PLAN = smoke
-  ? { collection: [200], stages: [{ findings: 1000, stages: ['evaluate', 'json', 'floor-xlsx'] }], stageTimeoutMs: 120_000 }
+  ? { collection: [200], stages: [{ findings: 1000, stages: ['evaluate', 'json', 'floor-xlsx'] }], stageTimeoutMs: 120_000, workers: { accounts: 10, size: 10, counts: '1,2' } }
   : {
       collection: [1000, 10_000],
       stages: [
@@ -24,6 +25,8 @@ const PLAN = smoke
         { findings: 100_000, stages: ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'oscal', 'floor-xlsx', 'floor-pdf', 'pdf'] },
       ],
       stageTimeoutMs: 240_000,
+      // 200 accounts x 4 regions (+ a global shard each): 1,000 shards through the PostgreSQL queue.
+      workers: { accounts: 200, size: 20, counts: '1,2,4' },
     };
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -51,7 +54,10 @@ for (const { findings: target, stages: names } of PLAN.stages) {
   }
 }
 
-const results = { kind: smoke ? 'smoke' : 'full', finishedAt: new Date().toISOString(), benchSeconds: (Date.now() - started) / 1000, machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => +l.toFixed(2)) }, findingsPerBaseAccount: perAccount, collection, stages };
+log(`workers: ${PLAN.workers.accounts} accounts, ${PLAN.workers.counts} worker processes...`);
+const workers = (await runChild('bench/workers/bench-workers.ts', [String(PLAN.workers.accounts), String(PLAN.workers.size), PLAN.workers.counts], 3_600_000)) as WorkerBench;
+
+const results = { kind: smoke ? 'smoke' : 'full', finishedAt: new Date().toISOString(), benchSeconds: (Date.now() - started) / 1000, machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => +l.toFixed(2)) }, findingsPerBaseAccount: perAccount, collection, stages, workers };
 const report = formatReport(results);
 await writeFile(`${HERE}${smoke ? 'results-smoke.json' : 'results.json'}`, JSON.stringify({ ...results, targets: report.targets }, null, 2) + '\n');
 process.stdout.write(report.text);

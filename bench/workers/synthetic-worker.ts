@@ -57,6 +57,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!queueUrl) throw new Error('usage: tsx bench/workers/synthetic-worker.ts <queue-url> [concurrency]');
   const { sources, limits } = syntheticSources();
   const stop = new AbortController();
+  // CPU from the moment it can claim shards: module loading and connecting are not collection.
+  let cpuAtReady = process.cpuUsage();
   for (const s of ['SIGTERM', 'SIGINT'] as const) process.once(s, () => stop.abort());
   await runWorker({
     queueUrl,
@@ -65,9 +67,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     signal: stop.signal,
     pollingIntervalSeconds: 0.5,
     onShard: (e) => process.stdout.write(JSON.stringify(e) + '\n'),
+    onReady: () => {
+      cpuAtReady = process.cpuUsage();
+      process.stdout.write(JSON.stringify({ phase: 'ready' }) + '\n');
+    },
   });
   if (process.env.PROOFLINE_SIM_STATS) {
-    const cpu = process.cpuUsage();
+    const cpu = process.cpuUsage(cpuAtReady);
     const answered = limits.log.answered().map((c) => [c.key, c.account, c.region, c.input]);
     writeFileSync(process.env.PROOFLINE_SIM_STATS, JSON.stringify({ cpuSeconds: (cpu.user + cpu.system) / 1e6, attempts: limits.attempts, throttles: limits.throttleCount, answered }));
   }

@@ -20,7 +20,7 @@ import { runEvidence } from '../../src/run/run-evidence.ts';
 import type { RunResults } from '../../src/results/run-results.ts';
 import { describeWithPostgres, freshDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { ROOT, startTsx, stopAll } from '../helpers/processes.ts';
-import { comparable } from './comparable-results.ts';
+import { comparable } from '../../bench/workers/comparable-results.ts';
 
 const EVALUATED_AT = new Date('2026-11-20T02:00:00Z');
 const WORKER = 'bench/workers/synthetic-worker.ts';

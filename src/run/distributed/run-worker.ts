@@ -37,6 +37,8 @@ export interface WorkerOptions {
   pollingIntervalSeconds?: number;
   stopTimeoutMs?: number;
   onShard?: (event: WorkerShardEvent) => void;
+  /** Told once the worker is claiming shards. */
+  onReady?: () => void;
 }
 
 export class ShardRefusedError extends Error {
@@ -99,6 +101,7 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
         for (const job of jobs) await handle(job);
       });
     }
+    opts.onReady?.();
     await new Promise<void>((resolve) => {
       if (opts.signal.aborted) resolve();
       else opts.signal.addEventListener('abort', () => resolve(), { once: true });

@@ -1,5 +1,6 @@
 // Results of two runs compared as an auditor would: everything but the run's id and the times
-// (run start and end, each record's collection time, and the record digests that cover those times).
+// (run start and end, the collection window, each record's collection time, and the record digests
+// that cover those times).
 import type { RunResults } from '../../src/results/run-results.ts';
 
 export function comparable(results: RunResults): unknown {
@@ -7,6 +8,7 @@ export function comparable(results: RunResults): unknown {
   delete copy.run.id;
   delete copy.run.startedAt;
   delete copy.run.finishedAt;
+  delete copy.run.collectionWindow;
   for (const e of copy.evidence) {
     delete e.collectedAt;
     delete e.sha256;
