@@ -46,7 +46,7 @@ export function rollUpRequirement(input: RollUpInput): RollUp {
   const primary = controls.filter((c) => c.strength === 'primary');
   const primaryPassed = primary.filter((c) => PASSED.has(c.status)).length;
   const tally = `${primaryPassed} of ${primary.length} primary control(s) pass`;
-  const out = (status: RequirementStatus, ...parts: (string | false | undefined)[]): RollUp => ({ status, reason: parts.filter(Boolean).join('. ') + '.', primaryPassed, primaryTotal: primary.length });
+  const out = (status: RequirementStatus, ...parts: (string | false | undefined)[]): RollUp => ({ status, reason: parts.filter((p): p is string => !!p).map((p) => p.replace(/\.$/, '')).join('. ') + '.', primaryPassed, primaryTotal: primary.length });
   const where = (s: ControlOutcome) => controls.filter((c) => c.status === s);
   const needsAttestation = coverage === 'manual' || coverage === 'hybrid';
   const attestationPart = input.attestation === 'current' || primary.some((c) => c.status === 'attested');
@@ -56,10 +56,10 @@ export function rollUpRequirement(input: RollUpInput): RollUp {
 
   const failing = where('fail');
   if (failing.length > 0 || input.attestation === 'disqualified') {
-    return out('not_met', tally, failing.length > 0 && `Failing: ${named(failing)}`, input.attestation === 'disqualified' && attested);
+    return out('not_met', primary.length > 0 && tally, failing.length > 0 && `Failing: ${named(failing)}`, input.attestation === 'disqualified' && attested);
   }
   const unknown = where('unknown');
-  if (unknown.length > 0) return out('unknown', tally, `Could not be evaluated: ${named(unknown)}`);
+  if (unknown.length > 0) return out('unknown', primary.length > 0 && tally, `Could not be evaluated: ${named(unknown)}`);
   const expired = where('expired');
   if (expired.length > 0 || (needsAttestation && !attestationPart && input.attestation === 'expired')) {
     return out('not_met', `Attested evidence expired, not met until renewed: ${[named(expired), needsAttestation && input.attestation === 'expired' && input.attestationText].filter(Boolean).join('; ')}`);
@@ -83,5 +83,5 @@ export function rollUpRequirement(input: RollUpInput): RollUp {
     return out('unknown', 'No primary control decides the automated part; supporting controls alone never show a requirement met');
   }
   if (coverage === 'automated' && primaryPassed === 0) return out('not_applicable', 'Every primary control found nothing to check in the examined scope');
-  return out('met', tally, attested);
+  return out('met', primary.length > 0 && tally, attested);
 }

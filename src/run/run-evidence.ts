@@ -8,6 +8,7 @@ import { applyExceptions } from '../exceptions/apply-exceptions.ts';
 import type { RiskException } from '../exceptions/exceptions-schema.ts';
 import { mapRequirements } from '../map/map-requirements.ts';
 import { buildResults } from '../results/build-results.ts';
+import { conclusionViolations } from '../results/conclusion-invariant.ts';
 import { collectionWindow } from '../results/scope-statement.ts';
 import { RULE_THRESHOLDS } from '../evaluate/rule-thresholds.ts';
 import { SCAN_DISQUALIFYING_SEVERITIES } from '../manual-evidence/nessus-summary.ts';
@@ -42,6 +43,9 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
   const evaluation = evaluateControls(opts.catalog.controls, opts.rules, records, opts.source.scope, { now: evaluatedAt, ...ruleParameters });
   const window = collectionWindow(records);
   const requirements = mapRequirements(opts.catalog, evaluation.controls, opts.manualEvidence ?? []);
+  const violations = conclusionViolations(requirements, opts.manualEvidence ?? []);
+  // A bug, not bad input: never render a conclusion beyond its evidence.
+  if (violations.length) throw new Error(`requirement roll-up says more than its evidence:\n${violations.join('\n')}`);
   const built = buildResults(
     {
       id: randomUUID(),

@@ -13,6 +13,8 @@ import { resolveSigningIdentity } from '../../src/sign/resolve-identity.ts';
 import { signPackageStep } from '../../src/package/sign-package.ts';
 import type { SigningIdentity } from '../../src/sign/signing-identity.ts';
 import { writePackage, type PackageContext, type PackageStep } from '../../src/package/write-package.ts';
+import { loadManualEvidence } from '../../src/manual-evidence/load-manual-evidence.ts';
+import { manualEvidenceStep } from '../../src/package/manual-package-step.ts';
 import { syntheticRun, type SyntheticOptions } from './synthetic-run.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -46,6 +48,18 @@ export async function samplePackage(extraSteps: PackageStep[] = []): Promise<Bui
   const work = await mkdtemp(join(tmpdir(), 'proofline-pkg-'));
   const { config, results, records } = await sampleRun();
   return build({ results, records }, work, config, extraSteps);
+}
+
+/** The sample replayed with the sample's attested files (Nessus scan included) attached, evaluated at `evaluatedAt`. */
+export async function sampleWithManualEvidencePackage(evaluatedAt: string): Promise<BuiltPackage> {
+  const work = await mkdtemp(join(tmpdir(), 'proofline-pkg-'));
+  const config = await loadConfig(join(ROOT, 'samples/sample-account.config.yaml'));
+  const project = await loadProjectCatalog();
+  const source = await snapshotSource(join(ROOT, 'samples/sample-account'));
+  const at = new Date(evaluatedAt);
+  const manual = await loadManualEvidence(join(ROOT, 'samples/manual-evidence'), at, project.catalog);
+  const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt: at, manualEvidence: manual.map((m) => m.entry) });
+  return build({ results, records }, work, config, [manualEvidenceStep(manual)]);
 }
 
 export async function syntheticPackage(opts: SyntheticOptions): Promise<BuiltPackage> {

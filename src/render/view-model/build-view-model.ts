@@ -61,7 +61,7 @@ export function buildViewModel(results: RunResults, signer: SignerDescription, e
       rationale: c.rationale,
       remediation: c.remediation,
       counts: c.counts,
-      requirements: c.mappings.filter((m) => frameworks.includes(m.framework)).map((m) => `${FRAMEWORK_SHORT[m.framework]} ${m.requirement}`),
+      requirements: c.mappings.filter((m) => frameworks.includes(m.framework)).map((m) => `${FRAMEWORK_SHORT[m.framework]} ${m.requirement} (${m.strength})`),
       failing: (failing.get(c.id) ?? []).sort(byResource),
       unknown: (unknown.get(c.id) ?? []).sort(byResource),
       evidence: [...(cited.get(c.id) ?? [])]
