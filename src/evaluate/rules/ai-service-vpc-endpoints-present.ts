@@ -1,4 +1,4 @@
-import { accountResource, listAt, targets } from '../rule-helpers.ts';
+import { accountResource, judged, listAt, notApplicable, targets, whenListed } from '../rule-helpers.ts';
 import type { Finding } from '../finding.ts';
 import { defineRule } from '../rule.ts';
 
@@ -11,20 +11,20 @@ export const rule = defineRule({
   controlId: 'ai-service-vpc-endpoints-present',
   evidence: ['ec2.DescribeVpcs', 'ec2.DescribeVpcEndpoints'],
   evaluate: (ctx) =>
-    targets(ctx, 'regional').flatMap((where): Finding[] => {
-      const vpcs = listAt(ctx, 'ec2.DescribeVpcs', where, (r) => r.Vpcs);
-      if (!vpcs.ok) return [ctx.finding('unknown', where, accountResource(where), `Could not list VPCs: ${vpcs.error}`, vpcs.records)];
-      if (vpcs.items.length === 0) return [ctx.finding('not_applicable', where, accountResource(where), `No VPCs in ${where.region}.`, vpcs.records)];
+    targets(ctx, 'regional').flatMap((where): Finding[] =>
+      whenListed(ctx, where, accountResource(where), 'VPCs', listAt(ctx, 'ec2.DescribeVpcs', where, (r) => r.Vpcs), (vpcs, vpcRecords) => {
+      if (vpcs.length === 0) return judged(ctx, where, accountResource(where), notApplicable(`No VPCs in ${where.region}.`), vpcRecords);
       const endpoints = listAt(ctx, 'ec2.DescribeVpcEndpoints', where, (r) => r.VpcEndpoints);
-      const records = [...vpcs.records, ...endpoints.records];
-      return SERVICES.map((svc) => {
+      return SERVICES.flatMap((svc) => {
         const serviceName = `com.amazonaws.${where.region}.${svc}`;
         const resource = { type: 'AWS::EC2::VPCEndpoint', id: `${where.account}/${where.region}/${serviceName}` };
-        if (!endpoints.ok) return ctx.finding('unknown', where, resource, `Could not list VPC endpoints: ${endpoints.error}`, records);
-        const found = endpoints.items.filter((e) => e.ServiceName === serviceName && e.VpcEndpointType === 'Interface' && String(e.State).toLowerCase() === 'available');
+        return whenListed(ctx, where, resource, 'VPC endpoints', endpoints, (items, records) => {
+        const found = items.filter((e) => e.ServiceName === serviceName && e.VpcEndpointType === 'Interface' && String(e.State).toLowerCase() === 'available');
         return found.length
           ? ctx.finding('pass', where, resource, `Interface endpoint(s) for ${serviceName}: ${found.map((e) => `${e.VpcEndpointId} in ${e.VpcId}${e.PrivateDnsEnabled ? ' (private DNS)' : ''}`).join(', ')}.`, records)
-          : ctx.finding('fail', where, resource, `No available interface endpoint for ${serviceName}: calls from the region's VPCs (${vpcs.items.map((v) => v.VpcId).join(', ')}) must leave through an internet or NAT gateway.`, records);
+          : ctx.finding('fail', where, resource, `No available interface endpoint for ${serviceName}: calls from the region's VPCs (${vpcs.map((v) => v.VpcId).join(', ')}) must leave through an internet or NAT gateway.`, records);
+        }, vpcRecords);
       });
-    }),
+      }),
+    ),
 });

@@ -1,5 +1,5 @@
 import type { EvidenceResponse } from '../../collect/evidence-shapes.ts';
-import { accountResource, listAt, required, targets } from '../rule-helpers.ts';
+import { accountResource, listAt, required, targets, whenListed } from '../rule-helpers.ts';
 import type { Finding } from '../finding.ts';
 import { defineRule } from '../rule.ts';
 
@@ -19,19 +19,18 @@ export const rule = defineRule({
   controlId: 'backup-plans-cover-data-stores',
   evidence: ['backup.ListBackupPlans', 'backup.ListBackupSelections', 'backup.GetBackupSelection'],
   evaluate: (ctx) =>
-    targets(ctx, 'regional').flatMap((where): Finding[] => {
-      const plans = listAt(ctx, 'backup.ListBackupPlans', where, (r) => r.BackupPlansList);
-      if (!plans.ok) return [ctx.finding('unknown', where, accountResource(where), `Could not list backup plans: ${plans.error}`, plans.records)];
-      if (plans.items.length === 0) return [ctx.finding('fail', where, accountResource(where), `No AWS Backup plan exists in ${where.region}: no data store here is backed up by AWS Backup.`, plans.records)];
-      return plans.items.map((plan) => {
+    targets(ctx, 'regional').flatMap((where): Finding[] =>
+      whenListed(ctx, where, accountResource(where), 'backup plans', listAt(ctx, 'backup.ListBackupPlans', where, (r) => r.BackupPlansList), (plans, planRecords) => {
+      if (plans.length === 0) return ctx.finding('fail', where, accountResource(where), `No AWS Backup plan exists in ${where.region}: no data store here is backed up by AWS Backup.`, planRecords);
+      return plans.flatMap((plan) => {
         const resource = { type: 'AWS::Backup::BackupPlan', id: plan.BackupPlanName ?? required(plan, 'BackupPlanId', 'A backup plan'), arn: plan.BackupPlanArn };
         const sels = listAt(ctx, 'backup.ListBackupSelections', where, (r) => r.BackupSelectionsList, { BackupPlanId: plan.BackupPlanId });
-        const records = [...plans.records, ...sels.records];
-        if (!sels.ok) return ctx.finding('unknown', where, resource, `Could not list the plan's selections: ${sels.error}`, records);
-        if (sels.items.length === 0) return ctx.finding('fail', where, resource, 'The plan has no resource assignment: it backs up nothing.', records);
+        return whenListed(ctx, where, resource, "the plan's selections", sels, (selections, listed) => {
+        const records = [...listed];
+        if (selections.length === 0) return ctx.finding('fail', where, resource, 'The plan has no resource assignment: it backs up nothing.', records);
         const covered: string[] = [];
         const unknown: string[] = [];
-        for (const s of sels.items) {
+        for (const s of selections) {
           const got = ctx.evidence.call('backup.GetBackupSelection', where, { BackupPlanId: plan.BackupPlanId, SelectionId: s.SelectionId });
           records.push(...got.records);
           if (got.state !== 'ok') unknown.push(got.error);
@@ -44,6 +43,8 @@ export const rule = defineRule({
         if (covered.length) return ctx.finding('pass', where, resource, `The plan backs up ${covered.join(' | ')}.`, records);
         if (unknown.length) return ctx.finding('unknown', where, resource, `Could not read the plan's selections: ${unknown.join('; ')}`, records);
         return ctx.finding('fail', where, resource, 'The plan\'s selections name no resources or tags: it backs up nothing.', records);
+        }, planRecords);
       });
-    }),
+      }),
+    ),
 });

@@ -1,7 +1,7 @@
 // Every IAM user with a console password must have an MFA device. Users without a login profile
 // (IAM answers NoSuchEntity) cannot sign in to the console and are not applicable.
 import { forEachAccountDetails, userResource } from '../aws/iam-authorization.ts';
-import { judgeCall, pass, fail } from '../rule-helpers.ts';
+import { fail, judgeCall, notApplicable, pass } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 export const rule = defineRule({
@@ -14,7 +14,7 @@ export const rule = defineRule({
         if (login.state !== 'ok') {
           return judgeCall(ctx, where, userResource(user), login, {
             ok: () => pass(''),
-            notConfigured: () => ({ status: 'not_applicable', reason: `User ${user.UserName} has no console password.` }),
+            notConfigured: () => notApplicable(`User ${user.UserName} has no console password.`),
           });
         }
         const mfa = ctx.evidence.call('iam.ListMFADevices', where, { UserName: user.UserName });

@@ -2,7 +2,7 @@
 // reads and writes when aws:SecureTransport is "false". No bucket policy at all is a fail.
 import { judgeBucketSetting } from '../aws/s3-buckets.ts';
 import { conditionValues, coversAction, parsePolicy, principals } from '../aws/policy-document.ts';
-import { fail, pass, type Verdict } from '../rule-helpers.ts';
+import { fail, pass, unknown, type Verdict } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 function judgePolicy(bucket: string, policy: unknown): Verdict {
@@ -17,7 +17,7 @@ function judgePolicy(bucket: string, policy: unknown): Verdict {
     );
     return denies ? pass(`The policy of ${bucket} denies every request made without TLS.`) : fail(`The policy of ${bucket} has no Deny for aws:SecureTransport "false": plain-HTTP requests are not refused.`);
   } catch (err) {
-    return { status: 'unknown', reason: `The policy of ${bucket} could not be parsed: ${(err as Error).message}` };
+    return unknown(`The policy of ${bucket} could not be parsed: ${(err as Error).message}`);
   }
 }
 

@@ -4,7 +4,7 @@
 // people, which sagemaker-model-explainability-reviewed covers per model. A running schedule whose type is
 // not reported cannot count, so it makes an otherwise failing endpoint unknown.
 import { inServiceEndpointsInput } from '../resources/sagemaker.ts';
-import { forEachListed, listAt, required } from '../rule-helpers.ts';
+import { forEachListed, judged, listAt, required, unknown, whenListed } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 const REQUIRED_MONITOR_TYPES = ['DataQuality', 'ModelQuality'] as const;
@@ -19,9 +19,8 @@ export const rule = defineRule({
       (e, at, listRecords) => {
         const resource = { type: 'AWS::SageMaker::Endpoint', id: required(e, 'EndpointName', 'An endpoint'), arn: e.EndpointArn };
         const schedules = listAt(ctx, 'sagemaker.ListMonitoringSchedules', at, (r) => r.MonitoringScheduleSummaries);
-        const records = [...listRecords, ...schedules.records];
-        if (!schedules.ok) return ctx.finding('unknown', at, resource, `Could not list monitoring schedules: ${schedules.error}`, records);
-        const mine = schedules.items.filter((s) => s.EndpointName === e.EndpointName);
+        return whenListed(ctx, at, resource, 'monitoring schedules', schedules, (items, records) => {
+        const mine = items.filter((s) => s.EndpointName === e.EndpointName);
         const running = mine.filter((s) => s.MonitoringScheduleStatus === 'Scheduled');
         const missing = REQUIRED_MONITOR_TYPES.filter((type) => !running.some((s) => s.MonitoringType === type));
         const seen = mine.length
@@ -29,9 +28,10 @@ export const rule = defineRule({
           : ' No Model Monitor schedule watches this endpoint.';
         if (!missing.length) return ctx.finding('pass', at, resource, `Data quality and model quality monitors run for this endpoint.${seen}`, records);
         if (running.some((s) => !s.MonitoringType)) {
-          return ctx.finding('unknown', at, resource, `No running ${missing.join(' or ')} monitor is identified, and a running schedule does not report its type.${seen}`, records);
+          return judged(ctx, at, resource, unknown(`No running ${missing.join(' or ')} monitor is identified, and a running schedule does not report its type.${seen}`), records);
         }
         return ctx.finding('fail', at, resource, `No running ${missing.join(' or ')} monitor: data drift or model degradation would go unnoticed.${seen}`, records);
+        }, listRecords);
       },
     ),
 });
