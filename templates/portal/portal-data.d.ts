@@ -2,6 +2,7 @@
 // src/render/portal/portal-data.ts and portal-evidence.ts), derived from RunResults so that a change
 // to results.json is a type error in portal.js. For the type check of portal.js only; not shipped.
 import type { RunResults } from '../../src/results/run-results.ts';
+import type { ScopeView } from '../../src/render/view-model/scope-view.ts';
 import type { SignerDescription } from '../../src/sign/signing-identity.ts';
 
 declare global {
@@ -16,6 +17,8 @@ declare global {
     requirements: Record<string, PortalRequirement[]>;
     frameworks: { id: string; name: string; short: string }[];
     signer: SignerDescription;
+    /** The report's "Scope and limitations", in the report's words. */
+    scopeView: ScopeView;
     labels: { requirementStatus: Record<string, string>; controlStatus: Record<string, string>; findingStatus: Record<string, string>; severity: Record<string, string> };
     codes: { findingStatus: string[]; evidenceOutcome: string[] };
     tables: { controlIds: string[]; accounts: string[]; regions: string[]; types: string[]; keys: string[] };

@@ -522,8 +522,9 @@
         facts([
           ['Run id', code(run.id)],
           ['Evaluated at', utc(run.evaluatedAt)],
-          ['Collected', `${utc(run.startedAt)} to ${utc(run.finishedAt)}`],
-          ['Source', `${run.source.kind}${run.source.location ? ` (${run.source.location})` : ''}`],
+          ['Run', `${utc(run.startedAt)} to ${utc(run.finishedAt)}`],
+          ['Evidence', h('span', { class: D.scopeView.replay || run.source.kind === 'simulated' ? 'warning-text' : null }, D.scopeView.evidenceOrigin, ' ', link(['scope'], 'Scope and limitations'))],
+          ['Collection window', D.scopeView.collectionWindow],
           ['Accounts', run.scope.accounts.join(', ')],
           ['Regions', run.scope.regions.join(', ')],
           ['Frameworks', D.frameworks.map((f) => f.name).join(', ')],
@@ -1021,6 +1022,52 @@
     ];
   }
 
+  /** What the run examined and what it did not, in the report's words (src/render/view-model/scope-view.ts). */
+  function scopeView() {
+    const v = D.scopeView;
+    return [
+      pageHeader('Scope and limitations', 'What this run examined, how, and what its conclusions do not cover.'),
+      h(
+        'section',
+        { class: 'card' },
+        facts([
+          ['Evidence', h('span', { class: v.replay || D.run.source.kind === 'simulated' ? 'warning-text' : null }, v.evidenceOrigin)],
+          ['Collection window', v.collectionWindow],
+          ['Regions', D.run.scope.regions.join(', ')],
+          ['How the regions were chosen', v.regionSelection],
+          ['Accounts', D.run.scope.accounts.join(', ')],
+          ...v.parameters,
+        ]),
+      ),
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', null, 'Services examined'),
+        table({ caption: 'AWS services the run holds evidence from, with the operations called', headers: [['Service', 'nowrap'], 'Operations'], rows: v.examined.map((e) => [link(['evidence'], e.service, { service: e.service }), e.operations]) }),
+        h('p', { class: 'muted' }, `Resource types judged: ${v.resourceTypes.join(', ') || 'none'}.`),
+      ),
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', null, 'Not examined'),
+        h('p', { class: 'muted' }, 'Services this run does not collect evidence from. For the requirements listed, a conclusion covers only the services examined.'),
+        table({
+          caption: 'Services not examined and the requirements whose conclusions that limits',
+          headers: [['Service', 'nowrap'], 'Resource types', 'Limits the conclusions of'],
+          rows: D.scope.notExamined.map((n) => [
+            n.service,
+            n.resourceTypes,
+            h(
+              'span',
+              { class: 'inline-list' },
+              n.limits.filter((l) => frameworkById.has(l.framework)).map((l) => link(['requirement', l.framework, l.requirement], `${frameworkById.get(l.framework)?.short} ${l.requirement}`)),
+            ),
+          ]),
+        }),
+      ),
+    ];
+  }
+
   /** @param {string} message */
   function notFound(message) {
     return [pageHeader('Not found'), h('section', { class: 'card notice' }, h('p', null, message), h('p', null, link([], 'Back to the overview')))];
@@ -1054,6 +1101,7 @@
       else if (section === 'finding' && a) view = findingView(a);
       else if (section === 'evidence' && a) view = evidenceView(a);
       else if (section === 'evidence') view = evidenceListView(params);
+      else if (section === 'scope') view = scopeView();
       else view = notFound(`No page at ${hash}.`);
     } catch (err) {
       view = notFound(`This page could not be drawn: ${/** @type {Error} */ (err).message}`);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINDING_STATUS_LABELS, FRAMEWORK_NAMES, REQUIREMENT_STATUS_LABELS } from '../../src/render/view-model/labels.ts';
 import type { RunResults } from '../../src/results/run-results.ts';
 import { samplePackage, type BuiltPackage } from '../package/package-fixture.ts';
+import { withPackageFolder } from '../../src/package/open-package-zip.ts';
 import { launchChromium, type Browser } from './chromium.ts';
 
 const OUTPUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
@@ -159,6 +160,27 @@ describe('auditor portal in Chromium', () => {
     const expected = results.findings.filter((f) => [f.id, f.resource.id, f.resource.arn ?? '', f.resource.type, f.reason, results.controls.find((c) => c.id === f.controlId)?.title ?? ''].join(' ').toLowerCase().includes(needle)).length;
     await expect.poll(shownCount).toBe(expected);
     expect(page.url()).toContain(`q=${encodeURIComponent(target.resource.id).replace(/%20/g, '+')}`);
+  });
+
+  it('states the scope and limitations: services examined and not examined, with the requirements that limits', async () => {
+    await open('#/scope');
+    await expect.poll(heading).toBe('Scope and limitations');
+    const tables = page.locator('table.data');
+    expect(await tables.nth(0).locator('tbody tr').count()).toBe(results.scope.examined.length);
+    expect(await tables.nth(1).locator('tbody tr').count()).toBe(results.scope.notExamined.length);
+    expect(await page.locator('.facts').first().textContent()).toContain('Replayed from a recording');
+  });
+
+  it('opens from the unzipped archive the same way, evidence and digests included', async () => {
+    await withPackageFolder(pkg.zip, async (dir) => {
+      const evidence = results.evidence.find((e) => e.outcome === 'error')!;
+      await page.goto(`${pathToFileURL(join(dir, 'portal', 'index.html')).href}#/evidence/${encodeURIComponent(evidence.id)}`);
+      await page.waitForSelector('body[data-portal-ready]');
+      await expect.poll(() => page.locator('.integrity').getAttribute('class')).toBe('integrity ok');
+      expect(await page.locator('.facts').textContent()).toContain(evidence.error!.message);
+    });
+    expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('prints the current view without navigation or filters', async () => {

@@ -10,6 +10,7 @@ import { evidenceFile } from '../../results/build-results.ts';
 import type { EvidenceEntry, ResultFinding, RunResults } from '../../results/run-results.ts';
 import type { SignerDescription } from '../../sign/signing-identity.ts';
 import { openTextStream } from '../text-stream.ts';
+import { buildScopeView } from '../view-model/scope-view.ts';
 import { CONTROL_STATUS_LABELS, FINDING_STATUS_LABELS, FRAMEWORK_NAMES, FRAMEWORK_SHORT, REQUIREMENT_STATUS_LABELS, SEVERITY_LABELS } from '../view-model/labels.ts';
 
 export const PORTAL_GLOBAL = 'PROOFLINE_PORTAL';
@@ -132,6 +133,7 @@ export async function writePortalData(dataDir: string, results: RunResults, sign
     ...rest,
     frameworks: frameworks.map((id) => ({ id, name: FRAMEWORK_NAMES[id], short: FRAMEWORK_SHORT[id] })),
     signer,
+    scopeView: buildScopeView(results),
     labels: { requirementStatus: REQUIREMENT_STATUS_LABELS, controlStatus: CONTROL_STATUS_LABELS, findingStatus: FINDING_STATUS_LABELS, severity: SEVERITY_LABELS },
     codes: { findingStatus: FINDING_STATUS_CODES, evidenceOutcome: EVIDENCE_OUTCOME_CODES },
     tables: { controlIds: tables.controlIds.values, accounts: tables.accounts.values, regions: tables.regions.values, types: tables.types.values, keys: tables.keys.values },
