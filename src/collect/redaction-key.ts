@@ -3,9 +3,9 @@
 // test guesses of a short secret. It is never written into a package. A key file that exists but
 // cannot be read or is malformed is an error, never silently replaced (that would change every
 // redacted value and hide real changes between runs).
-import { createHash, randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { installationKey } from '../util/installation-key.ts';
 import { prooflineHome } from '../util/proofline-home.ts';
 import { InputError } from '../util/input-error.ts';
 
@@ -26,41 +26,16 @@ export class RedactionKeyError extends InputError {
 
 const cache = new Map<string, Uint8Array>();
 
-function parseKey(text: string, file: string): Uint8Array {
-  const hex = text.trim();
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new RedactionKeyError(`${file}: not a redaction key (64 hex digits expected); restore it from a backup, or remove it to start a new key (redacted values then change)`);
-  return Buffer.from(hex, 'hex');
-}
-
-function readKey(file: string): Uint8Array | undefined {
-  try {
-    return parseKey(readFileSync(file, 'utf8'), file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    if (err instanceof RedactionKeyError) throw err;
-    throw new RedactionKeyError(`${file}: cannot read the redaction key (${(err as Error).message})`);
-  }
-}
-
 /** The installation's key, created (0600, atomically: written aside, then linked into place) when absent. */
 export function installationRedactionKey(home = prooflineHome()): Uint8Array {
   const file = join(home, REDACTION_KEY_FILE);
   const cached = cache.get(file);
   if (cached) return cached;
-  let key = readKey(file);
-  if (!key) {
-    mkdirSync(home, { recursive: true, mode: 0o700 });
-    const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(aside, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-    try {
-      linkSync(aside, file); // fails if another process made the key first: then theirs is used
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    } finally {
-      unlinkSync(aside);
-    }
-    key = readKey(file)!;
-  }
+  const key = installationKey(file, {
+    what: 'redaction key',
+    remedy: 'restore it from a backup, or remove it to start a new key (redacted values then change)',
+    error: (message) => new RedactionKeyError(message),
+  });
   cache.set(file, key);
   return key;
 }

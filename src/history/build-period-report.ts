@@ -19,7 +19,7 @@ export interface PeriodReport extends PeriodStats {
   schemaVersion: 1;
   generatedAt: string;
   organization?: string;
-  /** The whole history's chain check: a period report over a broken chain says so. */
+  /** The whole history's keyed chain check (always ok: a history that does not verify gets no report). */
   historyVerification: Pick<HistoryVerification, 'ok' | 'runs' | 'problems'>;
   /** Each run's chain entry digest, so the report pins exactly which runs it summarises. */
   runEntries: { runId: string; seq: number; entrySha256: string; manifestSha256?: string }[];
@@ -28,7 +28,18 @@ export interface PeriodReport extends PeriodStats {
 /** A stage that adds files to the period report folder (PDF, XLSX, signature). */
 export type PeriodReportStep = (dir: string, report: PeriodReport) => Promise<void>;
 
+/** The history a period report would summarise does not verify: no report is made from it. */
+export class HistoryNotVerifiedError extends Error {
+  constructor(readonly verification: HistoryVerification) {
+    super(`the run history does not verify (${verification.problems.length} problem(s)); no period report is made from it:\n${verification.problems.map((p) => `  run #${p.seq}${p.runId ? ` (${p.runId})` : ''}: ${p.problem}`).join('\n')}\n(run \`proofline verify --history\` for details)`);
+    this.name = 'HistoryNotVerifiedError';
+  }
+}
+
 export async function buildPeriodReport(store: HistoryStore, period: Period, now: Date): Promise<PeriodReport> {
+  // Checked first: a report over an edited history, or one that silently drops a run, is refused.
+  const verification = await verifyHistory(store);
+  if (!verification.ok) throw new HistoryNotVerifiedError(verification);
   const entries = store.runs({ from: period.fromInstant, to: period.toInstant });
   const succeeded = entries.filter((e) => e.status === 'succeeded');
   const results: RunResults[] = [];
@@ -37,7 +48,6 @@ export async function buildPeriodReport(store: HistoryStore, period: Period, now
     if (r) results.push(r);
   }
   const stats = periodStats({ ...(period.name ? { name: period.name } : {}), from: period.from, to: period.to }, results, entries.length - succeeded.length);
-  const verification = await verifyHistory(store);
   return {
     schema: PERIOD_REPORT_SCHEMA,
     schemaVersion: 1,

@@ -22,11 +22,15 @@ export interface HistoryEntry {
   /** entrySha256 of the row before: the history hash chain (covers failed runs too). */
   previousEntrySha256?: string;
   entrySha256: string;
+  /** HMAC-SHA256 under the installation's history key over entrySha256 and the previous entry's MAC. */
+  entryMac?: string;
   prunedAt?: string;
+  /** HMAC over the pruning (entry MAC and prunedAt): retention's keyed record that the package went. */
+  prunedMac?: string;
 }
 
 /** Digest over every field that must never change after the run was recorded. */
-export function entryDigest(e: Omit<HistoryEntry, 'entrySha256' | 'prunedAt'>): string {
+export function entryDigest(e: Omit<HistoryEntry, 'entrySha256' | 'entryMac' | 'prunedAt' | 'prunedMac'>): string {
   return sha256Hex(
     stableStringify({
       seq: e.seq,

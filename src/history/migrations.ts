@@ -38,6 +38,14 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'retention: packages pruned while the chain entry stays',
     sql: `ALTER TABLE runs ADD COLUMN pruned_at TEXT;`,
   },
+  {
+    version: 3,
+    description: 'keyed chain: HMAC per entry and per pruning, keyed head, migration notes (the re-keying itself runs in code)',
+    sql: `
+      ALTER TABLE runs ADD COLUMN entry_mac TEXT;
+      ALTER TABLE runs ADD COLUMN pruned_mac TEXT;
+      CREATE TABLE history_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {

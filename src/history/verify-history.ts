@@ -1,9 +1,22 @@
-// `verify --history`: walks the chain and reports every removed, altered or missing run.
+// `verify --history`: walks the keyed chain and reports every removed, altered, re-chained or missing
+// run, every missing results row, every package gone without a keyed pruning record.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RunResults } from '../results/run-results.ts';
 import { entryDigest, type HistoryEntry } from './history-entry.ts';
-import type { HistoryStore } from './history-store.ts';
+import { entryMac, headMac, prunedMac, sameMac } from './history-mac.ts';
 import { packageManifestDigest } from './manifest-digest.ts';
+import type { ChainState } from './rekey-history.ts';
+
+/** What verification reads: any history backend that keeps the keyed chain provides it. */
+export interface KeyedHistoryReader {
+  readonly key: Buffer;
+  runs(): HistoryEntry[];
+  /** Throws when the stored results do not match the digest in their entry. */
+  results(id: string): RunResults | undefined;
+  hasResults(id: string): boolean;
+  chainState(): ChainState;
+}
 
 export interface HistoryProblem {
   seq: number;
@@ -16,6 +29,32 @@ export interface HistoryVerification {
   runs: number;
   checkedPackages: number;
   problems: HistoryProblem[];
+  /** Not failures: e.g. that early runs were keyed by a migration. */
+  notes: string[];
+}
+
+/** Problems of the chain as a whole: key, head, migration. */
+function chainProblems(state: ChainState, entries: readonly HistoryEntry[], key: Buffer): { problems: HistoryProblem[]; notes: string[]; keyUsable: boolean } {
+  const problems: HistoryProblem[] = [];
+  const notes: string[] = [];
+  if (state.storedKeyId !== state.keyId) {
+    problems.push({ seq: 0, problem: `the history is keyed with key id ${state.storedKeyId ?? '(none)'}, this installation's history key is ${state.keyId}: its MACs cannot be checked here (use the history.key file of the installation that keeps it)` });
+    return { problems, notes, keyUsable: false };
+  }
+  const last = entries.at(-1);
+  const head = state.head;
+  if (!head) {
+    if (last) problems.push({ seq: last.seq, problem: 'the keyed head of the history is missing' });
+  } else {
+    if (!sameMac(head.mac, headMac(key, head.seq, head.entryMac))) problems.push({ seq: head.seq, problem: 'the keyed head of the history was altered' });
+    else if (!last || last.seq !== head.seq || last.entryMac !== head.entryMac) problems.push({ seq: head.seq, problem: `the history ends at run #${last?.seq ?? 0}, its keyed head says run #${head.seq}: the newest runs were removed or replaced` });
+  }
+  const m = state.migration;
+  if (m) {
+    notes.push(`runs 1..${m.keyedRuns} were keyed on ${m.at} when this history moved from schema ${m.fromSchemaVersion} to the keyed chain; before that, only its unkeyed SHA-256 chain protected them`);
+    if (m.unkeyedProblems.length) problems.push({ seq: 0, problem: `the unkeyed chain did not hold when it was keyed on ${m.at}: ${m.unkeyedProblems.join('; ')}` });
+  }
+  return { problems, notes, keyUsable: true };
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -32,9 +71,9 @@ async function manifestPredecessor(packageDir: string): Promise<string | undefin
   }
 }
 
-export async function verifyHistory(store: HistoryStore): Promise<HistoryVerification> {
+export async function verifyHistory(store: KeyedHistoryReader): Promise<HistoryVerification> {
   const entries = store.runs();
-  const problems: HistoryProblem[] = [];
+  const { problems, notes, keyUsable } = chainProblems(store.chainState(), entries, store.key);
   let previous: HistoryEntry | undefined;
   let lastManifest: string | undefined;
   let checkedPackages = 0;
@@ -43,8 +82,14 @@ export async function verifyHistory(store: HistoryStore): Promise<HistoryVerific
     const expectedSeq = (previous?.seq ?? 0) + 1;
     if (e.seq !== expectedSeq) problems.push({ ...at, problem: `run(s) ${expectedSeq}..${e.seq - 1} were removed from the history` });
     if ((e.previousEntrySha256 ?? undefined) !== previous?.entrySha256) problems.push({ ...at, problem: 'chain broken: the recorded previous entry digest does not match the run before it' });
-    const { entrySha256, prunedAt: _pruned, ...fields } = e;
+    const { entrySha256, entryMac: _mac, prunedAt: _pruned, prunedMac: _prunedMac, ...fields } = e;
     if (entryDigest(fields) !== entrySha256) problems.push({ ...at, problem: 'entry altered: its digest does not match its content' });
+    if (keyUsable) {
+      if (!sameMac(e.entryMac, entryMac(store.key, e, previous?.entryMac))) problems.push({ ...at, problem: "entry MAC does not verify: the entry was edited, inserted or re-chained without this installation's history key" });
+      if (e.prunedAt !== undefined && !(e.entryMac && sameMac(e.prunedMac, prunedMac(store.key, { id: e.id, entryMac: e.entryMac }, e.prunedAt)))) problems.push({ ...at, problem: `marked pruned at ${e.prunedAt} without a keyed pruning record (retention did not write it)` });
+      if (e.prunedAt === undefined && e.prunedMac !== undefined) problems.push({ ...at, problem: 'its keyed pruning record lost its time (pruned_at cleared)' });
+    }
+    if (e.resultsSha256 && !store.hasResults(e.id)) problems.push({ ...at, problem: 'its stored results were removed from the history (run_results row missing)' });
     try {
       store.results(e.id);
     } catch (err) {
@@ -66,5 +111,5 @@ export async function verifyHistory(store: HistoryStore): Promise<HistoryVerific
     }
     previous = e;
   }
-  return { ok: problems.length === 0, runs: entries.length, checkedPackages, problems };
+  return { ok: problems.length === 0, runs: entries.length, checkedPackages, problems, notes };
 }

@@ -1,4 +1,5 @@
-// proofline-<scope>-<UTC timestamp>: sortable, unique per run, safe as a folder name everywhere.
+// proofline-<scope>-<UTC timestamp>-<run>: sortable, safe as a folder name everywhere, and unique per run
+// even for two runs started in the same second (the first 8 characters of the run's random id).
 import type { Scope } from '../collect/target.ts';
 
 export function packageScopeLabel(scope: Scope): string {
@@ -9,6 +10,7 @@ export function utcStamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function packageName(scope: Scope, startedAt: Date): string {
-  return `proofline-${packageScopeLabel(scope)}-${utcStamp(startedAt)}`;
+export function packageName(scope: Scope, startedAt: Date, runId: string): string {
+  const run = runId.replace(/[^0-9A-Za-z]/g, '').slice(0, 8).toLowerCase();
+  return `proofline-${packageScopeLabel(scope)}-${utcStamp(startedAt)}${run ? `-${run}` : ''}`;
 }

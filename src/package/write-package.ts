@@ -21,12 +21,18 @@ export type PackageStep = (dir: string, ctx: PackageContext) => Promise<void>;
 export interface WritePackageOptions {
   /** Also write <name>.zip next to the folder (same files). */
   zip?: boolean;
+  /**
+   * Called with the complete package (temporary folder) and the path it is about to be renamed to: the
+   * run history records the run here, so a package never lands without its history row. If it throws,
+   * the package is removed and nothing lands.
+   */
+  beforePublish?: (tmpDir: string, finalDir: string) => Promise<void>;
 }
 
 const exists = (p: string) => stat(p).then(() => true, () => false);
 
 export async function writePackage(outDir: string, ctx: PackageContext, steps: PackageStep[] = [], opts: WritePackageOptions = {}): Promise<string> {
-  const name = packageName(ctx.results.run.scope, new Date(ctx.results.run.startedAt));
+  const name = packageName(ctx.results.run.scope, new Date(ctx.results.run.startedAt), ctx.results.run.id);
   const root = resolve(outDir);
   const final = confinedPath(root, name);
   const finalZip = confinedPath(root, `${name}.zip`);
@@ -42,6 +48,7 @@ export async function writePackage(outDir: string, ctx: PackageContext, steps: P
     for (const step of steps) await step(tmp, ctx);
     // The zip is complete before either is renamed: readers never see a folder without its zip.
     if (opts.zip) await zipFolder(tmp, name, tmpZip);
+    await opts.beforePublish?.(tmp, final);
     await rename(tmp, final);
     if (opts.zip) await rename(tmpZip, finalZip);
   } catch (err) {

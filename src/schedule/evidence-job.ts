@@ -11,6 +11,7 @@ import { loadRunInputs, type RunInputs } from '../run/load-run-inputs.ts';
 import type { RunEvidenceOutput } from '../run/run-evidence.ts';
 import { applyRetention } from '../history/apply-retention.ts';
 import type { HistoryStore } from '../history/history-store.ts';
+import type { HistoryEntry } from '../history/history-entry.ts';
 import { packageManifestDigest } from '../history/manifest-digest.ts';
 import { writePackage, type PackageStep } from '../package/write-package.ts';
 import { abortable } from './abortable.ts';
@@ -57,16 +58,23 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
       // Last before the rename: an abort while rendering or signing leaves no package at all.
       async () => signal.throwIfAborted(),
     ];
-    const packagePath = await writePackage(deps.packagesDir, { results, records }, steps);
-    const entry = deps.store.recordRun({
-      id: results.run.id,
-      startedAt: results.run.startedAt,
-      finishedAt: now().toISOString(),
-      status: 'succeeded',
-      packagePath,
-      manifestSha256: await packageManifestDigest(packagePath),
-      results,
+    // The history row is written before the package is renamed into place (and the package removed if
+    // the row cannot be written): no package in packages/ that the history does not know.
+    let entry: HistoryEntry | undefined;
+    const packagePath = await writePackage(deps.packagesDir, { results, records }, steps, {
+      beforePublish: async (tmpDir, finalDir) => {
+        entry = deps.store.recordRun({
+          id: results.run.id,
+          startedAt: results.run.startedAt,
+          finishedAt: now().toISOString(),
+          status: 'succeeded',
+          packagePath: finalDir,
+          manifestSha256: await packageManifestDigest(tmpDir),
+          results,
+        });
+      },
     });
+    if (!entry) throw new Error(`run ${results.run.id}: the package was written without a history entry`);
     const outcome: JobOutcome = { runId: results.run.id, seq: entry.seq, package: packagePath, findings: results.summary.findings, acceptedRisk: results.summary.acceptedRisk ?? 0 };
     try {
       const pruned = await applyRetention(deps.store, deps.config.retention, deps.config.observationWindows, now(), deps.packagesDir);

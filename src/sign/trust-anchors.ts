@@ -1,10 +1,11 @@
 // The verifier's trust anchors: --trust fingerprints, --ca files and the config's trust list, merged.
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { InputError } from '../util/input-error.ts';
 import type { TrustAnchors } from './signer-trust.ts';
 import { normalizeFingerprint, pemCertificates } from './x509.ts';
 
-export class TrustAnchorError extends Error {
+export class TrustAnchorError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'TrustAnchorError';

@@ -66,7 +66,7 @@ describe('proofline CLI on the sample account', () => {
   }, 240_000);
 
   it('writes a complete package named by scope and UTC time, and its zip, with no partial folder left', async () => {
-    expect(packageDir).toMatch(/proofline-111122223333-\d{8}T\d{6}Z$/);
+    expect(packageDir).toMatch(/proofline-111122223333-\d{8}T\d{6}Z-[0-9a-f]{8}$/);
     const name = packageDir.split('/').pop();
     expect((await readdir(join(tmp, 'out'))).sort()).toEqual([name, `${name}.zip`]);
   });

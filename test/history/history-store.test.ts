@@ -7,13 +7,14 @@ import { packageManifestDigest } from '../../src/history/manifest-digest.ts';
 import { MIGRATIONS } from '../../src/history/migrations.ts';
 import { verifyHistory } from '../../src/history/verify-history.ts';
 import { fakeResults } from './fake-results.ts';
+import { TEST_HISTORY_KEY } from '../helpers/history-key.ts';
 
 let dir: string;
 let store: HistoryStore;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'proofline-history-'));
-  store = HistoryStore.open(dir);
+  store = HistoryStore.open(dir, TEST_HISTORY_KEY);
 });
 afterEach(async () => {
   store.close();
@@ -32,7 +33,7 @@ describe('history store', () => {
   it('migrates to the latest schema version and reopens without re-applying', () => {
     expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     store.close();
-    store = HistoryStore.open(dir);
+    store = HistoryStore.open(dir, TEST_HISTORY_KEY);
     expect(store.runs()).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { resolvePeriod } from '../../src/history/period-window.ts';
 import { HistoryStore } from '../../src/history/history-store.ts';
 import type { FindingStatus } from '../../src/evaluate/finding.ts';
 import { fakeResults } from './fake-results.ts';
+import { TEST_HISTORY_KEY } from '../helpers/history-key.ts';
 
 // Five nightly runs. c1 (encryption) fails on day 2 and 3, fixed on day 4; c2 is unknown on day 3
 // (evidence missing) and otherwise passes; c3 fails from day 5 on.
@@ -56,7 +57,7 @@ describe('period report over the history store', () => {
   let store: HistoryStore;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'proofline-period-'));
-    store = HistoryStore.open(dir);
+    store = HistoryStore.open(dir, TEST_HISTORY_KEY);
   });
   afterEach(async () => {
     store.close();

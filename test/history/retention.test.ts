@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/history/history-entry.ts';
 import { selectRunsToPrune } from '../../src/history/retention.ts';
+import { TEST_HISTORY_KEY } from '../helpers/history-key.ts';
 
 const now = new Date('2026-11-30T12:00:00Z');
 // One run a day, 2026-11-01 .. 2026-11-30.
@@ -59,7 +60,7 @@ describe('applying retention', () => {
     const { packageManifestDigest } = await import('../../src/history/manifest-digest.ts');
     const { verifyHistory } = await import('../../src/history/verify-history.ts');
     const dir = await mkdtemp(join(tmpdir(), 'proofline-retention-'));
-    const store = HistoryStore.open(dir);
+    const store = HistoryStore.open(dir, TEST_HISTORY_KEY);
     try {
       for (const day of ['01', '02', '03', '04']) {
         const pkg = join(dir, 'packages', day);

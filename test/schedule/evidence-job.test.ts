@@ -10,12 +10,13 @@ import { Scheduler, stopOnSignals } from '../../src/schedule/scheduler.ts';
 import { HistoryStore } from '../../src/history/history-store.ts';
 import { verifyHistory } from '../../src/history/verify-history.ts';
 import { fakeResults } from '../history/fake-results.ts';
+import { TEST_HISTORY_KEY } from '../helpers/history-key.ts';
 
 let dir: string;
 let store: HistoryStore;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'proofline-job-'));
-  store = HistoryStore.open(dir);
+  store = HistoryStore.open(dir, TEST_HISTORY_KEY);
 });
 afterEach(async () => {
   store.close();

@@ -1,20 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { spawnCli, type CliResult } from '../helpers/spawn-cli.ts';
 
-const run = promisify(execFile);
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...process.env, PROOFLINE_HOME: await mkdtemp(join(tmpdir(), 'proofline-home-')) } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+async function cli(args: string[]): Promise<CliResult> {
+  return spawnCli(args, { PROOFLINE_HOME: await mkdtemp(join(tmpdir(), 'proofline-home-')) });
 }
 
 describe('proofline schedule (CLI)', () => {

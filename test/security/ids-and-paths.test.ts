@@ -20,6 +20,7 @@ import { applyRetention } from '../../src/history/apply-retention.ts';
 import { checkAccountId, checkRegionName, isRegionName } from '../../src/util/aws-ids.ts';
 import { confinedExistingPath, confinedPath, PathEscapeError } from '../../src/util/confined-path.ts';
 import { fakeResults } from '../history/fake-results.ts';
+import { TEST_HISTORY_KEY } from '../helpers/history-key.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SAMPLE = join(ROOT, 'samples/sample-account');
@@ -148,7 +149,7 @@ describe('the one path builder', () => {
     const victim = join(tmp, 'victim');
     await mkdir(victim, { recursive: true });
     await writeFile(join(victim, 'manifest.json'), 'keep');
-    const store = HistoryStore.open(dir);
+    const store = HistoryStore.open(dir, TEST_HISTORY_KEY);
     try {
       store.recordRun({ id: 'r1', startedAt: '2026-11-01T02:00:00.000Z', finishedAt: '2026-11-01T02:00:00.000Z', status: 'succeeded', packagePath: victim, manifestSha256: 'x'.repeat(64) });
       store.recordRun({ id: 'r2', startedAt: '2026-11-02T02:00:00.000Z', finishedAt: '2026-11-02T02:00:00.000Z', status: 'succeeded', packagePath: join(dir, 'packages', 'p2'), manifestSha256: 'y'.repeat(64) });

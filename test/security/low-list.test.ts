@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryNotFoundError, HistoryStore } from '../../src/history/history-store.ts';
 import { developmentIdentity } from '../../src/sign/dev-identity.ts';
 import { fakeResults } from '../history/fake-results.ts';
+import { TEST_HISTORY_KEY } from '../helpers/history-key.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let tmp: string;
@@ -22,8 +23,8 @@ const exists = (p: string) => stat(p).then(() => true, () => false);
 describe('a mistyped dataDir', () => {
   it('is an error for reading commands, and nothing is created', () => {
     const missing = join(tmp, 'typo-data');
-    expect(() => HistoryStore.openExisting(missing)).toThrow(HistoryNotFoundError);
-    expect(() => HistoryStore.openExisting(missing)).toThrow(/history\.sqlite: no run history here/);
+    expect(() => HistoryStore.openExisting(missing, () => TEST_HISTORY_KEY)).toThrow(HistoryNotFoundError);
+    expect(() => HistoryStore.openExisting(missing, () => TEST_HISTORY_KEY)).toThrow(/history\.sqlite: no run history here/);
     return expect(exists(missing)).resolves.toBe(false);
   });
 
@@ -43,7 +44,7 @@ describe('a mistyped dataDir', () => {
 
 describe('"latest"', () => {
   it('is the latest run with stored results, not a failed or abandoned run after it', () => {
-    const store = HistoryStore.open(':memory:');
+    const store = HistoryStore.open(':memory:', TEST_HISTORY_KEY);
     try {
       const at = '2026-11-20T02:00:00.000Z';
       store.recordRun({ id: 'ok-1', startedAt: at, finishedAt: at, status: 'succeeded', results: fakeResults('ok-1', at, []) });

@@ -13,14 +13,15 @@ import { renderPeriodXlsx } from '../../history/render-period-xlsx.ts';
 import { signDetached } from '../../sign/detached-cms.ts';
 import { confinedPath } from '../../util/confined-path.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
-import { HistoryStore } from '../../history/history-store.ts';
+import type { HistoryStore } from '../../history/history-store.ts';
+import { openExistingHistory } from '../../history/open-history.ts';
 import { verifyHistory } from '../../history/verify-history.ts';
 import { returnsExitCode } from '../command-outcome.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.ts';
 
 /** Reading commands open an existing history only (a mistyped dataDir is an error, not an empty history). */
 async function withStore<T>(config: ProoflineConfig, fn: (store: HistoryStore) => Promise<T>): Promise<T> {
-  const store = HistoryStore.openExisting(config.dataDir);
+  const store = await openExistingHistory(config.dataDir);
   try {
     return await fn(store);
   } finally {
@@ -33,8 +34,9 @@ export async function verifyHistoryCommand(configFile: string | undefined): Prom
   const config = await loadConfig(configFile);
   return withStore(config, async (store) => {
     const v = await verifyHistory(store);
-    for (const p of v.problems) process.stdout.write(`FAIL  run #${p.seq}${p.runId ? ` (${p.runId})` : ''}: ${p.problem}\n`);
-    process.stdout.write(v.ok ? `ok    history of ${v.runs} run(s) is intact; ${v.checkedPackages} package(s) checked against their recorded manifest digest\n` : `\nhistory verification FAILED (${v.problems.length} problem(s))\n`);
+    for (const n of v.notes) process.stdout.write(`note  ${n}\n`);
+    for (const p of v.problems) process.stdout.write(`FAIL  ${p.seq ? `run #${p.seq}` : 'history'}${p.runId ? ` (${p.runId})` : ''}: ${p.problem}\n`);
+    process.stdout.write(v.ok ? `ok    history of ${v.runs} run(s) is intact (keyed chain verified); ${v.checkedPackages} package(s) checked against their recorded manifest digest\n` : `\nhistory verification FAILED (${v.problems.length} problem(s))\n`);
     return v.ok ? EXIT_OK : EXIT_FAILURE;
   });
 }

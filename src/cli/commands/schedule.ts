@@ -16,7 +16,8 @@ import { signPackageStep } from '../../package/sign-package.ts';
 import { exportStep } from '../../package/export-step.ts';
 import { exportOptions } from './export-formats.ts';
 import { historyPoints } from '../../history/history-points.ts';
-import { HistoryStore } from '../../history/history-store.ts';
+import { acquireDataDirLock } from '../../history/data-dir-lock.ts';
+import { openHistory } from '../../history/open-history.ts';
 import { returnsExitCode } from '../command-outcome.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.ts';
 import { hostname } from 'node:os';
@@ -52,42 +53,49 @@ export function registerSchedule(program: Command): void {
     // With a queue, workers collect and schedulers on every host share its database: each tick runs once.
     const queueUrl = queueUrlOf(flags.queue, config);
     const claims = queueUrl ? await openTickClaims(queueUrl, `${config.organization}|${schedule.cron}|${schedule.timezone}`, `${hostname()}:${process.pid}`) : undefined;
-    const store = HistoryStore.open(config.dataDir);
-    const { job, onFailure } = evidenceJob({
-      config,
-      store,
-      packagesDir: packagesDirOf(config),
-      knownControlIds,
-      catalog: project.catalog,
-      log,
-      collect: async (inputs, evaluatedAt, signal) => {
-        const source = await prepareSource({ ...flags, quiet: true }, config.regions);
-        const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, signal ?? new AbortController().signal, (p) => log.log('info', 'run.shards', { ...p }))) : undefined;
-        return runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect });
-      },
-      packageSteps: (previous) => [
-        renderReportsStep({ identity, extras: { history: historyPoints(store, config.observationWindows, new Date()) } }),
-        exportStep(exportOptions(undefined, config)),
-        signPackageStep({ identity, previousManifestSha256: previous ?? null }),
-      ],
-      afterRun: async (packagePath, results) => {
-        const report = await deliverRun(config.delivery, packagePath, results);
-        for (const error of report.errors) log.log('error', 'delivery.failed', { runId: results.run.id, error });
-        return { ...(report.upload ? { uploaded: `s3://${report.upload.bucket}/${report.upload.prefix}/`, objectLock: report.upload.retention ?? null } : {}), ...(report.webhookStatus ? { webhookStatus: report.webhookStatus } : {}), ...(report.snsMessageId ? { snsMessageId: report.snsMessageId } : {}), ...(report.securityHub ? { securityHub: { imported: report.securityHub.imported, failed: report.securityHub.failed, skippedOtherAccounts: report.securityHub.skippedOtherAccounts } } : {}) };
-      },
-    });
-    const scheduler = new Scheduler({ schedule, job, onFailure, log, claimTick: claims?.claim });
-    if (flags.once) {
-      const stopped = stopOnSignals(scheduler);
-      const result = await scheduler.tick('start');
-      void stopped;
+    // One writer per dataDir, held for as long as this process may record runs (released on exit). With
+    // a queue, schedulers on several hosts share the dataDir and the queue's tick claims order them.
+    const lock = claims ? undefined : await acquireDataDirLock(config.dataDir);
+    try {
+      const store = await openHistory(config.dataDir);
+      const { job, onFailure } = evidenceJob({
+        config,
+        store,
+        packagesDir: packagesDirOf(config),
+        knownControlIds,
+        catalog: project.catalog,
+        log,
+        collect: async (inputs, evaluatedAt, signal) => {
+          const source = await prepareSource({ ...flags, quiet: true }, config.regions);
+          const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, signal ?? new AbortController().signal, (p) => log.log('info', 'run.shards', { ...p }))) : undefined;
+          return runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect });
+        },
+        packageSteps: (previous) => [
+          renderReportsStep({ identity, extras: { history: historyPoints(store, config.observationWindows, new Date()) } }),
+          exportStep(exportOptions(undefined, config)),
+          signPackageStep({ identity, previousManifestSha256: previous ?? null }),
+        ],
+        afterRun: async (packagePath, results) => {
+          const report = await deliverRun(config.delivery, packagePath, results);
+          for (const error of report.errors) log.log('error', 'delivery.failed', { runId: results.run.id, error });
+          return { ...(report.upload ? { uploaded: `s3://${report.upload.bucket}/${report.upload.prefix}/`, objectLock: report.upload.retention ?? null } : {}), ...(report.webhookStatus ? { webhookStatus: report.webhookStatus } : {}), ...(report.snsMessageId ? { snsMessageId: report.snsMessageId } : {}), ...(report.securityHub ? { securityHub: { imported: report.securityHub.imported, failed: report.securityHub.failed, skippedOtherAccounts: report.securityHub.skippedOtherAccounts } } : {}) };
+        },
+      });
+      const scheduler = new Scheduler({ schedule, job, onFailure, log, claimTick: claims?.claim });
+      if (flags.once) {
+        const stopped = stopOnSignals(scheduler);
+        const result = await scheduler.tick('start');
+        void stopped;
+        store.close();
+        await claims?.close();
+        return result === 'ran' || result === 'skipped_claimed' ? EXIT_OK : EXIT_FAILURE;
+      }
+      scheduler.start();
+      await stopOnSignals(scheduler);
       store.close();
       await claims?.close();
-      return result === 'ran' || result === 'skipped_claimed' ? EXIT_OK : EXIT_FAILURE;
+    } finally {
+      await lock?.release();
     }
-    scheduler.start();
-    await stopOnSignals(scheduler);
-    store.close();
-    await claims?.close();
   }));
 }

@@ -6,7 +6,7 @@ import { withPackageFolder } from '../../package/open-package-zip.ts';
 import { verifyPackage, type SignerReport, type VerifyReport } from '../../package/verify-package.ts';
 import { verifyPreviousLink } from '../../package/verify-previous-link.ts';
 import { hasAnchors, type TrustAnchors } from '../../sign/signer-trust.ts';
-import { loadTrustAnchors, TrustAnchorError } from '../../sign/trust-anchors.ts';
+import { loadTrustAnchors } from '../../sign/trust-anchors.ts';
 import { describeCommand } from '../command-descriptions.ts';
 import { returnsExitCode } from '../command-outcome.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.ts';
@@ -26,12 +26,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 async function anchorsFrom(flags: VerifyFlags): Promise<TrustAnchors> {
   const config = flags.config ? await loadConfig(flags.config) : undefined;
-  try {
-    return await loadTrustAnchors([...flags.trust, ...(config?.trust?.fingerprints ?? [])], [...flags.ca, ...(config?.trust?.caFiles ?? [])]);
-  } catch (err) {
-    if (err instanceof TrustAnchorError) throw new UsageError(err.message);
-    throw err;
-  }
+  return loadTrustAnchors([...flags.trust, ...(config?.trust?.fingerprints ?? [])], [...flags.ca, ...(config?.trust?.caFiles ?? [])]);
 }
 
 function signerLines(s: SignerReport): string[] {
