@@ -41,10 +41,6 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'us-prototype-endpoint', region: 'us-east-1', config: 'us-prototype-config', schedules: [] },
 ];
 
-// --- Model registry (eu-west-1 only): deployed models name a package version -------------------------
-const REGISTRY_GROUP = 'clinical-ner';
-const packageArn = (v: number) => arn('sagemaker', 'eu-west-1', `model-package/${REGISTRY_GROUP}/${v}`);
-
 export function register(sim: SimulatedAws): void {
   sim.on<ListEndpointConfigsCommandOutput>('sagemaker.ListEndpointConfigs', (_input, t) => ({
     EndpointConfigs: inRegion(ENDPOINT_CONFIGS, t.region).map((c) => ({ EndpointConfigName: c.name, EndpointConfigArn: arn('sagemaker', t.region, `endpoint-config/${c.name}`), CreationTime: daysBefore(30) })),

@@ -39,7 +39,7 @@ export async function loadNarrative(vm: ViewModel, dir = DEFAULT_TEMPLATES_DIR):
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      throw new Error(`${file}: cannot read report template (${(err as Error).message})`);
+      throw new Error(`${file}: cannot read report template (${(err as Error).message})`, { cause: err });
     }
     compiled[name] = hb.compile(text, { noEscape: true });
   }
@@ -53,7 +53,7 @@ export async function loadNarrative(vm: ViewModel, dir = DEFAULT_TEMPLATES_DIR):
     try {
       return compiled[name]({ ...base, ...extra }).trim();
     } catch (err) {
-      throw new Error(`${join(dir, `${name}.hbs`)}: ${(err as Error).message}`);
+      throw new Error(`${join(dir, `${name}.hbs`)}: ${(err as Error).message}`, { cause: err });
     }
   };
   return {

@@ -105,7 +105,7 @@ describe('catalog validation', () => {
   });
 
   it('warns (without failing the load) when an automated requirement has no automated control', async () => {
-    await edit(CONTROL, (t) => t.replace(/  - \{ framework: gdpr.*\n/, ''));
+    await edit(CONTROL, (t) => t.replace(/ {2}- \{ framework: gdpr.*\n/, ''));
     const catalog = await loadCatalog(dir);
     expect(catalog.warnings.map((w) => `${w.file}: ${w.message}`)).toEqual(['frameworks/gdpr.yaml: "R-AUTO" is marked automated but no automated control maps to it as primary']);
   });

@@ -47,7 +47,7 @@ export class TableOfContents {
 /** Adds `count` pages and writes `entries` into them (none in the first pass: blank reserved pages). */
 export function writeTocPages(doc: Doc, entries: TocEntry[] | undefined, count: number): void {
   let i = 0;
-  let y = 0;
+  let y: number;
   const newPage = () => {
     if (i >= count) throw new Error('table of contents: more entries than reserved pages');
     doc.addPage();
