@@ -1,9 +1,8 @@
 // Loads and validates the exceptions file; every problem names the file and the field.
-import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { isAfterDay, utcDay } from '../util/input-dates.ts';
 import { exceptionsFileSchema, type RiskException } from './exceptions-schema.ts';
 import { InputError } from '../util/input-error.ts';
+import { readParsed, validated } from '../util/read-validated.ts';
 
 export class ExceptionsError extends InputError {
   constructor(message: string) {
@@ -14,8 +13,7 @@ export class ExceptionsError extends InputError {
 
 /** `now` (the evaluation time): an approval dated after it is rejected. */
 export function parseExceptions(data: unknown, file: string, knownControlIds?: ReadonlySet<string>, now?: Date): RiskException[] {
-  const r = exceptionsFileSchema.safeParse(data ?? { exceptions: [] });
-  if (!r.success) throw new ExceptionsError(r.error.issues.map((i) => `${file}: field "${i.path.join('.') || '(root)'}": ${i.message}`).join('\n'));
+  const r = { data: validated(exceptionsFileSchema, data ?? { exceptions: [] }, file, (m) => new ExceptionsError(m)) };
   if (knownControlIds) {
     const bad = r.data.exceptions.findIndex((e) => !knownControlIds.has(e.controlId));
     if (bad >= 0) throw new ExceptionsError(`${file}: field "exceptions.${bad}.controlId": "${r.data.exceptions[bad].controlId}" is not a control in the catalog`);
@@ -28,17 +26,6 @@ export function parseExceptions(data: unknown, file: string, knownControlIds?: R
 }
 
 export async function loadExceptions(file: string, knownControlIds?: ReadonlySet<string>, now?: Date): Promise<RiskException[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new ExceptionsError(`${file}: cannot read the exceptions file (${(err as Error).message})`);
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (err) {
-    throw new ExceptionsError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
-  }
+  const data = await readParsed(file, { format: 'yaml', what: 'the exceptions file', toError: (m) => new ExceptionsError(m) });
   return parseExceptions(data, file, knownControlIds, now);
 }

@@ -2,7 +2,6 @@
 // Nessus exports are summarised, and expiry is judged against the run's evaluation time.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Catalog } from '../catalog/load-catalog.ts';
 import type { ManualEvidenceEntry } from './manual-evidence-entry.ts';
 import { isAfterDay, utcDay } from '../util/input-dates.ts';
@@ -10,6 +9,7 @@ import { sha256File } from '../util/sha256.ts';
 import { ATTESTATION_SUFFIX, attestationSchema } from './attestation-schema.ts';
 import { scanDisqualification, summarizeNessus } from './nessus-summary.ts';
 import { InputError } from '../util/input-error.ts';
+import { readValidated } from '../util/read-validated.ts';
 
 export class ManualEvidenceError extends InputError {
   constructor(message: string) {
@@ -49,15 +49,7 @@ export async function loadManualEvidence(dir: string, now: Date, catalog?: Pick<
     const sidecar = `${file}${ATTESTATION_SUFFIX}`;
     if (!sidecars.has(sidecar)) throw new ManualEvidenceError(`${file}: no attestation; add ${sidecar} naming title, attestedBy, attestedOn, renewBy and requirements`);
     sidecars.delete(sidecar);
-    let data: unknown;
-    try {
-      data = parseYaml(await readFile(sidecar, 'utf8'));
-    } catch (err) {
-      throw new ManualEvidenceError(`${sidecar}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
-    }
-    const parsed = attestationSchema.safeParse(data ?? {});
-    if (!parsed.success) throw new ManualEvidenceError(parsed.error.issues.map((i) => `${sidecar}: field "${i.path.join('.') || '(root)'}": ${i.message}`).join('\n'));
-    const a = parsed.data;
+    const a = await readValidated(sidecar, attestationSchema, { format: 'yaml', what: 'the attestation', ifEmpty: {}, toError: (m) => new ManualEvidenceError(m) });
     if (isAfterDay(a.attestedOn, now)) throw new ManualEvidenceError(`${sidecar}: field "attestedOn": ${a.attestedOn} is after the evaluation day ${utcDay(now)}; an attestation cannot be dated in the future`);
     a.requirements.forEach((r, i) => {
       if (catalog && !catalog.frameworks[r.framework].requirements.some((q) => q.id === r.requirement)) {

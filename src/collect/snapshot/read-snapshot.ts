@@ -9,6 +9,7 @@ import { confinedExistingPath, PathEscapeError } from '../../util/confined-path.
 import { sha256Hex } from '../../util/sha256.ts';
 import { SNAPSHOT_INDEX, snapshotIndexSchema, type SnapshotEntry, type SnapshotIndex } from './snapshot-format.ts';
 import { InputError } from '../../util/input-error.ts';
+import { readValidated } from '../../util/read-validated.ts';
 
 export class SnapshotError extends InputError {
   constructor(message: string) {
@@ -18,25 +19,7 @@ export class SnapshotError extends InputError {
 }
 
 export async function readSnapshotIndex(dir: string): Promise<SnapshotIndex> {
-  const path = join(dir, SNAPSHOT_INDEX);
-  let raw: string;
-  try {
-    raw = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new SnapshotError(`${path}: cannot read snapshot index (${(err as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (err) {
-    throw new SnapshotError(`${path}: not valid JSON (${(err as Error).message})`);
-  }
-  const parsed = snapshotIndexSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new SnapshotError(`${path}: field "${issue.path.join('.') || '(root)'}": ${issue.message}`);
-  }
-  return parsed.data;
+  return readValidated(join(dir, SNAPSHOT_INDEX), snapshotIndexSchema, { format: 'json', what: 'snapshot index', toError: (m) => new SnapshotError(m) });
 }
 
 export async function snapshotResponder(dir: string, index: SnapshotIndex): Promise<Responder> {

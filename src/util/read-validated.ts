@@ -1,0 +1,52 @@
+// Read -> parse (YAML or JSON) -> validate (zod) -> the value, or an InputError naming the file and,
+// for a schema problem, the field. One implementation for every input file the product reads.
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { InputError } from './input-error.ts';
+
+/** Makes the caller's own InputError subclass from a finished message (so callers keep their error type). */
+export type InputErrorFactory = (message: string) => InputError;
+
+/** A broken file of thousands of entries is named by its first problems, not all of them. */
+const MAX_LISTED = 20;
+
+const plainInputError: InputErrorFactory = (message) => new InputError(message);
+
+/** Every schema problem as `file: field "a.b": message`, one per line. */
+export function validated<S extends z.ZodType>(schema: S, data: unknown, file: string, toError: InputErrorFactory = plainInputError): z.output<S> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const lines = r.error.issues.slice(0, MAX_LISTED).map((i) => `${file}: field "${i.path.join('.') || '(root)'}": ${i.message}`);
+  if (r.error.issues.length > MAX_LISTED) lines.push(`${file}: ... and ${r.error.issues.length - MAX_LISTED} more problems`);
+  throw toError(lines.join('\n'));
+}
+
+export interface ReadOptions {
+  format: 'yaml' | 'json';
+  /** What the file is, for "cannot read <what>". */
+  what: string;
+  toError?: InputErrorFactory;
+}
+
+/** The file's text parsed as YAML or JSON (not yet validated). */
+export async function readParsed(file: string, opts: ReadOptions): Promise<unknown> {
+  const toError = opts.toError ?? plainInputError;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw toError(`${file}: cannot read ${opts.what} (${(err as Error).message})`);
+  }
+  try {
+    return opts.format === 'yaml' ? parseYaml(text) : JSON.parse(text);
+  } catch (err) {
+    throw toError(opts.format === 'yaml' ? `${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}` : `${file}: not valid JSON (${(err as Error).message})`);
+  }
+}
+
+/** Reads, parses and validates `file`; `ifEmpty` stands in for an empty YAML document. */
+export async function readValidated<S extends z.ZodType>(file: string, schema: S, opts: ReadOptions & { ifEmpty?: unknown }): Promise<z.output<S>> {
+  const data = await readParsed(file, opts);
+  return validated(schema, data ?? opts.ifEmpty, file, opts.toError);
+}
