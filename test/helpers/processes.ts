@@ -21,7 +21,11 @@ export function startTsx(script: string, args: string[], env: NodeJS.ProcessEnv 
   const waiters: { test: (l: string) => boolean; resolve: (l: string) => void }[] = [];
   createInterface({ input: proc.stdout! }).on('line', (line) => {
     lines.push(line);
-    for (const w of [...waiters]) if (w.test(line)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(line));
+    for (const w of [...waiters]) {
+      if (!w.test(line)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(line);
+    }
   });
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr = (stderr + String(d)).slice(-4000)));
