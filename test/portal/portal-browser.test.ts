@@ -183,6 +183,24 @@ describe('auditor portal in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('is labelled and keyboard-operable: every form control has a label, one h1 per page, the skip link reaches main', async () => {
+    for (const route of ['#/', '#/findings', '#/requirements', '#/controls', '#/evidence', '#/scope']) {
+      await open(route);
+      expect(await page.locator('h1').count(), route).toBe(1);
+      const unlabelled = await page.evaluate(() => [...document.querySelectorAll('select, input')].filter((el) => !(el as HTMLInputElement).labels?.length).map((el) => el.outerHTML));
+      expect(unlabelled, route).toEqual([]);
+      expect(await page.locator('nav.tabs a[aria-current="page"]').count(), route).toBe(1);
+    }
+    await page.goto('about:blank'); // a fresh load: focus starts at the top of the page
+    await open('#/findings');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // The route survives the in-page jump: the findings table is still there.
+    expect(await shownCount()).toBe(results.findings.length);
+  });
+
   it('prints the current view without navigation or filters', async () => {
     await open('#/findings?status=unknown');
     await page.emulateMedia({ media: 'print' });
