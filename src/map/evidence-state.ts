@@ -19,8 +19,8 @@ export function describeEvidence(entries: readonly ManualEvidenceEntry[]): strin
   return entries
     .map((e) => {
       const base = `"${e.title}" attested by ${e.attestedBy} on ${e.attestedOn}, renew by ${e.renewBy}`;
-      if (e.disqualifiedBy) return `${base}: ${e.disqualifiedBy}`;
-      return e.status === 'expired' ? `${base} (expired)` : base;
+      const dated = e.status === 'expired' ? `${base} (expired)` : base;
+      return e.disqualifiedBy ? `${dated}: ${e.disqualifiedBy}` : dated;
     })
     .join('; ');
 }
