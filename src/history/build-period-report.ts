@@ -1,8 +1,8 @@
 // The period report: statistics over the stored runs of a window, with the history chain checked,
 // written as a folder that appears only when complete (same rule as run packages).
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { confinedPath } from '../util/confined-path.ts';
+import { writeFolderAtomically } from '../util/write-folder-atomically.ts';
 import type { HistoryStore } from './history-store.ts';
 import { verifyHistory, type HistoryVerification } from './verify-history.ts';
 import { stableStringify } from '../util/stable-json.ts';
@@ -61,18 +61,8 @@ export async function buildPeriodReport(store: HistoryStore, period: Period, now
 
 export async function writePeriodReport(outDir: string, report: PeriodReport, steps: PeriodReportStep[] = []): Promise<string> {
   const name = `proofline-period-${report.window.from}-${report.window.to}-${utcStamp(new Date(report.generatedAt))}`;
-  const root = resolve(outDir);
-  const final = confinedPath(root, name);
-  if (await stat(final).then(() => true, () => false)) throw new Error(`${final}: a report with this name already exists`);
-  await mkdir(root, { recursive: true });
-  const tmp = await mkdtemp(confinedPath(root, `.${name}.partial-`));
-  try {
+  return writeFolderAtomically(outDir, name, async (tmp) => {
     await writeFile(confinedPath(tmp, PERIOD_REPORT_FILE), `${stableStringify(report, 2)}\n`);
     for (const step of steps) await step(tmp, report);
-    await rename(tmp, final);
-  } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
-    throw err;
-  }
-  return final;
+  }, { what: 'report' });
 }

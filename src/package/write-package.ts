@@ -1,12 +1,11 @@
 // Writes a run's package folder. Everything is written into a temporary sibling folder and renamed
 // into place only when complete, so a crash never leaves a half package that looks whole.
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
 import { writeSnapshot } from '../collect/snapshot/write-snapshot.ts';
 import type { RunResults } from '../results/run-results.ts';
 import { writeResultsJson } from '../render/results-json.ts';
 import { confinedPath } from '../util/confined-path.ts';
+import { writeFolderAtomically } from '../util/write-folder-atomically.ts';
 import { packageName } from './package-name.ts';
 import { zipFolder } from './zip-package.ts';
 
@@ -29,32 +28,15 @@ export interface WritePackageOptions {
   beforePublish?: (tmpDir: string, finalDir: string) => Promise<void>;
 }
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
-
 export async function writePackage(outDir: string, ctx: PackageContext, steps: PackageStep[] = [], opts: WritePackageOptions = {}): Promise<string> {
   const name = packageName(ctx.results.run.scope, new Date(ctx.results.run.startedAt), ctx.results.run.id);
-  const root = resolve(outDir);
-  const final = confinedPath(root, name);
-  const finalZip = confinedPath(root, `${name}.zip`);
-  if ((await exists(final)) || (opts.zip && (await exists(finalZip)))) throw new Error(`${final}: a package with this name already exists`);
-  await mkdir(root, { recursive: true });
-  // A folder made here and nowhere else: on failure, only what this run created is removed.
-  const tmp = await mkdtemp(confinedPath(root, `.${name}.partial-`));
-  const tmpZip = `${tmp}.zip`;
-  try {
+  const fill = async (tmp: string) => {
     // The evidence folder is itself a snapshot: `proofline run --source <package>/evidence` replays the run.
     await writeSnapshot(confinedPath(tmp, 'evidence'), ctx.records, ctx.results.run.scope, { createdAt: ctx.results.run.startedAt, description: `evidence of run ${ctx.results.run.id}` });
     await writeResultsJson(confinedPath(tmp, 'results.json'), ctx.results);
     for (const step of steps) await step(tmp, ctx);
     // The zip is complete before either is renamed: readers never see a folder without its zip.
-    if (opts.zip) await zipFolder(tmp, name, tmpZip);
-    await opts.beforePublish?.(tmp, final);
-    await rename(tmp, final);
-    if (opts.zip) await rename(tmpZip, finalZip);
-  } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
-    if (opts.zip) await rm(tmpZip, { force: true });
-    throw err;
-  }
-  return final;
+    if (opts.zip) await zipFolder(tmp, name, `${tmp}.zip`);
+  };
+  return writeFolderAtomically(outDir, name, fill, { what: 'package', siblings: opts.zip ? ['.zip'] : [], beforePublish: opts.beforePublish });
 }
