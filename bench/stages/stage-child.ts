@@ -37,7 +37,7 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
   // Everything before the stage, unmeasured.
   const evaluate = () => evaluateControls(catalog.controls, rules, records, scope, params);
   const evaluation = stage === 'evaluate' ? undefined : evaluate();
-  const requirements = evaluation && stage !== 'map' ? mapRequirements(catalog, evaluation.controls) : undefined;
+  const requirements = evaluation && stage !== 'map' ? mapRequirements(catalog, evaluation.controls, config.frameworks) : undefined;
   const results = evaluation && requirements && stage !== 'results' ? buildResults(run, catalog, evaluation, requirements, records) : undefined;
   const findings = evaluation?.findings.length;
   const rows = results ? results.findings.length + results.evidence.length : 0;
@@ -60,7 +60,7 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
       m = await measure(() => evaluate().findings.length);
       break;
     case 'map':
-      m = await measure(() => mapRequirements(catalog, evaluation!.controls));
+      m = await measure(() => mapRequirements(catalog, evaluation!.controls, config.frameworks));
       break;
     case 'results':
       m = await measure(() => buildResults(run, catalog, evaluation!, requirements!, records));

@@ -1,8 +1,15 @@
 // The shapes of the catalog files under controls/, validated at load.
 import { z } from 'zod';
 
-export const FRAMEWORK_IDS = ['gdpr', 'hipaa', 'soc2'] as const;
+export const FRAMEWORK_IDS = ['gdpr', 'hipaa', 'soc2', 'euaiact', 'iso42001'] as const;
 export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
+/** Reported on when the config names no frameworks; the AI frameworks are chosen explicitly. */
+export const DEFAULT_FRAMEWORKS: readonly FrameworkId[] = ['gdpr', 'hipaa', 'soc2'];
+
+/** The selected frameworks in catalog order (the order every output lists them in). */
+export function inFrameworkOrder(selected: readonly FrameworkId[]): FrameworkId[] {
+  return FRAMEWORK_IDS.filter((id) => selected.includes(id));
+}
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -59,6 +66,9 @@ export const requirementSchema = z
 export const frameworkSchema = z.object({
   id: z.enum(FRAMEWORK_IDS),
   name: nonEmpty,
+  /** How reports name the framework: `label` in headings, `short` before a requirement id (e.g. "SOC 2 CC6.1"). */
+  label: nonEmpty,
+  short: nonEmpty,
   version: nonEmpty,
   citation: nonEmpty,
   requirements: z.array(requirementSchema).min(1),

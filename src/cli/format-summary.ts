@@ -14,8 +14,8 @@ export function formatRunSummary(results: RunResults, packagePath: string): stri
   const v = results.run.source.verification;
   if (v) lines.push(v.status === 'verified' ? `  source:    verified (${v.package ? `package ${v.package}` : v.detail})` : `  source:    UNVERIFIED: ${v.detail}`);
   for (const fw of FRAMEWORK_IDS) {
-    if (!results.run.frameworks.includes(fw)) continue;
     const r = s.requirements[fw];
+    if (!results.run.frameworks.includes(fw) || !r) continue;
     lines.push(`  ${fw.padEnd(6)}     ${r.met} met, ${r.not_met} not met, ${r.unknown} unknown, ${r.manual} manual, ${r.inherited} inherited, ${r.inherited_no_evidence} inherited without provider evidence, ${r.not_applicable} n/a, ${r.out_of_scope} out of scope`);
   }
   lines.push(`Package: ${packagePath}`, '');

@@ -1,6 +1,6 @@
 // proofline.config.yaml: what an organization sets once. Every field has a safe default.
 import { z } from 'zod';
-import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
+import { DEFAULT_FRAMEWORKS, FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
 import { regionSchema } from '../util/aws-ids.ts';
 import { operationsConfigFields } from './operations-config.ts';
 
@@ -68,7 +68,7 @@ export const trustSchema = z
 export const configSchema = z
   .object({
     organization: z.string().trim().min(1).default('Unnamed organization'),
-    frameworks: z.array(z.enum(FRAMEWORK_IDS)).min(1).default([...FRAMEWORK_IDS]),
+    frameworks: z.array(z.enum(FRAMEWORK_IDS)).min(1).default([...DEFAULT_FRAMEWORKS]),
     /** Regions to collect from; empty means the account's enabled regions (live) or the snapshot's scope. */
     regions: z.array(region).default([]),
     /** Regions where data may reside (data residency). Empty means every region in scope is allowed. */

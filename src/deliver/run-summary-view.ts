@@ -2,7 +2,7 @@
 import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
 import type { RunResults } from '../results/run-results.ts';
 
-const FRAMEWORK_NAMES = { gdpr: 'GDPR', hipaa: 'HIPAA Security Rule', soc2: 'SOC 2' } as const;
+const FRAMEWORK_NAMES = { gdpr: 'GDPR', hipaa: 'HIPAA Security Rule', soc2: 'SOC 2', euaiact: 'EU AI Act', iso42001: 'ISO 42001' } as const;
 
 export interface RunSummaryView {
   organization: string;
@@ -42,7 +42,7 @@ export function runSummaryView(results: RunResults, packagePath: string, uploade
     acceptedRisk: s.acceptedRisk ?? 0,
     ok: failing === 0 && (s.controls.unknown ?? 0) === 0,
     frameworks: FRAMEWORK_IDS.filter((fw) => results.run.frameworks.includes(fw)).map((fw) => {
-      const r = s.requirements[fw] ?? {};
+      const r: Partial<Record<string, number>> = s.requirements[fw] ?? {};
       return { id: fw, name: FRAMEWORK_NAMES[fw], met: r.met ?? 0, notMet: r.not_met ?? 0, unknown: r.unknown ?? 0, manual: r.manual ?? 0 };
     }),
     expiredExceptions: (results.exceptions ?? []).filter((e) => e.status === 'expired').map((e) => e.id).join(', '),

@@ -24,7 +24,7 @@ export function applyExceptions(results: RunResults, exceptions: readonly RiskEx
   const controls = results.controls.map((c) => ({ ...c, acceptedRisk: acceptedByControl.get(c.id) ?? 0 }));
   const requirements = { ...results.requirements };
   for (const fw of Object.keys(requirements) as (keyof typeof requirements)[]) {
-    requirements[fw] = requirements[fw].map((r) => ({ ...r, acceptedRisk: r.controls.reduce((n, c) => n + (acceptedByControl.get(c.id) ?? 0), 0) }));
+    requirements[fw] = requirements[fw]?.map((r) => ({ ...r, acceptedRisk: r.controls.reduce((n, c) => n + (acceptedByControl.get(c.id) ?? 0), 0) }));
   }
   const entries: ExceptionEntry[] = compiled.map(({ e, expired, matched }) => ({ ...e, status: expired ? 'expired' : 'active', matchedFindings: matched }));
   const acceptedRisk = [...acceptedByControl.values()].reduce((a, b) => a + b, 0);

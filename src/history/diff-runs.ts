@@ -77,7 +77,7 @@ export function diffRuns(a: RunResults, b: RunResults): RunDiff {
   const requirements: RunDiff['requirements'] = [];
   for (const fw of Object.keys(b.requirements) as (keyof RunResults['requirements'])[]) {
     const reqA = new Map((a.requirements[fw] ?? []).map((r) => [r.id, r.status]));
-    for (const r of b.requirements[fw]) if (reqA.has(r.id) && reqA.get(r.id) !== r.status) requirements.push({ framework: fw, id: r.id, from: reqA.get(r.id)!, to: r.status });
+    for (const r of b.requirements[fw] ?? []) if (reqA.has(r.id) && reqA.get(r.id) !== r.status) requirements.push({ framework: fw, id: r.id, from: reqA.get(r.id)!, to: r.status });
   }
   return {
     from: { id: a.run.id, startedAt: a.run.startedAt },

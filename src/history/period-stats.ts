@@ -42,9 +42,9 @@ export interface PeriodStats {
   window: { name?: string; from: string; to: string };
   runs: { succeeded: number; failed: number; first?: string; last?: string; ids: string[] };
   controls: (ItemHistory & { severity: string })[];
-  requirements: Record<FrameworkId, (ItemHistory & { coverage: string })[]>;
+  requirements: Partial<Record<FrameworkId, (ItemHistory & { coverage: string })[]>>;
   /** Requirement status counts per run and framework: the data of the trend chart. */
-  trend: Record<FrameworkId, TrendPoint[]>;
+  trend: Partial<Record<FrameworkId, TrendPoint[]>>;
   /** Every exception seen in the period, as of the last run that listed it. */
   exceptions: ExceptionEntry[];
 }
@@ -85,7 +85,8 @@ export function periodStats(window: PeriodStats['window'], stored: readonly RunR
   });
   const requirements = {} as PeriodStats['requirements'];
   const trend = {} as PeriodStats['trend'];
-  for (const fw of FRAMEWORK_IDS) {
+  // The frameworks some run of the period reported on.
+  for (const fw of FRAMEWORK_IDS.filter((id) => runs.some((r) => r.requirements[id]))) {
     const ids = [...new Set(runs.flatMap((r) => (r.requirements[fw] ?? []).map((q) => q.id)))];
     requirements[fw] = ids.map((id) => {
       const points = runs.map((r) => ({ at: r.run.startedAt, runId: r.run.id, status: r.requirements[fw]?.find((q) => q.id === id)?.status ?? 'unknown' }));

@@ -8,7 +8,7 @@ import { describeSigner, type SigningIdentity } from '../sign/signing-identity.t
 import type { PeriodReport } from './build-period-report.ts';
 import type { TrendPoint } from './period-stats.ts';
 
-const FRAMEWORK_NAMES: Record<string, string> = { gdpr: 'GDPR', hipaa: 'HIPAA Security Rule', soc2: 'SOC 2' };
+const FRAMEWORK_NAMES: Record<string, string> = { gdpr: 'GDPR', hipaa: 'HIPAA Security Rule', soc2: 'SOC 2', euaiact: 'EU AI Act', iso42001: 'ISO 42001' };
 // Stacking order bottom-up, and colours that read in greyscale too.
 const SERIES: { status: string; label: string; color: string }[] = [
   { status: 'met', label: 'met', color: '#2e7d32' },
@@ -71,14 +71,14 @@ function write(doc: Doc, r: PeriodReport, identity: SigningIdentity, signingTime
 
   for (const fw of Object.keys(r.trend)) {
     const points = r.trend[fw as keyof typeof r.trend];
-    if (!points.length || !points.some((p) => Object.keys(p.counts).length)) continue;
+    if (!points?.length || !points.some((p) => Object.keys(p.counts).length)) continue;
     if (doc.y > doc.page.height - 220) doc.addPage();
     doc.moveDown(1).fontSize(13).text(`${FRAMEWORK_NAMES[fw] ?? fw}: requirement status per run`);
     const top = doc.y + 10;
     trendChart(doc, points, left + 28, top, width - 28, 110);
     doc.x = left;
     doc.y = top + 140;
-    const reqs = r.requirements[fw as keyof typeof r.requirements].filter((q) => q.judgedRuns > 0);
+    const reqs = (r.requirements[fw as keyof typeof r.requirements] ?? []).filter((q) => q.judgedRuns > 0);
     const always = reqs.filter((q) => q.metRuns === q.judgedRuns).length;
     const changed = reqs.filter((q) => q.changes.length > 0).length;
     doc.fontSize(9).text(`${always} of ${reqs.length} judged requirement(s) met in every run; ${changed} changed state during the period.`, left, doc.y, { width });

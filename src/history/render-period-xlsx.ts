@@ -36,7 +36,7 @@ export async function renderPeriodXlsx(path: string, r: PeriodReport): Promise<v
   ]);
   r.runs.ids.forEach((runId, i) => {
     const row: Record<string, CellValue> = { at: r.trend[frameworks[0]]?.[i]?.at ?? '', runId };
-    for (const fw of frameworks) for (const s of STATUSES) row[`${fw}.${s}`] = r.trend[fw][i]?.counts[s] ?? 0;
+    for (const fw of frameworks) for (const s of STATUSES) row[`${fw}.${s}`] = r.trend[fw]?.[i]?.counts[s] ?? 0;
     addRow(history, row);
   });
 
@@ -66,7 +66,7 @@ export async function renderPeriodXlsx(path: string, r: PeriodReport): Promise<v
     { header: 'state changes', key: 'changes', width: 60 },
     { header: 'failures (fixed after)', key: 'failures', width: 60 },
   ]);
-  for (const fw of frameworks) for (const q of r.requirements[fw]) addRow(requirements, { fw, id: q.id, title: q.title, coverage: q.coverage, judged: q.judgedRuns, share: q.shareMet, last: q.lastStatus, changes: changes(q), failures: failures(q) });
+  for (const fw of frameworks) for (const q of r.requirements[fw] ?? []) addRow(requirements, { fw, id: q.id, title: q.title, coverage: q.coverage, judged: q.judgedRuns, share: q.shareMet, last: q.lastStatus, changes: changes(q), failures: failures(q) });
   requirements.getColumn('share').numFmt = '0%';
 
   await wb.xlsx.writeFile(path);

@@ -1,7 +1,7 @@
 // findings x catalog x attested evidence -> per framework requirement status, with every mapped control,
 // its strength and justification (src/map/requirement-status.ts decides).
 import type { Catalog } from '../catalog/load-catalog.ts';
-import { FRAMEWORK_IDS, type Coverage, type FrameworkId, type MappingStrength } from '../catalog/catalog-schema.ts';
+import { inFrameworkOrder, type Coverage, type FrameworkId, type MappingStrength } from '../catalog/catalog-schema.ts';
 import type { ControlResult } from '../evaluate/evaluate-controls.ts';
 import type { ManualEvidenceEntry } from '../manual-evidence/manual-evidence-entry.ts';
 import { attestControls } from './attest-controls.ts';
@@ -30,14 +30,15 @@ export interface RequirementResult {
   manualEvidence?: string[];
 }
 
-export type RequirementResults = Record<FrameworkId, RequirementResult[]>;
+/** The selected frameworks' requirement results (a framework not selected has no entry). */
+export type RequirementResults = Partial<Record<FrameworkId, RequirementResult[]>>;
 
 const STRENGTH_ORDER: Record<MappingStrength, number> = { primary: 0, supporting: 1 };
 
-export function mapRequirements(catalog: Catalog, controlResults: readonly ControlResult[], evidence: readonly ManualEvidenceEntry[] = []): RequirementResults {
+export function mapRequirements(catalog: Catalog, controlResults: readonly ControlResult[], frameworks: readonly FrameworkId[], evidence: readonly ManualEvidenceEntry[] = []): RequirementResults {
   const outcomes = attestControls(catalog.controls, controlResults, evidence);
   const out = {} as RequirementResults;
-  for (const fw of FRAMEWORK_IDS) {
+  for (const fw of inFrameworkOrder(frameworks)) {
     out[fw] = catalog.frameworks[fw].requirements.map((req) => {
       const controls = catalog.controls
         .flatMap((c) =>

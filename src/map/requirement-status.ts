@@ -85,3 +85,8 @@ export function rollUpRequirement(input: RollUpInput): RollUp {
   if (coverage === 'automated' && primaryPassed === 0) return out('not_applicable', 'Every primary control found nothing to check in the examined scope');
   return out('met', primary.length > 0 && tally, attested);
 }
+
+/** Every requirement status counted zero. */
+export function zeroStatusCounts(): Record<RequirementStatus, number> {
+  return Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as Record<RequirementStatus, number>;
+}

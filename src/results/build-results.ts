@@ -4,10 +4,10 @@ import type { EvidenceRecord } from '../collect/evidence-record.ts';
 import type { Evaluation } from '../evaluate/evaluate-controls.ts';
 import { countFindings } from '../evaluate/control-status.ts';
 import type { RequirementResults, RequirementStatus } from '../map/map-requirements.ts';
-import { REQUIREMENT_STATUSES } from '../map/requirement-status.ts';
+import { zeroStatusCounts } from '../map/requirement-status.ts';
 import { attestControls } from '../map/attest-controls.ts';
 import { CONTROL_OUTCOMES, type ControlOutcome } from '../map/control-outcome.ts';
-import { FRAMEWORK_IDS, type FrameworkId } from '../catalog/catalog-schema.ts';
+import { inFrameworkOrder, type FrameworkId } from '../catalog/catalog-schema.ts';
 import { buildScopeStatement } from './scope-statement.ts';
 import { RESULTS_SCHEMA, RESULTS_SCHEMA_VERSION, type EvidenceEntry, type ManualEvidenceEntry, type RunMetadata, type RunResults } from './run-results.ts';
 
@@ -23,6 +23,8 @@ export function evidenceEntry(r: EvidenceRecord): EvidenceEntry {
 }
 
 export function buildResults(run: RunMetadata, catalog: Catalog, evaluation: Evaluation, requirements: RequirementResults, records: readonly EvidenceRecord[], manualEvidence: readonly ManualEvidenceEntry[] = []): RunResults {
+  // A run reports on its selected frameworks only: mappings into others are left out of its results.
+  const selected = inFrameworkOrder(run.frameworks);
   const resultById = new Map(evaluation.controls.map((c) => [c.controlId, c]));
   const outcomes = attestControls(catalog.controls, evaluation.controls, manualEvidence);
   const controls = catalog.controls.map((c) => {
@@ -39,16 +41,17 @@ export function buildResults(run: RunMetadata, catalog: Catalog, evaluation: Eva
       remediation: c.remediation,
       status: outcomes.get(c.id)?.status ?? ('unknown' as ControlOutcome),
       counts: r?.counts ?? countFindings([]),
-      mappings: c.mappings.map((m) => ({ framework: m.framework, requirement: m.requirement, strength: m.strength, justification: m.justification })),
+      mappings: c.mappings.filter((m) => selected.includes(m.framework)).map((m) => ({ framework: m.framework, requirement: m.requirement, strength: m.strength, justification: m.justification })),
       ...(outcomes.get(c.id)?.manualEvidence.length ? { manualEvidence: outcomes.get(c.id)!.manualEvidence } : {}),
     };
   });
   const controlCounts = Object.fromEntries(CONTROL_OUTCOMES.map((s) => [s, 0])) as Record<ControlOutcome, number>;
   for (const c of controls) controlCounts[c.status]++;
-  const reqCounts = {} as Record<FrameworkId, Record<RequirementStatus, number>>;
-  for (const fw of FRAMEWORK_IDS) {
-    reqCounts[fw] = Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as Record<RequirementStatus, number>;
-    for (const r of requirements[fw]) reqCounts[fw][r.status]++;
+  const reqCounts: Partial<Record<FrameworkId, Record<RequirementStatus, number>>> = {};
+  for (const fw of selected) {
+    const counts = zeroStatusCounts();
+    for (const r of requirements[fw] ?? []) counts[r.status]++;
+    reqCounts[fw] = counts;
   }
   const evidence = records.map(evidenceEntry);
   return {
@@ -66,7 +69,7 @@ export function buildResults(run: RunMetadata, catalog: Catalog, evaluation: Eva
         errors: evidence.filter((e) => e.outcome === 'error').length,
       },
     },
-    scope: buildScopeStatement(catalog, records, evaluation.findings),
+    scope: buildScopeStatement(catalog, records, evaluation.findings, selected),
     controls,
     findings: evaluation.findings,
     requirements,

@@ -89,7 +89,8 @@ export interface EvidenceEntry {
 export interface RunSummary {
   findings: StatusCounts;
   controls: Record<ControlOutcome, number>;
-  requirements: Record<FrameworkId, Record<RequirementStatus, number>>;
+  /** Per selected framework. */
+  requirements: Partial<Record<FrameworkId, Record<RequirementStatus, number>>>;
   evidence: { records: number; ok: number; notConfigured: number; errors: number };
   /** Failing findings accepted as risk by an active exception. */
   acceptedRisk?: number;

@@ -15,7 +15,7 @@ export interface ScopeStatement {
   notExamined: { service: string; resourceTypes: string; limits: { framework: FrameworkId; requirement: string }[] }[];
 }
 
-export function buildScopeStatement(catalog: Pick<Catalog, 'controls'>, records: readonly EvidenceRecord[], findings: readonly Finding[]): ScopeStatement {
+export function buildScopeStatement(catalog: Pick<Catalog, 'controls'>, records: readonly EvidenceRecord[], findings: readonly Finding[], frameworks: readonly FrameworkId[]): ScopeStatement {
   const operations = new Map<string, Set<string>>();
   for (const r of records) {
     let set = operations.get(r.service);
@@ -29,7 +29,7 @@ export function buildScopeStatement(catalog: Pick<Catalog, 'controls'>, records:
     notExamined: NOT_EXAMINED.map((s) => {
       const limits = new Map<string, { framework: FrameworkId; requirement: string }>();
       for (const id of s.analogues) {
-        for (const m of byId.get(id)?.mappings ?? []) if (m.strength === 'primary') limits.set(`${m.framework} ${m.requirement}`, { framework: m.framework, requirement: m.requirement });
+        for (const m of byId.get(id)?.mappings ?? []) if (m.strength === 'primary' && frameworks.includes(m.framework)) limits.set(`${m.framework} ${m.requirement}`, { framework: m.framework, requirement: m.requirement });
       }
       return { service: s.service, resourceTypes: s.resourceTypes, limits: [...limits.values()].sort((a, b) => a.framework.localeCompare(b.framework) || a.requirement.localeCompare(b.requirement, 'en', { numeric: true })) };
     }),

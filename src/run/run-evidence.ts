@@ -42,7 +42,7 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
   const ruleParameters = { allowedRegions: opts.config.allowedRegions, accessKeyMaxAgeDays: opts.config.accessKeyMaxAgeDays, logRetentionMinDays: opts.config.logRetentionMinDays };
   const evaluation = evaluateControls(opts.catalog.controls, opts.rules, records, opts.source.scope, { now: evaluatedAt, ...ruleParameters });
   const window = collectionWindow(records);
-  const requirements = mapRequirements(opts.catalog, evaluation.controls, opts.manualEvidence ?? []);
+  const requirements = mapRequirements(opts.catalog, evaluation.controls, opts.config.frameworks, opts.manualEvidence ?? []);
   const violations = conclusionViolations(requirements, opts.manualEvidence ?? []);
   // A bug, not bad input: never render a conclusion beyond its evidence.
   if (violations.length) throw new Error(`requirement roll-up says more than its evidence:\n${violations.join('\n')}`);

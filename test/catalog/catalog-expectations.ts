@@ -54,3 +54,28 @@ export const AI_MAPPING_EXCEPTIONS: Record<string, { framework: string; reason: 
   'sagemaker-model-deployed-from-registry': { framework: 'hipaa', reason: 'Release control of model versions is change management, which the Security Rule has no standard for (164.308(a)(8) is the evaluation of the security programme).' },
   'sagemaker-model-package-approval-manual': { framework: 'hipaa', reason: 'Approval of model versions is change management, which the Security Rule has no standard for (164.308(a)(8) is the evaluation of the security programme).' },
 };
+
+/** The 38 reference controls of ISO/IEC 42001:2023 Annex A, by id (titles are the catalog's own words). */
+export const ISO42001_ANNEX_A = [
+  'A.2.2', 'A.2.3', 'A.2.4', 'A.3.2', 'A.3.3', 'A.4.2', 'A.4.3', 'A.4.4', 'A.4.5', 'A.4.6', 'A.5.2', 'A.5.3', 'A.5.4', 'A.5.5',
+  'A.6.1.2', 'A.6.1.3', 'A.6.2.2', 'A.6.2.3', 'A.6.2.4', 'A.6.2.5', 'A.6.2.6', 'A.6.2.7', 'A.6.2.8',
+  'A.7.2', 'A.7.3', 'A.7.4', 'A.7.5', 'A.7.6', 'A.8.2', 'A.8.3', 'A.8.4', 'A.8.5', 'A.9.2', 'A.9.3', 'A.9.4', 'A.10.2', 'A.10.3', 'A.10.4',
+];
+/** ISO titles are short descriptions, not the standard's (copyrighted) wording: at most this many characters. */
+export const ISO42001_MAX_TITLE = 60;
+
+/** The EU AI Act provisions the catalog must list: high-risk provider and deployer obligations, post-market and incidents, GPAI. */
+export const EU_AI_ACT_MINIMUM = [
+  'Art. 9(1)', 'Art. 9(2)', 'Art. 10(2)', 'Art. 11(1)', 'Art. 12(1)', 'Art. 13(1)', 'Art. 14(1)', 'Art. 15(1)', 'Art. 15(5)', 'Art. 17(1)', 'Art. 19(1)',
+  'Art. 26(1)', 'Art. 26(5)', 'Art. 26(6)', 'Art. 27(1)', 'Art. 50(1)', 'Art. 72(1)', 'Art. 73(1)', 'Art. 53(1)(a)', 'Art. 55(1)(a)',
+];
+/** The process obligations the Act asks people for: never decided by configuration. */
+export const EU_AI_ACT_MANUAL = ['Art. 9(1)', 'Art. 9(2)', 'Art. 11(1)', 'Art. 14(1)', 'Art. 14(4)', 'Art. 17(1)', 'Art. 72(1)', 'Art. 72(2)', 'Art. 73(1)'];
+/** AI-framework titles paraphrase the text: at most this many characters. */
+export const EU_AI_ACT_MAX_TITLE = 120;
+
+/** AI-service controls mapped in neither AI framework, because no requirement there is a defensible fit. */
+export const AI_FRAMEWORK_MAPPING_EXCEPTIONS: Record<string, string> = {
+  'data-resides-in-allowed-regions': 'Data residency is a transfer question (GDPR Chapter V); neither the AI Act nor ISO/IEC 42001 Annex A sets a location requirement.',
+  'lex-sensitive-slots-obfuscated': 'Masking slot values in conversation logs protects personal data (GDPR, HIPAA); neither AI framework has a requirement on it.',
+};

@@ -12,6 +12,9 @@ import { sealRecord, unsealRecord } from '../../src/collect/evidence-record.ts';
 import { runEvidence } from '../../src/run/run-evidence.ts';
 import { params } from '../helpers/evidence.ts';
 import { AI_MAPPING_EXCEPTIONS, AI_SERVICES, NO_NOT_APPLICABLE, NO_SAMPLE_PASS_OR_FAIL, SOC2_CRITERIA, GDPR_MINIMUM, HIPAA_SECTIONS } from './catalog-expectations.ts';
+import { AI_FRAMEWORK_MAPPING_EXCEPTIONS, EU_AI_ACT_MANUAL, EU_AI_ACT_MAX_TITLE, EU_AI_ACT_MINIMUM, ISO42001_ANNEX_A, ISO42001_MAX_TITLE } from './catalog-expectations.ts';
+import { FRAMEWORK_IDS, type FrameworkId } from '../../src/catalog/catalog-schema.ts';
+import { FRAMEWORK_NAMES, FRAMEWORK_SHORT } from '../../src/render/view-model/labels.ts';
 
 let project: ProjectCatalog;
 let sample: { records: EvidenceRecord[]; findings: Finding[]; scope: { accounts: string[]; regions: string[] } };
@@ -61,7 +64,7 @@ describe('catalog completeness', () => {
   });
 
   it('lets only automated controls on automated or hybrid requirements decide (primary); everything else supports', () => {
-    const coverage = (fw: string, id: string) => project.catalog.frameworks[fw as 'gdpr' | 'hipaa' | 'soc2'].requirements.find((r) => r.id === id)?.coverage;
+    const coverage = (fw: string, id: string) => project.catalog.frameworks[fw as FrameworkId].requirements.find((r) => r.id === id)?.coverage;
     const wrong = project.catalog.controls.flatMap((c) =>
       c.mappings
         .filter((m) => m.strength === 'primary' && (c.automation !== 'automated' || !['automated', 'hybrid'].includes(coverage(m.framework, m.requirement) ?? '')))
@@ -75,13 +78,21 @@ describe('catalog completeness', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('maps every AI-service control in all three frameworks', () => {
+  it('maps every AI-service control in all three of GDPR, HIPAA and SOC 2', () => {
     for (const c of project.catalog.controls.filter((x) => x.services.some((s) => AI_SERVICES.includes(s)))) {
       const expected = new Set(['gdpr', 'hipaa', 'soc2']);
       const exception = AI_MAPPING_EXCEPTIONS[c.id];
       if (exception) expected.delete(exception.framework);
-      expect(new Set(c.mappings.map((m) => m.framework)), c.id).toEqual(expected);
+      expect(new Set(c.mappings.map((m) => m.framework).filter((fw) => ['gdpr', 'hipaa', 'soc2'].includes(fw))), c.id).toEqual(expected);
     }
+  });
+
+  it('maps every AI-service control in the EU AI Act or ISO/IEC 42001 (or states why not)', () => {
+    const unmapped = project.catalog.controls
+      .filter((x) => x.services.some((s) => AI_SERVICES.includes(s)) && !AI_FRAMEWORK_MAPPING_EXCEPTIONS[x.id])
+      .filter((x) => !x.mappings.some((m) => m.framework === 'euaiact' || m.framework === 'iso42001'))
+      .map((x) => x.id);
+    expect(unmapped).toEqual([]);
   });
 
   it('shows coverage counts per framework and practices with their controls', () => {
@@ -124,4 +135,55 @@ describe('every automated control, on evidence', () => {
     const withoutNa = automated().filter((c) => !NO_NOT_APPLICABLE[c.id] && !findings.some((f) => f.controlId === c.id && f.status === 'not_applicable'));
     expect(withoutNa.map((c) => c.id)).toEqual([]);
   });
+});
+
+describe('AI frameworks (EU AI Act, ISO/IEC 42001)', () => {
+  const requirements = (fw: FrameworkId) => project.catalog.frameworks[fw].requirements;
+
+  it('lists all 38 ISO/IEC 42001 Annex A controls, each once, with short titles in our own words', () => {
+    expect(requirements('iso42001').map((r) => r.id)).toEqual(ISO42001_ANNEX_A);
+    const long = requirements('iso42001').filter((r) => r.title.length > ISO42001_MAX_TITLE).map((r) => `${r.id}: ${r.title.length}`);
+    expect(long).toEqual([]);
+  });
+
+  it('lists the EU AI Act provisions for high-risk providers and deployers, GPAI models and incidents, with paraphrased titles', () => {
+    const ids = requirements('euaiact').map((r) => r.id);
+    for (const id of EU_AI_ACT_MINIMUM) expect(ids, id).toContain(id);
+    expect(requirements('euaiact').filter((r) => r.title.length > EU_AI_ACT_MAX_TITLE).map((r) => r.id)).toEqual([]);
+  });
+
+  it('gives every requirement of every framework a unique id, a coverage, and a reason unless automated', () => {
+    for (const fw of FRAMEWORK_IDS) {
+      const ids = requirements(fw).map((r) => r.id);
+      expect(new Set(ids).size, fw).toBe(ids.length);
+      expect(requirements(fw).filter((r) => r.coverage !== 'automated' && !r.reason).map((r) => r.id), fw).toEqual([]);
+    }
+  });
+
+  it('keeps process obligations manual, with automated controls only supporting them', () => {
+    for (const id of EU_AI_ACT_MANUAL) expect(requirements('euaiact').find((r) => r.id === id)?.coverage, id).toBe('manual');
+    const primaries = project.catalog.controls.flatMap((c) => c.mappings.filter((m) => m.framework === 'euaiact' && EU_AI_ACT_MANUAL.includes(m.requirement) && m.strength === 'primary').map((m) => `${c.id} -> ${m.requirement}`));
+    expect(primaries).toEqual([]);
+  });
+
+  it('states the application dates in the EU AI Act version line', () => {
+    const { version } = project.catalog.frameworks.euaiact;
+    for (const date of ['1 Aug 2024', '2 Feb 2025', '2 Aug 2025', '2 Aug 2026', '2 Aug 2027']) expect(version).toContain(date);
+  });
+
+  it('names frameworks in reports as the catalog does', () => {
+    for (const fw of FRAMEWORK_IDS) {
+      expect(FRAMEWORK_NAMES[fw], fw).toBe(project.catalog.frameworks[fw].label);
+      expect(FRAMEWORK_SHORT[fw], fw).toBe(project.catalog.frameworks[fw].short);
+    }
+  });
+
+  it('leaves the AI frameworks out of a run with the default frameworks', async () => {
+    const source = await snapshotSource('samples/sample-account');
+    const run = await runEvidence({ ...project, source, config: parseConfig({}, 'test'), evaluatedAt: new Date('2026-11-20T02:00:00Z') });
+    expect(Object.keys(run.results.requirements)).toEqual(['gdpr', 'hipaa', 'soc2']);
+    expect(Object.keys(run.results.summary.requirements)).toEqual(['gdpr', 'hipaa', 'soc2']);
+    expect(run.results.controls.flatMap((c) => c.mappings).filter((m) => !['gdpr', 'hipaa', 'soc2'].includes(m.framework))).toEqual([]);
+    expect(run.results.scope.notExamined.flatMap((s) => s.limits).filter((l) => !['gdpr', 'hipaa', 'soc2'].includes(l.framework))).toEqual([]);
+  }, 120_000);
 });

@@ -13,6 +13,7 @@ import { evaluateControls, type ControlResult } from '../../src/evaluate/evaluat
 import { loadProjectCatalog, type ProjectCatalog } from '../../src/evaluate/load-project-catalog.ts';
 import { loadManualEvidence } from '../../src/manual-evidence/load-manual-evidence.ts';
 import type { ManualEvidenceEntry } from '../../src/manual-evidence/manual-evidence-entry.ts';
+import { FRAMEWORK_IDS } from '../../src/catalog/catalog-schema.ts';
 import { mapRequirements, type RequirementResults } from '../../src/map/map-requirements.ts';
 import { conclusionViolations } from '../../src/results/conclusion-invariant.ts';
 import { runEvidence } from '../../src/run/run-evidence.ts';
@@ -62,14 +63,14 @@ function variant(results: readonly ControlResult[], sample: readonly ManualEvide
 }
 
 function statusOf(requirements: RequirementResults, fw: keyof RequirementResults, id: string): string {
-  return requirements[fw].find((r) => r.id === id)!.status;
+  return requirements[fw]!.find((r) => r.id === id)!.status;
 }
 
 describe('conclusions never say more than their evidence', () => {
   it('holds over the sample run at every evaluation date, and the sample Nessus scan never makes its requirements met', async () => {
     for (const at of DATES) {
       const evidence = (await loadManualEvidence(MANUAL, at, project.catalog)).map((m) => m.entry);
-      const requirements = mapRequirements(project.catalog, evaluate(at), evidence);
+      const requirements = mapRequirements(project.catalog, evaluate(at), FRAMEWORK_IDS, evidence);
       expect([at.toISOString(), conclusionViolations(requirements, evidence)]).toEqual([at.toISOString(), []]);
       const scan = evidence.find((e) => e.scan)!;
       for (const r of scan.requirements) expect([at.toISOString(), r.requirement, statusOf(requirements, r.framework, r.requirement)]).not.toContain('met');
@@ -85,7 +86,7 @@ describe('conclusions never say more than their evidence', () => {
       const v = variant(evaluated, sample, at);
       const passing = v.controls.filter((c) => c.status === 'pass').length;
       expect(passing).toBeGreaterThan(v.controls.filter((c) => c.status === 'fail').length * 3);
-      const requirements = mapRequirements(project.catalog, v.controls, v.evidence);
+      const requirements = mapRequirements(project.catalog, v.controls, FRAMEWORK_IDS, v.evidence);
       expect([at.toISOString(), conclusionViolations(requirements, v.evidence)]).toEqual([at.toISOString(), []]);
       expect(statusOf(requirements, 'soc2', 'CC3.2')).toBe('not_met');
       const all = Object.values(requirements).flat();
@@ -93,8 +94,8 @@ describe('conclusions never say more than their evidence', () => {
       // A manual or hybrid requirement left unattested stays manual (or worse), whatever its controls show.
       expect(all.filter((r) => (r.coverage === 'manual' || r.coverage === 'hybrid') && r.status === 'not_applicable')).toEqual([]);
       // Only the SOC 2 report is attached: HIPAA's inherited requirements also rely on the BAA.
-      expect(requirements.hipaa.filter((r) => r.coverage === 'inherited').every((r) => r.status === 'inherited_no_evidence')).toBe(true);
-      expect(requirements.soc2.filter((r) => r.coverage === 'inherited').every((r) => r.status === 'inherited')).toBe(true);
+      expect(requirements.hipaa!.filter((r) => r.coverage === 'inherited').every((r) => r.status === 'inherited_no_evidence')).toBe(true);
+      expect(requirements.soc2!.filter((r) => r.coverage === 'inherited').every((r) => r.status === 'inherited')).toBe(true);
     }
     expect(met).toBeGreaterThan(DATES.length * 5);
   });
@@ -103,7 +104,7 @@ describe('conclusions never say more than their evidence', () => {
     const at = DATES[3];
     const sample = (await loadManualEvidence(MANUAL, at, project.catalog)).map((m) => m.entry);
     const v = variant(evaluate(at), sample, at);
-    const requirements = mapRequirements(project.catalog, v.controls, v.evidence);
+    const requirements = mapRequirements(project.catalog, v.controls, FRAMEWORK_IDS, v.evidence);
     const met = Object.values(requirements).flat().find((r) => r.status === 'met' && r.controls.length > 1)!;
     expect(met).toBeDefined();
     met.controls[met.controls.length - 1] = { ...met.controls[met.controls.length - 1], status: 'fail' };

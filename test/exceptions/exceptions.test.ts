@@ -33,7 +33,7 @@ describe('exceptions', () => {
     expect(out.findings.find((f) => f.resource.id === 'sandbox-2')!.exception).toBeUndefined(); // passes need no exception
     expect(out.findings.find((f) => f.controlId === 'c2')!.exception).toBeUndefined(); // other control
     expect(out.controls.find((c) => c.id === 'c1')).toMatchObject({ status: 'fail', acceptedRisk: 1 });
-    expect(out.requirements.soc2[0]).toMatchObject({ status: 'not_met', acceptedRisk: 1 });
+    expect(out.requirements.soc2?.[0]).toMatchObject({ status: 'not_met', acceptedRisk: 1 });
     expect(out.summary.acceptedRisk).toBe(1);
     expect(out.exceptions).toEqual([expect.objectContaining({ id: 'EXC-1', status: 'active', matchedFindings: 1 })]);
   });

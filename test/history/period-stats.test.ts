@@ -38,11 +38,11 @@ describe('period statistics', () => {
 
   it('requirement statistics and the per-framework trend', () => {
     const s = periodStats({ from: '2026-11-01', to: '2026-11-30' }, runs);
-    const req = s.requirements.soc2[0];
+    const req = s.requirements.soc2![0];
     expect(req).toMatchObject({ id: 'CC6.1', judgedRuns: 5, metRuns: 2, shareMet: 0.4 });
     expect(req.changes.map((x) => `${x.from}->${x.to}`)).toEqual(['met->not_met', 'not_met->met', 'met->not_met']);
     expect(req.failures[0]).toMatchObject({ hoursToRemediate: 48 });
-    expect(s.trend.soc2.map((t) => t.counts)).toEqual([{ met: 1 }, { not_met: 1 }, { not_met: 1 }, { met: 1 }, { not_met: 1 }]);
+    expect(s.trend.soc2!.map((t) => t.counts)).toEqual([{ met: 1 }, { not_met: 1 }, { not_met: 1 }, { met: 1 }, { not_met: 1 }]);
   });
 
   it('an unknown run does not count as remediation', () => {

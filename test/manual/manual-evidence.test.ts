@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/catalog/load-catalog.ts';
+import { DEFAULT_FRAMEWORKS } from '../../src/catalog/catalog-schema.ts';
 import type { ControlResult } from '../../src/evaluate/evaluate-controls.ts';
 import { loadManualEvidence, ManualEvidenceError } from '../../src/manual-evidence/load-manual-evidence.ts';
 import { manualEvidenceStep } from '../../src/package/manual-package-step.ts';
@@ -30,8 +31,8 @@ const catalog = {
 const evaluated: ControlResult[] = [{ controlId: 'training-records-complete', status: 'fail', counts: { pass: 0, fail: 1, unknown: 0, not_applicable: 0 } }];
 
 function statuses(evidence: readonly ManualEvidenceEntry[]) {
-  const out = mapRequirements(catalog, evaluated, evidence);
-  return Object.fromEntries([...out.hipaa, ...out.soc2].map((r) => [r.id, r]));
+  const out = mapRequirements(catalog, evaluated, DEFAULT_FRAMEWORKS, evidence);
+  return Object.fromEntries([...(out.hipaa ?? []), ...(out.soc2 ?? [])].map((r) => [r.id, r]));
 }
 
 describe('manual evidence', () => {

@@ -56,7 +56,7 @@ describe('control-gaps.xlsx', () => {
     expect(dataRows(sheet(SHEETS.controls))).toHaveLength(results.controls.length);
     expect(dataRows(sheet(SHEETS.findings))).toHaveLength(results.findings.length);
     expect(dataRows(sheet(SHEETS.evidence))).toHaveLength(results.evidence.length);
-    for (const fw of results.run.frameworks) expect(dataRows(sheet(requirementsSheetName(fw)))).toHaveLength(results.requirements[fw].length);
+    for (const fw of results.run.frameworks) expect(dataRows(sheet(requirementsSheetName(fw)))).toHaveLength(results.requirements[fw]!.length);
     // Gaps: every failing or unknown finding, plus each unknown control that produced no finding at all.
     const gapFindings = results.findings.filter((f) => f.status === 'fail' || f.status === 'unknown').length;
     const silentUnknown = results.controls.filter((c) => c.status === 'unknown' && c.counts.fail + c.counts.unknown === 0).length;
@@ -112,7 +112,7 @@ describe('oscal/assessment-results.json', () => {
     expect(new Set(states)).toEqual(new Set(['satisfied', 'not-satisfied'].filter((s) => states.includes(s))));
     // Fail closed: an unknown requirement is never satisfied.
     for (const fw of results.run.frameworks) {
-      for (const r of results.requirements[fw].filter((x) => x.status === 'unknown' || x.status === 'not_met')) {
+      for (const r of results.requirements[fw]!.filter((x) => x.status === 'unknown' || x.status === 'not_met')) {
         const f = result.findings.find((x: { props: { name: string; value: string }[] }) => x.props.some((p) => p.name === 'requirement-id' && p.value === r.id) && x.props.some((p) => p.name === 'framework' && p.value === fw));
         expect(f.target.status.state).toBe('not-satisfied');
       }

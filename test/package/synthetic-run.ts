@@ -1,6 +1,6 @@
 // A synthetic run of any size (results + evidence records), for package tests and the memory bench.
 // Deterministic: the same options give the same results.
-import { FRAMEWORK_IDS, SEVERITIES, type FrameworkId } from '../../src/catalog/catalog-schema.ts';
+import { DEFAULT_FRAMEWORKS, SEVERITIES, type FrameworkId } from '../../src/catalog/catalog-schema.ts';
 import { sealRecord, type EvidenceRecord } from '../../src/collect/evidence-record.ts';
 import { controlStatus, countFindings } from '../../src/evaluate/control-status.ts';
 import type { Finding, FindingStatus } from '../../src/evaluate/finding.ts';
@@ -90,7 +90,7 @@ export function syntheticRun(opts: SyntheticOptions): { results: RunResults; rec
     };
   });
   const requirements = {} as RequirementResults;
-  for (const fw of FRAMEWORK_IDS) {
+  for (const fw of DEFAULT_FRAMEWORKS) {
     const ids = [...new Set(controls.flatMap((c) => c.mappings.filter((m) => m.framework === fw).map((m) => m.requirement)))];
     const reqs: RequirementResult[] = ids.map((id) => {
       const mapped = controls.filter((c) => c.mappings.some((m) => m.framework === fw && m.requirement === id));
@@ -102,10 +102,10 @@ export function syntheticRun(opts: SyntheticOptions): { results: RunResults; rec
     reqs.push({ id: `${fw.toUpperCase()}-PHYS`, title: 'Physical safeguards of the data centers', coverage: 'inherited', status: 'inherited_no_evidence', reason: 'Inherited — provider evidence not attached: AWS SOC 2 Type II report.', primaryPassed: 0, primaryTotal: 0, controls: [], providerEvidence: [{ name: 'AWS SOC 2 Type II report', attached: false }] });
     requirements[fw] = reqs;
   }
-  const reqCounts = {} as Record<FrameworkId, Record<(typeof REQUIREMENT_STATUSES)[number], number>>;
-  for (const fw of FRAMEWORK_IDS) {
+  const reqCounts = {} as Partial<Record<FrameworkId, Record<(typeof REQUIREMENT_STATUSES)[number], number>>>;
+  for (const fw of DEFAULT_FRAMEWORKS) {
     reqCounts[fw] = Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as never;
-    for (const r of requirements[fw]) reqCounts[fw][r.status]++;
+    for (const r of requirements[fw] ?? []) reqCounts[fw]![r.status]++;
   }
   const controlCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0, manual: 0, attested: 0, expired: 0 };
   for (const c of controls) controlCounts[c.status]++;
@@ -125,7 +125,7 @@ export function syntheticRun(opts: SyntheticOptions): { results: RunResults; rec
       regionSelection: { method: 'simulated', evidence: [] },
       parameters: DEFAULT_PARAMETERS,
       collectionWindow: { from: at, to: at },
-      frameworks: [...FRAMEWORK_IDS],
+      frameworks: [...DEFAULT_FRAMEWORKS],
       catalogDigest: 'a'.repeat(64),
     },
     summary: {

@@ -75,7 +75,7 @@ describe('auditor portal in Chromium', () => {
     // Requirements by status, per framework.
     for (const fw of results.run.frameworks) {
       const byStatus: Record<string, number> = {};
-      for (const r of results.requirements[fw]) byStatus[REQUIREMENT_STATUS_LABELS[r.status]] = (byStatus[REQUIREMENT_STATUS_LABELS[r.status]] ?? 0) + 1;
+      for (const r of results.requirements[fw]!) byStatus[REQUIREMENT_STATUS_LABELS[r.status]] = (byStatus[REQUIREMENT_STATUS_LABELS[r.status]] ?? 0) + 1;
       expect(await legendCounts(FRAMEWORK_NAMES[fw])).toEqual(byStatus);
     }
     await page.screenshot({ path: join(OUTPUT, 'portal.png'), fullPage: true });
@@ -110,7 +110,7 @@ describe('auditor portal in Chromium', () => {
   });
 
   it('filters by framework and requirement: the findings of exactly the controls mapped to it', async () => {
-    const req = results.requirements.hipaa.find((r) => r.controls.filter((c) => c.status === 'fail').length >= 2)!;
+    const req = results.requirements.hipaa!.find((r) => r.controls.filter((c) => c.status === 'fail').length >= 2)!;
     await open('#/findings');
     await page.getByLabel('Framework').selectOption('hipaa');
     await page.getByLabel('Requirement').selectOption(`hipaa:${req.id}`);
@@ -121,7 +121,7 @@ describe('auditor portal in Chromium', () => {
   });
 
   it('walks requirement -> control -> finding -> evidence record, showing its SHA-256 and request id', async () => {
-    const req = results.requirements.hipaa.find((r) => r.status === 'not_met')!;
+    const req = results.requirements.hipaa!.find((r) => r.status === 'not_met')!;
     await open(`#/requirement/hipaa/${encodeURIComponent(req.id)}`);
     await expect.poll(heading).toBe(`HIPAA ${req.id}`);
     const controlRows = page.locator('table.data tbody tr');

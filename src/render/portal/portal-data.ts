@@ -4,7 +4,7 @@
 // bounded memory and load in the browser without one giant script. Row layouts are documented in
 // docs/package.md and decoded by templates/portal/portal.js.
 import { confinedPath } from '../../util/confined-path.ts';
-import { FRAMEWORK_IDS } from '../../catalog/catalog-schema.ts';
+import { DEFAULT_FRAMEWORKS, inFrameworkOrder } from '../../catalog/catalog-schema.ts';
 import { findingId, type FindingStatus } from '../../evaluate/finding.ts';
 import { evidenceFile } from '../../results/build-results.ts';
 import type { EvidenceEntry, ResultFinding, RunResults } from '../../results/run-results.ts';
@@ -127,7 +127,7 @@ export async function writePortalData(dataDir: string, results: RunResults, sign
   const evidenceFiles = await writeRowChunks(dataDir, 'evidence', 'evidenceRows', results.evidence, (e) => evidenceRow(e, tables));
   const findingFiles = await writeRowChunks(dataDir, 'findings', 'findingRows', results.findings, (f) => findingRow(f, tables, evidenceRows));
   const { findings: _f, evidence: _e, ...rest } = results;
-  const frameworks = results.run.frameworks.length ? results.run.frameworks : [...FRAMEWORK_IDS];
+  const frameworks = inFrameworkOrder(results.run.frameworks.length ? results.run.frameworks : DEFAULT_FRAMEWORKS).filter((fw) => results.requirements[fw]);
   const head = {
     ...PORTAL_DATA_FORMAT,
     ...rest,

@@ -1,6 +1,7 @@
 // RunResults (+ signer, + optional exceptions/manual evidence/history) -> ViewModel.
-import { FRAMEWORK_IDS } from '../../catalog/catalog-schema.ts';
+import { DEFAULT_FRAMEWORKS, inFrameworkOrder } from '../../catalog/catalog-schema.ts';
 import type { ControlOutcome } from '../../map/control-outcome.ts';
+import { zeroStatusCounts } from '../../map/requirement-status.ts';
 import { describeScan } from '../../manual-evidence/nessus-summary.ts';
 import type { Finding } from '../../evaluate/finding.ts';
 import type { EvidenceEntry, RunResults } from '../../results/run-results.ts';
@@ -31,7 +32,7 @@ export function sourceLabel(source: RunResults['run']['source']): string {
 
 export function buildViewModel(results: RunResults, signer: SignerDescription, extras: ViewModelExtras = {}): ViewModel {
   const { run } = results;
-  const frameworks = run.frameworks.length ? run.frameworks : [...FRAMEWORK_IDS];
+  const frameworks = inFrameworkOrder(run.frameworks.length ? run.frameworks : DEFAULT_FRAMEWORKS).filter((fw) => results.requirements[fw]);
   const evidenceById = new Map(results.evidence.map((e) => [e.id, e]));
 
   // One pass over the findings: group the ones a reader must see, and the evidence they cite.
@@ -75,8 +76,8 @@ export function buildViewModel(results: RunResults, signer: SignerDescription, e
   const frameworkViews: FrameworkView[] = frameworks.map((fw) => ({
     id: fw,
     name: FRAMEWORK_NAMES[fw],
-    counts: results.summary.requirements[fw],
-    requirements: results.requirements[fw].map((r) => ({
+    counts: results.summary.requirements[fw] ?? zeroStatusCounts(),
+    requirements: (results.requirements[fw] ?? []).map((r) => ({
       framework: fw,
       id: r.id,
       title: r.title,
