@@ -110,3 +110,36 @@ describe('scheduled evidence job', () => {
     expect(store.runs()[0].error).toMatch(/missing\.yaml: cannot read the exceptions file/);
   });
 });
+
+describe('the history row and the package land together', () => {
+  it('the row is written before the rename: a package lands only with its row', async () => {
+    const packagesDir = join(dir, 'packages');
+    let seenDuringStep: number | undefined;
+    const { job } = evidenceJob({
+      config: config(), store, packagesDir, log: memoryLogger(), now,
+      collect: async (_inputs, at) => ({ results: fakeResults('row-first', at.toISOString(), [{ control: 'c1', resource: 'r', status: 'pass' }]), records: [] }),
+      packageSteps: () => [async () => { seenDuringStep = store.runs().length; }],
+    });
+    await job(new AbortController().signal, 'start');
+    expect(seenDuringStep).toBe(0);
+    const [row] = store.runs();
+    expect(await readdir(packagesDir)).toEqual([row.packagePath!.split('/').pop()]);
+  });
+
+  it('when the row cannot be written, the package is removed and nothing lands', async () => {
+    const packagesDir = join(dir, 'packages');
+    // The history is keyed by this installation; a process with another key cannot record in it.
+    const foreign = HistoryStore.open(dir, Buffer.alloc(32, 1));
+    try {
+      const { job } = evidenceJob({
+        config: config(), store: foreign, packagesDir, log: memoryLogger(), now,
+        collect: async (_inputs, at) => ({ results: fakeResults('no-row', at.toISOString(), [{ control: 'c1', resource: 'r', status: 'pass' }]), records: [] }),
+      });
+      await expect(job(new AbortController().signal, 'start')).rejects.toThrow(/nothing is recorded/);
+    } finally {
+      foreign.close();
+    }
+    expect(await readdir(packagesDir)).toEqual([]);
+    expect(store.runs()).toEqual([]);
+  });
+});
