@@ -1,10 +1,8 @@
 // Ids that become paths are checked where they enter, and every written path stays inside its root:
 // flags, config, a crafted snapshot (scope, record files, symlinks), AWS answers, package names, retention.
-import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -21,6 +19,7 @@ import { checkAccountId, checkRegionName, isRegionName } from '../../src/util/aw
 import { confinedExistingPath, confinedPath, PathEscapeError } from '../../src/util/confined-path.ts';
 import { fakeResults } from '../history/fake-results.ts';
 import { TEST_HISTORY_KEY } from '../helpers/history-key.ts';
+import { runCliProcess } from '../helpers/cli-process.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SAMPLE = join(ROOT, 'samples/sample-account');
@@ -58,11 +57,8 @@ describe('ids', () => {
 
   it('`run --regions` with a path in it is a clear error (exit 2) and writes nothing anywhere', async () => {
     const out = join(tmp, 'cli', 'a', 'out');
-    const env = { PATH: process.env.PATH, HOME: tmp, PROOFLINE_HOME: join(tmp, 'home'), AWS_EC2_METADATA_DISABLED: 'true' };
-    const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'run', '--source', 'samples/sample-account', '--regions', 'eu-west-1,../../../../../escaped-region', '--out', out, '--quiet'], { cwd: ROOT, env }).then(
-      (ok) => ({ code: 0, ...ok }),
-      (err) => err as { code: number; stdout: string; stderr: string },
-    );
+    const env = { HOME: tmp, PROOFLINE_HOME: join(tmp, 'home'), AWS_EC2_METADATA_DISABLED: 'true' };
+    const r = await runCliProcess(['run', '--source', 'samples/sample-account', '--regions', 'eu-west-1,../../../../../escaped-region', '--out', out, '--quiet'], env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--regions: "../../../../../escaped-region" is not an AWS region code');
     expect(await exists(join(tmp, 'cli'))).toBe(false);

@@ -1,17 +1,15 @@
 // The issue's low list: a mistyped dataDir is an error (no empty history that verifies), "latest" is the
 // latest run with results, and the development identity is made only when absent.
-import { execFile } from 'node:child_process';
 import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryNotFoundError, HistoryStore } from '../../src/history/history-store.ts';
 import { developmentIdentity } from '../../src/sign/dev-identity.ts';
 import { fakeResults } from '../history/fake-results.ts';
 import { TEST_HISTORY_KEY } from '../helpers/history-key.ts';
+import { runCliProcess } from '../helpers/cli-process.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 let tmp: string;
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'proofline-low-'));
@@ -31,10 +29,7 @@ describe('a mistyped dataDir', () => {
   it('`proofline verify --history` exits 2 instead of calling an empty history intact', async () => {
     const cfg = join(tmp, 'typo.yaml');
     await writeFile(cfg, `dataDir: ${join(tmp, 'no-such-data')}\n`);
-    const r = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/proofline.js'), 'verify', '--history', '--config', cfg], { cwd: ROOT, env: { PATH: process.env.PATH, PROOFLINE_HOME: join(tmp, 'home') } }).then(
-      (o) => ({ code: 0, ...o }),
-      (e) => e as { code: number; stdout: string; stderr: string },
-    );
+    const r = await runCliProcess(['verify', '--history', '--config', cfg], { PROOFLINE_HOME: join(tmp, 'home') });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no run history here');
     expect(r.stdout).not.toContain('intact');

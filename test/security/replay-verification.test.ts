@@ -1,9 +1,7 @@
 // Replaying a package's evidence/ verifies that package first: a tampered package's evidence does not
 // become a new package that looks clean. A bare snapshot replays, marked unverified in results and report.
-import { execFile } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { loadProjectCatalog } from '../../src/evaluate/load-project-catalog.ts';
@@ -11,6 +9,7 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import { sourceLabel } from '../../src/render/view-model/build-view-model.ts';
 import { ReplayVerificationError, verifiedSnapshotSource } from '../../src/run/replay-source.ts';
 import { runEvidence } from '../../src/run/run-evidence.ts';
+import { runCliProcess } from '../helpers/cli-process.ts';
 import { copyPackage, samplePackage, type BuiltPackage } from '../package/package-fixture.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -61,10 +60,7 @@ describe('replaying evidence', () => {
 
   it('`proofline run --source <tampered package>/evidence` exits 2 and writes no package', async () => {
     const out = join(pkg.work, 'replay-out');
-    const r = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/proofline.js'), 'run', '--source', join(tampered, 'evidence'), '--out', out], { cwd: ROOT, env: { PATH: process.env.PATH, PROOFLINE_HOME: join(pkg.work, 'home') } }).then(
-      () => ({ code: 0, stderr: '' }),
-      (e) => e as { code: number; stderr: string },
-    );
+    const r = await runCliProcess(['run', '--source', join(tampered, 'evidence'), '--out', out], { PROOFLINE_HOME: join(pkg.work, 'home') });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('does not verify, so its evidence is not replayed');
     expect(await stat(out).then(() => true, () => false)).toBe(false);
