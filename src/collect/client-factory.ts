@@ -59,6 +59,8 @@ export interface ClientFactoryOptions {
   globalEndpointRegion?: string;
   /** Applied after secret redaction, which always runs. */
   filter?: ResponseFilter;
+  /** Total time one live call may take, retries included (LiveClientSettings.callDeadlineMs). */
+  callDeadlineMs?: number;
   /** Key of the redaction HMAC; default: the installation's key under PROOFLINE_HOME. */
   redactionKey?: Uint8Array;
   now?: () => Date;
@@ -130,6 +132,8 @@ export class ClientFactory {
       now: this.opts.now ?? (() => new Date()),
       limit,
       onCall: this.opts.onCall,
+      // Answered calls (snapshots, simulations) are instant: the deadline guards calls that reach AWS.
+      ...(this.opts.responder ? {} : { deadlineMs: this.opts.callDeadlineMs }),
     });
     const stack = (client as unknown as { middlewareStack: { add: (mw: unknown, o: unknown) => void } }).middlewareStack;
     stack.add(pacingMiddleware({ service, target, paces: this.paces }), { step: 'finalizeRequest', priority: 'low', name: 'prooflineOperationPacing' });

@@ -33,7 +33,14 @@ export interface RecorderOptions {
   /** Bounds how many calls of this client run at once (AWS throttles per account, region and API); told the operation. */
   limit?: <T>(fn: () => Promise<T>, operation: string) => Promise<T>;
   onCall?: (event: CallEvent) => void;
+  /**
+   * Milliseconds one call may take in total, retries and back-off included, once it has started; then it
+   * is abandoned (aborted) and recorded as a CallDeadlineExceeded error. Absent: the SDK's own limits.
+   */
+  deadlineMs?: number;
 }
+
+export const CALL_DEADLINE_ERROR = 'CallDeadlineExceeded';
 
 interface CommandLike {
   input?: unknown;
@@ -82,14 +89,38 @@ async function recordCall(client: object, command: CommandLike, rest: unknown[],
   };
   // Looked up per call: a stub placed on the prototype later (aws-sdk-client-mock) must be the one used.
   const protoSend = (Object.getPrototypeOf(client) as { send: Send }).send;
+  let timedOut = false;
+  const send = opts.deadlineMs === undefined ? () => protoSend.call(client, command, ...rest) : () => withDeadline(opts.deadlineMs!, (signal) => protoSend.call(client, command, { ...((rest[0] as object | undefined) ?? {}), abortSignal: signal }), () => (timedOut = true));
   try {
-    const output = await limit(() => protoSend.call(client, command, ...rest), operation);
+    const output = await limit(send, operation);
     const meta = (output as MetadataBearer | undefined)?.$metadata;
     store({ outcome: 'ok', response: toPlainResponse(output), requestId: meta?.requestId }, replayedAnswerOf(output));
     return output;
   } catch (err) {
-    const { error, requestId } = describeError(err);
+    const described = describeError(err);
+    const { requestId } = described;
+    const error = timedOut ? { name: CALL_DEADLINE_ERROR, message: `no final answer within ${opts.deadlineMs! / 1000} s (all attempts and back-off included); abandoned` } : described.error;
     store({ outcome: isNotConfigured(key, error.name) ? 'not_configured' : 'error', error, requestId }, replayedAnswerOf(err));
     throw err;
+  }
+}
+
+/** Runs `call` with an abort signal that fires after `ms`; rejects at the deadline even if the call ignores the signal. */
+async function withDeadline<T>(ms: number, call: (signal: AbortSignal) => Promise<T>, onTimeout: () => void): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      const err = new Error(`call deadline of ${ms} ms passed`);
+      err.name = CALL_DEADLINE_ERROR;
+      controller.abort(err);
+      reject(err);
+    }, ms);
+  });
+  try {
+    return await Promise.race([call(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -31,6 +31,8 @@ export interface PreparedSource {
   clientConfig?: (service: string, region: string) => Record<string, unknown>;
   /** Evidence from preparing the scope, not from a collector (e.g. a role that could not be assumed). */
   preflight?: EvidenceRecord[];
+  /** Total milliseconds one call may take, retries included (live sources). */
+  callDeadlineMs?: number;
   /** How the regions were chosen, for the report's scope statement. */
   regionSelection: RegionSelection;
   /** A replay: when the snapshot was recorded (its snapshot.json createdAt). */

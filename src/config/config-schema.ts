@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_FRAMEWORKS, FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
 import { regionSchema } from '../util/aws-ids.ts';
+import { boundedText, TEXT_LIMITS } from '../util/text-limits.ts';
 import { operationsConfigFields } from './operations-config.ts';
 
 const region = regionSchema;
@@ -67,7 +68,9 @@ export const trustSchema = z
 
 export const configSchema = z
   .object({
-    organization: z.string().trim().min(1).default('Unnamed organization'),
+    organization: boundedText(TEXT_LIMITS.name).default('Unnamed organization'),
+    /** Seconds one AWS call may take in total, every retry and back-off included; then it is recorded as an error. */
+    callDeadlineSeconds: z.number().int().min(5).max(3600).default(120),
     frameworks: z.array(z.enum(FRAMEWORK_IDS)).min(1).default([...DEFAULT_FRAMEWORKS]),
     /** Regions to collect from; empty means the account's enabled regions (live) or the snapshot's scope. */
     regions: z.array(region).default([]),

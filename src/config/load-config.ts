@@ -2,6 +2,7 @@
 import { configSchema, type ProoflineConfig } from './config-schema.ts';
 import { InputError } from '../util/input-error.ts';
 import { readParsed, validated } from '../util/read-validated.ts';
+import { MAX_INPUT_FILE_BYTES } from '../util/text-limits.ts';
 
 export class ConfigError extends InputError {
   constructor(message: string) {
@@ -16,5 +17,5 @@ export function parseConfig(data: unknown, file: string): ProoflineConfig {
 
 export async function loadConfig(file: string | undefined): Promise<ProoflineConfig> {
   if (!file) return parseConfig({}, '(defaults)');
-  return parseConfig(await readParsed(file, { format: 'yaml', what: 'config file', toError: (m) => new ConfigError(m) }), file);
+  return parseConfig(await readParsed(file, { format: 'yaml', what: 'config file', maxBytes: MAX_INPUT_FILE_BYTES, toError: (m) => new ConfigError(m) }), file);
 }

@@ -1,7 +1,9 @@
 // exceptions.yaml: risks an approver accepted for a control on matching resources, until an expiry.
 import { z } from 'zod';
+import { boundedText, TEXT_LIMITS } from '../util/text-limits.ts';
 
-const required = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} must not be empty`);
+const required = (what: string, max: number = TEXT_LIMITS.name) =>
+  z.string({ error: `${what} is required` }).pipe(boundedText(max, `${what} must not be empty`));
 const isoDay = (what: string) =>
   z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date({ error: `${what} must be a date such as 2027-03-31` }));
 
@@ -10,10 +12,10 @@ export const exceptionSchema = z
     id: required('an id (e.g. EXC-001)'),
     controlId: required('the control id'),
     /** Glob on the resource id or ARN: `*` matches any run of characters. */
-    resource: required('a resource pattern'),
+    resource: required('a resource pattern', TEXT_LIMITS.line),
     account: z.string().regex(/^\d{12}$/, 'must be a 12-digit account id').optional(),
     region: z.string().trim().min(1).optional(),
-    justification: required('a justification'),
+    justification: required('a justification', TEXT_LIMITS.paragraph),
     approver: required('an approver'),
     approvedOn: isoDay('approvedOn'),
     expiresOn: isoDay('expiresOn'),

@@ -1,16 +1,17 @@
 // The sidecar that attests a manual evidence file: <file>.attestation.yaml next to it.
 import { z } from 'zod';
 import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
+import { boundedText, TEXT_LIMITS } from '../util/text-limits.ts';
 
 export const ATTESTATION_SUFFIX = '.attestation.yaml';
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const nonEmpty = boundedText(TEXT_LIMITS.name);
 // YAML reads an unquoted 2026-03-01 as a Date; accept both and keep the ISO day.
 const isoDay = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date('must be a date such as 2027-03-01'));
 
 export const attestationSchema = z
   .object({
-    title: nonEmpty,
+    title: boundedText(TEXT_LIMITS.line),
     /** Who attests that the file is genuine and current (name, role). */
     attestedBy: nonEmpty,
     attestedOn: isoDay,

@@ -45,6 +45,7 @@ export async function collectWith(opts: Omit<CollectEvidenceOptions, 'catalog' |
     responder: opts.source.responder,
     credentialsFor: opts.source.credentialsFor,
     clientConfig: opts.source.clientConfig as never,
+    callDeadlineMs: opts.source.callDeadlineMs,
     filter: opts.filter,
     redactionKey: opts.redactionKey,
     now,

@@ -1,6 +1,6 @@
 // Read -> parse (YAML or JSON) -> validate (zod) -> the value, or an InputError naming the file and,
 // for a schema problem, the field. One implementation for every input file the product reads.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from './input-error.ts';
@@ -27,17 +27,22 @@ export interface ReadOptions {
   /** What the file is, for "cannot read <what>". */
   what: string;
   toError?: InputErrorFactory;
+  /** Refuse a larger file before reading it (inputs people write; not evidence indexes, which grow with accounts). */
+  maxBytes?: number;
 }
 
 /** The file's text parsed as YAML or JSON (not yet validated). */
 export async function readParsed(file: string, opts: ReadOptions): Promise<unknown> {
   const toError = opts.toError ?? plainInputError;
   let text: string;
+  let size = 0;
   try {
-    text = await readFile(file, 'utf8');
+    if (opts.maxBytes !== undefined) size = (await stat(file)).size;
+    text = size > opts.maxBytes! ? '' : await readFile(file, 'utf8');
   } catch (err) {
     throw toError(`${file}: cannot read ${opts.what} (${(err as Error).message})`);
   }
+  if (size > opts.maxBytes!) throw toError(`${file}: ${size} bytes; a ${opts.what} is at most ${opts.maxBytes} bytes`);
   try {
     return opts.format === 'yaml' ? parseYaml(text) : JSON.parse(text);
   } catch (err) {

@@ -2,8 +2,10 @@
 // snapshot folder that `proofline run --source <dir>` replays with the same results.
 import type { Command } from 'commander';
 import { describeCommand } from '../command-descriptions.ts';
+import { TEXT_LIMITS } from '../../util/text-limits.ts';
+import { UsageError } from '../exit-codes.ts';
 import { loadProjectCatalog } from '../../evaluate/load-project-catalog.ts';
-import { writeSnapshot } from '../../collect/snapshot/write-snapshot.ts';
+import { checkSnapshotTarget, writeSnapshot } from '../../collect/snapshot/write-snapshot.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { runEvidence } from '../../run/run-evidence.ts';
 import { Progress, progressMode } from '../progress.ts';
@@ -24,10 +26,13 @@ export function registerRecord(program: Command): void {
     .option('--description <text>', 'what this snapshot shows (stored in snapshot.json)');
   addSourceOptions(cmd).action(async (flags: RecordFlags) => {
     const config = await loadConfig(flags.config);
+    if (flags.description && flags.description.length > TEXT_LIMITS.paragraph) throw new UsageError(`--description: at most ${TEXT_LIMITS.paragraph} characters`);
+    // A folder that cannot be replaced is refused before a long collection, not after it.
+    await checkSnapshotTarget(flags.out);
     const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);
     const callConcurrency = positiveIntFlag('--call-concurrency', flags.callConcurrency);
     const project = await loadProjectCatalog();
-    const source = await prepareSource(flags, config.regions);
+    const source = await prepareSource(flags, config.regions, config.callDeadlineSeconds);
     const progress = new Progress(process.stderr, progressMode(process.stderr, Boolean(flags.quiet)));
     const { results, records } = await runEvidence({ ...project, source, config, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone }).finally(() => progress.finish());
     await writeSnapshot(flags.out, records, source.scope, { createdAt: results.run.startedAt, ...(flags.description ? { description: flags.description } : {}) });

@@ -50,7 +50,7 @@ export function registerRun(program: Command): void {
     for (const warning of inputs.warnings ?? []) process.stderr.write(`proofline: warning: ${warning}\n`);
     // Resolve the signer before collecting: a bad key must not cost a whole live run.
     const identity = await resolveSigningIdentity(config);
-    const source = await prepareSource(flags, config.regions);
+    const source = await prepareSource(flags, config.regions, config.callDeadlineSeconds);
     // Replays are instant: only live collection gets a progress display.
     const progress = new Progress(process.stderr, source.kind === 'live' ? progressMode(process.stderr, Boolean(flags.quiet)) : 'quiet');
     // With a queue, workers collect: SIGTERM / SIGINT cancel the run's shards before it exits.

@@ -66,7 +66,7 @@ export function registerSchedule(program: Command): void {
         catalog: project.catalog,
         log,
         collect: async (inputs, evaluatedAt, signal) => {
-          const source = await prepareSource({ ...flags, quiet: true }, config.regions);
+          const source = await prepareSource({ ...flags, quiet: true }, config.regions, config.callDeadlineSeconds);
           const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, signal ?? new AbortController().signal, (p) => log.log('info', 'run.shards', { ...p }))) : undefined;
           return runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect });
         },

@@ -47,7 +47,8 @@ export function positiveIntFlag(name: string, value: string | undefined): number
   return n;
 }
 
-export async function prepareSource(flags: SourceFlags, configRegions: string[]): Promise<PreparedSource> {
+/** `callDeadlineSeconds`: the config's bound on one live call, retries included. */
+export async function prepareSource(flags: SourceFlags, configRegions: string[], callDeadlineSeconds?: number): Promise<PreparedSource> {
   const regions = flags.regions ? listFlag(flags.regions) : configRegions;
   const badRegion = regions.find((r) => !isRegionName(r));
   if (badRegion) throw new UsageError(`--regions: ${JSON.stringify(badRegion.slice(0, 80))} is not an AWS region code such as eu-west-1`);
@@ -66,6 +67,7 @@ export async function prepareSource(flags: SourceFlags, configRegions: string[])
       accounts,
       organization: flags.organization,
       role: { roleName: flags.roleName, externalId: flags.externalId ?? process.env.PROOFLINE_EXTERNAL_ID },
+      ...(callDeadlineSeconds ? { client: { callDeadlineMs: callDeadlineSeconds * 1000 } } : {}),
     });
   } catch (err) {
     if (err instanceof NoCredentialsError) throw new UsageError(`No AWS credentials were found (${err.message}).\n${SAMPLE_HINT}`);

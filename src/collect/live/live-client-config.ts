@@ -10,9 +10,12 @@ export interface LiveClientSettings {
   /** Milliseconds a request may take before it fails as a timeout (recorded as an error). */
   requestTimeoutMs: number;
   connectionTimeoutMs: number;
+  /** Milliseconds one call may take in total, every attempt and back-off included (config callDeadlineSeconds). */
+  callDeadlineMs: number;
 }
 
-export const DEFAULT_LIVE_CLIENT_SETTINGS: LiveClientSettings = { maxAttempts: 8, requestTimeoutMs: 30_000, connectionTimeoutMs: 5_000 };
+// 8 attempts x 30 s could hold one call for 741 s with back-off; the deadline bounds the whole call.
+export const DEFAULT_LIVE_CLIENT_SETTINGS: LiveClientSettings = { maxAttempts: 8, requestTimeoutMs: 30_000, connectionTimeoutMs: 5_000, callDeadlineMs: 120_000 };
 
 /** True when the SDK will send S3 calls to a non-AWS endpoint (AWS-compatible stores need path-style). */
 export function s3EndpointOverridden(env: NodeJS.ProcessEnv = process.env): boolean {

@@ -178,6 +178,7 @@ export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
     credentialsFor: (account) => credentials.get(account),
     clientConfig: clientConfig as PreparedSource['clientConfig'],
     preflight,
+    callDeadlineMs: settings.callDeadlineMs,
     regionSelection: { method: opts.regions.length ? 'requested' : 'enabled-regions', evidence: preflight.filter((r) => r.key === 'ec2.DescribeRegions').map((r) => r.id) },
     entry: { ...(opts.profile ? { profile: opts.profile } : {}), callerAccount, partition, role, region, ...(opts.client ? { client: opts.client } : {}) },
   };

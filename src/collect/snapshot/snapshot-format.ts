@@ -1,6 +1,7 @@
 // The recorded-snapshot format: a folder with snapshot.json (index) and records/<record id>.json,
 // one file per API call or page. The live run's `record` writes it; `run --source` replays it.
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../../util/text-limits.ts';
 import { accountIdSchema, recordRegionSchema, regionSchema } from '../../util/aws-ids.ts';
 
 export const SNAPSHOT_FORMAT = 'proofline-snapshot';
@@ -30,7 +31,7 @@ export const snapshotIndexSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   version: z.literal(SNAPSHOT_VERSION),
   createdAt: z.string(),
-  description: z.string().optional(),
+  description: z.string().max(TEXT_LIMITS.paragraph).optional(),
   scope: z.object({
     accounts: z.array(accountIdSchema).min(1),
     regions: z.array(regionSchema).min(1),

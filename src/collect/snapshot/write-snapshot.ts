@@ -38,6 +38,11 @@ async function existingTarget(target: string): Promise<Existing> {
   return 'snapshot';
 }
 
+/** Throws SnapshotTargetError unless `dir` is absent, empty or a snapshot that writeSnapshot may replace. */
+export async function checkSnapshotTarget(dir: string): Promise<void> {
+  await existingTarget(resolve(dir));
+}
+
 export async function writeSnapshot(dir: string, records: EvidenceRecord[], scope: Scope, meta: { createdAt: string; description?: string }): Promise<void> {
   const target = resolve(dir);
   const existing = await existingTarget(target);
