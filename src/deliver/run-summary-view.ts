@@ -1,8 +1,8 @@
 // What notifications may say about a run: counts and names from the results, never raw AWS data.
 import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
 import type { RunResults } from '../results/run-results.ts';
+import { FRAMEWORK_NAMES } from '../catalog/framework-names.ts';
 
-const FRAMEWORK_NAMES = { gdpr: 'GDPR', hipaa: 'HIPAA Security Rule', soc2: 'SOC 2', euaiact: 'EU AI Act', iso42001: 'ISO 42001' } as const;
 
 export interface RunSummaryView {
   organization: string;

@@ -7,8 +7,8 @@ import { addPdfSignaturePlaceholder, signPdfFile } from '../sign/sign-pdf.ts';
 import { describeSigner, type SigningIdentity } from '../sign/signing-identity.ts';
 import type { PeriodReport } from './build-period-report.ts';
 import type { TrendPoint } from './period-stats.ts';
+import { FRAMEWORK_NAMES } from '../catalog/framework-names.ts';
 
-const FRAMEWORK_NAMES: Record<string, string> = { gdpr: 'GDPR', hipaa: 'HIPAA Security Rule', soc2: 'SOC 2', euaiact: 'EU AI Act', iso42001: 'ISO 42001' };
 // Stacking order bottom-up, and colours that read in greyscale too.
 const SERIES: { status: string; label: string; color: string }[] = [
   { status: 'met', label: 'met', color: '#2e7d32' },
@@ -73,7 +73,7 @@ function write(doc: Doc, r: PeriodReport, identity: SigningIdentity, signingTime
     const points = r.trend[fw as keyof typeof r.trend];
     if (!points?.length || !points.some((p) => Object.keys(p.counts).length)) continue;
     if (doc.y > doc.page.height - 220) doc.addPage();
-    doc.moveDown(1).fontSize(13).text(`${FRAMEWORK_NAMES[fw] ?? fw}: requirement status per run`);
+    doc.moveDown(1).fontSize(13).text(`${FRAMEWORK_NAMES[fw as keyof typeof FRAMEWORK_NAMES] ?? fw}: requirement status per run`);
     const top = doc.y + 10;
     trendChart(doc, points, left + 28, top, width - 28, 110);
     doc.x = left;

@@ -79,7 +79,7 @@ describe('notifications', () => {
     expect(body.event).toBe('proofline.run.completed');
     expect(body.summary).toMatchObject({ runId: 'run-1', failingControls: 1, acceptedRisk: 0, expiredExceptions: 'EXC-9' });
     expect(body.subject).toBe('Proofline Test: 1 failing control (2026-11-20)');
-    expect(body.text).toContain('SOC 2: 3 met, 1 not met');
+    expect(body.text).toContain('SOC 2 (TSC 2017): 3 met, 1 not met');
     expect(body.text).toContain('Expired exceptions (no longer applied): EXC-9.');
     const publish = sns.commandCalls(PublishCommand)[0].args[0].input;
     expect(publish).toMatchObject({ TopicArn: 'arn:aws:sns:eu-west-1:111122223333:compliance', Subject: body.subject, Message: body.text });

@@ -1,19 +1,10 @@
 // Words and colors for statuses, shared by every renderer so the PDF and the spreadsheet agree.
-import type { FrameworkId, Severity } from '../../catalog/catalog-schema.ts';
+import type { Severity } from '../../catalog/catalog-schema.ts';
 import type { ControlOutcome } from '../../map/control-outcome.ts';
 import type { FindingStatus } from '../../evaluate/finding.ts';
 import type { RequirementStatus } from '../../map/requirement-status.ts';
 
-// The catalog's `label` and `short` of each framework (controls/frameworks/*.yaml); a catalog test keeps them equal.
-export const FRAMEWORK_NAMES: Record<FrameworkId, string> = {
-  gdpr: 'GDPR',
-  hipaa: 'HIPAA Security Rule',
-  soc2: 'SOC 2 (TSC 2017)',
-  euaiact: 'EU AI Act (Regulation (EU) 2024/1689)',
-  iso42001: 'ISO/IEC 42001:2023 Annex A',
-};
-
-export const FRAMEWORK_SHORT: Record<FrameworkId, string> = { gdpr: 'GDPR', hipaa: 'HIPAA', soc2: 'SOC 2', euaiact: 'EU AI Act', iso42001: 'ISO 42001' };
+export { FRAMEWORK_NAMES, FRAMEWORK_SHORT } from '../../catalog/framework-names.ts';
 
 export const REQUIREMENT_STATUS_LABELS: Record<RequirementStatus, string> = {
   met: 'Met',
