@@ -135,7 +135,16 @@ function oscalParts(vm: ViewModel, results: RunResults) {
       description: `Automated assessment of AWS accounts ${run.accounts.join(', ')} in regions ${run.regions.join(', ')}; ${results.findings.length} resource findings over ${vm.controls.length} controls.`,
       start: run.startedAt,
       end: run.finishedAt,
-      props: [prop('evaluated-at', run.evaluatedAt), ...run.accounts.map((a) => prop('aws-account', a))],
+      props: [
+        prop('evaluated-at', run.evaluatedAt),
+        ...run.accounts.map((a) => prop('aws-account', a)),
+        // Scope and limits (results.json run and scope): replay, collection window, parameters, services not examined.
+        ...(results.run.source.recordedAt ? [prop('replayed-from-recording-made', results.run.source.recordedAt)] : []),
+        ...(results.run.collectionWindow ? [prop('collection-window-from', results.run.collectionWindow.from), prop('collection-window-to', results.run.collectionWindow.to)] : []),
+        prop('region-selection', results.run.regionSelection.method),
+        ...Object.entries(results.run.parameters).map(([name, value]) => prop(`parameter-${name}`, Array.isArray(value) ? value.join(',') || '(none)' : value)),
+        ...results.scope.notExamined.map((s) => prop('service-not-examined', s.service)),
+      ],
       'reviewed-controls': { 'control-selections': [{ 'include-all': {} }] },
     };
     for (const name of ['observations', 'risks', 'findings'] as const) {
