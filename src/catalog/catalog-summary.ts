@@ -1,6 +1,7 @@
 // The catalog as `proofline catalog --json` shows it: coverage per framework and traceability of practices.
 import { COVERAGES, FRAMEWORK_IDS } from './catalog-schema.ts';
 import type { Catalog } from './load-catalog.ts';
+import { crosswalk } from './crosswalk.ts';
 
 export function catalogSummary(catalog: Catalog) {
   const automated = catalog.controls.filter((c) => c.automation === 'automated').length;
@@ -22,5 +23,7 @@ export function catalogSummary(catalog: Catalog) {
     }),
     practices: catalog.practices.map((p) => ({ id: p.id, area: p.area, title: p.title, controls: catalog.controls.filter((c) => c.practices.includes(p.id)).map((c) => c.id) })),
     controls: catalog.controls.map((c) => ({ id: c.id, title: c.title, severity: c.severity, automation: c.automation, services: c.services, practices: c.practices, evidence: c.evidence, mappings: c.mappings })),
+    /** Per control, its requirements in every framework side by side (with strength); justifications are under `controls`. */
+    crosswalk: crosswalk(catalog.controls),
   };
 }

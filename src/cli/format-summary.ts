@@ -13,10 +13,12 @@ export function formatRunSummary(results: RunResults, packagePath: string): stri
   ];
   const v = results.run.source.verification;
   if (v) lines.push(v.status === 'verified' ? `  source:    verified (${v.package ? `package ${v.package}` : v.detail})` : `  source:    UNVERIFIED: ${v.detail}`);
+  // Ids padded to the longest reported one (6 for the default frameworks).
+  const width = Math.max(6, ...results.run.frameworks.map((fw) => fw.length));
   for (const fw of FRAMEWORK_IDS) {
     const r = s.requirements[fw];
     if (!results.run.frameworks.includes(fw) || !r) continue;
-    lines.push(`  ${fw.padEnd(6)}     ${r.met} met, ${r.not_met} not met, ${r.unknown} unknown, ${r.manual} manual, ${r.inherited} inherited, ${r.inherited_no_evidence} inherited without provider evidence, ${r.not_applicable} n/a, ${r.out_of_scope} out of scope`);
+    lines.push(`  ${fw.padEnd(width)}     ${r.met} met, ${r.not_met} not met, ${r.unknown} unknown, ${r.manual} manual, ${r.inherited} inherited, ${r.inherited_no_evidence} inherited without provider evidence, ${r.not_applicable} n/a, ${r.out_of_scope} out of scope`);
   }
   lines.push(`Package: ${packagePath}`, '');
   return lines.join('\n');

@@ -171,6 +171,19 @@ describe('AI frameworks (EU AI Act, ISO/IEC 42001)', () => {
     for (const date of ['1 Aug 2024', '2 Feb 2025', '2 Aug 2025', '2 Aug 2026', '2 Aug 2027']) expect(version).toContain(date);
   });
 
+  it('lists the crosswalk in `proofline catalog --json`: every control with its requirements in all five frameworks', () => {
+    const { crosswalk } = catalogSummary(project.catalog);
+    expect(crosswalk.map((r) => r.id)).toEqual(project.catalog.controls.map((c) => c.id));
+    for (const row of crosswalk) {
+      expect(Object.keys(row.frameworks), row.id).toEqual([...FRAMEWORK_IDS]);
+      const control = project.catalog.controls.find((c) => c.id === row.id)!;
+      expect(Object.values(row.frameworks).flat().length, row.id).toBe(control.mappings.length);
+    }
+    const logging = crosswalk.find((r) => r.id === 'cloudtrail-bedrock-data-events-logged')!;
+    expect(logging.frameworks.euaiact).toEqual([{ requirement: 'Art. 12(1)', strength: 'primary' }]);
+    expect(logging.frameworks.iso42001).toEqual([{ requirement: 'A.6.2.8', strength: 'primary' }]);
+  });
+
   it('names frameworks in reports as the catalog does', () => {
     for (const fw of FRAMEWORK_IDS) {
       expect(FRAMEWORK_NAMES[fw], fw).toBe(project.catalog.frameworks[fw].label);

@@ -42,7 +42,7 @@ describe('control-gaps.xlsx', () => {
 
   it('has every sheet, each with a frozen, filterable header', () => {
     const frameworks = results.run.frameworks.length ? results.run.frameworks : [...FRAMEWORK_IDS];
-    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.summary, SHEETS.gaps, SHEETS.controls, ...frameworks.map(requirementsSheetName), SHEETS.findings, SHEETS.evidence]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.summary, SHEETS.gaps, SHEETS.controls, SHEETS.crosswalk, ...frameworks.map(requirementsSheetName), SHEETS.findings, SHEETS.evidence]);
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter).toBeTruthy();
@@ -54,6 +54,7 @@ describe('control-gaps.xlsx', () => {
     const sheet = (name: string) => wb.getWorksheet(name)!;
     expect(dataRows(sheet(SHEETS.summary))).toHaveLength(results.run.frameworks.length);
     expect(dataRows(sheet(SHEETS.controls))).toHaveLength(results.controls.length);
+    expect(dataRows(sheet(SHEETS.crosswalk))).toHaveLength(results.controls.length);
     expect(dataRows(sheet(SHEETS.findings))).toHaveLength(results.findings.length);
     expect(dataRows(sheet(SHEETS.evidence))).toHaveLength(results.evidence.length);
     for (const fw of results.run.frameworks) expect(dataRows(sheet(requirementsSheetName(fw)))).toHaveLength(results.requirements[fw]!.length);

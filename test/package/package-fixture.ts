@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { loadProjectCatalog } from '../../src/evaluate/load-project-catalog.ts';
 import { snapshotSource } from '../../src/collect/source.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
+import type { ProoflineConfig } from '../../src/config/config-schema.ts';
+import type { FrameworkId } from '../../src/catalog/catalog-schema.ts';
 import { renderReportsStep } from '../../src/package/render-package.ts';
 import { runEvidence } from '../../src/run/run-evidence.ts';
 import { resolveSigningIdentity } from '../../src/sign/resolve-identity.ts';
@@ -35,8 +37,8 @@ async function build(ctx: PackageContext, work: string, config: Parameters<typeo
 }
 
 /** The sample account through the real pipeline (replayed), without writing a package. */
-export async function sampleRun() {
-  const config = await loadConfig(join(ROOT, 'samples/sample-account.config.yaml'));
+export async function sampleRun(overrides: Partial<ProoflineConfig> = {}) {
+  const config = { ...(await loadConfig(join(ROOT, 'samples/sample-account.config.yaml'))), ...overrides };
   const project = await loadProjectCatalog();
   const source = await snapshotSource(join(ROOT, 'samples/sample-account'));
   const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt: new Date('2026-11-20T02:00:00Z') });
@@ -48,6 +50,13 @@ export async function samplePackage(extraSteps: PackageStep[] = []): Promise<Bui
   const work = await mkdtemp(join(tmpdir(), 'proofline-pkg-'));
   const { config, results, records } = await sampleRun();
   return build({ results, records }, work, config, extraSteps);
+}
+
+/** The sample's signed package reporting on the given frameworks instead of the sample config's. */
+export async function sampleFrameworksPackage(frameworks: FrameworkId[]): Promise<BuiltPackage> {
+  const work = await mkdtemp(join(tmpdir(), 'proofline-pkg-'));
+  const { config, results, records } = await sampleRun({ frameworks });
+  return build({ results, records }, work, config);
 }
 
 /** The sample replayed with the sample's attested files (Nessus scan included) attached, evaluated at `evaluatedAt`. */

@@ -1,8 +1,10 @@
 // control-gaps.xlsx with exceljs's streaming writer: Summary, Gaps (the team's working list, with
-// Owner / Due date / Ticket / Status columns to fill), Controls, one Requirements sheet per framework,
+// Owner / Due date / Ticket / Status columns to fill), Controls, Crosswalk (each control's requirements per
+// framework side by side), one Requirements sheet per framework,
 // Findings (everything) and Evidence.
 import { requirementControlLines } from '../view-model/requirement-text.ts';
 import ExcelJS from 'exceljs';
+import { crosswalk, crosswalkCell } from '../../catalog/crosswalk.ts';
 import type { ResultFinding, RunResults } from '../../results/run-results.ts';
 import { CONTROL_STATUS_LABELS, FINDING_STATUS_LABELS, FRAMEWORK_SHORT, REQUIREMENT_STATUS_LABELS, SEVERITY_LABELS, STATUS_COLORS } from '../view-model/labels.ts';
 import type { ViewModel } from '../view-model/view-model.ts';
@@ -10,7 +12,7 @@ import { CHART_STATUSES } from '../pdf/pdf-charts.ts';
 import { addRow, addSheet, columnRange, letWriterDrain, type Workbook } from './xlsx-sheet.ts';
 
 export const GAP_STATUSES = ['Open', 'In progress', 'Risk accepted', 'Resolved'];
-export const SHEETS = { summary: 'Summary', gaps: 'Gaps', controls: 'Controls', findings: 'Findings', evidence: 'Evidence' } as const;
+export const SHEETS = { summary: 'Summary', gaps: 'Gaps', controls: 'Controls', crosswalk: 'Crosswalk', findings: 'Findings', evidence: 'Evidence' } as const;
 export function requirementsSheetName(framework: keyof typeof FRAMEWORK_SHORT): string {
   return `Requirements ${FRAMEWORK_SHORT[framework]}`;
 }
@@ -97,6 +99,19 @@ function controlsSheet(wb: Workbook, vm: ViewModel): void {
   ws.commit();
 }
 
+/** Per control, its requirements in each reported framework side by side (strength in brackets). */
+function crosswalkSheet(wb: Workbook, vm: ViewModel, results: RunResults): void {
+  const frameworks = vm.frameworks.map((fw) => fw.id);
+  const ws = addSheet(wb, SHEETS.crosswalk, [
+    { header: 'Control', width: 40 },
+    { header: 'Title', width: 50 },
+    { header: 'Automation', width: 11 },
+    ...frameworks.map((fw) => ({ header: FRAMEWORK_SHORT[fw], width: 40 })),
+  ]);
+  for (const row of crosswalk(results.controls, frameworks)) addRow(ws, [row.id, row.title, row.automation, ...frameworks.map((fw) => crosswalkCell(row.frameworks[fw]))]);
+  ws.commit();
+}
+
 function requirementSheets(wb: Workbook, vm: ViewModel): void {
   for (const fw of vm.frameworks) {
     const ws = addSheet(wb, requirementsSheetName(fw.id), [
@@ -163,6 +178,7 @@ export async function renderXlsx(path: string, vm: ViewModel, results: RunResult
   summarySheet(wb, vm);
   const gaps = await gapsSheet(wb, vm, new Map(vm.controls.map((c) => [c.id, c.remediation])));
   controlsSheet(wb, vm);
+  crosswalkSheet(wb, vm, results);
   requirementSheets(wb, vm);
   await findingsSheet(wb, results);
   await evidenceSheet(wb, vm);
