@@ -82,6 +82,14 @@ export const configSchema = z
     signing: signingSchema.optional(),
     /** Hand collection to `proofline worker` processes through a PostgreSQL queue. */
     queue: queueSchema.optional(),
+    /**
+     * How live AWS calls are retried. Unset fields follow the SDK's own settings (AWS_MAX_ATTEMPTS,
+     * AWS_RETRY_MODE, the profile's max_attempts / retry_mode), else adaptive with 8 attempts.
+     */
+    awsRetry: z
+      .object({ maxAttempts: z.number().int().min(1).max(25).optional(), mode: z.enum(['standard', 'adaptive']).optional() })
+      .strict()
+      .optional(),
     /** Trust anchors for `proofline verify`. */
     trust: trustSchema.optional(),
     /** schedule, dataDir, retention, observationWindows, exceptionsFile, manualEvidenceDir, delivery. */

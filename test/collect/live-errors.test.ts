@@ -38,7 +38,7 @@ const json = (res: import('node:http').ServerResponse, status: number, body: unk
   res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'local-req', ...headers });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 };
-const settings = { maxAttempts: 1, requestTimeoutMs: 300, connectionTimeoutMs: 300, callDeadlineMs: 10_000 };
+const settings = { maxAttempts: 1, retryMode: 'standard' as const, requestTimeoutMs: 300, connectionTimeoutMs: 300, callDeadlineMs: 10_000 };
 const run = () => collect(notebooks, undefined, { clientConfig: liveClientConfig(settings) as never });
 
 describe('live clients', () => {

@@ -9,7 +9,7 @@ import { checkSnapshotTarget, writeSnapshot } from '../../collect/snapshot/write
 import { loadConfig } from '../../config/load-config.ts';
 import { runEvidence } from '../../run/run-evidence.ts';
 import { Progress, progressMode } from '../progress.ts';
-import { addSourceOptions, positiveIntFlag, prepareSource, type SourceFlags } from './source-options.ts';
+import { addSourceOptions, positiveIntFlag, prepareSource, retryOverride, type SourceFlags } from './source-options.ts';
 
 interface RecordFlags extends SourceFlags {
   out: string;
@@ -32,7 +32,7 @@ export function registerRecord(program: Command): void {
     const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);
     const callConcurrency = positiveIntFlag('--call-concurrency', flags.callConcurrency);
     const project = await loadProjectCatalog();
-    const source = await prepareSource(flags, config.regions, config.callDeadlineSeconds);
+    const source = await prepareSource(flags, config.regions, config.callDeadlineSeconds, retryOverride(flags, config.awsRetry));
     const progress = new Progress(process.stderr, progressMode(process.stderr, Boolean(flags.quiet)));
     const { results, records } = await runEvidence({ ...project, source, config, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone }).finally(() => progress.finish());
     await writeSnapshot(flags.out, records, source.scope, { createdAt: results.run.startedAt, ...(flags.description ? { description: flags.description } : {}) });

@@ -17,7 +17,7 @@ import { formatRunSummary } from '../format-summary.ts';
 import { Progress, progressMode } from '../progress.ts';
 import { addQueueOptions, distributedOptionsOf, queueProgressPrinter, queueUrlOf, type QueueFlags } from './queue-options.ts';
 import { distributedCollect } from '../../run/distributed/collect-distributed.ts';
-import { addSourceOptions, positiveIntFlag, prepareSource, type SourceFlags } from './source-options.ts';
+import { addSourceOptions, positiveIntFlag, prepareSource, retryOverride, type SourceFlags } from './source-options.ts';
 
 interface RunFlags extends SourceFlags, QueueFlags {
   out: string;
@@ -50,7 +50,7 @@ export function registerRun(program: Command): void {
     for (const warning of inputs.warnings ?? []) process.stderr.write(`proofline: warning: ${warning}\n`);
     // Resolve the signer before collecting: a bad key must not cost a whole live run.
     const identity = await resolveSigningIdentity(config);
-    const source = await prepareSource(flags, config.regions, config.callDeadlineSeconds);
+    const source = await prepareSource(flags, config.regions, config.callDeadlineSeconds, retryOverride(flags, config.awsRetry));
     // Replays are instant: only live collection gets a progress display.
     const progress = new Progress(process.stderr, source.kind === 'live' ? progressMode(process.stderr, Boolean(flags.quiet)) : 'quiet');
     // With a queue, workers collect: SIGTERM / SIGINT cancel the run's shards before it exits.

@@ -24,7 +24,7 @@ import { hostname } from 'node:os';
 import { distributedCollect } from '../../run/distributed/collect-distributed.ts';
 import { openTickClaims } from '../../schedule/tick-claim.ts';
 import { addQueueOptions, distributedOptionsOf, queueUrlOf, type QueueFlags } from './queue-options.ts';
-import { addSourceOptions, positiveIntFlag, prepareSource, type SourceFlags } from './source-options.ts';
+import { addSourceOptions, positiveIntFlag, prepareSource, retryOverride, type SourceFlags } from './source-options.ts';
 
 interface ScheduleFlags extends SourceFlags, QueueFlags {
   config?: string;
@@ -66,7 +66,7 @@ export function registerSchedule(program: Command): void {
         catalog: project.catalog,
         log,
         collect: async (inputs, evaluatedAt, signal) => {
-          const source = await prepareSource({ ...flags, quiet: true }, config.regions, config.callDeadlineSeconds);
+          const source = await prepareSource({ ...flags, quiet: true }, config.regions, config.callDeadlineSeconds, retryOverride(flags, config.awsRetry));
           const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, signal ?? new AbortController().signal, (p) => log.log('info', 'run.shards', { ...p }))) : undefined;
           return runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect });
         },

@@ -2,7 +2,9 @@
 // `record`, and turning them into a prepared source.
 import type { Command } from 'commander';
 import { liveSource, NoCredentialsError, ScopeError } from '../../collect/live/live-source.ts';
+import { RETRY_MODES, type RetryMode, type RetryOverride } from '../../collect/live/retry-settings.ts';
 import type { PreparedSource } from '../../collect/source.ts';
+import type { ProoflineConfig } from '../../config/config-schema.ts';
 import { verifiedSnapshotSource } from '../../run/replay-source.ts';
 import { isAccountId, isRegionName } from '../../util/aws-ids.ts';
 import { UsageError } from '../exit-codes.ts';
@@ -17,6 +19,8 @@ export interface SourceFlags {
   externalId?: string;
   accountConcurrency?: string;
   callConcurrency?: string;
+  maxAttempts?: string;
+  retryMode?: string;
   quiet?: boolean;
 }
 
@@ -33,6 +37,8 @@ export function addSourceOptions(cmd: Command): Command {
     .option('--external-id <id>', 'external id the role\'s trust policy requires (or PROOFLINE_EXTERNAL_ID)')
     .option('--account-concurrency <n>', 'collectors at once per account (default 64)')
     .option('--call-concurrency <n>', 'calls in flight per service, account and region (default 16; S3 64)')
+    .option('--max-attempts <n>', 'attempts per AWS call, retries included (overrides the config, AWS_MAX_ATTEMPTS and the profile; default 8)')
+    .option('--retry-mode <mode>', 'standard or adaptive (overrides the config, AWS_RETRY_MODE and the profile; default adaptive)')
     .option('--quiet', 'no progress display, only the summary');
 }
 
@@ -47,8 +53,16 @@ export function positiveIntFlag(name: string, value: string | undefined): number
   return n;
 }
 
+/** The retry override for live calls: the flags, else the config's awsRetry (the rest is the SDK's settings). */
+export function retryOverride(flags: SourceFlags, config: ProoflineConfig['awsRetry']): RetryOverride {
+  const maxAttempts = positiveIntFlag('--max-attempts', flags.maxAttempts) ?? config?.maxAttempts;
+  const mode = flags.retryMode ?? config?.mode;
+  if (mode !== undefined && !(RETRY_MODES as readonly string[]).includes(mode)) throw new UsageError(`--retry-mode: "${mode}" is not one of ${RETRY_MODES.join(', ')}`);
+  return { ...(maxAttempts !== undefined ? { maxAttempts } : {}), ...(mode !== undefined ? { retryMode: mode as RetryMode } : {}) };
+}
+
 /** `callDeadlineSeconds`: the config's bound on one live call, retries included. */
-export async function prepareSource(flags: SourceFlags, configRegions: string[], callDeadlineSeconds?: number): Promise<PreparedSource> {
+export async function prepareSource(flags: SourceFlags, configRegions: string[], callDeadlineSeconds?: number, retry: RetryOverride = {}): Promise<PreparedSource> {
   const regions = flags.regions ? listFlag(flags.regions) : configRegions;
   const badRegion = regions.find((r) => !isRegionName(r));
   if (badRegion) throw new UsageError(`--regions: ${JSON.stringify(badRegion.slice(0, 80))} is not an AWS region code such as eu-west-1`);
@@ -67,7 +81,7 @@ export async function prepareSource(flags: SourceFlags, configRegions: string[],
       accounts,
       organization: flags.organization,
       role: { roleName: flags.roleName, externalId: flags.externalId ?? process.env.PROOFLINE_EXTERNAL_ID },
-      ...(callDeadlineSeconds ? { client: { callDeadlineMs: callDeadlineSeconds * 1000 } } : {}),
+      client: { ...retry, ...(callDeadlineSeconds ? { callDeadlineMs: callDeadlineSeconds * 1000 } : {}) },
     });
   } catch (err) {
     if (err instanceof NoCredentialsError) throw new UsageError(`No AWS credentials were found (${err.message}).\n${SAMPLE_HINT}`);

@@ -1,12 +1,15 @@
-// Client settings for calls that reach AWS: the SDK's adaptive retry (client-side rate limiting that
-// backs off on throttling), bounded time per request, and path-style S3 when an endpoint is
+// Client settings for calls that reach AWS: the SDK's retry as resolved in retry-settings.ts (by default
+// adaptive: client-side rate limiting that backs off on throttling), bounded time per request, and path-style S3 when an endpoint is
 // overridden. Endpoints themselves come from the SDK's standard configuration: it reads
 // AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE> and the shared config's endpoint_url on its own.
 import type { ServiceId } from '../services.ts';
+import { DEFAULT_RETRY, type RetryMode } from './retry-settings.ts';
 
 export interface LiveClientSettings {
   /** Attempts per call, including the first; throttling and transient failures are retried. */
   maxAttempts: number;
+  /** The SDK's retry mode; resolved by resolveRetrySettings (config, then AWS_* / profile, then adaptive). */
+  retryMode: RetryMode;
   /** Milliseconds a request may take before it fails as a timeout (recorded as an error). */
   requestTimeoutMs: number;
   connectionTimeoutMs: number;
@@ -15,7 +18,7 @@ export interface LiveClientSettings {
 }
 
 // 8 attempts x 30 s could hold one call for 741 s with back-off; the deadline bounds the whole call.
-export const DEFAULT_LIVE_CLIENT_SETTINGS: LiveClientSettings = { maxAttempts: 8, requestTimeoutMs: 30_000, connectionTimeoutMs: 5_000, callDeadlineMs: 120_000 };
+export const DEFAULT_LIVE_CLIENT_SETTINGS: LiveClientSettings = { ...DEFAULT_RETRY, requestTimeoutMs: 30_000, connectionTimeoutMs: 5_000, callDeadlineMs: 120_000 };
 
 /** True when the SDK will send S3 calls to a non-AWS endpoint (AWS-compatible stores need path-style). */
 export function s3EndpointOverridden(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -26,7 +29,7 @@ export function s3EndpointOverridden(env: NodeJS.ProcessEnv = process.env): bool
 export function liveClientConfig(settings: LiveClientSettings = DEFAULT_LIVE_CLIENT_SETTINGS, env: NodeJS.ProcessEnv = process.env) {
   return (service: ServiceId | string, _region: string): Record<string, unknown> => {
     const config: Record<string, unknown> = {
-      retryMode: 'adaptive',
+      retryMode: settings.retryMode,
       maxAttempts: settings.maxAttempts,
       // throwOnRequestTimeout: without it the SDK only logs a warning when the request timeout passes.
       requestHandler: { requestTimeout: settings.requestTimeoutMs, throwOnRequestTimeout: true, socketTimeout: settings.requestTimeoutMs, connectionTimeout: settings.connectionTimeoutMs },

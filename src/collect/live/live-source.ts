@@ -15,6 +15,7 @@ import { assumedRoleCredentials, DEFAULT_ROLE_NAME, DEFAULT_SESSION_NAME, failed
 import { enabledRegions } from './enabled-regions.ts';
 import { DEFAULT_LIVE_CLIENT_SETTINGS, liveClientConfig, type LiveClientSettings } from './live-client-config.ts';
 import { organizationAccounts } from './organization-accounts.ts';
+import { resolveRetrySettings, type RetrySettings } from './retry-settings.ts';
 import { InputError } from '../../util/input-error.ts';
 
 export class NoCredentialsError extends Error {
@@ -50,6 +51,8 @@ export interface LiveSourceOptions {
 }
 
 export interface LiveSource extends PreparedSource {
+  /** Attempts and retry mode every client uses, and where each came from. */
+  retry: RetrySettings;
   /** Error records for accounts that could not be entered (sts.AssumeRole). */
   preflight: EvidenceRecord[];
   /** How another process (a worker) enters the same accounts with its own credential chain. */
@@ -121,7 +124,8 @@ export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
   for (const a of opts.accounts ?? []) checkAccountId(a, 'accounts');
   for (const r of opts.regions) checkRegionName(r, 'regions');
   const now = opts.now ?? (() => new Date());
-  const settings = { ...DEFAULT_LIVE_CLIENT_SETTINGS, ...opts.client };
+  const retry = await resolveRetrySettings({ maxAttempts: opts.client?.maxAttempts, retryMode: opts.client?.retryMode }, opts.profile);
+  const settings = { ...DEFAULT_LIVE_CLIENT_SETTINGS, ...opts.client, maxAttempts: retry.maxAttempts, retryMode: retry.retryMode };
   const clientConfig = liveClientConfig(settings);
   const region = homeRegion(opts);
   const base = shared(opts.credentials ?? fromNodeProviderChain(opts.profile ? { profile: opts.profile } : {}));
@@ -180,6 +184,7 @@ export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
     preflight,
     callDeadlineMs: settings.callDeadlineMs,
     regionSelection: { method: opts.regions.length ? 'requested' : 'enabled-regions', evidence: preflight.filter((r) => r.key === 'ec2.DescribeRegions').map((r) => r.id) },
-    entry: { ...(opts.profile ? { profile: opts.profile } : {}), callerAccount, partition, role, region, ...(opts.client ? { client: opts.client } : {}) },
+    entry: { ...(opts.profile ? { profile: opts.profile } : {}), callerAccount, partition, role, region, client: { ...opts.client, maxAttempts: retry.maxAttempts, retryMode: retry.retryMode } },
+    retry,
   };
 }

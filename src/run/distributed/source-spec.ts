@@ -3,13 +3,14 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { liveAccountsSource, type LiveEntrySpec } from '../../collect/live/live-source.ts';
+import { RETRY_MODES } from '../../collect/live/retry-settings.ts';
 import { snapshotSource, type PreparedSource } from '../../collect/source.ts';
 import { accountIdSchema } from '../../util/aws-ids.ts';
 import { shardScope, type Shard } from './shard.ts';
 import { InputError } from '../../util/input-error.ts';
 
 const roleSpec = z.object({ roleName: z.string().min(1), externalId: z.string().optional(), sessionName: z.string().optional() }).strict();
-const clientSpec = z.object({ maxAttempts: z.number().int().positive().optional(), requestTimeoutMs: z.number().int().positive().optional(), connectionTimeoutMs: z.number().int().positive().optional() }).strict();
+const clientSpec = z.object({ maxAttempts: z.number().int().positive().optional(), retryMode: z.enum(RETRY_MODES).optional(), requestTimeoutMs: z.number().int().positive().optional(), connectionTimeoutMs: z.number().int().positive().optional() }).strict();
 
 export const sourceSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('snapshot'), location: z.string().min(1), regions: z.array(z.string()) }).strict(),
