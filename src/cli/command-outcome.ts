@@ -17,3 +17,17 @@ export function takeExitCode(): number {
   returned = EXIT_OK;
   return code;
 }
+
+let promptExit = false;
+
+/**
+ * Asks main.ts to end the process as soon as the command returns, even with work still in the event
+ * loop: after a stop signal, an abandoned run's calls (sockets, SDK retries) must not keep it alive.
+ */
+export function exitPromptlyWhenDone(): void {
+  promptExit = true;
+}
+
+export function shouldExitPromptly(): boolean {
+  return promptExit;
+}

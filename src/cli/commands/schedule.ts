@@ -18,7 +18,7 @@ import { exportOptions } from './export-formats.ts';
 import { historyPoints } from '../../history/history-points.ts';
 import { acquireDataDirLock } from '../../history/data-dir-lock.ts';
 import { openHistory } from '../../history/open-history.ts';
-import { returnsExitCode } from '../command-outcome.ts';
+import { exitPromptlyWhenDone, returnsExitCode } from '../command-outcome.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.ts';
 import { hostname } from 'node:os';
 import { distributedCollect } from '../../run/distributed/collect-distributed.ts';
@@ -85,13 +85,15 @@ export function registerSchedule(program: Command): void {
       if (flags.once) {
         const stopped = stopOnSignals(scheduler);
         const result = await scheduler.tick('start');
-        void stopped;
+        void stopped.then(exitPromptlyWhenDone);
+        if (result === 'stopped') exitPromptlyWhenDone();
         store.close();
         await claims?.close();
         return result === 'ran' || result === 'skipped_claimed' ? EXIT_OK : EXIT_FAILURE;
       }
       scheduler.start();
       await stopOnSignals(scheduler);
+      exitPromptlyWhenDone();
       store.close();
       await claims?.close();
     } finally {
