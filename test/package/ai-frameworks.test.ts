@@ -13,6 +13,7 @@ import { FRAMEWORK_IDS } from '../../src/catalog/catalog-schema.ts';
 import { FRAMEWORK_NAMES, FRAMEWORK_SHORT } from '../../src/render/view-model/labels.ts';
 import { requirementsSheetName, SHEETS } from '../../src/render/xlsx/render-xlsx.ts';
 import type { RunResults } from '../../src/results/run-results.ts';
+import { asffFindings } from '../../src/render/exports/asff.ts';
 import { sampleFrameworksPackage, sampleRun, type BuiltPackage } from './package-fixture.ts';
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
@@ -77,5 +78,13 @@ describe('a run with all five frameworks', () => {
     expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const frameworksOfFindings = new Set(doc['assessment-results'].results[0].findings.map((f: { props: { name: string; value: string }[] }) => f.props.find((p) => p.name === 'framework')!.value));
     expect(frameworksOfFindings).toEqual(new Set(FRAMEWORK_IDS));
+  });
+
+  it('names the AI frameworks in ASFF finding types, never leaving a type empty', () => {
+    const findings = [...asffFindings(results)];
+    for (const f of findings) for (const t of f.Types!) expect(typeof t === 'string' && t.length > 0, f.Id).toBe(true);
+    const logging = findings.filter((f) => f.GeneratorId === 'proofline/lex-bot-conversation-logs-enabled');
+    expect(logging.length).toBeGreaterThan(0);
+    for (const f of logging) expect(f.Types).toContain('Software and Configuration Checks/Industry and Regulatory Standards/EU AI Act');
   });
 });

@@ -5,6 +5,7 @@
 // unknown keeps its control's severity (fail closed) with Compliance.Status NOT_AVAILABLE.
 import { createHash } from 'node:crypto';
 import type { AwsSecurityFinding, Resource, SeverityLabel } from '@aws-sdk/client-securityhub';
+import type { FrameworkId } from '../../catalog/catalog-schema.ts';
 import type { ControlEntry, ResultFinding, RunResults } from '../../results/run-results.ts';
 import { isRegionName } from '../../util/aws-ids.ts';
 import { controlOf, controlRequirementRefs, exportedControls, frameworksOf, truncate } from './export-common.ts';
@@ -19,10 +20,12 @@ export interface AsffOptions {
 }
 
 /** The Types taxonomy entry per framework (namespace/category/classifier). */
-const FRAMEWORK_TYPES: Record<string, string> = {
+const FRAMEWORK_TYPES: Record<FrameworkId, string> = {
   gdpr: 'Software and Configuration Checks/Industry and Regulatory Standards/GDPR Controls (Europe)',
   hipaa: 'Software and Configuration Checks/Industry and Regulatory Standards/HIPAA Controls (USA)',
   soc2: 'Software and Configuration Checks/Industry and Regulatory Standards/SOC 2',
+  euaiact: 'Software and Configuration Checks/Industry and Regulatory Standards/EU AI Act',
+  iso42001: 'Software and Configuration Checks/Industry and Regulatory Standards/ISO 42001',
 };
 const BEST_PRACTICES_TYPE = 'Software and Configuration Checks/AWS Security Best Practices';
 
