@@ -8,7 +8,7 @@ import type { SignerDescription } from '../../src/sign/signing-identity.ts';
 declare global {
   type Counts = Record<string, number>;
   type PortalControl = RunResults['controls'][number];
-  type PortalRequirement = RunResults['requirements'][keyof RunResults['requirements']][number];
+  type PortalRequirement = NonNullable<RunResults['requirements'][keyof RunResults['requirements']]>[number];
 
   type PortalData = Omit<RunResults, 'findings' | 'evidence' | 'requirements'> & {
     format: 'proofline-portal';
