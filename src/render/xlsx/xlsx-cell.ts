@@ -9,7 +9,6 @@
 export const EXCEL_CELL_LIMIT = 32_767;
 const FORMULA_START = /^[=+\-@\t\r]/;
 // XML 1.0 Char, negated; lone surrogates are matched in pairs-aware form below.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are illegal in XML
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export type CellValue = string | number | Date | null | undefined;
