@@ -10,6 +10,7 @@ import { renderReportsStep } from '../../package/render-package.ts';
 import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
 import { signPackageStep } from '../../package/sign-package.ts';
 import { writePackage } from '../../package/write-package.ts';
+import { writeResultsOnly } from '../../package/results-only.ts';
 import { exportStep } from '../../package/export-step.ts';
 import { exportOptions } from './export-formats.ts';
 import { UsageError } from '../exit-codes.ts';
@@ -24,7 +25,10 @@ interface RunFlags extends SourceFlags, QueueFlags {
   config?: string;
   evaluatedAt?: string;
   format?: string;
+  only?: string;
 }
+
+const ONLY = ['results'] as const;
 
 export function registerRun(program: Command): void {
   const cmd = program
@@ -33,6 +37,7 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'folder to write the package into', 'out')
     .option('--config <file>', 'proofline.config.yaml')
     .option('--evaluated-at <iso>', 'judge ages (e.g. key age) as of this UTC time instead of now')
+    .option('--only <part>', 'results: write only results.json with its detached signature (no evidence, reports, portal or zip; not an audit package), for pipelines')
     .option('--format <formats>', 'also write exports into the package: asff (AWS Security Hub findings), ocsf (OCSF Compliance Finding events), comma-separated');
   addQueueOptions(addSourceOptions(cmd)).action(async (flags: RunFlags) => {
     const config = await loadConfig(flags.config);
@@ -41,6 +46,8 @@ export function registerRun(program: Command): void {
       evaluatedAt = new Date(flags.evaluatedAt);
       if (Number.isNaN(evaluatedAt.getTime())) throw new UsageError(`--evaluated-at: "${flags.evaluatedAt}" is not a date`);
     }
+    if (flags.only !== undefined && !(ONLY as readonly string[]).includes(flags.only)) throw new UsageError(`--only: "${flags.only}" is not one of ${ONLY.join(', ')}`);
+    if (flags.only && flags.format) throw new UsageError('--only results writes results.json alone: --format adds exports to a package, drop one of them');
     const exports = exportOptions(flags.format, config);
     const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);
     const callConcurrency = positiveIntFlag('--call-concurrency', flags.callConcurrency);
@@ -63,6 +70,12 @@ export function registerRun(program: Command): void {
       for (const s of ['SIGTERM', 'SIGINT'] as const) process.off(s, onSignal);
       if (source.kind === 'live') progress.finish();
     });
+    if (flags.only === 'results') {
+      const path = await writeResultsOnly(flags.out, results, identity);
+      process.stderr.write('proofline: --only results: results.json is signed (results.json.sig, detached CMS); there is no evidence, report, manifest or zip, so this is not an audit package and `proofline verify` does not accept it\n');
+      process.stdout.write(formatRunSummary(results, path));
+      return;
+    }
     const path = await writePackage(flags.out, { results, records }, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity }), exportStep(exports), signPackageStep({ identity })], { zip: true });
     process.stdout.write(formatRunSummary(results, path));
   });
