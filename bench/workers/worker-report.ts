@@ -1,5 +1,5 @@
 // The worker table `npm run bench` prints, and the targets of issue 13 checked against it.
-import type { Target } from '../report.ts';
+import { target, type Target } from '../report.ts';
 import type { WorkerBenchRow } from './bench-workers.ts';
 
 export interface WorkerBench {
@@ -24,11 +24,11 @@ export function formatWorkerBench(w: WorkerBench): string[] {
 export function workerTargets(w: WorkerBench): Target[] {
   const one = w.rows.find((r) => r.workers === 1);
   const two = w.rows.find((r) => r.workers === 2);
-  const out: Target[] = [{ name: 'worker runs give identical results', limit: 'yes', measured: w.identical ? 'yes' : 'no', met: w.identical }];
-  if (one && two) out.push({ name: '2 workers / 1 worker speedup (collection wall time)', limit: '>= 1.7', measured: f(two.speedup, 2), met: (two.speedup ?? 0) >= 1.7 });
+  const out: Target[] = [target({ name: 'worker runs give identical results', measure: 'results identical across worker counts (1 yes, 0 no)', value: w.identical ? 1 : 0, comparison: '=', limit: 1, digits: 0 })];
+  if (one && two) out.push(target({ name: '2 workers / 1 worker speedup (collection wall time)', measure: 'collection wall, 1 worker / 2 workers', value: two.speedup, comparison: '>=', limit: 1.7 }));
   if (one) {
     const worst = Math.max(...w.rows.map((r) => r.throttlesPerCall));
-    out.push({ name: 'throttles per call, any worker count vs one process', limit: `<= ${f(one.throttlesPerCall, 4)}`, measured: f(worst, 4), met: worst <= one.throttlesPerCall });
+    out.push(target({ name: 'throttles per call, any worker count vs one process', measure: 'throttled attempts per call, worst worker count', value: worst, comparison: '<=', limit: one.throttlesPerCall, digits: 4 }));
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { avoidableCalls } from '../../bench/collection/avoidable-calls.ts';
 import { collectionBound } from '../../bench/collection/collection-bound.ts';
 import { syntheticAccount } from '../../bench/generate/synthetic-aws.ts';
 import { planAccount, totalResources } from '../../bench/generate/plan.ts';
+import { formatReport, target } from '../../bench/report.ts';
 
 const call = (operation: string, input: Record<string, unknown> = {}) => ({ service: 'sagemaker', operation, account: '111122223333', region: 'eu-west-1', input });
 
@@ -73,5 +74,30 @@ describe('avoidable calls', () => {
     const redundant = record('DescribeModel', { ModelName: 'a' }, { ModelName: 'a', ModelArn: 'arn:a' });
     const needed = record('DescribeModel', { ModelName: 'b' }, { ModelName: 'b', ModelArn: 'arn:b', EnableNetworkIsolation: true });
     expect(avoidableCalls([list, redundant, needed])).toEqual([{ key: 'sagemaker.DescribeModel', count: 1 }]);
+  });
+});
+
+describe('targets', () => {
+  it('carry measure, value, comparison and limit as numbers, and met follows from them', () => {
+    expect(target({ name: 'r', measure: 'ratio', value: 1.31, comparison: '<=', limit: 1.3 })).toMatchObject({ value: 1.31, comparison: '<=', limitValue: 1.3, limit: '<= 1.30', measured: '1.31', met: false });
+    expect(target({ name: 'r', measure: 'ratio', value: 1.3, comparison: '<=', limit: 1.3 }).met).toBe(true);
+    expect(target({ name: 'm', measure: 'peak', value: 400, comparison: '<', limit: 400, unit: 'MB', digits: 0 })).toMatchObject({ met: false, measured: '400 MB', limit: '< 400 MB', unit: 'MB' });
+  });
+
+  it('is not met when a part did not finish, and not measured without a finite value', () => {
+    expect(target({ name: 'm', measure: 'peak', value: 300, comparison: '<', limit: 400, incomplete: 'pdf' })).toMatchObject({ met: false, measured: '300.00 (pdf did not finish: at least this)' });
+    expect(target({ name: 'r', measure: 'ratio', value: NaN, comparison: '<=', limit: 1.5 })).toMatchObject({ value: null, met: null });
+  });
+
+  it('the report checks the package targets from the stage figures', () => {
+    const stage = (target: number, name: string, ms: number, peakRssMb: number) => ({ target, stage: name, ms, peakRssMb });
+    const stages = [stage(10, 'package', 100, 200), stage(10, 'floor-xlsx', 40, 0), stage(10, 'floor-pdf', 40, 0), stage(100, 'package', 1000, 450), stage(100, 'floor-xlsx', 400, 0), stage(100, 'floor-pdf', 400, 0)];
+    const machine = { cpus: 2, cpuModel: 'x', memoryGb: 1, node: 'v20', loadAverageAtStart: [1, 1, 1], loadAverageAtEnd: [2, 2, 2] };
+    const { targets } = formatReport({ machine, collection: [], stages, benchSeconds: 1 });
+    expect(targets.map((t) => [t.measure, t.value, t.met])).toEqual([
+      ['package ms / (bare exceljs + bare pdfkit ms)', 1.25, true],
+      ['peak RSS of the package stage', 450, false],
+      ['peak RSS ratio, large / small run', 2.25, false],
+    ]);
   });
 });
