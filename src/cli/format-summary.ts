@@ -2,7 +2,8 @@
 import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
 import type { RunResults } from '../results/run-results.ts';
 
-export function formatRunSummary(results: RunResults, packagePath: string): string {
+/** `outputLabel` names what was written: a whole package, or results.json alone (`--only results`). */
+export function formatRunSummary(results: RunResults, packagePath: string, outputLabel = 'Package'): string {
   const s = results.summary;
   const lines = [
     `Proofline run ${results.run.id}`,
@@ -20,6 +21,6 @@ export function formatRunSummary(results: RunResults, packagePath: string): stri
     if (!results.run.frameworks.includes(fw) || !r) continue;
     lines.push(`  ${fw.padEnd(width)}     ${r.met} met, ${r.not_met} not met, ${r.unknown} unknown, ${r.manual} manual, ${r.inherited} inherited, ${r.inherited_no_evidence} inherited without provider evidence, ${r.not_applicable} n/a, ${r.out_of_scope} out of scope`);
   }
-  lines.push(`Package: ${packagePath}`, '');
+  lines.push(`${outputLabel}: ${packagePath}`, '');
   return lines.join('\n');
 }

@@ -37,6 +37,9 @@ describe('proofline run --only results', () => {
     expect(folder).toMatch(/-results-only$/);
     expect((await readdir(join(out, folder!))).sort()).toEqual(['results.json', 'results.json.sig', 'signer-certificate.pem']);
     expect(r.stderr).toMatch(/not an audit package/);
+    // The summary names what was written; it never calls the folder a package.
+    expect(r.stdout).toContain(`Results only (not an audit package): ${join(out, folder!)}`);
+    expect(r.stdout).not.toMatch(/^Package:/m);
 
     const bytes = await readFile(join(out, folder!, 'results.json'));
     const results = JSON.parse(bytes.toString('utf8'));

@@ -73,7 +73,7 @@ export function registerRun(program: Command): void {
     if (flags.only === 'results') {
       const path = await writeResultsOnly(flags.out, results, identity);
       process.stderr.write('proofline: --only results: results.json is signed (results.json.sig, detached CMS); there is no evidence, report, manifest or zip, so this is not an audit package and `proofline verify` does not accept it\n');
-      process.stdout.write(formatRunSummary(results, path));
+      process.stdout.write(formatRunSummary(results, path, 'Results only (not an audit package)'));
       return;
     }
     const path = await writePackage(flags.out, { results, records }, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity }), exportStep(exports), signPackageStep({ identity })], { zip: true });
