@@ -28,6 +28,10 @@ export function tickOf(at: Date, cron: string): Date {
 /** `schedule` names the schedule (organization, cron, time zone): different schedules never share ticks. */
 export async function openTickClaims(url: string, schedule: string, claimant: string): Promise<TickClaimStore> {
   const pool = new pg.Pool({ connectionString: url, max: 2, application_name: 'proofline-scheduler' });
+  // An idle connection the server ends (restart, failover, a terminated backend: 57P01) is dropped by
+  // the pool; without a listener its error would end the scheduler. The next claim connects again,
+  // and a claim that cannot connect fails that tick with the error.
+  pool.on('error', () => {});
   try {
     await pool.query(CREATE);
   } catch (err) {

@@ -1,12 +1,15 @@
-// A real PostgreSQL for the queue and history tests: .ci/run starts a throwaway cluster and exports
-// PROOFLINE_TEST_PG_URL. Each test file gets a database of its own (created here, dropped after), so
-// workers of one file never claim another file's shards. Without the variable the tests are skipped
-// with a message, except in CI (CI=true), where its absence fails them.
+// A real PostgreSQL for the queue, history and scheduler tests: PROOFLINE_TEST_PG_URL (.ci/run starts
+// a cluster and exports it), else the throwaway cluster test/helpers/postgres-global-setup.ts started
+// for this vitest run. Each test file gets a database of its own (created here, dropped after), so
+// workers of one file never claim another file's shards. Without PostgreSQL the tests are skipped with
+// the reason, except in CI (CI=true), where its absence fails them. A test file ends every pool and
+// client it opened before it drops its database (a dropped or stopped database's idle connections
+// would otherwise raise 57P01 errors in the pools still holding them).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 
-export const TEST_PG_URL = process.env.PROOFLINE_TEST_PG_URL || undefined;
+export const TEST_PG_URL = inject('pgUrl');
 
 /** describe() when a test PostgreSQL is available; otherwise a skip (locally) or a failure (CI). */
 export function describeWithPostgres(name: string, body: () => void): void {
@@ -16,13 +19,13 @@ export function describeWithPostgres(name: string, body: () => void): void {
   }
   if (process.env.CI === 'true') {
     describe(name, () => {
-      it('needs a PostgreSQL (PROOFLINE_TEST_PG_URL, started by .ci/run)', () => {
-        throw new Error('PROOFLINE_TEST_PG_URL is not set: .ci/run must start the throwaway PostgreSQL cluster');
+      it('needs a PostgreSQL (PROOFLINE_TEST_PG_URL, or the binaries for a throwaway cluster)', () => {
+        throw new Error(`no PostgreSQL for the tests: ${inject('pgSkipReason')}`);
       });
     });
     return;
   }
-  console.warn(`skipped "${name}": set PROOFLINE_TEST_PG_URL to a PostgreSQL 15 URL (bash .ci/run starts one) to run it`);
+  console.warn(`skipped "${name}": ${inject('pgSkipReason')}`);
   describe.skip(name, body);
 }
 
