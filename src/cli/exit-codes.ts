@@ -1,4 +1,4 @@
-import { InputError } from '../util/input-error.ts';
+import { InputError, type InputProblem } from '../util/input-error.ts';
 
 export const EXIT_OK = 0;
 /** The run could not complete for a reason other than the input. */
@@ -8,8 +8,8 @@ export const EXIT_BAD_INPUT = 2;
 
 /** An error the user can fix; the CLI prints its message and exits with EXIT_BAD_INPUT. */
 export class UsageError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'UsageError';
   }
 }

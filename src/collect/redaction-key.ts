@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { installationKey } from '../util/installation-key.ts';
 import { prooflineHome } from '../util/proofline-home.ts';
-import { InputError } from '../util/input-error.ts';
+import { InputError, type InputProblem } from '../util/input-error.ts';
 
 export const REDACTION_KEY_FILE = 'redaction.key';
 
@@ -18,8 +18,8 @@ export const REDACTION_KEY_FILE = 'redaction.key';
 export const SAMPLE_REDACTION_KEY: Uint8Array = createHash('sha256').update('proofline sample and test redaction key (public; not for real accounts)').digest();
 
 export class RedactionKeyError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'RedactionKeyError';
   }
 }
@@ -34,7 +34,7 @@ export function installationRedactionKey(home = prooflineHome()): Uint8Array {
   const key = installationKey(file, {
     what: 'redaction key',
     remedy: 'restore it from a backup, or remove it to start a new key (redacted values then change)',
-    error: (message) => new RedactionKeyError(message),
+    error: (problem) => new RedactionKeyError(problem),
   });
   cache.set(file, key);
   return key;

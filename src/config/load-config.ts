@@ -1,12 +1,12 @@
 // Reads and validates the config file; problems name the file and the field.
 import { configSchema, type ProoflineConfig } from './config-schema.ts';
-import { InputError } from '../util/input-error.ts';
+import { InputError, type InputProblem } from '../util/input-error.ts';
 import { readParsed, validated } from '../util/read-validated.ts';
 import { MAX_INPUT_FILE_BYTES } from '../util/text-limits.ts';
 
 export class ConfigError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'ConfigError';
   }
 }

@@ -13,7 +13,7 @@ export async function applyRetention(store: HistoryStore, retention: RetentionCo
   const prune = selectRunsToPrune(store.runs(), retention, windows, now);
   const paths = prune.map((e) => {
     const path = confinedPath(packagesDir, basename(e.packagePath!));
-    if (path !== confinedPath(e.packagePath!)) throw new PathEscapeError(`history run ${e.id}: package ${e.packagePath} is not in ${packagesDir}; retention deletes nothing outside it`);
+    if (path !== confinedPath(e.packagePath!)) throw new PathEscapeError({ file: `history run ${e.id}`, message: `package ${e.packagePath} is not in ${packagesDir}; retention deletes nothing outside it` });
     return path;
   });
   for (const [i, e] of prune.entries()) {

@@ -4,13 +4,13 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { installationKey } from '../util/installation-key.ts';
-import { InputError } from '../util/input-error.ts';
+import { InputError, type InputProblem } from '../util/input-error.ts';
 
 export const HISTORY_KEY_FILE = 'history.key';
 
 export class HistoryKeyError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'HistoryKeyError';
   }
 }
@@ -20,7 +20,7 @@ export function loadHistoryKey(home: string): Buffer {
   return installationKey(join(home, HISTORY_KEY_FILE), {
     what: 'history key',
     remedy: 'restore it from backup: a new key cannot verify the existing history',
-    error: (message) => new HistoryKeyError(message),
+    error: (problem) => new HistoryKeyError(problem),
   });
 }
 

@@ -131,7 +131,7 @@ export class HistoryStore {
 
   private assertOwnKey(): void {
     const stored = this.meta('key_id');
-    if (stored !== historyKeyId(this.key)) throw new HistoryKeyError(`${this.file}: the history is keyed with key id ${stored}, this installation's history key is ${historyKeyId(this.key)}: nothing is recorded (copy the history.key file of the installation that keeps this history)`);
+    if (stored !== historyKeyId(this.key)) throw new HistoryKeyError({ file: this.file, message: `the history is keyed with key id ${stored}, this installation's history key is ${historyKeyId(this.key)}: nothing is recorded (copy the history.key file of the installation that keeps this history)` });
   }
 
   /** Whether the stored results row of a run exists (its digest is in the run's keyed entry). */

@@ -8,12 +8,12 @@ import { isAfterDay, utcDay } from '../util/input-dates.ts';
 import { sha256File } from '../util/sha256.ts';
 import { ATTESTATION_SUFFIX, attestationSchema } from './attestation-schema.ts';
 import { scanDisqualification, summarizeNessus } from './nessus-summary.ts';
-import { InputError } from '../util/input-error.ts';
+import { InputError, type InputProblem } from '../util/input-error.ts';
 import { readValidated } from '../util/read-validated.ts';
 
 export class ManualEvidenceError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'ManualEvidenceError';
   }
 }
@@ -33,7 +33,7 @@ export function isExpired(renewBy: string, now: Date): boolean {
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((err: Error) => {
-    throw new ManualEvidenceError(`${dir}: cannot read the manual evidence folder (${err.message})`);
+    throw new ManualEvidenceError({ file: dir, message: `cannot read the manual evidence folder (${err.message})` });
   });
   return entries
     .filter((e) => e.isFile() && !e.name.startsWith('.'))
@@ -47,23 +47,23 @@ export async function loadManualEvidence(dir: string, now: Date, catalog?: Pick<
   const out: ManualEvidence[] = [];
   for (const file of files.filter((f) => !sidecars.has(f))) {
     const sidecar = `${file}${ATTESTATION_SUFFIX}`;
-    if (!sidecars.has(sidecar)) throw new ManualEvidenceError(`${file}: no attestation; add ${sidecar} naming title, attestedBy, attestedOn, renewBy and requirements`);
+    if (!sidecars.has(sidecar)) throw new ManualEvidenceError({ file: file, message: `no attestation; add ${sidecar} naming title, attestedBy, attestedOn, renewBy and requirements` });
     sidecars.delete(sidecar);
     const a = await readValidated(sidecar, attestationSchema, { format: 'yaml', what: 'the attestation', ifEmpty: {}, toError: (m) => new ManualEvidenceError(m) });
-    if (isAfterDay(a.attestedOn, now)) throw new ManualEvidenceError(`${sidecar}: field "attestedOn": ${a.attestedOn} is after the evaluation day ${utcDay(now)}; an attestation cannot be dated in the future`);
+    if (isAfterDay(a.attestedOn, now)) throw new ManualEvidenceError({ file: sidecar, field: 'attestedOn', message: `${a.attestedOn} is after the evaluation day ${utcDay(now)}; an attestation cannot be dated in the future` });
     a.requirements.forEach((r, i) => {
       if (catalog && !catalog.frameworks[r.framework].requirements.some((q) => q.id === r.requirement)) {
-        throw new ManualEvidenceError(`${sidecar}: field "requirements.${i}.requirement": "${r.requirement}" is not a ${r.framework} requirement id`);
+        throw new ManualEvidenceError({ file: sidecar, field: `requirements.${i}.requirement`, message: `"${r.requirement}" is not a ${r.framework} requirement id` });
       }
     });
     a.controls.forEach((id, i) => {
       const control = catalog?.controls.find((c) => c.id === id);
-      if (catalog && !control) throw new ManualEvidenceError(`${sidecar}: field "controls.${i}": "${id}" is not a control id`);
-      if (control?.automation === 'automated') throw new ManualEvidenceError(`${sidecar}: field "controls.${i}": "${id}" is an automated control; attested evidence never replaces its check (name the requirement instead)`);
+      if (catalog && !control) throw new ManualEvidenceError({ file: sidecar, field: `controls.${i}`, message: `"${id}" is not a control id` });
+      if (control?.automation === 'automated') throw new ManualEvidenceError({ file: sidecar, field: `controls.${i}`, message: `"${id}" is an automated control; attested evidence never replaces its check (name the requirement instead)` });
     });
     a.providerEvidence.forEach((name, i) => {
       const known = catalog && Object.values(catalog.frameworks).some((fw) => fw.requirements.some((r) => r.providerEvidence?.includes(name)));
-      if (catalog && !known) throw new ManualEvidenceError(`${sidecar}: field "providerEvidence.${i}": "${name}" is not provider evidence any inherited requirement relies on`);
+      if (catalog && !known) throw new ManualEvidenceError({ file: sidecar, field: `providerEvidence.${i}`, message: `"${name}" is not provider evidence any inherited requirement relies on` });
     });
     const rel = relative(dir, file).split('\\').join('/');
     const entry: ManualEvidenceEntry = {
@@ -87,6 +87,6 @@ export async function loadManualEvidence(dir: string, now: Date, catalog?: Pick<
     out.push({ entry, sourcePath: file });
   }
   const orphan = [...sidecars][0];
-  if (orphan) throw new ManualEvidenceError(`${orphan}: attestation without the file it attests (${orphan.slice(0, -ATTESTATION_SUFFIX.length)})`);
+  if (orphan) throw new ManualEvidenceError({ file: orphan, message: `attestation without the file it attests (${orphan.slice(0, -ATTESTATION_SUFFIX.length)})` });
   return out;
 }

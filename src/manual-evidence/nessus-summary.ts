@@ -1,7 +1,7 @@
 // Summarises a Nessus export (.nessus, NessusClientData_v2 XML): hosts scanned, findings by severity,
 // scan dates. Severity is Nessus's 0-4 scale (0 = informational).
 import { XMLParser } from 'fast-xml-parser';
-import { InputError } from '../util/input-error.ts';
+import { InputError, type InputProblem } from '../util/input-error.ts';
 
 export const NESSUS_SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type NessusSeverity = (typeof NESSUS_SEVERITIES)[number];
@@ -20,8 +20,8 @@ export interface NessusSummary {
 }
 
 export class NessusParseError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'NessusParseError';
   }
 }
@@ -45,12 +45,12 @@ export function summarizeNessus(xml: string, file: string): NessusSummary {
   try {
     doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', jPath: true, isArray: (_n, path) => ALWAYS_ARRAYS.has(String(path)) }).parse(xml, true);
   } catch (err) {
-    throw new NessusParseError(`${file}: not valid XML (${(err as Error).message.split('\n')[0]})`);
+    throw new NessusParseError({ file: file, message: `not valid XML (${(err as Error).message.split('\n')[0]})` });
   }
   const root = doc.NessusClientData_v2;
-  if (!root) throw new NessusParseError(`${file}: not a Nessus export (no NessusClientData_v2 root element)`);
+  if (!root) throw new NessusParseError({ file: file, message: 'not a Nessus export (no NessusClientData_v2 root element)' });
   const report = root.Report;
-  if (!report) throw new NessusParseError(`${file}: the Nessus export has no Report element`);
+  if (!report) throw new NessusParseError({ file: file, message: 'the Nessus export has no Report element' });
   const hosts: any[] = report.ReportHost ?? [];
   const findingsBySeverity = Object.fromEntries(NESSUS_SEVERITIES.map((s) => [s, 0])) as Record<NessusSeverity, number>;
   const starts: string[] = [];
@@ -58,7 +58,7 @@ export function summarizeNessus(xml: string, file: string): NessusSummary {
   for (const host of hosts) {
     for (const item of host.ReportItem ?? []) {
       const sev = Number(item['@_severity']);
-      if (!Number.isInteger(sev) || sev < 0 || sev > 4) throw new NessusParseError(`${file}: host "${host['@_name']}" has a ReportItem with severity "${item['@_severity']}" (expected 0-4)`);
+      if (!Number.isInteger(sev) || sev < 0 || sev > 4) throw new NessusParseError({ file: file, message: `host "${host['@_name']}" has a ReportItem with severity "${item['@_severity']}" (expected 0-4)` });
       findingsBySeverity[NESSUS_SEVERITIES[sev]]++;
     }
     const tags: Tag[] = host.HostProperties?.tag ?? [];

@@ -13,7 +13,7 @@ export function manualEvidenceStep(evidence: readonly ManualEvidence[]): Package
       const target = confinedPath(dir, entry.file);
       await mkdir(dirname(target), { recursive: true });
       await copyFile(sourcePath, target);
-      if ((await sha256File(target)) !== entry.sha256) throw new ManualEvidenceError(`${sourcePath}: changed while the run was in progress; run again`);
+      if ((await sha256File(target)) !== entry.sha256) throw new ManualEvidenceError({ file: sourcePath, message: 'changed while the run was in progress; run again' });
     }
   };
 }

@@ -30,7 +30,7 @@ export async function replayVerification(dir: string): Promise<{ snapshot: strin
   const report = await verifyPackage(owner.pkg, { pdfsig: false });
   if (!report.ok) {
     const failed = report.checks.filter((c) => !c.ok).map((c) => `${c.name}${c.detail ? `: ${c.detail}` : ''}`);
-    throw new ReplayVerificationError(`${owner.pkg}: the package does not verify, so its evidence is not replayed (${failed.slice(0, 5).join('; ')}${failed.length > 5 ? `; ${failed.length - 5} more` : ''})`);
+    throw new ReplayVerificationError({ file: owner.pkg, message: `the package does not verify, so its evidence is not replayed (${failed.slice(0, 5).join('; ')}${failed.length > 5 ? `; ${failed.length - 5} more` : ''})` });
   }
   const signer = report.signer ? `${report.signer.subject}, SHA-256 fingerprint ${report.signer.fingerprintSha256}` : 'the certificate in the package';
   return {

@@ -4,12 +4,12 @@
 import { createTask, type ScheduledTask } from 'node-cron';
 import { cronProblem, isTimeZone, type ScheduleConfig } from '../config/operations-config.ts';
 import type { JsonLogger } from './json-logger.ts';
-import { InputError } from '../util/input-error.ts';
+import { InputError, type InputProblem } from '../util/input-error.ts';
 import { tickOf, type TickClaim } from './tick-claim.ts';
 
 export class InvalidScheduleError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'InvalidScheduleError';
   }
 }
@@ -43,8 +43,8 @@ export class Scheduler {
 
   constructor(private readonly opts: SchedulerOptions) {
     const problem = cronProblem(opts.schedule.cron);
-    if (problem) throw new InvalidScheduleError(problem);
-    if (!isTimeZone(opts.schedule.timezone)) throw new InvalidScheduleError(`"${opts.schedule.timezone}" is not an IANA time zone`);
+    if (problem) throw new InvalidScheduleError({ file: 'schedule', field: 'cron', message: problem });
+    if (!isTimeZone(opts.schedule.timezone)) throw new InvalidScheduleError({ file: 'schedule', field: 'timezone', message: `"${opts.schedule.timezone}" is not an IANA time zone` });
   }
 
   get running(): boolean {

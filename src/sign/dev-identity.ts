@@ -18,7 +18,7 @@ async function readIfPresent(file: string): Promise<string | undefined> {
     return await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new SigningKeyError(`${file}: cannot read the development identity (${(err as Error).message}); it is not replaced: fix its permissions or move it away`);
+    throw new SigningKeyError({ file: file, message: `cannot read the development identity (${(err as Error).message}); it is not replaced: fix its permissions or move it away` });
   }
 }
 
@@ -32,7 +32,7 @@ export async function developmentIdentity(home: string, organization: string, no
   if (keyPemFound && certPemFound) return identityFromPem(keyPemFound, certPemFound, dir, 'development');
   if (keyPemFound || certPemFound) {
     const [has, lacks] = keyPemFound ? ['key.pem', 'certificate.pem'] : ['certificate.pem', 'key.pem'];
-    throw new SigningKeyError(`${dir}: holds ${has} without ${lacks}; the development identity is not replaced: restore ${lacks} or move the folder away`);
+    throw new SigningKeyError({ file: dir, message: `holds ${has} without ${lacks}; the development identity is not replaced: restore ${lacks} or move the folder away` });
   }
 
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });

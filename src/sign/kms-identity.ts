@@ -21,7 +21,7 @@ export async function kmsIdentity(opts: KmsIdentityOptions): Promise<SigningIden
   const { client, keyId } = opts;
   const info = await client.send(new GetPublicKeyCommand({ KeyId: keyId }));
   if (info.KeyUsage !== 'SIGN_VERIFY' || !info.SigningAlgorithms?.includes(KMS_SIGNING_ALGORITHM) || !info.PublicKey) {
-    throw new SigningKeyError(`KMS key ${keyId}: must be an RSA SIGN_VERIFY key that supports ${KMS_SIGNING_ALGORITHM}`);
+    throw new SigningKeyError({ file: `KMS key ${keyId}`, message: `must be an RSA SIGN_VERIFY key that supports ${KMS_SIGNING_ALGORITHM}` });
   }
   const spki = Buffer.from(info.PublicKey);
   const signDigest = async (digest: Buffer): Promise<Buffer> => {
@@ -39,11 +39,11 @@ export async function kmsIdentity(opts: KmsIdentityOptions): Promise<SigningIden
     if (!certs.length) throw new Error('no PEM certificate found');
     for (const c of certs) new X509Certificate(c);
   } catch (err) {
-    throw new SigningKeyError(`${opts.certificateFile}: cannot read the KMS key's certificate (${(err as Error).message})`);
+    throw new SigningKeyError({ file: opts.certificateFile, message: `cannot read the KMS key's certificate (${(err as Error).message})` });
   }
   const own = createPublicKey({ key: spki, format: 'der', type: 'spki' }).export({ type: 'spki', format: 'der' });
   const mine = certs.find((c) => new X509Certificate(c).publicKey.export({ type: 'spki', format: 'der' }).equals(own));
-  if (!mine) throw new SigningKeyError(`${opts.certificateFile}: the certificate is not for KMS key ${keyId}`);
+  if (!mine) throw new SigningKeyError({ file: opts.certificateFile, message: `the certificate is not for KMS key ${keyId}` });
   const chainDer = certs.filter((c) => c !== mine);
   return { ...identityCertificate('kms', derToPem(mine)), ...(chainDer.length ? { chainDer } : {}), signDigest };
 }

@@ -5,11 +5,11 @@ import { readFile } from 'node:fs/promises';
 import forge from 'node-forge';
 import { identityCertificate, rsaDigestSigner, type IdentitySource, type SigningIdentity } from './signing-identity.ts';
 import { derToPem, pemCertificates } from './x509.ts';
-import { InputError } from '../util/input-error.ts';
+import { InputError, type InputProblem } from '../util/input-error.ts';
 
 export class SigningKeyError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'SigningKeyError';
   }
 }
@@ -18,7 +18,7 @@ async function readOrFail(file: string, what: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (err) {
-    throw new SigningKeyError(`${file}: cannot read ${what} (${(err as Error).message})`);
+    throw new SigningKeyError({ file: file, message: `cannot read ${what} (${(err as Error).message})` });
   }
 }
 
@@ -32,14 +32,14 @@ function certificateFor(key: KeyObject, certs: Buffer[]): Buffer | undefined {
 
 function rsaKey(pem: string, file: string): KeyObject {
   const key = createPrivateKey(pem);
-  if (key.asymmetricKeyType !== 'rsa') throw new SigningKeyError(`${file}: only RSA signing keys are supported`);
+  if (key.asymmetricKeyType !== 'rsa') throw new SigningKeyError({ file: file, message: 'only RSA signing keys are supported' });
   return key;
 }
 
 /** An identity from a private key and the certificates that came with it (the signer's and its chain). */
 function identityFrom(key: KeyObject, certs: Buffer[], file: string, source: IdentitySource): SigningIdentity {
   const own = certificateFor(key, certs);
-  if (!own) throw new SigningKeyError(`${file}: ${certs.length ? 'the certificate does not belong to the private key' : 'no certificate'}`);
+  if (!own) throw new SigningKeyError({ file: file, message: certs.length ? 'the certificate does not belong to the private key' : 'no certificate' });
   const chainDer = certs.filter((c) => c !== own);
   return { ...identityCertificate(source, derToPem(own)), ...(chainDer.length ? { chainDer } : {}), signDigest: rsaDigestSigner(key) };
 }
@@ -53,9 +53,9 @@ export function identityFromPem(keyPem: string, certPem: string, file: string, s
     for (const c of certs) new X509Certificate(c);
   } catch (err) {
     if (err instanceof SigningKeyError) throw err;
-    throw new SigningKeyError(`${file}: not a PEM RSA private key and certificate (${(err as Error).message})`);
+    throw new SigningKeyError({ file: file, message: `not a PEM RSA private key and certificate (${(err as Error).message})` });
   }
-  if (certs.length === 0) throw new SigningKeyError(`${file}: not a PEM RSA private key and certificate (no certificate found)`);
+  if (certs.length === 0) throw new SigningKeyError({ file: file, message: 'not a PEM RSA private key and certificate (no certificate found)' });
   return identityFrom(key, certs, file, source);
 }
 
@@ -70,15 +70,15 @@ export async function pkcs12Identity(file: string, password: string): Promise<Si
   try {
     p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der.toString('binary')), password);
   } catch (err) {
-    throw new SigningKeyError(`${file}: cannot open PKCS#12 (wrong password or not a PKCS#12 file: ${(err as Error).message})`);
+    throw new SigningKeyError({ file: file, message: `cannot open PKCS#12 (wrong password or not a PKCS#12 file: ${(err as Error).message})` });
   }
   const bags = (type: string) => p12.getBags({ bagType: type })[type] ?? [];
   const keyBag = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag), ...bags(forge.pki.oids.keyBag)][0];
-  if (!keyBag?.key) throw new SigningKeyError(`${file}: the PKCS#12 file holds no private key`);
-  if (!(keyBag.key as forge.pki.rsa.PrivateKey).n) throw new SigningKeyError(`${file}: only RSA signing keys are supported`);
+  if (!keyBag?.key) throw new SigningKeyError({ file: file, message: 'the PKCS#12 file holds no private key' });
+  if (!(keyBag.key as forge.pki.rsa.PrivateKey).n) throw new SigningKeyError({ file: file, message: 'only RSA signing keys are supported' });
   const key = rsaKey(forge.pki.privateKeyToPem(keyBag.key), file);
   // A bundle may carry the chain: the signing certificate is the one whose key matches.
   const certs = bags(forge.pki.oids.certBag).flatMap((b) => (b.cert ? pemCertificates(forge.pki.certificateToPem(b.cert)) : []));
-  if (!certificateFor(key, certs)) throw new SigningKeyError(`${file}: the PKCS#12 file holds no certificate for its private key`);
+  if (!certificateFor(key, certs)) throw new SigningKeyError({ file: file, message: 'the PKCS#12 file holds no certificate for its private key' });
   return identityFrom(key, certs, file, 'pkcs12');
 }

@@ -39,7 +39,7 @@ async function keyIdentity(config: ProoflineConfig, opts: ResolveIdentityOptions
     return pkcs12Identity(file, env[passwordEnv] ?? '');
   }
   if (env[SIGNING_ENV.key] || env[SIGNING_ENV.certificate]) {
-    if (!env[SIGNING_ENV.key] || !env[SIGNING_ENV.certificate]) throw new SigningKeyError(`${SIGNING_ENV.key} and ${SIGNING_ENV.certificate} must be set together`);
+    if (!env[SIGNING_ENV.key] || !env[SIGNING_ENV.certificate]) throw new SigningKeyError({ file: `${SIGNING_ENV.key}, ${SIGNING_ENV.certificate}`, message: 'must be set together' });
     return pemIdentity(env[SIGNING_ENV.key]!, env[SIGNING_ENV.certificate]!);
   }
   if (signing.pem) return pemIdentity(signing.pem.key, signing.pem.certificate);

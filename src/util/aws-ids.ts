@@ -2,7 +2,7 @@
 // They are checked where they enter the product (flags, config, snapshot index, AWS answers), so that
 // nothing further down ever sees "../" or a slash in an id.
 import { z } from 'zod';
-import { InputError } from './input-error.ts';
+import { InputError, type InputProblem } from './input-error.ts';
 
 /** A 12-digit AWS account id. */
 export const ACCOUNT_ID = /^\d{12}$/;
@@ -15,8 +15,8 @@ export const REGION_NAME = /^(af|ap|ca|cn|eu|eusc|il|me|mx|sa|us)(-[a-z]+){1,3}-
 export const GLOBAL_REGION = 'global';
 
 export class InvalidIdError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'InvalidIdError';
   }
 }
@@ -33,14 +33,14 @@ const shown = (value: unknown) => JSON.stringify(String(value).slice(0, 80));
 
 /** Throws unless `value` is a 12-digit account id; `where` names the file and field, flag or AWS answer. */
 export function checkAccountId(value: unknown, where: string): string {
-  if (typeof value !== 'string' || !isAccountId(value)) throw new InvalidIdError(`${where}: ${shown(value)} is not a 12-digit AWS account id`);
+  if (typeof value !== 'string' || !isAccountId(value)) throw new InvalidIdError({ file: where, message: `${shown(value)} is not a 12-digit AWS account id` });
   return value;
 }
 
 /** Throws unless `value` is an AWS region code (or "global" when `allowGlobal`). */
 export function checkRegionName(value: unknown, where: string, allowGlobal = false): string {
   if (typeof value === 'string' && (isRegionName(value) || (allowGlobal && value === GLOBAL_REGION))) return value;
-  throw new InvalidIdError(`${where}: ${shown(value)} is not an AWS region code such as eu-west-1`);
+  throw new InvalidIdError({ file: where, message: `${shown(value)} is not an AWS region code such as eu-west-1` });
 }
 
 export const accountIdSchema = z.string().regex(ACCOUNT_ID, 'must be a 12-digit AWS account id');

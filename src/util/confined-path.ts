@@ -3,11 +3,11 @@
 // this is the second wall, so a value that slipped past them still cannot write outside the package.
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { InputError } from './input-error.ts';
+import { InputError, type InputProblem } from './input-error.ts';
 
 export class PathEscapeError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'PathEscapeError';
   }
 }
@@ -21,10 +21,10 @@ function inside(root: string, path: string): boolean {
 export function confinedPath(root: string, ...segments: string[]): string {
   const base = resolve(root);
   for (const s of segments) {
-    if (isAbsolute(s) || s.includes('\0')) throw new PathEscapeError(`${JSON.stringify(s.slice(0, 120))}: not a relative path inside ${base}`);
+    if (isAbsolute(s) || s.includes('\0')) throw new PathEscapeError({ file: JSON.stringify(s.slice(0, 120)), message: `not a relative path inside ${base}` });
   }
   const path = resolve(base, ...segments);
-  if (!inside(base, path)) throw new PathEscapeError(`${JSON.stringify(segments.join('/').slice(0, 120))}: leaves ${base}`);
+  if (!inside(base, path)) throw new PathEscapeError({ file: JSON.stringify(segments.join('/').slice(0, 120)), message: `leaves ${base}` });
   return path;
 }
 
@@ -35,6 +35,6 @@ export function confinedPath(root: string, ...segments: string[]): string {
 export async function confinedExistingPath(root: string, ...segments: string[]): Promise<string> {
   const path = confinedPath(root, ...segments);
   const [realRoot, realFile] = await Promise.all([realpath(resolve(root)), realpath(path)]);
-  if (!inside(realRoot, realFile)) throw new PathEscapeError(`${path}: a symbolic link that leads out of ${realRoot}`);
+  if (!inside(realRoot, realFile)) throw new PathEscapeError({ file: path, message: `a symbolic link that leads out of ${realRoot}` });
   return path;
 }

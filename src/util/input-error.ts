@@ -3,6 +3,7 @@
 // was thrown, so no list of error classes has to be kept in step.
 
 export interface InputProblem {
+  /** The file, or the flag or environment variable when the input came from there. */
   file: string;
   /** Dotted path of the field, when the problem is inside the file. */
   field?: string;
@@ -14,12 +15,11 @@ export function formatInputProblem(p: InputProblem): string {
 }
 
 export class InputError extends Error {
-  /** The problems, when the thrower knew them as data; empty when it gave a finished sentence. */
   readonly problems: readonly InputProblem[];
 
-  constructor(problems: string | InputProblem | readonly InputProblem[]) {
-    const list = typeof problems === 'string' ? [] : Array.isArray(problems) ? (problems as readonly InputProblem[]) : [problems as InputProblem];
-    super(typeof problems === 'string' ? problems : list.map(formatInputProblem).join('\n'));
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    const list: readonly InputProblem[] = Array.isArray(problems) ? problems : [problems as InputProblem];
+    super(list.map(formatInputProblem).join('\n'));
     this.name = new.target.name;
     this.problems = list;
   }

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { InputProblem } from './input-error.ts';
 
 export interface InstallationKeySpec {
   /** What the key is, for messages: "redaction key", "history key". */
@@ -11,7 +12,7 @@ export interface InstallationKeySpec {
   /** What to do about a damaged file (restore from backup, ...). */
   remedy: string;
   /** The error to throw (an InputError subclass of the caller's). */
-  error: (message: string) => Error;
+  error: (problem: InputProblem) => Error;
 }
 
 function readKey(file: string, spec: InstallationKeySpec): Buffer | undefined {
@@ -20,10 +21,10 @@ function readKey(file: string, spec: InstallationKeySpec): Buffer | undefined {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw spec.error(`${file}: cannot read the ${spec.what} (${(err as Error).message})`);
+    throw spec.error({ file, message: `cannot read the ${spec.what} (${(err as Error).message})` });
   }
   const hex = text.trim();
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw spec.error(`${file}: not a ${spec.what} (64 hex digits expected); ${spec.remedy}`);
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw spec.error({ file, message: `not a ${spec.what} (64 hex digits expected); ${spec.remedy}` });
   return Buffer.from(hex, 'hex');
 }
 

@@ -3,23 +3,23 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { InputError } from './input-error.ts';
+import { InputError, type InputProblem } from './input-error.ts';
 
-/** Makes the caller's own InputError subclass from a finished message (so callers keep their error type). */
-export type InputErrorFactory = (message: string) => InputError;
+/** Makes the caller's own InputError subclass from the problems (so callers keep their error type). */
+export type InputErrorFactory = (problems: readonly InputProblem[]) => InputError;
 
 /** A broken file of thousands of entries is named by its first problems, not all of them. */
 const MAX_LISTED = 20;
 
-const plainInputError: InputErrorFactory = (message) => new InputError(message);
+const plainInputError: InputErrorFactory = (problems) => new InputError(problems);
 
 /** Every schema problem as `file: field "a.b": message`, one per line. */
 export function validated<S extends z.ZodType>(schema: S, data: unknown, file: string, toError: InputErrorFactory = plainInputError): z.output<S> {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
-  const lines = r.error.issues.slice(0, MAX_LISTED).map((i) => `${file}: field "${i.path.join('.') || '(root)'}": ${i.message}`);
-  if (r.error.issues.length > MAX_LISTED) lines.push(`${file}: ... and ${r.error.issues.length - MAX_LISTED} more problems`);
-  throw toError(lines.join('\n'));
+  const problems: InputProblem[] = r.error.issues.slice(0, MAX_LISTED).map((i) => ({ file, field: i.path.join('.') || '(root)', message: i.message }));
+  if (r.error.issues.length > MAX_LISTED) problems.push({ file, message: `... and ${r.error.issues.length - MAX_LISTED} more problems` });
+  throw toError(problems);
 }
 
 export interface ReadOptions {
@@ -40,13 +40,13 @@ export async function readParsed(file: string, opts: ReadOptions): Promise<unkno
     if (opts.maxBytes !== undefined) size = (await stat(file)).size;
     text = size > opts.maxBytes! ? '' : await readFile(file, 'utf8');
   } catch (err) {
-    throw toError(`${file}: cannot read ${opts.what} (${(err as Error).message})`);
+    throw toError([{ file, message: `cannot read ${opts.what} (${(err as Error).message})` }]);
   }
-  if (size > opts.maxBytes!) throw toError(`${file}: ${size} bytes; a ${opts.what} is at most ${opts.maxBytes} bytes`);
+  if (size > opts.maxBytes!) throw toError([{ file, message: `${size} bytes; a ${opts.what} is at most ${opts.maxBytes} bytes` }]);
   try {
     return opts.format === 'yaml' ? parseYaml(text) : JSON.parse(text);
   } catch (err) {
-    throw toError(opts.format === 'yaml' ? `${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}` : `${file}: not valid JSON (${(err as Error).message})`);
+    throw toError([{ file, message: opts.format === 'yaml' ? `not valid YAML: ${(err as Error).message.split('\n')[0]}` : `not valid JSON (${(err as Error).message})` }]);
   }
 }
 

@@ -90,10 +90,10 @@ export function registerHistory(program: Command): void {
       await withStore(config, async (store) => {
         const load = (ref: string) => {
           const entry = store.run(ref.replace(/^#/, ''));
-          if (!entry && ref === 'latest') throw new UsageError(`no run with stored results is in the history (${join(config.dataDir, 'history.sqlite')}); see proofline history list`);
-          if (!entry) throw new UsageError(`run "${ref}" is not in the history (${join(config.dataDir, 'history.sqlite')}); see proofline history list`);
+          if (!entry && ref === 'latest') throw new UsageError({ file: join(config.dataDir, 'history.sqlite'), message: 'no run with stored results is in the history; see proofline history list' });
+          if (!entry) throw new UsageError({ file: join(config.dataDir, 'history.sqlite'), message: `run "${ref}" is not in the history; see proofline history list` });
           const results = store.results(entry.id);
-          if (!results) throw new UsageError(`run "${ref}" (${entry.id}) has no stored results: it ${entry.status === 'failed' ? `failed (${entry.error})` : 'was recorded without results'}`);
+          if (!results) throw new UsageError({ file: join(config.dataDir, 'history.sqlite'), message: `run "${ref}" (${entry.id}) has no stored results: it ${entry.status === 'failed' ? `failed (${entry.error})` : 'was recorded without results'}` });
           return results;
         };
         const d = diffRuns(load(fromRef), load(toRef));
@@ -115,7 +115,7 @@ export function registerHistory(program: Command): void {
       const identity = await resolveSigningIdentity(config);
       await withStore(config, async (store) => {
         const report = await buildPeriodReport(store, period, new Date());
-        if (report.runs.succeeded === 0) throw new UsageError(`no succeeded run is recorded between ${period.from} and ${period.to} in ${config.dataDir}`);
+        if (report.runs.succeeded === 0) throw new UsageError({ file: join(config.dataDir, 'history.sqlite'), message: `no succeeded run is recorded between ${period.from} and ${period.to}` });
         const dir = await writePeriodReport(flags.out, report, [
           (tmp, r) => renderPeriodXlsx(confinedPath(tmp, 'period-report.xlsx'), r),
           (tmp, r) => renderPeriodPdf(confinedPath(tmp, 'period-report.pdf'), r, identity),

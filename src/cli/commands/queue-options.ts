@@ -21,7 +21,7 @@ export function addQueueOptions(cmd: Command): Command {
 /** The queue URL: the flag, else PROOFLINE_QUEUE_URL, else the config's; undefined means a single-process run. */
 export function queueUrlOf(flag: string | undefined, config: Pick<ProoflineConfig, 'queue'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const url = flag ?? (env.PROOFLINE_QUEUE_URL || undefined) ?? config.queue?.url;
-  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--queue: "${url.replace(/:[^:@/]*@/, ':***@')}" is not a postgres:// or postgresql:// URL`);
+  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) throw new UsageError({ file: '--queue', message: `"${url.replace(/:[^:@/]*@/, ':***@')}" is not a postgres:// or postgresql:// URL` });
   return url;
 }
 

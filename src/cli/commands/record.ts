@@ -26,7 +26,7 @@ export function registerRecord(program: Command): void {
     .option('--description <text>', 'what this snapshot shows (stored in snapshot.json)');
   addSourceOptions(cmd).action(async (flags: RecordFlags) => {
     const config = await loadConfig(flags.config);
-    if (flags.description && flags.description.length > TEXT_LIMITS.paragraph) throw new UsageError(`--description: at most ${TEXT_LIMITS.paragraph} characters`);
+    if (flags.description && flags.description.length > TEXT_LIMITS.paragraph) throw new UsageError({ file: '--description', message: `at most ${TEXT_LIMITS.paragraph} characters` });
     // A folder that cannot be replaced is refused before a long collection, not after it.
     await checkSnapshotTarget(flags.out);
     const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);

@@ -44,10 +44,10 @@ export function registerRun(program: Command): void {
     let evaluatedAt: Date | undefined;
     if (flags.evaluatedAt) {
       evaluatedAt = new Date(flags.evaluatedAt);
-      if (Number.isNaN(evaluatedAt.getTime())) throw new UsageError(`--evaluated-at: "${flags.evaluatedAt}" is not a date`);
+      if (Number.isNaN(evaluatedAt.getTime())) throw new UsageError({ file: '--evaluated-at', message: `"${flags.evaluatedAt}" is not a date` });
     }
-    if (flags.only !== undefined && !(ONLY as readonly string[]).includes(flags.only)) throw new UsageError(`--only: "${flags.only}" is not one of ${ONLY.join(', ')}`);
-    if (flags.only && flags.format) throw new UsageError('--only results writes results.json alone: --format adds exports to a package, drop one of them');
+    if (flags.only !== undefined && !(ONLY as readonly string[]).includes(flags.only)) throw new UsageError({ file: '--only', message: `"${flags.only}" is not one of ${ONLY.join(', ')}` });
+    if (flags.only && flags.format) throw new UsageError({ file: '--only results writes results.json alone', message: '--format adds exports to a package, drop one of them' });
     const exports = exportOptions(flags.format, config);
     const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);
     const callConcurrency = positiveIntFlag('--call-concurrency', flags.callConcurrency);

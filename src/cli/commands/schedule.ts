@@ -39,7 +39,7 @@ export function registerSchedule(program: Command): void {
     .option('--once', 'one run now, then exit (for plain cron, Kubernetes CronJobs, EventBridge Scheduler)');
   addQueueOptions(addSourceOptions(cmd)).action(returnsExitCode(async (flags: ScheduleFlags) => {
     const config = await loadConfig(flags.config);
-    if (!config.schedule && !flags.once) throw new UsageError(`${flags.config}: field "schedule": needed by proofline schedule (e.g. schedule: { cron: "0 2 * * *", timezone: UTC })`);
+    if (!config.schedule && !flags.once) throw new UsageError({ file: flags.config ?? '--config', field: 'schedule', message: 'needed by proofline schedule (e.g. schedule: { cron: "0 2 * * *", timezone: UTC })' });
     const schedule = config.schedule ?? { cron: '0 2 * * *', timezone: 'UTC', runOnStart: false };
     const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);
     const callConcurrency = positiveIntFlag('--call-concurrency', flags.callConcurrency);

@@ -49,7 +49,7 @@ export function listFlag(value: string | undefined): string[] {
 export function positiveIntFlag(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name}: "${value}" is not a positive whole number`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError({ file: name, message: `"${value}" is not a positive whole number` });
   return n;
 }
 
@@ -57,7 +57,7 @@ export function positiveIntFlag(name: string, value: string | undefined): number
 export function retryOverride(flags: SourceFlags, config: ProoflineConfig['awsRetry']): RetryOverride {
   const maxAttempts = positiveIntFlag('--max-attempts', flags.maxAttempts) ?? config?.maxAttempts;
   const mode = flags.retryMode ?? config?.mode;
-  if (mode !== undefined && !(RETRY_MODES as readonly string[]).includes(mode)) throw new UsageError(`--retry-mode: "${mode}" is not one of ${RETRY_MODES.join(', ')}`);
+  if (mode !== undefined && !(RETRY_MODES as readonly string[]).includes(mode)) throw new UsageError({ file: '--retry-mode', message: `"${mode}" is not one of ${RETRY_MODES.join(', ')}` });
   return { ...(maxAttempts !== undefined ? { maxAttempts } : {}), ...(mode !== undefined ? { retryMode: mode as RetryMode } : {}) };
 }
 
@@ -65,15 +65,15 @@ export function retryOverride(flags: SourceFlags, config: ProoflineConfig['awsRe
 export async function prepareSource(flags: SourceFlags, configRegions: string[], callDeadlineSeconds?: number, retry: RetryOverride = {}): Promise<PreparedSource> {
   const regions = flags.regions ? listFlag(flags.regions) : configRegions;
   const badRegion = regions.find((r) => !isRegionName(r));
-  if (badRegion) throw new UsageError(`--regions: ${JSON.stringify(badRegion.slice(0, 80))} is not an AWS region code such as eu-west-1`);
+  if (badRegion) throw new UsageError({ file: '--regions', message: `${JSON.stringify(badRegion.slice(0, 80))} is not an AWS region code such as eu-west-1` });
   if (flags.source) {
-    if (flags.accounts || flags.organization || flags.profile) throw new UsageError('--source replays a snapshot: --accounts, --organization and --profile apply to live runs only');
+    if (flags.accounts || flags.organization || flags.profile) throw new UsageError({ file: '--source replays a snapshot', message: '--accounts, --organization and --profile apply to live runs only' });
     return verifiedSnapshotSource(flags.source, regions);
   }
   const accounts = listFlag(flags.accounts);
   const bad = accounts.find((a) => !isAccountId(a));
-  if (bad) throw new UsageError(`--accounts: "${bad}" is not a 12-digit AWS account id`);
-  if (accounts.length && flags.organization) throw new UsageError('--accounts and --organization are alternatives: pass one');
+  if (bad) throw new UsageError({ file: '--accounts', message: `"${bad}" is not a 12-digit AWS account id` });
+  if (accounts.length && flags.organization) throw new UsageError({ file: '--accounts and --organization are alternatives', message: 'pass one' });
   try {
     return await liveSource({
       profile: flags.profile,
@@ -84,8 +84,8 @@ export async function prepareSource(flags: SourceFlags, configRegions: string[],
       client: { ...retry, ...(callDeadlineSeconds ? { callDeadlineMs: callDeadlineSeconds * 1000 } : {}) },
     });
   } catch (err) {
-    if (err instanceof NoCredentialsError) throw new UsageError(`No AWS credentials were found (${err.message}).\n${SAMPLE_HINT}`);
-    if (err instanceof ScopeError) throw new UsageError(err.message);
+    if (err instanceof NoCredentialsError) throw new UsageError({ file: 'AWS credentials (environment, profile or instance role)', message: `No AWS credentials were found (${err.message}).\n${SAMPLE_HINT}` });
+    if (err instanceof ScopeError) throw new UsageError(err.problems);
     throw err;
   }
 }

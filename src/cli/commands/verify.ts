@@ -79,7 +79,7 @@ export function registerVerify(program: Command): void {
     .option('--no-pdfsig', 'do not also run poppler pdfsig on report.pdf')
     .action(returnsExitCode(async (path: string | undefined, flags: VerifyFlags) => {
       if (flags.history) return verifyHistoryCommand(flags.config);
-      if (!path) throw new UsageError('verify: give a package folder or .zip, or --history');
+      if (!path) throw new UsageError({ file: 'verify', message: 'give a package folder or .zip, or --history' });
       const anchors = await anchorsFrom(flags);
       const report = await withPackageFolder(path, async (dir) => {
         const r = await verifyPackage(dir, { pdfsig: flags.pdfsig, anchors });

@@ -28,7 +28,7 @@ export function registerWorker(program: Command): void {
     .action(async (flags: WorkerFlags) => {
       const config = await loadConfig(flags.config);
       const queueUrl = queueUrlOf(flags.queue, config);
-      if (!queueUrl) throw new UsageError('proofline worker needs --queue <postgres-url> (or PROOFLINE_QUEUE_URL, or queue.url in the config)');
+      if (!queueUrl) throw new UsageError({ file: '--queue', message: 'proofline worker needs --queue <postgres-url> (or PROOFLINE_QUEUE_URL, or queue.url in the config)' });
       const concurrency = positiveIntFlag('--concurrency', flags.concurrency) ?? 1;
       const stop = new AbortController();
       for (const s of ['SIGTERM', 'SIGINT'] as const) process.once(s, () => stop.abort());

@@ -16,19 +16,19 @@ import { enabledRegions } from './enabled-regions.ts';
 import { DEFAULT_LIVE_CLIENT_SETTINGS, liveClientConfig, type LiveClientSettings } from './live-client-config.ts';
 import { organizationAccounts } from './organization-accounts.ts';
 import { resolveRetrySettings, type RetrySettings } from './retry-settings.ts';
-import { InputError } from '../../util/input-error.ts';
+import { InputError, type InputProblem } from '../../util/input-error.ts';
 
 export class NoCredentialsError extends Error {
-  constructor(detail: string) {
-    super(detail);
+  constructor(message: string) {
+    super(message);
     this.name = 'NoCredentialsError';
   }
 }
 
 /** Preparing the scope failed for a reason the user can fix (e.g. not allowed to list the Organization). */
 export class ScopeError extends InputError {
-  constructor(detail: string) {
-    super(detail);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'ScopeError';
   }
 }
@@ -145,7 +145,7 @@ export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
     try {
       accounts = await organizationAccounts(base, region, clientConfig('organizations', region));
     } catch (err) {
-      throw new ScopeError(`cannot list the Organization's accounts from ${callerAccount} (${(err as Error).name}: ${(err as Error).message}); run from the management account or a delegated administrator, or pass --accounts`);
+      throw new ScopeError({ file: '--organization', message: `cannot list the Organization's accounts from ${callerAccount} (${(err as Error).name}: ${(err as Error).message}); run from the management account or a delegated administrator, or pass --accounts` });
     }
   }
 
@@ -157,7 +157,7 @@ export async function liveSource(opts: LiveSourceOptions): Promise<LiveSource> {
       regions = enabled.regions;
       preflight.push(describeRegionsRecord(callerAccount, region, enabled.response, enabled.requestId, now()));
     } catch (err) {
-      throw new ScopeError(`cannot list the enabled regions of ${callerAccount} (${(err as Error).name}: ${(err as Error).message}); pass --regions or set regions in the config`);
+      throw new ScopeError({ file: '--regions', message: `not given, and the enabled regions of ${callerAccount} cannot be listed (${(err as Error).name}: ${(err as Error).message}); pass --regions or set regions in the config` });
     }
   }
 

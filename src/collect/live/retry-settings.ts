@@ -43,7 +43,7 @@ export async function resolveRetrySettings(override: RetryOverride = {}, profile
   // An empty AWS_RETRY_MODE counts as unset, as an empty AWS_MAX_ATTEMPTS does in the SDK's selector.
   const sdkMode = override.retryMode === undefined ? (await sdkSetting<string>(NODE_RETRY_MODE_CONFIG_OPTIONS, profile)) || undefined : undefined;
   if (sdkMode !== undefined && !(RETRY_MODES as readonly string[]).includes(sdkMode)) {
-    throw new InputError(`AWS retry mode "${sdkMode}" (AWS_RETRY_MODE or the profile's retry_mode) is not one of ${RETRY_MODES.join(', ')}`);
+    throw new InputError({ file: 'AWS_RETRY_MODE or the profile\'s retry_mode', message: `"${sdkMode}" is not one of ${RETRY_MODES.join(', ')}` });
   }
   const [maxAttempts, attemptsFrom] = pick(override.maxAttempts, sdkAttempts, DEFAULT_RETRY.maxAttempts);
   const [retryMode, modeFrom] = pick(override.retryMode, sdkMode as RetryMode | undefined, DEFAULT_RETRY.retryMode);

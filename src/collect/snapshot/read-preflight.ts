@@ -15,11 +15,11 @@ export async function readSnapshotPreflight(dir: string, index: SnapshotIndex): 
     try {
       path = await confinedExistingPath(dir, entry.file);
     } catch (err) {
-      throw new SnapshotError(`${join(dir, entry.file)}: ${(err as Error).message}`);
+      throw new SnapshotError({ file: join(dir, entry.file), message: (err as Error).message });
     }
     const record = sealRecord(JSON.parse(await readFile(path, 'utf8')) as EvidenceRecordBody);
-    if (record.sha256 !== entry.sha256) throw new SnapshotError(`${join(dir, entry.file)}: SHA-256 does not match snapshot.json; the record was altered`);
-    if (record.id !== entry.id || record.account !== entry.account || record.region !== entry.region) throw new SnapshotError(`${path}: id, account or region differ from its snapshot.json entry ${entry.id}`);
+    if (record.sha256 !== entry.sha256) throw new SnapshotError({ file: join(dir, entry.file), message: 'SHA-256 does not match snapshot.json; the record was altered' });
+    if (record.id !== entry.id || record.account !== entry.account || record.region !== entry.region) throw new SnapshotError({ file: path, message: `id, account or region differ from its snapshot.json entry ${entry.id}` });
     out.push(record);
   }
   return out;

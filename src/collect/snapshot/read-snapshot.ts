@@ -8,12 +8,12 @@ import type { Answer, Call, Responder } from '../evidence-middleware.ts';
 import { confinedExistingPath, PathEscapeError } from '../../util/confined-path.ts';
 import { sha256Hex } from '../../util/sha256.ts';
 import { SNAPSHOT_INDEX, snapshotIndexSchema, type SnapshotEntry, type SnapshotIndex } from './snapshot-format.ts';
-import { InputError } from '../../util/input-error.ts';
+import { InputError, type InputProblem } from '../../util/input-error.ts';
 import { readValidated } from '../../util/read-validated.ts';
 
 export class SnapshotError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'SnapshotError';
   }
 }

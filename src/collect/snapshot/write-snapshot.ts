@@ -9,15 +9,15 @@ import type { Scope } from '../target.ts';
 import { confinedPath } from '../../util/confined-path.ts';
 import { stableStringify } from '../../util/stable-json.ts';
 import { RECORDS_DIR, SNAPSHOT_FORMAT, SNAPSHOT_INDEX, SNAPSHOT_VERSION, recordFile, type SnapshotIndex } from './snapshot-format.ts';
-import { InputError } from '../../util/input-error.ts';
+import { InputError, type InputProblem } from '../../util/input-error.ts';
 
 /** Record files written at the same time: enough to keep the disk busy, few enough for file handles. */
 const WRITE_CONCURRENCY = 32;
 
 /** The target exists and is not something this function may replace. */
 export class SnapshotTargetError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'SnapshotTargetError';
   }
 }
@@ -27,13 +27,13 @@ type Existing = 'absent' | 'empty' | 'snapshot';
 async function existingTarget(target: string): Promise<Existing> {
   const info = await stat(target).catch(() => undefined);
   if (!info) return 'absent';
-  if (!info.isDirectory()) throw new SnapshotTargetError(`${target}: exists and is not a folder; choose another --out`);
+  if (!info.isDirectory()) throw new SnapshotTargetError({ file: target, message: 'exists and is not a folder; choose another --out' });
   const names = await readdir(target);
   if (names.length === 0) return 'empty';
   const marker = await readFile(confinedPath(target, SNAPSHOT_INDEX), 'utf8').then((t) => (JSON.parse(t) as { format?: unknown }).format, () => undefined);
   const foreign = names.filter((n) => n !== SNAPSHOT_INDEX && n !== RECORDS_DIR);
   if (marker !== SNAPSHOT_FORMAT || foreign.length) {
-    throw new SnapshotTargetError(`${target}: exists and is not a Proofline snapshot${foreign.length ? ` (it holds ${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''})` : ''}; it is left as it is: choose a new or empty folder for --out`);
+    throw new SnapshotTargetError({ file: target, message: `exists and is not a Proofline snapshot${foreign.length ? ` (it holds ${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''})` : ''}; it is left as it is: choose a new or empty folder for --out` });
   }
   return 'snapshot';
 }

@@ -10,7 +10,7 @@ import { serializeRecord, unsealRecord, type EvidenceRecord } from '../../collec
 import { checkAccountId, checkRegionName } from '../../util/aws-ids.ts';
 import { confinedPath } from '../../util/confined-path.ts';
 import type { Shard } from './shard.ts';
-import { InputError } from '../../util/input-error.ts';
+import { InputError, type InputProblem } from '../../util/input-error.ts';
 
 export interface EvidenceStore {
   /** Where it is, as given in the config (a folder path or s3://bucket/prefix). */
@@ -23,8 +23,8 @@ export interface EvidenceStore {
 }
 
 export class EvidenceStoreError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'EvidenceStoreError';
   }
 }
@@ -41,7 +41,7 @@ const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Relative object name of a shard; ids are checked so that nothing from a job can leave the store. */
 function shardObject(runId: string, shard: Shard): string {
-  if (!RUN_ID.test(runId)) throw new EvidenceStoreError(`run id "${runId}" is not a UUID`);
+  if (!RUN_ID.test(runId)) throw new EvidenceStoreError({ file: 'run id', message: `"${runId}" is not a UUID` });
   return `${runId}/${checkAccountId(shard.account, 'shard account')}/${checkRegionName(shard.region, 'shard region', true)}.ndjson`;
 }
 
@@ -81,7 +81,7 @@ export function folderEvidenceStore(dir: string): EvidenceStore {
       return text === undefined ? undefined : decode(text, file);
     },
     async removeRun(runId) {
-      if (!RUN_ID.test(runId)) throw new EvidenceStoreError(`run id "${runId}" is not a UUID`);
+      if (!RUN_ID.test(runId)) throw new EvidenceStoreError({ file: 'run id', message: `"${runId}" is not a UUID` });
       await rm(confinedPath(root, runId), { recursive: true, force: true });
     },
   };
@@ -89,7 +89,7 @@ export function folderEvidenceStore(dir: string): EvidenceStore {
 
 export function s3EvidenceStore(location: string, client: S3Client = new S3Client({})): EvidenceStore {
   const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(location);
-  if (!m) throw new EvidenceStoreError(`evidence store "${location}" is not s3://bucket/prefix`);
+  if (!m) throw new EvidenceStoreError({ file: 'evidenceStore', message: `"${location}" is not s3://bucket/prefix` });
   const bucket = m[1]!;
   const prefix = (m[2] ?? '').replace(/\/+$/, '');
   const key = (name: string) => (prefix ? `${prefix}/${name}` : name);
@@ -109,7 +109,7 @@ export function s3EvidenceStore(location: string, client: S3Client = new S3Clien
       }
     },
     async removeRun(runId) {
-      if (!RUN_ID.test(runId)) throw new EvidenceStoreError(`run id "${runId}" is not a UUID`);
+      if (!RUN_ID.test(runId)) throw new EvidenceStoreError({ file: 'run id', message: `"${runId}" is not a UUID` });
       let token: string | undefined;
       do {
         const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: key(`${runId}/`), ContinuationToken: token }));

@@ -7,7 +7,7 @@ import { RETRY_MODES } from '../../collect/live/retry-settings.ts';
 import { snapshotSource, type PreparedSource } from '../../collect/source.ts';
 import { accountIdSchema } from '../../util/aws-ids.ts';
 import { shardScope, type Shard } from './shard.ts';
-import { InputError } from '../../util/input-error.ts';
+import { InputError, type InputProblem } from '../../util/input-error.ts';
 
 const roleSpec = z.object({ roleName: z.string().min(1), externalId: z.string().optional(), sessionName: z.string().optional() }).strict();
 const clientSpec = z.object({ maxAttempts: z.number().int().positive().optional(), retryMode: z.enum(RETRY_MODES).optional(), requestTimeoutMs: z.number().int().positive().optional(), connectionTimeoutMs: z.number().int().positive().optional() }).strict();
@@ -25,8 +25,8 @@ export type SourceSpec = z.infer<typeof sourceSpecSchema>;
 export type ShardSourceFactory = (spec: SourceSpec, shard: Shard) => Promise<PreparedSource>;
 
 export class UnsupportedSourceError extends InputError {
-  constructor(message: string) {
-    super(message);
+  constructor(problems: InputProblem | readonly InputProblem[]) {
+    super(problems);
     this.name = 'UnsupportedSourceError';
   }
 }
@@ -34,7 +34,7 @@ export class UnsupportedSourceError extends InputError {
 export function sourceSpecOf(source: PreparedSource & { entry?: LiveEntrySpec }, regions: readonly string[]): SourceSpec {
   if (source.kind === 'snapshot') return { kind: 'snapshot', location: resolve(source.location ?? '.'), regions: [...regions] };
   if (source.kind === 'live') {
-    if (!source.entry) throw new UnsupportedSourceError('this live source cannot be handed to workers (it has no account entry settings)');
+    if (!source.entry) throw new UnsupportedSourceError({ file: '--queue', message: 'this live source cannot be handed to workers (it has no account entry settings)' });
     return { kind: 'live', entry: source.entry };
   }
   return { kind: 'simulated', location: source.location ?? 'simulated' };
@@ -61,6 +61,6 @@ export function defaultShardSources(): ShardSourceFactory {
       const source = await once(`live|${JSON.stringify(spec.entry)}|${shard.account}`, () => liveAccountsSource(spec.entry as LiveEntrySpec, { accounts: [shard.account], regions: [] }));
       return { ...source, scope: shardScope(shard) };
     }
-    throw new UnsupportedSourceError(`a simulated source (${spec.location}) can only be collected by a worker started with that simulator`);
+    throw new UnsupportedSourceError({ file: spec.location, message: 'a simulated source can only be collected by a worker started with that simulator' });
   };
 }
