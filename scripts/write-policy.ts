@@ -1,10 +1,10 @@
 // `npm run policy`: regenerates policies/proofline-readonly.json from the collectors' SDK calls.
 import { writeFile } from 'node:fs/promises';
 import { allCalls, POLICY_FILE, policyFor, policyJson } from '../src/collect/policy/derive-policy.ts';
-import { READ_OPERATION } from '../src/collect/policy/iam-action-names.ts';
+import { isReadOnlyCall } from '../src/collect/policy/iam-action-names.ts';
 
 const calls = await allCalls();
-const writes = calls.filter((c) => !READ_OPERATION.test(c.operation));
+const writes = calls.filter((c) => !isReadOnlyCall(c.service, c.operation));
 if (writes.length) {
   console.error(`Not read operations (Proofline must only read):\n${writes.map((c) => `  ${c.service}.${c.operation} in ${c.file}`).join('\n')}`);
   process.exit(1);

@@ -2,9 +2,11 @@
 // external ID, one without), users with and without MFA and old keys, a weak password policy, and
 // root keys still present. Policy documents are URL-encoded JSON, as IAM returns them.
 import type {
+  GenerateCredentialReportCommandOutput,
   GetAccountAuthorizationDetailsCommandOutput,
   GetAccountPasswordPolicyCommandOutput,
   GetAccountSummaryCommandOutput,
+  GetCredentialReportCommandOutput,
   GetLoginProfileCommandOutput,
   ListAccessKeysCommandOutput,
   ListMFADevicesCommandOutput,
@@ -118,14 +120,19 @@ interface SampleUser {
   groups: string[];
   console: boolean;
   mfa: boolean;
-  keys: { ageDays: number; active: boolean }[];
+  /** Days since the console password was last used (credential report); undefined = never. */
+  passwordUsedDays?: number;
+  /** lastUsedDays undefined = never used (credential report). */
+  keys: { ageDays: number; active: boolean; lastUsedDays?: number }[];
 }
 
 const USERS: SampleUser[] = [
-  { name: 'alice.admin', groups: ['admins'], console: true, mfa: true, keys: [{ ageDays: 30, active: true }] },
-  { name: 'bob.analyst', groups: ['data-scientists'], console: true, mfa: false, keys: [] },
-  { name: 'ml-pipeline-ci', groups: [], console: false, mfa: false, keys: [{ ageDays: 200, active: true }] },
-  { name: 'legacy-etl', groups: [], console: false, mfa: false, keys: [{ ageDays: 500, active: false }, { ageDays: 45, active: true }] },
+  { name: 'alice.admin', groups: ['admins'], console: true, mfa: true, passwordUsedDays: 2, keys: [{ ageDays: 30, active: true, lastUsedDays: 1 }] },
+  // Signed in last four months ago: the console password is an unused credential still enabled.
+  { name: 'bob.analyst', groups: ['data-scientists'], console: true, mfa: false, passwordUsedDays: 120, keys: [] },
+  { name: 'ml-pipeline-ci', groups: [], console: false, mfa: false, keys: [{ ageDays: 200, active: true, lastUsedDays: 0 }] },
+  // The active key is 45 days old and never used: on the CIS 1.12 limit, not beyond it.
+  { name: 'legacy-etl', groups: [], console: false, mfa: false, keys: [{ ageDays: 500, active: false, lastUsedDays: 400 }, { ageDays: 45, active: true }] },
 ];
 
 const USER_DETAILS: UserDetail[] = USERS.map((u) => ({
@@ -139,6 +146,22 @@ const USER_DETAILS: UserDetail[] = USERS.map((u) => ({
   AttachedManagedPolicies: [],
   Tags: [],
 }));
+
+/** IAM's credential report CSV for USERS (and the root user, whose keys account.ts leaves present). */
+function credentialReportCsv(): string {
+  const at = (days: number | undefined) => (days === undefined ? 'N/A' : daysBefore(days).toISOString().replace('.000Z', '+00:00'));
+  const header = ['user', 'arn', 'user_creation_time', 'password_enabled', 'password_last_used', 'password_last_changed', 'password_next_rotation', 'mfa_active'];
+  for (const n of [1, 2]) header.push(`access_key_${n}_active`, `access_key_${n}_last_rotated`, `access_key_${n}_last_used_date`, `access_key_${n}_last_used_region`, `access_key_${n}_last_used_service`);
+  header.push('cert_1_active', 'cert_1_last_rotated', 'cert_2_active', 'cert_2_last_rotated');
+  const keyCells = (k: SampleUser['keys'][number] | undefined) =>
+    k ? [String(k.active), at(k.ageDays), at(k.lastUsedDays), k.lastUsedDays === undefined ? 'N/A' : 'eu-west-1', k.lastUsedDays === undefined ? 'N/A' : 's3'] : ['false', 'N/A', 'N/A', 'N/A', 'N/A'];
+  const root = ['<root_account>', `arn:aws:iam::${ACCOUNT}:root`, at(900), 'not_supported', at(10), 'not_supported', 'not_supported', 'true', 'true', at(1500), at(700), 'us-east-1', 'iam', 'false', 'N/A', 'N/A', 'N/A', 'N/A', 'false', 'N/A', 'false', 'N/A'];
+  const rows = USERS.map((u) => [
+    u.name, iamArn('user', u.name), at(600), String(u.console), u.console ? at(u.passwordUsedDays) : 'N/A', u.console ? at(590) : 'N/A', 'N/A', String(u.mfa),
+    ...keyCells(u.keys[0]), ...keyCells(u.keys[1]), 'false', 'N/A', 'false', 'N/A',
+  ]);
+  return [header, root, ...rows].map((r) => r.join(',')).join('\n');
+}
 
 const keyId = (user: string, i: number) => `AKIA${user.replace(/[^a-z]/g, '').toUpperCase().slice(0, 10).padEnd(10, 'X')}${i}EXAMPLE`.slice(0, 20);
 
@@ -165,6 +188,13 @@ export function register(sim: SimulatedAws): void {
       IsTruncated: false,
     };
   });
+  sim.on<GenerateCredentialReportCommandOutput>('iam.GenerateCredentialReport', () => ({ State: 'COMPLETE' }));
+  // Content is a byte array; evidence stores byte arrays as base64, so the simulator answers in that form.
+  sim.on<Omit<GetCredentialReportCommandOutput, 'Content'> & { Content: string }>('iam.GetCredentialReport', () => ({
+    Content: Buffer.from(credentialReportCsv()).toString('base64'),
+    ReportFormat: 'text/csv',
+    GeneratedTime: daysBefore(0),
+  }));
   sim.on<GetAccountSummaryCommandOutput>('iam.GetAccountSummary', () => ({
     SummaryMap: {
       Users: USERS.length,

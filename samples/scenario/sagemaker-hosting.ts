@@ -1,6 +1,7 @@
 // SageMaker hosting in the sample account: endpoint configurations, models, in-service endpoints with
 // Model Monitor schedules, and models deployed from the Model Registry. One of each posture, good and bad.
 import type {
+  DescribeEndpointCommandOutput,
   DescribeEndpointConfigCommandOutput,
   DescribeModelCommandOutput,
   ListEndpointConfigsCommandOutput,
@@ -34,10 +35,11 @@ const MODELS: Model[] = [
 ];
 
 type MonitorType = 'DataQuality' | 'ModelQuality' | 'ModelBias' | 'ModelExplainability';
-interface Endpoint { name: string; region: string; config: string; schedules: { name: string; type: MonitorType; status: 'Scheduled' | 'Stopped' }[] }
+/** captureStatus: the running endpoint's data capture (DescribeEndpoint), which can differ from its configuration. */
+interface Endpoint { name: string; region: string; config: string; captureStatus?: 'Started' | 'Stopped'; schedules: { name: string; type: MonitorType; status: 'Scheduled' | 'Stopped' }[] }
 const ENDPOINTS: Endpoint[] = [
-  { name: 'clinical-ner-prod', region: 'eu-west-1', config: 'clinical-ner-config-v3', schedules: [{ name: 'clinical-ner-prod-data-quality', type: 'DataQuality', status: 'Scheduled' }, { name: 'clinical-ner-prod-model-quality', type: 'ModelQuality', status: 'Scheduled' }] },
-  { name: 'readmission-prod', region: 'eu-west-1', config: 'readmission-config-v1', schedules: [{ name: 'readmission-prod-data-quality', type: 'DataQuality', status: 'Scheduled' }, { name: 'readmission-prod-model-quality', type: 'ModelQuality', status: 'Stopped' }, { name: 'readmission-prod-bias', type: 'ModelBias', status: 'Scheduled' }] },
+  { name: 'clinical-ner-prod', region: 'eu-west-1', config: 'clinical-ner-config-v3', captureStatus: 'Started', schedules: [{ name: 'clinical-ner-prod-data-quality', type: 'DataQuality', status: 'Scheduled' }, { name: 'clinical-ner-prod-model-quality', type: 'ModelQuality', status: 'Scheduled' }] },
+  { name: 'readmission-prod', region: 'eu-west-1', config: 'readmission-config-v1', captureStatus: 'Stopped', schedules: [{ name: 'readmission-prod-data-quality', type: 'DataQuality', status: 'Scheduled' }, { name: 'readmission-prod-model-quality', type: 'ModelQuality', status: 'Stopped' }, { name: 'readmission-prod-bias', type: 'ModelBias', status: 'Scheduled' }] },
   { name: 'us-prototype-endpoint', region: 'us-east-1', config: 'us-prototype-config', schedules: [] },
 ];
 
@@ -82,6 +84,22 @@ export function register(sim: SimulatedAws): void {
       .filter(() => !input.StatusEquals || input.StatusEquals === 'InService')
       .map((e) => ({ EndpointName: e.name, EndpointArn: arn('sagemaker', t.region, `endpoint/${e.name}`), EndpointStatus: 'InService', CreationTime: daysBefore(29), LastModifiedTime: daysBefore(2) })),
   }));
+  sim.on<DescribeEndpointCommandOutput>('sagemaker.DescribeEndpoint', (input, t) => {
+    const e = ENDPOINTS.find((x) => x.name === input.EndpointName && x.region === t.region);
+    if (!e) return notFound(`endpoint ${input.EndpointName}`);
+    const capture = ENDPOINT_CONFIGS.find((c) => c.name === e.config)?.capture;
+    return {
+      EndpointName: e.name,
+      EndpointArn: arn('sagemaker', t.region, `endpoint/${e.name}`),
+      EndpointConfigName: e.config,
+      EndpointStatus: 'InService',
+      CreationTime: daysBefore(29),
+      LastModifiedTime: daysBefore(2),
+      DataCaptureConfig: capture && e.captureStatus
+        ? { EnableCapture: true, CaptureStatus: e.captureStatus, CurrentSamplingPercentage: 20, DestinationS3Uri: `s3://${BUCKETS.modelArtifacts.name}/data-capture/${e.config}/`, KmsKeyId: capture.kmsKey }
+        : undefined,
+    };
+  });
   sim.on<ListMonitoringSchedulesCommandOutput>('sagemaker.ListMonitoringSchedules', (_input, t) => ({
     MonitoringScheduleSummaries: inRegion(ENDPOINTS, t.region).flatMap((e) =>
       e.schedules.map((s) => ({ MonitoringScheduleName: s.name, MonitoringScheduleArn: arn('sagemaker', t.region, `monitoring-schedule/${s.name}`), EndpointName: e.name, MonitoringScheduleStatus: s.status, MonitoringType: s.type, CreationTime: daysBefore(28), LastModifiedTime: daysBefore(5) })),

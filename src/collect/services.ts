@@ -13,6 +13,7 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { Inspector2Client } from '@aws-sdk/client-inspector2';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
 import { Macie2Client } from '@aws-sdk/client-macie2';
@@ -38,6 +39,7 @@ export const SERVICE_CLIENTS = {
   ec2: EC2Client,
   guardduty: GuardDutyClient,
   iam: IAMClient,
+  inspector2: Inspector2Client,
   kms: KMSClient,
   'lex-models-v2': LexModelsV2Client,
   macie2: Macie2Client,

@@ -7,4 +7,6 @@ export const RULE_THRESHOLDS = {
   passwordMinLength: 14,
   /** iam-password-policy-strong: previous passwords that may not be reused. */
   passwordReusePrevention: 24,
+  /** iam-unused-credentials-disabled: a password or active access key unused for more than this many days fails (CIS AWS Foundations 1.12). */
+  unusedCredentialMaxDays: 45,
 } as const;

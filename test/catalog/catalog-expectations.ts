@@ -42,6 +42,7 @@ export const NO_NOT_APPLICABLE: Record<string, string> = {
     'accessanalyzer-no-active-external-access-findings',
   ].map((id) => [id, ACCOUNT_OR_REGION_FACT]),
   ),
+  'iam-unused-credentials-disabled': 'The credential report always lists the root user; an empty answer lacks Content and is unknown. Not applicable (only the root user, or a user without enabled credentials) is in test/rules/iam-unused-credentials.test.ts.',
   // Its not_applicable comes only from AWSOrganizationsNotInUseException (a not-configured answer), covered in test/rules/iam.test.ts.
   'organizations-service-control-policies-enforced': 'Not applicable only when AWS answers that the account is in no organization.',
 };

@@ -32,3 +32,14 @@ export function iamAction(service: string, operation: string): string {
 
 /** Operations that only read: the tool must never call anything else. */
 export const READ_OPERATION = /^(Describe|Get|List|Select|BatchGet|BatchDescribe|Lookup|Search|Head)[A-Z]/;
+
+/**
+ * Calls named like writes that change no resource or setting. GenerateCredentialReport asks IAM to build
+ * the credential report from data it already holds (AWS's SecurityAudit policy grants it); without it
+ * GetCredentialReport has nothing to return.
+ */
+export const READ_ONLY_BY_EXCEPTION: ReadonlySet<string> = new Set(['iam.GenerateCredentialReport']);
+
+export function isReadOnlyCall(service: string, operation: string): boolean {
+  return READ_OPERATION.test(operation) || READ_ONLY_BY_EXCEPTION.has(`${service}.${operation}`);
+}

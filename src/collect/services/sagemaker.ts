@@ -2,6 +2,7 @@
 // monitoring and Studio domains. Lists first; describes only where the list lacks the settings judged.
 import {
   DescribeDomainCommand,
+  DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
   DescribeNotebookInstanceCommand,
@@ -70,14 +71,27 @@ const models: Collector = {
   },
 };
 
+// In-service endpoints, each described for what runs now (data capture as started or stopped, not only as configured).
+const endpoints: Collector = {
+  name: 'sagemaker.endpoints',
+  service: 'sagemaker',
+  scope: 'regional',
+  produces: ['sagemaker.ListEndpoints', 'sagemaker.DescribeEndpoint'],
+  async collect(ctx) {
+    const client = ctx.client('sagemaker');
+    const pages = await allPages(paginateListEndpoints({ client, pageSize: 100 }, { ...IN_SERVICE_ENDPOINTS_INPUT }));
+    const names = pages.flatMap((p) => p.Endpoints ?? []).map((e) => e.EndpointName!);
+    await ctx.forEach(names, (EndpointName) => client.send(new DescribeEndpointCommand({ EndpointName })));
+  },
+};
+
 const monitoring: Collector = {
   name: 'sagemaker.monitoring',
   service: 'sagemaker',
   scope: 'regional',
-  produces: ['sagemaker.ListEndpoints', 'sagemaker.ListMonitoringSchedules'],
+  produces: ['sagemaker.ListMonitoringSchedules'],
   async collect(ctx) {
     const client = ctx.client('sagemaker');
-    await allPages(paginateListEndpoints({ client, pageSize: 100 }, { ...IN_SERVICE_ENDPOINTS_INPUT }));
     await allPages(paginateListMonitoringSchedules({ client, pageSize: 100 }, {}));
   },
 };
@@ -95,4 +109,4 @@ const domains: Collector = {
   },
 };
 
-export const collectors: Collector[] = [notebooks, trainingJobs, endpointConfigs, models, monitoring, domains];
+export const collectors: Collector[] = [endpoints, notebooks, trainingJobs, endpointConfigs, models, monitoring, domains];
