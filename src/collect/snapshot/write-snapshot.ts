@@ -1,12 +1,12 @@
-// Writes evidence records as a snapshot folder, atomically: built in a new temporary sibling, then
-// renamed. An existing target is replaced only when it is empty or a snapshot (snapshot.json of this
+// Writes evidence records as a snapshot folder, atomically (util/write-folder-atomically.ts): built in a
+// new temporary sibling, then renamed. An existing target is replaced only when it is empty or a snapshot (snapshot.json of this
 // format and nothing but records/ beside it): `record --out .` must never wipe someone's folder.
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { serializeRecord, unsealRecord, type EvidenceRecord } from '../evidence-record.ts';
 import type { Scope } from '../target.ts';
 import { confinedPath } from '../../util/confined-path.ts';
+import { writeFolderAtomically } from '../../util/write-folder-atomically.ts';
 import { stableStringify } from '../../util/stable-json.ts';
 import { RECORDS_DIR, SNAPSHOT_FORMAT, SNAPSHOT_INDEX, SNAPSHOT_VERSION, recordFile, type SnapshotIndex } from './snapshot-format.ts';
 import { InputError, type InputProblem } from '../../util/input-error.ts';
@@ -46,69 +46,49 @@ export async function checkSnapshotTarget(dir: string): Promise<void> {
 export async function writeSnapshot(dir: string, records: EvidenceRecord[], scope: Scope, meta: { createdAt: string; description?: string }): Promise<void> {
   const target = resolve(dir);
   const existing = await existingTarget(target);
-  const parent = dirname(target);
-  await mkdir(parent, { recursive: true });
-  // mkdtemp makes a folder no one else has: the only folders removed below are ones made here.
-  const tmp = await mkdtemp(confinedPath(parent, `.${basename(target)}.tmp-`));
-  try {
-    await mkdir(confinedPath(tmp, RECORDS_DIR));
-    const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const index: SnapshotIndex = {
-      format: SNAPSHOT_FORMAT,
-      version: SNAPSHOT_VERSION,
-      createdAt: meta.createdAt,
-      ...(meta.description ? { description: meta.description } : {}),
-      scope: { accounts: [...scope.accounts].sort(), regions: [...scope.regions].sort() },
-      records: [],
-    };
-    // Files are written WRITE_CONCURRENCY at a time (each folder created once); the index keeps the sorted order.
-    const folders = new Map<string, Promise<unknown>>();
-    const folder = (path: string) => {
-      let made = folders.get(path);
-      if (!made) folders.set(path, (made = mkdir(path, { recursive: true })));
-      return made;
-    };
-    let next = 0;
-    const worker = async () => {
-      while (next < sorted.length) {
-        const record = sorted[next++];
-        const path = confinedPath(tmp, recordFile(record.id));
-        await folder(dirname(path));
-        await writeFile(path, serializeRecord(unsealRecord(record)));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, sorted.length) }, worker));
-    for (const record of sorted) {
-      index.records.push({ id: record.id, key: record.key, account: record.account, region: record.region, outcome: record.outcome, file: recordFile(record.id), sha256: record.sha256 });
-    }
-    await writeFile(confinedPath(tmp, SNAPSHOT_INDEX), stableStringify(index, 2) + '\n');
-    await replaceWith(tmp, target, existing);
-  } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
-    throw err;
-  }
+  await writeFolderAtomically(dirname(target), basename(target), (tmp) => fillSnapshot(tmp, records, scope, meta), {
+    what: 'snapshot',
+    ...(existing === 'absent' ? {} : { replace: { removeOld: removeSnapshot } }),
+  });
 }
 
-/** Puts the finished folder in place; an old snapshot is moved aside first and removed once replaced. */
-async function replaceWith(tmp: string, target: string, existing: Existing): Promise<void> {
-  if (existing === 'absent') return rename(tmp, target);
-  if (existing === 'empty') {
-    await rmdir(target);
-    return rename(tmp, target);
+async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope, meta: { createdAt: string; description?: string }): Promise<void> {
+  await mkdir(confinedPath(tmp, RECORDS_DIR));
+  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const index: SnapshotIndex = {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    createdAt: meta.createdAt,
+    ...(meta.description ? { description: meta.description } : {}),
+    scope: { accounts: [...scope.accounts].sort(), regions: [...scope.regions].sort() },
+    records: [],
+  };
+  // Files are written WRITE_CONCURRENCY at a time (each folder created once); the index keeps the sorted order.
+  const folders = new Map<string, Promise<unknown>>();
+  const folder = (path: string) => {
+    let made = folders.get(path);
+    if (!made) folders.set(path, (made = mkdir(path, { recursive: true })));
+    return made;
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < sorted.length) {
+      const record = sorted[next++];
+      const path = confinedPath(tmp, recordFile(record.id));
+      await folder(dirname(path));
+      await writeFile(path, serializeRecord(unsealRecord(record)));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, sorted.length) }, worker));
+  for (const record of sorted) {
+    index.records.push({ id: record.id, key: record.key, account: record.account, region: record.region, outcome: record.outcome, file: recordFile(record.id), sha256: record.sha256 });
   }
-  const old = await mkdtemp(confinedPath(dirname(target), `.${basename(target)}.old-`));
-  const aside = confinedPath(old, 'snapshot');
-  await rename(target, aside);
-  try {
-    await rename(tmp, target);
-  } catch (err) {
-    await rename(aside, target);
-    await rmdir(old);
-    throw err;
-  }
-  // Only what was checked to be a snapshot: its index and its records folder.
-  await rm(confinedPath(aside, RECORDS_DIR), { recursive: true, force: true });
-  await rm(confinedPath(aside, SNAPSHOT_INDEX), { force: true });
-  await rmdir(aside);
+  await writeFile(confinedPath(tmp, SNAPSHOT_INDEX), stableStringify(index, 2) + '\n');
+}
+
+/** Only what was checked to be a snapshot (or an empty folder): its index and its records folder. */
+async function removeSnapshot(old: string): Promise<void> {
+  await rm(confinedPath(old, RECORDS_DIR), { recursive: true, force: true });
+  await rm(confinedPath(old, SNAPSHOT_INDEX), { force: true });
   await rmdir(old);
 }
