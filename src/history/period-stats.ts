@@ -1,6 +1,8 @@
 // Period statistics over stored runs (a SOC 2 Type II observation window): per control and
 // requirement, the share of runs in which it was met, when it changed state, and how long each
 // failure took to remediate. Unknown is never met, and an unknown run does not end a failure.
+// A run that could not judge an item (unknown, manual, expired attestation) is counted apart as
+// "not evaluated": such an item is neither a failure to rank nor a clean row.
 import { FRAMEWORK_IDS, type FrameworkId } from '../catalog/catalog-schema.ts';
 import type { ExceptionEntry, RunResults } from '../results/run-results.ts';
 
@@ -18,14 +20,22 @@ export interface FailureInterval {
   hoursToRemediate?: number;
 }
 
+/** How an item fared over the period: what the PDF ranks, lists apart, or reports as met. */
+export type PeriodEvaluation = 'failed' | 'not_evaluated' | 'met' | 'not_applicable';
+
 export interface ItemHistory {
   id: string;
   title: string;
-  /** Runs in which it was judged (not_applicable, inherited and out_of_scope runs are not counted). */
+  /** Runs in which it was judged met or failing. */
   judgedRuns: number;
   metRuns: number;
-  /** metRuns / judgedRuns, or null when never judged. */
+  failedRuns: number;
+  /** Runs that could not judge it (unknown, manual, expired attestation): never met, never a failure. */
+  notEvaluatedRuns: number;
+  /** metRuns / (judgedRuns + notEvaluatedRuns): unknown is never met; null when it never applied. */
   shareMet: number | null;
+  /** failed: failed in some run; not_evaluated: never failed, not judged in some run; met: met whenever it applied. */
+  evaluation: PeriodEvaluation;
   firstStatus: string;
   lastStatus: string;
   changes: StateChange[];
@@ -49,18 +59,21 @@ export interface PeriodStats {
   exceptions: ExceptionEntry[];
 }
 
-const CONTROL = { met: new Set(['pass']), failing: new Set(['fail']), unjudged: new Set(['not_applicable']) };
+// Any status not named here (a future one) counts as not evaluated: never met, never a clean row.
+const CONTROL = { met: new Set(['pass', 'attested']), failing: new Set(['fail']), unjudged: new Set(['not_applicable']) };
 const REQUIREMENT = { met: new Set(['met']), failing: new Set(['not_met', 'partial']), unjudged: new Set(['not_applicable', 'inherited', 'out_of_scope']) };
 
 function history(points: { at: string; runId: string; status: string }[], rules: typeof CONTROL): Omit<ItemHistory, 'id' | 'title'> {
   const changes: StateChange[] = [];
   const failures: FailureInterval[] = [];
   let open: FailureInterval | undefined;
-  let judged = 0;
   let met = 0;
+  let failed = 0;
+  let notEvaluated = 0;
   points.forEach((p, i) => {
-    if (!rules.unjudged.has(p.status)) judged++;
     if (rules.met.has(p.status)) met++;
+    else if (rules.failing.has(p.status)) failed++;
+    else if (!rules.unjudged.has(p.status)) notEvaluated++;
     if (i > 0 && points[i - 1].status !== p.status) changes.push({ at: p.at, runId: p.runId, from: points[i - 1].status, to: p.status });
     if (rules.failing.has(p.status) && !open) {
       open = { failedAt: p.at };
@@ -71,7 +84,9 @@ function history(points: { at: string; runId: string; status: string }[], rules:
       open = undefined;
     }
   });
-  return { judgedRuns: judged, metRuns: met, shareMet: judged ? met / judged : null, firstStatus: points[0]?.status ?? 'unknown', lastStatus: points.at(-1)?.status ?? 'unknown', changes, failures };
+  const applicable = met + failed + notEvaluated;
+  const evaluation: PeriodEvaluation = failed ? 'failed' : notEvaluated ? 'not_evaluated' : applicable ? 'met' : 'not_applicable';
+  return { judgedRuns: met + failed, metRuns: met, failedRuns: failed, notEvaluatedRuns: notEvaluated, shareMet: applicable ? met / applicable : null, evaluation, firstStatus: points[0]?.status ?? 'unknown', lastStatus: points.at(-1)?.status ?? 'unknown', changes, failures };
 }
 
 export function periodStats(window: PeriodStats['window'], stored: readonly RunResults[], failedRuns = 0): PeriodStats {

@@ -1,15 +1,20 @@
-// Running header and footer on every page but the cover: organization and run time on top,
+// Running header and footer on every page but the cover: what the document is and when on top,
 // "Page X of Y" below. Drawn as each page is added (pages are streamed out, never held), with Y
-// known from the first rendering pass.
-import type { ViewModel } from '../view-model/view-model.ts';
+// known from the first rendering pass. Shared by report.pdf and period-report.pdf.
 import type { Doc } from './pdf-blocks.ts';
-import { utcText } from './pdf-format.ts';
 import { COLOR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from './pdf-theme.ts';
 import { currentPageIndex } from './pdf-toc.ts';
 
 type FontState = { _font: unknown; _fontSize: number };
 
-export function drawPageFurnitureOnEachPage(doc: Doc, vm: ViewModel, totalPages: number | undefined): void {
+/** The texts of the running header (left, right) and footer (left; the page number is on the right). */
+export interface PageFurniture {
+  title: string;
+  when: string;
+  footer: string;
+}
+
+export function drawPageFurnitureOnEachPage(doc: Doc, furniture: PageFurniture, totalPages: number | undefined): void {
   doc.on('pageAdded', () => {
     const index = currentPageIndex(doc);
     if (index === 0) return; // the cover has its own layout
@@ -22,12 +27,12 @@ export function drawPageFurnitureOnEachPage(doc: Doc, vm: ViewModel, totalPages:
     page.margins.bottom = 0; // writing in the margin must not trigger an automatic page break
     doc.save();
     doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
-    doc.text(`${vm.run.organization} - evidence report`, MARGIN.left, 30, { width: CONTENT_WIDTH * 0.6, lineBreak: false, ellipsis: true });
-    doc.text(`Run ${utcText(vm.run.startedAt)}`, MARGIN.left + CONTENT_WIDTH * 0.6, 30, { width: CONTENT_WIDTH * 0.4, align: 'right', lineBreak: false });
+    doc.text(furniture.title, MARGIN.left, 30, { width: CONTENT_WIDTH * 0.6, lineBreak: false, ellipsis: true });
+    doc.text(furniture.when, MARGIN.left + CONTENT_WIDTH * 0.6, 30, { width: CONTENT_WIDTH * 0.4, align: 'right', lineBreak: false });
     doc.moveTo(MARGIN.left, 44).lineTo(MARGIN.left + CONTENT_WIDTH, 44).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
     const footY = page.height - MARGIN.bottom + 22;
     doc.moveTo(MARGIN.left, footY - 8).lineTo(MARGIN.left + CONTENT_WIDTH, footY - 8).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-    doc.text(`${vm.run.toolName} ${vm.run.toolVersion} - signed package, verify with: proofline verify`, MARGIN.left, footY, { width: CONTENT_WIDTH * 0.7, lineBreak: false });
+    doc.text(furniture.footer, MARGIN.left, footY, { width: CONTENT_WIDTH * 0.7, lineBreak: false });
     doc.text(`Page ${index + 1} of ${totalPages ?? '?'}`, MARGIN.left + CONTENT_WIDTH * 0.7, footY, { width: CONTENT_WIDTH * 0.3, align: 'right', lineBreak: false });
     doc.restore();
     page.margins.bottom = bottom;

@@ -13,7 +13,6 @@
 // cells whose lines fit are drawn without pdfkit's line wrapper; and font measurement uses indexed
 // kerning tables (pdf-font-metrics.ts). The final pass streams to the file, which is signed in place
 // (sign-pdf.ts signPdfFile): the document is never held in memory.
-import PDFDocument from 'pdfkit';
 import { addPdfSignaturePlaceholder, signPdfFile } from '../../sign/sign-pdf.ts';
 import type { SigningIdentity } from '../../sign/signing-identity.ts';
 import type { Narrative } from '../narrative.ts';
@@ -23,11 +22,11 @@ import { controlSections } from './pdf-controls.ts';
 import { cover } from './pdf-cover.ts';
 import { frameworkSections } from './pdf-frameworks.ts';
 import { drawPageFurnitureOnEachPage } from './pdf-page-furniture.ts';
+import { utcText } from './pdf-format.ts';
 import { executiveSummary, scopeSection } from './pdf-summary.ts';
-import { useFastFontMetrics } from './pdf-font-metrics.ts';
-import { discardOutput, writeOutputTo } from './pdf-sink.ts';
+import { openReportDocument } from './pdf-document.ts';
 import { RowPlan, useRowPlan } from './pdf-table.ts';
-import { MARGIN, PAGE } from './pdf-theme.ts';
+import { PAGE } from './pdf-theme.ts';
 import { currentPageIndex, TableOfContents, tocPagesNeeded, writeTocPages, type TocEntry } from './pdf-toc.ts';
 
 export interface PdfLayout {
@@ -44,21 +43,23 @@ function plannedTocEntries(vm: ViewModel): number {
 /** One rendering pass. Without `layout` it only measures; with it, it writes the final document to `path`. */
 function renderPass(vm: ViewModel, text: Narrative, signingTime: Date, path: string | undefined, layout?: PdfLayout): PdfLayout {
   const runTime = new Date(vm.run.finishedAt);
-  const doc = new PDFDocument({
-    size: PAGE.size,
-    margins: MARGIN,
-    autoFirstPage: false,
-    pdfVersion: '1.7',
-    displayTitle: true,
-    compress: layout !== undefined, // the measuring pass need not spend time compressing
-    info: { Title: `${vm.run.organization}: evidence report`, Author: vm.signer.subject, Subject: vm.run.frameworkNames.join(', '), Creator: `${vm.run.toolName} ${vm.run.toolVersion}`, Producer: vm.run.toolName, CreationDate: runTime, ModDate: runTime },
+  const { doc, close } = openReportDocument(path, {
+    Title: `${vm.run.organization}: evidence report`,
+    Author: vm.signer.subject,
+    Subject: vm.run.frameworkNames.join(', '),
+    Creator: `${vm.run.toolName} ${vm.run.toolVersion}`,
+    Producer: vm.run.toolName,
+    CreationDate: runTime,
+    ModDate: runTime,
   });
-  const output = path ? writeOutputTo(doc, path) : (discardOutput(doc), undefined);
   try {
-    useFastFontMetrics(doc);
     const rows = layout ? RowPlan.forFinalPass(layout.rows) : new RowPlan(true);
     useRowPlan(doc, rows);
-    drawPageFurnitureOnEachPage(doc, vm, layout?.pages);
+    drawPageFurnitureOnEachPage(
+      doc,
+      { title: `${vm.run.organization} - evidence report`, when: `Run ${utcText(vm.run.startedAt)}`, footer: `${vm.run.toolName} ${vm.run.toolVersion} - signed package, verify with: proofline verify` },
+      layout?.pages,
+    );
 
     doc.addPage();
     cover(doc, vm);
@@ -86,7 +87,7 @@ function renderPass(vm: ViewModel, text: Narrative, signingTime: Date, path: str
     doc.end();
     return { pages, toc: toc.entries, rows };
   } finally {
-    output?.close();
+    close();
   }
 }
 
