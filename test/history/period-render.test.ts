@@ -15,12 +15,15 @@ const statuses: FindingStatus[] = ['pass', 'fail', 'fail', 'pass'];
 const runs = statuses.map((status, i) => fakeResults(`run-${i}`, `2026-11-0${i + 1}T02:00:00.000Z`, [{ control: 'c1', resource: 'r', status }, { control: 'c2', resource: 'r', status: 'pass' }]));
 const report: PeriodReport = {
   schema: 'proofline-period-report',
-  schemaVersion: 1,
+  schemaVersion: 2,
   generatedAt: '2026-12-01T00:00:00.000Z',
   organization: 'Test',
   ...periodStats({ name: 'Q4', from: '2026-11-01', to: '2026-11-30' }, runs),
-  historyVerification: { ok: true, runs: 4, problems: [] },
-  runEntries: [],
+  historyVerification: { ok: true, runs: 4, checkedPackages: 0, problems: [], notes: [] },
+  interim: false,
+  scope: { accounts: [], regions: [], frameworks: ['soc2'], sources: [], tools: [], catalogDigests: [] },
+  coverage: { expected: null, missed: null, succeeded: 4, failed: 0, daysBeforeFirstRun: 0, weeks: [] },
+  runRegister: [],
 };
 
 describe('period report renderings', () => {

@@ -45,6 +45,17 @@ describe('period statistics', () => {
     expect(s.trend.soc2!.map((t) => t.counts)).toEqual([{ met: 1 }, { not_met: 1 }, { not_met: 1 }, { met: 1 }, { not_met: 1 }]);
   });
 
+  it('failed, not evaluated and met are told apart: an always-unknown control is not a clean row', () => {
+    const s = periodStats({ from: '2026-11-01', to: '2026-11-30' }, runs);
+    const c = Object.fromEntries(s.controls.map((x) => [x.id, x]));
+    expect(c.c1).toMatchObject({ evaluation: 'failed', failedRuns: 2, notEvaluatedRuns: 0 });
+    expect(c.c2).toMatchObject({ evaluation: 'not_evaluated', failedRuns: 0, notEvaluatedRuns: 1, judgedRuns: 4 });
+    const unknown = (['unknown', 'unknown'] as FindingStatus[]).map((status, i) => fakeResults(`k${i}`, `2026-11-1${i}T00:00:00.000Z`, [{ control: 'u', resource: 'r', status }, { control: 'p', resource: 'r', status: 'pass' }]));
+    const u = periodStats({ from: '2026-11-01', to: '2026-11-30' }, unknown).controls;
+    expect(u.find((x) => x.id === 'u')).toMatchObject({ evaluation: 'not_evaluated', judgedRuns: 0, notEvaluatedRuns: 2, metRuns: 0, shareMet: 0, failures: [] });
+    expect(u.find((x) => x.id === 'p')).toMatchObject({ evaluation: 'met', shareMet: 1 });
+  });
+
   it('an unknown run does not count as remediation', () => {
     const seq = (['fail', 'unknown', 'pass'] as FindingStatus[]).map((status, i) => fakeResults(`u${i}`, `2026-11-1${i}T00:00:00.000Z`, [{ control: 'c', resource: 'r', status }]));
     const s = periodStats({ from: '2026-11-01', to: '2026-11-30' }, seq);
@@ -71,7 +82,7 @@ describe('period report over the history store', () => {
     const report = await buildPeriodReport(store, period, new Date('2026-12-01T00:00:00Z'));
     expect(report.runs).toMatchObject({ succeeded: 3, failed: 1, ids: ['run-2', 'run-3', 'run-4'] });
     expect(report.historyVerification.ok).toBe(true);
-    expect(report.runEntries.map((e) => e.seq)).toEqual([2, 3, 4]);
+    expect(report.runRegister.map((e) => `${e.seq} ${e.status} ${e.manifestSha256 ?? '-'}`)).toEqual(['2 succeeded m-run-2', '3 succeeded m-run-3', '4 succeeded m-run-4', '6 failed -']);
     const out = await writePeriodReport(dir, report);
     expect(out).toMatch(/proofline-period-2026-11-02-2026-11-04-20261201T000000Z$/);
     expect(JSON.parse(await readFile(join(out, 'period-report.json'), 'utf8')).controls).toHaveLength(3);

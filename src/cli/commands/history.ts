@@ -114,7 +114,7 @@ export function registerHistory(program: Command): void {
       const period = resolvePeriod(flags, config.observationWindows);
       const identity = await resolveSigningIdentity(config);
       await withStore(config, async (store) => {
-        const report = await buildPeriodReport(store, period, new Date());
+        const report = await buildPeriodReport(store, period, new Date(), { ...(config.schedule ? { schedule: config.schedule } : {}) });
         if (report.runs.succeeded === 0) throw new UsageError({ file: join(config.dataDir, 'history.sqlite'), message: `no succeeded run is recorded between ${period.from} and ${period.to}` });
         const dir = await writePeriodReport(flags.out, report, [
           (tmp, r) => renderPeriodXlsx(confinedPath(tmp, 'period-report.xlsx'), r),
@@ -124,13 +124,18 @@ export function registerHistory(program: Command): void {
             await writeFile(confinedPath(tmp, `${PERIOD_REPORT_FILE}.sig`), await signDetached(await readFile(confinedPath(tmp, PERIOD_REPORT_FILE)), identity));
           },
         ]);
-        const weakest = [...report.controls].filter((c) => c.shareMet !== null).sort((a, b) => a.shareMet! - b.shareMet!).slice(0, 5);
+        // Ranked only among controls that failed in some run; unknown and manual ones are counted apart.
+        const weakest = report.controls.filter((c) => c.evaluation === 'failed').sort((a, b) => a.shareMet! - b.shareMet! || a.id.localeCompare(b.id)).slice(0, 5);
+        const notEvaluated = report.controls.filter((c) => c.evaluation === 'not_evaluated').length;
+        const c = report.coverage;
         process.stdout.write(
           [
-            `Period report ${period.name ? `"${period.name}" ` : ''}${period.from} .. ${period.to}: ${report.runs.succeeded} run(s), ${report.runs.failed} failed run(s)`,
+            `Period report ${period.name ? `"${period.name}" ` : ''}${period.from} .. ${period.to}${report.interim ? ' (interim: the window is still open)' : ''}: ${report.runs.succeeded} run(s), ${report.runs.failed} failed run(s)`,
+            `  coverage: ${c.expected === null ? c.scheduleNote ?? 'no expected runs' : `${c.expected} scheduled run(s) due, ${c.missed} missed`}`,
             `  history chain: ${report.historyVerification.ok ? 'intact' : `BROKEN (${report.historyVerification.problems.length} problem(s); run proofline history verify)`}`,
-            '  controls met least often:',
-            ...weakest.map((c) => `    ${Math.round(c.shareMet! * 100)}%  ${c.id} (${c.failures.length} failure(s), ${c.failures.filter((f) => !f.remediatedAt).length} open)`),
+            `  controls that failed, met least often${weakest.length ? ':' : ': none failed'}`,
+            ...weakest.map((x) => `    ${Math.round(x.shareMet! * 100)}%  ${x.id} (${x.failures.length} failure(s), ${x.failures.filter((f) => !f.remediatedAt).length} open)`),
+            `  controls not evaluated (unknown or manual in some run): ${notEvaluated}`,
             `Report: ${dir}`,
             '',
           ].join('\n'),
