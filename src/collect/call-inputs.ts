@@ -9,3 +9,5 @@ export const ALL_KEY_TYPES = Object.values(KeyAlgorithm);
 export const RECENT_TRAINING_JOBS_INPUT = { SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 } as const;
 /** Only endpoints that serve traffic need monitoring. */
 export const IN_SERVICE_ENDPOINTS_INPUT = { StatusEquals: 'InService' } as const;
+/** OpenSearch Serverless security policies of the network type (ListSecurityPolicies and GetSecurityPolicy). */
+export const NETWORK_POLICIES_INPUT = { type: 'network' } as const;

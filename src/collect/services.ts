@@ -10,18 +10,25 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ComprehendClient } from '@aws-sdk/client-comprehend';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { EFSClient } from '@aws-sdk/client-efs';
+import { FSxClient } from '@aws-sdk/client-fsx';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { Inspector2Client } from '@aws-sdk/client-inspector2';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
 import { Macie2Client } from '@aws-sdk/client-macie2';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
+import { OpenSearchServerlessClient } from '@aws-sdk/client-opensearchserverless';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { RekognitionClient } from '@aws-sdk/client-rekognition';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { STSClient } from '@aws-sdk/client-sts';
 
@@ -36,18 +43,25 @@ export const SERVICE_CLIENTS = {
   'cloudwatch-logs': CloudWatchLogsClient,
   comprehend: ComprehendClient,
   'config-service': ConfigServiceClient,
+  dynamodb: DynamoDBClient,
   ec2: EC2Client,
+  efs: EFSClient,
+  fsx: FSxClient,
   guardduty: GuardDutyClient,
   iam: IAMClient,
   inspector2: Inspector2Client,
   kms: KMSClient,
   'lex-models-v2': LexModelsV2Client,
   macie2: Macie2Client,
+  opensearch: OpenSearchClient,
+  opensearchserverless: OpenSearchServerlessClient,
   organizations: OrganizationsClient,
+  rds: RDSClient,
   rekognition: RekognitionClient,
   s3: S3Client,
   's3-control': S3ControlClient,
   sagemaker: SageMakerClient,
+  'secrets-manager': SecretsManagerClient,
   securityhub: SecurityHubClient,
   sts: STSClient,
 } as const;

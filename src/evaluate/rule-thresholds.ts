@@ -9,4 +9,6 @@ export const RULE_THRESHOLDS = {
   passwordReusePrevention: 24,
   /** iam-unused-credentials-disabled: a password or active access key unused for more than this many days fails (CIS AWS Foundations 1.12). */
   unusedCredentialMaxDays: 45,
+  /** rds-databases-backups-retained-seven-days: automated backups kept at least this many days. */
+  rdsBackupRetentionMinDays: 7,
 } as const;

@@ -19,8 +19,6 @@ const LEAST_PRIVILEGE = ['iam-ai-service-roles-no-admin-permissions'];
 const ACCESS_LOGGING = ['s3-data-buckets-access-logging-enabled'];
 
 export const NOT_EXAMINED: readonly NotExaminedService[] = [
-  { service: 'Amazon RDS and Aurora', resourceTypes: 'DB instances, DB clusters, snapshots', analogues: [...ENCRYPTION_AT_REST, ...BACKUP, ...PUBLIC_EXPOSURE, ...IN_TRANSIT, ...RESIDENCY] },
-  { service: 'Amazon DynamoDB', resourceTypes: 'tables, backups, streams', analogues: [...ENCRYPTION_AT_REST, ...BACKUP, ...RESIDENCY] },
   { service: 'Amazon EFS', resourceTypes: 'file systems (e.g. SageMaker Studio home directories), access points', analogues: [...ENCRYPTION_AT_REST, ...BACKUP, ...IN_TRANSIT, ...RESIDENCY] },
   { service: 'AWS Lambda', resourceTypes: 'functions serving or orchestrating models, function URLs', analogues: [...LEAST_PRIVILEGE, ...NETWORK_ISOLATION, ...PUBLIC_EXPOSURE] },
   { service: 'Amazon EKS', resourceTypes: 'clusters and node groups running training or inference', analogues: [...NETWORK_ISOLATION, ...PUBLIC_EXPOSURE, ...ENCRYPTION_AT_REST, ...LEAST_PRIVILEGE, ...ACCESS_LOGGING] },

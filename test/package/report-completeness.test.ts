@@ -53,7 +53,8 @@ describe('report.pdf is complete and states its scope', () => {
     expect(text).toContain('Replayed from a recording (');
     expect(text).toContain('made 2026-11-20 02:00:00 UTC: the evidence was not collected at run time');
     for (const s of results.scope.examined) expect(text).toContain(s.service);
-    for (const s of ['Amazon RDS and Aurora', 'Amazon DynamoDB', 'Amazon EFS', 'AWS Lambda', 'Amazon EKS', 'Amazon ECR', 'Amazon OpenSearch Service']) expect(text).toContain(s);
+    for (const s of results.scope.notExamined) expect(text).toContain(s.service);
+    expect(results.scope.notExamined.length).toBeGreaterThan(0);
     expect(results.scope.notExamined.every((s) => s.limits.length > 0)).toBe(true);
     expect(text).toContain('Requirements whose conclusions this limits');
     expect(text).toContain('Parameters in force');

@@ -10,6 +10,10 @@ export const IAM_PREFIX: Readonly<Record<string, string>> = {
   'lex-models-v2': 'lex',
   'bedrock-agent': 'bedrock',
   accessanalyzer: 'access-analyzer',
+  'secrets-manager': 'secretsmanager',
+  opensearch: 'es',
+  opensearchserverless: 'aoss',
+  efs: 'elasticfilesystem',
 };
 
 /** `<service>.<Operation>` -> IAM action, where the action is not named after the operation. */
