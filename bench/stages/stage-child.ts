@@ -48,10 +48,13 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
     (globalThis as { gc?: () => void }).gc?.();
     const inputRssMb = rssMb();
     const reset = resetPeakRss();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const value = await fn();
     const ms = performance.now() - t0;
-    return { stage, ms, peakRssMb: peakRssMb(), inputRssMb, peakReset: reset, value: typeof value === 'number' ? value : undefined };
+    const cpu = process.cpuUsage(cpu0);
+    // CPU time beside wall time: on a shared machine the wall time also measures the other processes.
+    return { stage, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: peakRssMb(), inputRssMb, peakReset: reset, value: typeof value === 'number' ? value : undefined };
   };
 
   let m: Record<string, unknown>;

@@ -6,6 +6,7 @@ import { STATUS_COLORS } from '../view-model/labels.ts';
 import type { HistoryPointView, ManualEvidenceView, ViewModel } from '../view-model/view-model.ts';
 import { heading, paragraphs, type Doc } from './pdf-blocks.ts';
 import { utcText } from './pdf-format.ts';
+import { COMPACT_FROM, outcomeText } from './pdf-finding-lists.ts';
 import { table } from './pdf-table.ts';
 import type { TableOfContents } from './pdf-toc.ts';
 
@@ -65,6 +66,12 @@ export function evidenceAppendix(doc: Doc, vm: ViewModel, toc: TableOfContents):
   toc.mark('Appendix: evidence files', 1, 'appendix');
   heading(doc, 1, 'Appendix: evidence files', { destination: 'appendix' });
   paragraphs(doc, `Every evidence record in the package (${vm.evidence.length}), with the SHA-256 of its stored bytes as listed in manifest.json. Times are UTC.`);
+  if (vm.evidence.length > COMPACT_FROM) {
+    // One mono cell per record: the file (its folders name the account, region, service and operation),
+    // then the digest, time and outcome, then the request id: three drawn lines instead of seven cells' worth.
+    table<EvidenceEntry>(doc, [{ header: 'File / SHA-256, collected (UTC), outcome / AWS request id', width: 1, mono: true, value: (e) => `${e.file}\n  ${e.sha256}  ${utcText(e.collectedAt)}  ${outcomeText(e)}${e.requestId ? `\n  request ${e.requestId}` : ''}` }], vm.evidence, { compact: true });
+    return;
+  }
   table<EvidenceEntry>(
     doc,
     [

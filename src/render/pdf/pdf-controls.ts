@@ -1,32 +1,11 @@
 // One entry per control: status, what was checked, every failing and unknown resource, remediation,
-// and the evidence records with their SHA-256.
-import type { EvidenceEntry, ResultFinding } from '../../results/run-results.ts';
+// and the evidence records (pdf-finding-lists.ts).
 import { CONTROL_STATUS_LABELS, SEVERITY_LABELS, STATUS_COLORS } from '../view-model/labels.ts';
 import type { ControlView, ViewModel } from '../view-model/view-model.ts';
 import { badge, ensureSpace, heading, keyValues, paragraphs, type Doc } from './pdf-blocks.ts';
-import { resourceText } from './pdf-format.ts';
-import { table, type Column } from './pdf-table.ts';
+import { evidenceList, findingList } from './pdf-finding-lists.ts';
 import { COLOR, FONT, MARGIN, SIZE } from './pdf-theme.ts';
 import type { TableOfContents } from './pdf-toc.ts';
-
-function reasonText(f: ResultFinding): string {
-  if (!f.exception) return f.reason;
-  const e = f.exception;
-  return `${f.reason}\n${e.status === 'accepted' ? 'Accepted risk' : 'Expired exception (no longer applies)'}: ${e.id}, approved by ${e.approver}, until ${e.expiresOn}`;
-}
-
-const findingColumns: Column<ResultFinding>[] = [
-  { header: 'Resource', width: 0.38, value: (f) => resourceText(f.resource), mono: true },
-  { header: 'Account', width: 0.13, value: (f) => f.account },
-  { header: 'Region', width: 0.11, value: (f) => f.region },
-  { header: 'Reason', width: 0.38, value: reasonText },
-];
-
-const evidenceColumns: Column<EvidenceEntry>[] = [
-  { header: 'Evidence record', width: 0.3, value: (e) => `${e.key}\n${e.account} / ${e.region}` },
-  { header: 'Outcome', width: 0.12, value: (e) => (e.error ? `${e.outcome}: ${e.error.code ?? e.error.name}` : e.outcome) },
-  { header: 'File and SHA-256', width: 0.58, value: (e) => `${e.file}\n${e.sha256}`, mono: true },
-];
 
 export function controlDestination(id: string): string {
   return `control-${id}`;
@@ -53,18 +32,18 @@ function controlEntry(doc: Doc, c: ControlView, toc: TableOfContents): void {
   ]);
   if (c.failing.length || c.status === 'fail') {
     heading(doc, 3, `Failing resources (${c.failing.length})`);
-    table(doc, findingColumns, c.failing);
+    findingList(doc, c.failing);
   }
   if (c.unknown.length || c.status === 'unknown') {
     heading(doc, 3, `Resources that could not be evaluated (${c.unknown.length})`);
-    table(doc, findingColumns, c.unknown, { emptyText: 'No finding was produced: nothing was checked, so the control is unknown.' });
+    findingList(doc, c.unknown, 'No finding was produced: nothing was checked, so the control is unknown.');
   }
   if (c.status !== 'pass' && c.status !== 'not_applicable') {
     heading(doc, 3, 'Remediation');
     paragraphs(doc, c.remediation, { font: FONT.mono, size: SIZE.mono + 0.5, keepLines: true });
   }
   heading(doc, 3, `Evidence (${c.evidence.length} records)`);
-  table(doc, evidenceColumns, c.evidence, { emptyText: 'No evidence record is cited by this control.' });
+  evidenceList(doc, c.evidence, 'No evidence record is cited by this control.');
 }
 
 export function controlSections(doc: Doc, vm: ViewModel, toc: TableOfContents): void {

@@ -49,13 +49,40 @@ export function physicalRows(texts: string[]): string[][] {
   return Array.from({ length: n }, (_, i) => pieces.map((p, col) => p[i] ?? (i > 0 && col === 0 ? label : ' ')));
 }
 
+/** RowPlan.takeLines' answer for a cell whose every line fits its width. */
+const FITS = 'fits';
+
+type FontState = { _font: { name: string }; _fontSize: number };
+
+/** Widths of short strings per font and size: account ids, regions, outcomes and reasons repeat row after row. */
+const widthCaches = new WeakMap<object, Map<string, Map<string, number>>>();
+const CACHED_MAX_CHARS = 80;
+const CACHED_MAX_STRINGS = 20_000;
+
+function textWidth(doc: Doc, text: string): number {
+  if (text.length > CACHED_MAX_CHARS) return doc.widthOfString(text);
+  const { _font, _fontSize } = doc as unknown as FontState;
+  let fonts = widthCaches.get(doc);
+  if (!fonts) widthCaches.set(doc, (fonts = new Map()));
+  const key = `${_font.name} ${_fontSize}`;
+  let widths = fonts.get(key);
+  if (!widths) fonts.set(key, (widths = new Map()));
+  let width = widths.get(text);
+  if (width === undefined) {
+    width = doc.widthOfString(text);
+    if (widths.size >= CACHED_MAX_STRINGS) widths.clear();
+    widths.set(text, width);
+  }
+  return width;
+}
+
 /**
  * The cell's lines when none needs wrapping (each line of the text fits the width): most cells. pdfkit's
  * line wrapper (word by word, Unicode line-break rules) is then not needed to measure or draw them.
  */
 function fittingLines(doc: Doc, text: string, width: number): string[] | undefined {
   const lines = text.split('\n');
-  for (const line of lines) if (!line || doc.widthOfString(line) > width) return undefined;
+  for (const line of lines) if (!line || textWidth(doc, line) > width) return undefined;
   return lines;
 }
 
@@ -98,6 +125,7 @@ function cellHeight(doc: Doc, text: string, width: number, plan: RowPlan | undef
     plan.recordLines(ends);
     return height;
   }
+  if (plan?.measuring) plan.recordFit();
   // As heightOfString adds it up: one line height per line, from the current position.
   const lineHeight = doc.currentLineHeight(true);
   let y = doc.y;
@@ -107,8 +135,10 @@ function cellHeight(doc: Doc, text: string, width: number, plan: RowPlan | undef
 
 /** Draws a cell's text at (x, y): fitting lines one by one, wrapped ones where the measuring pass broke them. */
 function drawCell(doc: Doc, text: string, x: number, y: number, width: number, plan: RowPlan | undefined): void {
-  const lines = fittingLines(doc, text, width);
-  const ends = lines ? undefined : plan?.takeLines();
+  // The measuring pass recorded whether each cell fits and where wrapped cells break: nothing is measured again.
+  const recorded = plan && !plan.measuring ? plan.takeLines() : undefined;
+  const lines = recorded === FITS ? text.split('\n') : recorded ? undefined : fittingLines(doc, text, width);
+  const ends = Array.isArray(recorded) ? recorded : undefined;
   if (!lines && !ends) {
     doc.text(text, x, y, { width });
     return;
@@ -133,7 +163,7 @@ export class RowPlan {
   constructor(
     readonly measuring: boolean,
     readonly heights: number[] = [],
-    /** For each wrapped cell in order: its number of lines (-1: not recorded), then each line's end offset. */
+    /** For each cell in order: -2 if its lines fit, else its number of lines (-1: not recorded) then each line's end offset. */
     readonly lines: number[] = [],
   ) {}
 
@@ -141,15 +171,20 @@ export class RowPlan {
     return new RowPlan(false, measured.heights, measured.lines);
   }
 
+  recordFit(): void {
+    this.lines.push(-2);
+  }
+
   recordLines(ends: number[] | undefined): void {
     if (!ends) this.lines.push(-1);
     else this.lines.push(ends.length, ...ends);
   }
 
-  /** The line ends the measuring pass recorded for the next wrapped cell. */
-  takeLines(): number[] | undefined {
+  /** What the measuring pass recorded for the next cell: it fits, or its line ends, or nothing. */
+  takeLines(): number[] | typeof FITS | undefined {
     if (this.nextLine >= this.lines.length) return undefined;
     const n = this.lines[this.nextLine++];
+    if (n === -2) return FITS;
     if (n < 0) return undefined;
     const ends = this.lines.slice(this.nextLine, this.nextLine + n);
     this.nextLine += n;
@@ -168,10 +203,20 @@ export function useRowPlan(doc: Doc, plan: RowPlan): void {
   plans.set(doc, plan);
 }
 
-export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts: { emptyText?: string } = {}): number {
+export interface TableOptions {
+  emptyText?: string;
+  /**
+   * Long lists: no rule under each row, and the header in the columns' own font, so that a mono column
+   * of aligned fields lines up with its header. Each drawn row then costs what a plain line of text costs.
+   */
+  compact?: boolean;
+}
+
+export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts: TableOptions = {}): number {
   const widths = columns.map((c) => c.width * CONTENT_WIDTH);
   const drawHeader = () => {
-    doc.font(FONT.bold).fontSize(SIZE.table);
+    if (opts.compact) cellFont(doc, columns[0]);
+    else doc.font(FONT.bold).fontSize(SIZE.table);
     const h = Math.max(...columns.map((c, i) => doc.heightOfString(c.header, { width: widths[i] - 2 * PAD_X }))) + 2 * PAD_Y;
     ensureSpace(doc, h + 16);
     const y = doc.y;
@@ -223,7 +268,7 @@ export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts
         drawCell(doc, texts[i] || '-', x + PAD_X, y + PAD_Y, widths[i] - 2 * PAD_X, plan);
         x += widths[i];
       });
-      doc.save().moveTo(MARGIN.left, y + h).lineTo(MARGIN.left + CONTENT_WIDTH, y + h).lineWidth(0.4).strokeColor(COLOR.rule).stroke().restore();
+      if (!opts.compact) doc.save().moveTo(MARGIN.left, y + h).lineTo(MARGIN.left + CONTENT_WIDTH, y + h).lineWidth(0.4).strokeColor(COLOR.rule).stroke().restore();
       doc.y = y + h;
     }
     count++;
