@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_FRAMEWORKS, FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
 import { regionSchema } from '../util/aws-ids.ts';
+import { isPostgresUrl } from '../util/postgres-url.ts';
 import { boundedText, TEXT_LIMITS } from '../util/text-limits.ts';
 import { operationsConfigFields } from './operations-config.ts';
 
@@ -24,30 +25,38 @@ export const signingSchema = z
   .strict()
   .refine((s) => [s.pkcs12, s.pem, s.kms].filter(Boolean).length <= 1, 'give at most one of pkcs12, pem, kms');
 
-/** A PostgreSQL URL; its password belongs in PGPASSWORD or PROOFLINE_QUEUE_URL, never in the file. */
-const postgresUrl = z
+/** A PostgreSQL URL; its password belongs in PGPASSWORD or the URL's environment variable, never in the file. */
+const postgresUrl = (envVariable: string) => z
   .string()
   .trim()
-  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL')
+  .refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL')
   .refine((v) => {
     try {
       return new URL(v).password === '';
     } catch {
       return false;
     }
-  }, 'must not contain a password (set PGPASSWORD, or pass the URL in PROOFLINE_QUEUE_URL)');
+  }, `must not contain a password (set PGPASSWORD, or pass the URL in ${envVariable})`);
 
 /** Collection by `proofline worker` processes through a PostgreSQL job queue (docs/scale.md). */
 export const queueSchema = z
   .object({
     /** The queue database (PROOFLINE_QUEUE_URL and --queue override it). */
-    url: postgresUrl.optional(),
+    url: postgresUrl('PROOFLINE_QUEUE_URL').optional(),
     /** Where workers store each shard's evidence for the run: a folder on a shared filesystem, or s3://bucket/prefix. Default <dataDir>/shards. */
     evidenceStore: z.string().trim().min(1).optional(),
     /** Seconds a worker may hold a shard before it is handed to another worker (it is presumed dead). */
     shardTimeoutSeconds: z.number().int().min(1).default(900),
     /** Attempts after the first before a shard's evidence becomes error records (its controls unknown). */
     retryLimit: z.number().int().min(0).default(2),
+  })
+  .strict();
+
+/** Where the run history is kept (docs/scale.md): absent, in <dataDir>/history.sqlite (SQLite, no server). */
+export const historySchema = z
+  .object({
+    /** A PostgreSQL database shared by schedulers on several hosts (PROOFLINE_HISTORY_URL overrides it). */
+    url: postgresUrl('PROOFLINE_HISTORY_URL').optional(),
   })
   .strict();
 
@@ -82,6 +91,8 @@ export const configSchema = z
     signing: signingSchema.optional(),
     /** Hand collection to `proofline worker` processes through a PostgreSQL queue. */
     queue: queueSchema.optional(),
+    /** The run history in PostgreSQL instead of <dataDir>/history.sqlite. */
+    history: historySchema.optional(),
     /**
      * How live AWS calls are retried. Unset fields follow the SDK's own settings (AWS_MAX_ATTEMPTS,
      * AWS_RETRY_MODE, the profile's max_attempts / retry_mode), else adaptive with 8 attempts.

@@ -10,7 +10,7 @@ import type { HistoryStore } from './history-store.ts';
 import { selectRunsToPrune } from './retention.ts';
 
 export async function applyRetention(store: HistoryStore, retention: RetentionConfig | undefined, windows: readonly ObservationWindow[], now: Date, packagesDir: string): Promise<HistoryEntry[]> {
-  const prune = selectRunsToPrune(store.runs(), retention, windows, now);
+  const prune = selectRunsToPrune(await store.runs(), retention, windows, now);
   const paths = prune.map((e) => {
     const path = confinedPath(packagesDir, basename(e.packagePath!));
     if (path !== confinedPath(e.packagePath!)) throw new PathEscapeError({ file: `history run ${e.id}`, message: `package ${e.packagePath} is not in ${packagesDir}; retention deletes nothing outside it` });
@@ -18,7 +18,7 @@ export async function applyRetention(store: HistoryStore, retention: RetentionCo
   });
   for (const [i, e] of prune.entries()) {
     await rm(paths[i], { recursive: true, force: true });
-    store.markPruned(e.id, now.toISOString());
+    await store.markPruned(e.id, now.toISOString());
   }
   return prune;
 }

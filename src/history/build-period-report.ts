@@ -108,11 +108,11 @@ export async function buildPeriodReport(store: HistoryStore, period: Period, now
   // Checked first: a report over an edited history, or one that silently drops a run, is refused.
   const verification = await verifyHistory(store);
   if (!verification.ok) throw new HistoryNotVerifiedError(verification);
-  const entries = store.runs({ from: period.fromInstant, to: period.toInstant });
+  const entries = await store.runs({ from: period.fromInstant, to: period.toInstant });
   const succeeded = entries.filter((e) => e.status === 'succeeded');
   const results = new Map<string, RunResults>();
   for (const e of succeeded) {
-    const r = store.results(e.id);
+    const r = await store.results(e.id);
     if (r) results.set(e.id, r);
   }
   const runs = [...results.values()];

@@ -12,9 +12,9 @@ export interface HistoryPoint {
   controls: Record<ControlStatus, number>;
 }
 
-export function historyPoints(store: HistoryStore, windows: readonly ObservationWindow[], now: Date, limit = 30): HistoryPoint[] {
+export async function historyPoints(store: HistoryStore, windows: readonly ObservationWindow[], now: Date, limit = 30): Promise<HistoryPoint[]> {
   const open = windows.filter((w) => isOpenWindow(w, now)).sort((a, b) => a.from.localeCompare(b.from))[0];
-  const runs = store.runs({ status: 'succeeded', ...(open ? { from: `${open.from}T00:00:00.000Z` } : {}) });
+  const runs = await store.runs({ status: 'succeeded', ...(open ? { from: `${open.from}T00:00:00.000Z` } : {}) });
   return runs
     .slice(open ? 0 : -limit)
     .filter((e) => e.summary)

@@ -1,24 +1,38 @@
-// The run history: one SQLite file under the data directory, no server. Each row is chained to the
-// row before it (entrySha256) and keyed (entryMac, HMAC under the installation's history key, see
-// history-mac.ts), and each succeeded run names the previous run's manifest digest.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// The run history, on either backend (history-sql.ts): one SQLite file under the data directory, no
+// server (the default), or a PostgreSQL database shared by schedulers on several hosts (history.url).
+// Each row is chained to the row before it (entrySha256) and keyed (entryMac, HMAC under the
+// installation's history key, see history-mac.ts), and each succeeded run names the previous run's
+// manifest digest. The chain is computed here, the same for both backends.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import Database from 'better-sqlite3';
 import type { RunResults } from '../results/run-results.ts';
 import { InputError } from '../util/input-error.ts';
+import { displayUrl } from '../util/postgres-url.ts';
 import { sha256Hex } from '../util/sha256.ts';
 import { stableStringify } from '../util/stable-json.ts';
 import { entryDigest, type HistoryEntry, type RunOutcome } from './history-entry.ts';
 import { HistoryKeyError, historyKeyId } from './history-key.ts';
 import { entryMac, headMac, prunedMac } from './history-mac.ts';
-import { migrate } from './migrations.ts';
+import type { HistorySql, HistoryStatements } from './history-sql.ts';
+import { PostgresHistorySql } from './postgres-history-sql.ts';
 import { rekeyNote, type ChainState, type RekeyNote } from './rekey-history.ts';
+import { SqliteHistorySql } from './sqlite-history-sql.ts';
 
 export const HISTORY_FILE = 'history.sqlite';
 
 /** What a run tells the store; the chain fields (previous digests, entry digest) are the store's to compute. */
 export type RecordRunInput = Pick<HistoryEntry, 'id' | 'startedAt' | 'finishedAt' | 'status' | 'error' | 'packagePath' | 'manifestSha256'> & { results?: RunResults };
+
+/** A call rate collection learned for one account x region x operation (`<service>.<Operation>`). */
+export interface LearnedRate {
+  account: string;
+  region: string;
+  operation: string;
+  /** Calls per second. */
+  rate: number;
+  learnedAt: string;
+}
 
 interface Row {
   seq: number;
@@ -54,37 +68,63 @@ function toEntry(r: Row): HistoryEntry {
   return e;
 }
 
+const meta = async (db: HistoryStatements, name: string) => (await db.get<{ value: string }>('SELECT value FROM history_meta WHERE name = ?', [name]))?.value;
+const setMeta = (db: HistoryStatements, name: string, value: string) => db.run('INSERT INTO history_meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [name, value]);
+const previousManifest = async (db: HistoryStatements) =>
+  (await db.get<{ manifest_sha256: string }>(`SELECT manifest_sha256 FROM runs WHERE status = 'succeeded' AND manifest_sha256 IS NOT NULL ORDER BY seq DESC LIMIT 1`))?.manifest_sha256;
+const allRuns = async (db: HistoryStatements) => (await db.all<Row>('SELECT * FROM runs ORDER BY seq')).map(toEntry);
+
 export class HistoryNotFoundError extends InputError {}
 
 export class HistoryStore {
-  readonly db: Database.Database;
-
   private constructor(
-    readonly file: string,
+    /** The backend's statements (tests edit rows through it as an attacker would). */
+    readonly sql: HistorySql,
     /** The installation's history key (history-key.ts). */
     readonly key: Buffer,
-  ) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 10000');
-    const from = this.db.pragma('user_version', { simple: true }) as number;
-    migrate(this.db);
-    this.keyChain(from);
+  ) {}
+
+  private static async over(sql: HistorySql, key: Buffer): Promise<HistoryStore> {
+    const store = new HistoryStore(sql, key);
+    try {
+      await store.keyChain(sql.openedAtVersion);
+      return store;
+    } catch (err) {
+      await sql.close();
+      throw err;
+    }
   }
 
   /** Opens (creating and migrating if needed) <dataDir>/history.sqlite, or an in-memory store for ':memory:'. */
-  static open(dataDir: string, key: Buffer): HistoryStore {
-    return new HistoryStore(dataDir === ':memory:' ? ':memory:' : join(dataDir, HISTORY_FILE), key);
+  static open(dataDir: string, key: Buffer): Promise<HistoryStore> {
+    return HistoryStore.over(new SqliteHistorySql(dataDir === ':memory:' ? ':memory:' : join(dataDir, HISTORY_FILE)), key);
   }
 
-  private meta(name: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM history_meta WHERE name = ?').get(name) as { value: string } | undefined)?.value;
+  /**
+   * Opens an existing history for reading commands (list, verify, diff, report): a mistyped dataDir
+   * must not create an empty history that then verifies as "intact". `key` is asked for only once the
+   * history is found (a typo in dataDir creates nothing, not even a key).
+   */
+  static openExisting(dataDir: string, key: () => Buffer): Promise<HistoryStore> {
+    const file = join(dataDir, HISTORY_FILE);
+    if (!existsSync(file)) throw new HistoryNotFoundError({ file, message: `no run history here (dataDir "${dataDir}"); check dataDir in the config, or run proofline schedule first` });
+    return HistoryStore.over(new SqliteHistorySql(file), key());
   }
 
-  private setMeta(name: string, value: string): void {
-    this.db.prepare('INSERT INTO history_meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(name, value);
+  /** Opens (creating its schema and migrating if needed) the history in a PostgreSQL database. */
+  static async openPostgres(url: string, key: Buffer): Promise<HistoryStore> {
+    return HistoryStore.over(await PostgresHistorySql.open(url), key);
+  }
+
+  /** For reading commands: a database without a history is an error, never a new history. */
+  static async openExistingPostgres(url: string, key: () => Buffer, from: { file: string; field?: string }): Promise<HistoryStore> {
+    if (!(await PostgresHistorySql.exists(url))) throw new HistoryNotFoundError({ ...from, message: `no run history in the PostgreSQL database ${displayUrl(url)}; check the URL, or run proofline schedule first` });
+    return HistoryStore.over(await PostgresHistorySql.open(url), key());
+  }
+
+  /** Where the history is: its file, or its database URL without the password. */
+  get location(): string {
+    return this.sql.location;
   }
 
   /**
@@ -92,79 +132,65 @@ export class HistoryStore {
    * re-keyed only after its SHA-256 chain was checked, and the check's outcome is kept as a migration
    * note that verify reports for ever: re-keying must not launder an edited history.
    */
-  private keyChain(fromVersion: number): void {
-    this.db
-      .transaction(() => {
-        if (this.meta('key_id') !== undefined) return;
-        const entries = this.runs();
-        if (entries.length) {
-          const note: RekeyNote = rekeyNote(entries, fromVersion, new Date().toISOString());
-          let previousMac: string | undefined;
-          for (const e of entries) {
-            const mac = entryMac(this.key, e, previousMac);
-            this.db.prepare('UPDATE runs SET entry_mac = ?, pruned_mac = ? WHERE seq = ?').run(mac, e.prunedAt ? prunedMac(this.key, { id: e.id, entryMac: mac }, e.prunedAt) : null, e.seq);
-            previousMac = mac;
-          }
-          this.setHead(entries.at(-1)!.seq, previousMac!);
-          this.setMeta('migration', stableStringify(note));
+  private keyChain(fromVersion: number): Promise<void> {
+    return this.sql.transaction(async (tx) => {
+      if ((await meta(tx, 'key_id')) !== undefined) return;
+      const entries = await allRuns(tx);
+      if (entries.length) {
+        const note: RekeyNote = rekeyNote(entries, fromVersion, new Date().toISOString());
+        let previousMac: string | undefined;
+        for (const e of entries) {
+          const mac = entryMac(this.key, e, previousMac);
+          await tx.run('UPDATE runs SET entry_mac = ?, pruned_mac = ? WHERE seq = ?', [mac, e.prunedAt ? prunedMac(this.key, { id: e.id, entryMac: mac }, e.prunedAt) : null, e.seq]);
+          previousMac = mac;
         }
-        this.setMeta('key_id', historyKeyId(this.key));
-      })
-      .immediate();
+        await this.setHead(tx, entries.at(-1)!.seq, previousMac!);
+        await setMeta(tx, 'migration', stableStringify(note));
+      }
+      await setMeta(tx, 'key_id', historyKeyId(this.key));
+    });
   }
 
-  private setHead(seq: number, lastEntryMac: string): void {
-    this.setMeta('head', stableStringify({ seq, entryMac: lastEntryMac, mac: headMac(this.key, seq, lastEntryMac) }));
+  private async setHead(tx: HistoryStatements, seq: number, lastEntryMac: string): Promise<void> {
+    await setMeta(tx, 'head', stableStringify({ seq, entryMac: lastEntryMac, mac: headMac(this.key, seq, lastEntryMac) }));
   }
 
   /** What the keyed chain's checks need beyond the rows: key ids, the keyed head, the migration note. */
-  chainState(): ChainState {
-    const head = this.meta('head');
-    const migration = this.meta('migration');
+  async chainState(): Promise<ChainState> {
+    const [storedKeyId, head, migration] = [await meta(this.sql, 'key_id'), await meta(this.sql, 'head'), await meta(this.sql, 'migration')];
     return {
       keyId: historyKeyId(this.key),
-      ...(this.meta('key_id') !== undefined ? { storedKeyId: this.meta('key_id') } : {}),
+      ...(storedKeyId !== undefined ? { storedKeyId } : {}),
       ...(head ? { head: JSON.parse(head) as ChainState['head'] } : {}),
       ...(migration ? { migration: JSON.parse(migration) as RekeyNote } : {}),
     };
   }
 
-  private assertOwnKey(): void {
-    const stored = this.meta('key_id');
-    if (stored !== historyKeyId(this.key)) throw new HistoryKeyError({ file: this.file, message: `the history is keyed with key id ${stored}, this installation's history key is ${historyKeyId(this.key)}: nothing is recorded (copy the history.key file of the installation that keeps this history)` });
+  private async assertOwnKey(tx: HistoryStatements): Promise<void> {
+    const stored = await meta(tx, 'key_id');
+    if (stored !== historyKeyId(this.key)) throw new HistoryKeyError({ file: this.location, message: `the history is keyed with key id ${stored}, this installation's history key is ${historyKeyId(this.key)}: nothing is recorded (copy the history.key file of the installation that keeps this history)` });
   }
 
   /** Whether the stored results row of a run exists (its digest is in the run's keyed entry). */
-  hasResults(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM run_results WHERE run_id = ?').get(id) !== undefined;
+  async hasResults(id: string): Promise<boolean> {
+    return (await this.sql.get('SELECT 1 FROM run_results WHERE run_id = ?', [id])) !== undefined;
   }
 
-  /**
-   * Opens an existing history for reading commands (list, verify, diff, report): a mistyped dataDir
-   * must not create an empty history that then verifies as "intact".
-   */
-  /** `key` is asked for only once the history is found (a typo in dataDir creates nothing, not even a key). */
-  static openExisting(dataDir: string, key: () => Buffer): HistoryStore {
-    const file = join(dataDir, HISTORY_FILE);
-    if (!existsSync(file)) throw new HistoryNotFoundError({ file, message: `no run history here (dataDir "${dataDir}"); check dataDir in the config, or run proofline schedule first` });
-    return new HistoryStore(file, key());
-  }
-
-  close(): void {
-    this.db.close();
+  close(): Promise<void> {
+    return this.sql.close();
   }
 
   /** The manifest digest the next package must name as its predecessor. */
-  previousManifestDigest(): string | undefined {
-    const row = this.db.prepare(`SELECT manifest_sha256 FROM runs WHERE status = 'succeeded' AND manifest_sha256 IS NOT NULL ORDER BY seq DESC LIMIT 1`).get() as { manifest_sha256: string } | undefined;
-    return row?.manifest_sha256;
+  previousManifestDigest(): Promise<string | undefined> {
+    return previousManifest(this.sql);
   }
 
-  recordRun(input: RecordRunInput): HistoryEntry {
-    return this.db.transaction(() => {
-      this.assertOwnKey();
-      const last = this.db.prepare('SELECT seq, entry_sha256, entry_mac FROM runs ORDER BY seq DESC LIMIT 1').get() as { seq: number; entry_sha256: string; entry_mac: string | null } | undefined;
+  recordRun(input: RecordRunInput): Promise<HistoryEntry> {
+    return this.sql.transaction(async (tx) => {
+      await this.assertOwnKey(tx);
+      const last = await tx.get<{ seq: number; entry_sha256: string; entry_mac: string | null }>('SELECT seq, entry_sha256, entry_mac FROM runs ORDER BY seq DESC LIMIT 1');
       const resultsJson = input.results ? stableStringify(input.results) : undefined;
+      const previousManifestSha256 = input.status === 'succeeded' ? await previousManifest(tx) : undefined;
       const base: Omit<HistoryEntry, 'entrySha256'> = {
         seq: (last?.seq ?? 0) + 1,
         id: input.id,
@@ -174,44 +200,36 @@ export class HistoryStore {
         ...(input.error !== undefined ? { error: input.error } : {}),
         ...(input.packagePath !== undefined ? { packagePath: input.packagePath } : {}),
         ...(input.manifestSha256 !== undefined ? { manifestSha256: input.manifestSha256 } : {}),
-        ...(input.status === 'succeeded' && this.previousManifestDigest() ? { previousManifestSha256: this.previousManifestDigest() } : {}),
+        ...(previousManifestSha256 ? { previousManifestSha256 } : {}),
         ...(resultsJson ? { resultsSha256: sha256Hex(resultsJson), summary: JSON.parse(stableStringify(input.results!.summary)) } : {}),
         ...(last ? { previousEntrySha256: last.entry_sha256 } : {}),
       };
       const entrySha256 = entryDigest(base);
       const entry: HistoryEntry = { ...base, entrySha256, entryMac: entryMac(this.key, { seq: base.seq, entrySha256 }, last?.entry_mac ?? undefined) };
-      this.db
-        .prepare(
-          `INSERT INTO runs (seq, id, started_at, finished_at, status, error, package_path, manifest_sha256, previous_manifest_sha256, results_sha256, summary_json, previous_entry_sha256, entry_sha256, entry_mac)
-           VALUES (@seq, @id, @startedAt, @finishedAt, @status, @error, @packagePath, @manifestSha256, @previousManifestSha256, @resultsSha256, @summaryJson, @previousEntrySha256, @entrySha256, @entryMac)`,
-        )
-        .run({
-          error: null, packagePath: null, manifestSha256: null, previousManifestSha256: null, resultsSha256: null, previousEntrySha256: null,
-          ...entry,
-          summaryJson: entry.summary === undefined ? null : stableStringify(entry.summary),
-        });
-      if (resultsJson) this.db.prepare('INSERT INTO run_results (run_id, results_gzip) VALUES (?, ?)').run(input.id, gzipSync(resultsJson));
-      this.setHead(entry.seq, entry.entryMac!);
+      await tx.run(
+        `INSERT INTO runs (seq, id, started_at, finished_at, status, error, package_path, manifest_sha256, previous_manifest_sha256, results_sha256, summary_json, previous_entry_sha256, entry_sha256, entry_mac)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [entry.seq, entry.id, entry.startedAt, entry.finishedAt, entry.status, entry.error ?? null, entry.packagePath ?? null, entry.manifestSha256 ?? null, entry.previousManifestSha256 ?? null, entry.resultsSha256 ?? null, entry.summary === undefined ? null : stableStringify(entry.summary), entry.previousEntrySha256 ?? null, entry.entrySha256, entry.entryMac],
+      );
+      if (resultsJson) await tx.run('INSERT INTO run_results (run_id, results_gzip) VALUES (?, ?)', [input.id, gzipSync(resultsJson)]);
+      await this.setHead(tx, entry.seq, entry.entryMac!);
       return entry;
-    }).immediate();
+    });
   }
 
   /** Runs in chain order, optionally those started within [from, to] (ISO strings compare as times). */
-  runs(filter: { from?: string; to?: string; status?: RunOutcome } = {}): HistoryEntry[] {
-    const rows = this.db.prepare('SELECT * FROM runs ORDER BY seq').all() as Row[];
-    return rows
-      .map(toEntry)
-      .filter((e) => (!filter.from || e.startedAt >= filter.from) && (!filter.to || e.startedAt <= filter.to) && (!filter.status || e.status === filter.status));
+  async runs(filter: { from?: string; to?: string; status?: RunOutcome } = {}): Promise<HistoryEntry[]> {
+    return (await allRuns(this.sql)).filter((e) => (!filter.from || e.startedAt >= filter.from) && (!filter.to || e.startedAt <= filter.to) && (!filter.status || e.status === filter.status));
   }
 
   /** A run by id, id prefix, sequence number or "latest" (the latest run with stored results). */
-  run(ref: string): HistoryEntry | undefined {
+  async run(ref: string): Promise<HistoryEntry | undefined> {
     let row: Row | undefined;
     // "latest" is the latest run that has results to read: a failed or abandoned run after it has none.
-    if (ref === 'latest') row = this.db.prepare(`SELECT * FROM runs WHERE status = 'succeeded' AND id IN (SELECT run_id FROM run_results) ORDER BY seq DESC LIMIT 1`).get() as Row | undefined;
-    else if (/^\d+$/.test(ref)) row = this.db.prepare('SELECT * FROM runs WHERE seq = ?').get(Number(ref)) as Row | undefined;
+    if (ref === 'latest') row = await this.sql.get<Row>(`SELECT * FROM runs WHERE status = 'succeeded' AND id IN (SELECT run_id FROM run_results) ORDER BY seq DESC LIMIT 1`);
+    else if (/^\d+$/.test(ref)) row = await this.sql.get<Row>('SELECT * FROM runs WHERE seq = ?', [Number(ref)]);
     else {
-      const rows = this.db.prepare(`SELECT * FROM runs WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2`).all(ref.replace(/[%_\\]/g, '\\$&')) as Row[];
+      const rows = await this.sql.all<Row>(`SELECT * FROM runs WHERE id LIKE ? ESCAPE '\\' LIMIT 2`, [`${ref.replace(/[%_\\]/g, '\\$&')}%`]);
       if (rows.length > 1) throw new Error(`run "${ref}" is ambiguous: give more of its id`);
       row = rows[0];
     }
@@ -219,8 +237,8 @@ export class HistoryStore {
   }
 
   /** The stored results of a run, checked against the digest recorded in its chain entry. */
-  results(id: string): RunResults | undefined {
-    const row = this.db.prepare('SELECT r.results_gzip AS gz, s.results_sha256 AS digest FROM run_results r JOIN runs s ON s.id = r.run_id WHERE r.run_id = ?').get(id) as { gz: Buffer; digest: string } | undefined;
+  async results(id: string): Promise<RunResults | undefined> {
+    const row = await this.sql.get<{ gz: Buffer; digest: string }>('SELECT r.results_gzip AS gz, s.results_sha256 AS digest FROM run_results r JOIN runs s ON s.id = r.run_id WHERE r.run_id = ?', [id]);
     if (!row) return undefined;
     const json = gunzipSync(row.gz).toString('utf8');
     if (sha256Hex(json) !== row.digest) throw new Error(`stored results of run ${id} do not match their recorded digest`);
@@ -228,14 +246,29 @@ export class HistoryStore {
   }
 
   /** Retention: the package is gone, the chain entry (and the results, for period reports) stay. */
-  markPruned(id: string, at: string): void {
-    this.db
-      .transaction(() => {
-        this.assertOwnKey();
-        const row = this.db.prepare('SELECT entry_mac FROM runs WHERE id = ?').get(id) as { entry_mac: string | null } | undefined;
-        if (!row?.entry_mac) throw new Error(`run ${id}: not in the keyed history`);
-        this.db.prepare('UPDATE runs SET pruned_at = ?, pruned_mac = ? WHERE id = ?').run(at, prunedMac(this.key, { id, entryMac: row.entry_mac }, at), id);
-      })
-      .immediate();
+  markPruned(id: string, at: string): Promise<void> {
+    return this.sql.transaction(async (tx) => {
+      await this.assertOwnKey(tx);
+      const row = await tx.get<{ entry_mac: string | null }>('SELECT entry_mac FROM runs WHERE id = ?', [id]);
+      if (!row?.entry_mac) throw new Error(`run ${id}: not in the keyed history`);
+      await tx.run('UPDATE runs SET pruned_at = ?, pruned_mac = ? WHERE id = ?', [at, prunedMac(this.key, { id, entryMac: row.entry_mac }, at), id]);
+    });
+  }
+
+  /**
+   * The call rates collection learned in earlier runs. Hints for pacing, not evidence: outside the
+   * keyed chain (an edited rate can only make a run slower or throttled, never change a result).
+   */
+  async learnedRates(): Promise<LearnedRate[]> {
+    const rows = await this.sql.all<{ account: string; region: string; operation: string; rate: number; learned_at: string }>('SELECT account, region, operation, rate, learned_at FROM operation_rates ORDER BY account, region, operation');
+    return rows.map((r) => ({ account: r.account, region: r.region, operation: r.operation, rate: Number(r.rate), learnedAt: r.learned_at }));
+  }
+
+  /** Keeps what a run learned (replacing the earlier rate of each account x region x operation). */
+  saveLearnedRates(rates: readonly LearnedRate[]): Promise<void> {
+    return this.sql.transaction(async (tx) => {
+      for (const r of rates)
+        await tx.run('INSERT INTO operation_rates (account, region, operation, rate, learned_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, region, operation) DO UPDATE SET rate = excluded.rate, learned_at = excluded.learned_at', [r.account, r.region, r.operation, r.rate, r.learnedAt]);
+    });
   }
 }

@@ -1,10 +1,13 @@
-// Versioned schema migrations, applied in order; PRAGMA user_version records the last one applied.
+// Versioned schema migrations of the run history, the same list for both backends, applied in order:
+// SQLite records the last one applied in PRAGMA user_version, PostgreSQL in the schema_version table of
+// its proofline_history schema (postgres-history-sql.ts). `postgres` replaces `sql` where the dialects differ.
 import type Database from 'better-sqlite3';
 
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  postgres?: string;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,6 +35,27 @@ export const MIGRATIONS: readonly Migration[] = [
         run_id TEXT PRIMARY KEY REFERENCES runs (id),
         results_gzip BLOB NOT NULL
       );`,
+    postgres: `
+      CREATE TABLE runs (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed')),
+        error TEXT,
+        package_path TEXT,
+        manifest_sha256 TEXT,
+        previous_manifest_sha256 TEXT,
+        results_sha256 TEXT,
+        summary_json TEXT,
+        previous_entry_sha256 TEXT,
+        entry_sha256 TEXT NOT NULL
+      );
+      CREATE INDEX runs_started_at ON runs (started_at);
+      CREATE TABLE run_results (
+        run_id TEXT PRIMARY KEY REFERENCES runs (id),
+        results_gzip BYTEA NOT NULL
+      );`,
   },
   {
     version: 2,
@@ -45,6 +69,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE runs ADD COLUMN entry_mac TEXT;
       ALTER TABLE runs ADD COLUMN pruned_mac TEXT;
       CREATE TABLE history_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  },
+  {
+    version: 4,
+    description: 'learned call rates per account x region x operation (collection hints, outside the keyed chain)',
+    sql: `
+      CREATE TABLE operation_rates (
+        account TEXT NOT NULL,
+        region TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        rate DOUBLE PRECISION NOT NULL,
+        learned_at TEXT NOT NULL,
+        PRIMARY KEY (account, region, operation)
+      );`,
   },
 ];
 

@@ -11,11 +11,11 @@ import type { ChainState } from './rekey-history.ts';
 /** What verification reads: any history backend that keeps the keyed chain provides it. */
 export interface KeyedHistoryReader {
   readonly key: Buffer;
-  runs(): HistoryEntry[];
-  /** Throws when the stored results do not match the digest in their entry. */
-  results(id: string): RunResults | undefined;
-  hasResults(id: string): boolean;
-  chainState(): ChainState;
+  runs(): Promise<HistoryEntry[]>;
+  /** Rejects when the stored results do not match the digest in their entry. */
+  results(id: string): Promise<RunResults | undefined>;
+  hasResults(id: string): Promise<boolean>;
+  chainState(): Promise<ChainState>;
 }
 
 export interface HistoryProblem {
@@ -72,8 +72,8 @@ async function manifestPredecessor(packageDir: string): Promise<string | undefin
 }
 
 export async function verifyHistory(store: KeyedHistoryReader): Promise<HistoryVerification> {
-  const entries = store.runs();
-  const { problems, notes, keyUsable } = chainProblems(store.chainState(), entries, store.key);
+  const entries = await store.runs();
+  const { problems, notes, keyUsable } = chainProblems(await store.chainState(), entries, store.key);
   let previous: HistoryEntry | undefined;
   let lastManifest: string | undefined;
   let checkedPackages = 0;
@@ -89,9 +89,9 @@ export async function verifyHistory(store: KeyedHistoryReader): Promise<HistoryV
       if (e.prunedAt !== undefined && !(e.entryMac && sameMac(e.prunedMac, prunedMac(store.key, { id: e.id, entryMac: e.entryMac }, e.prunedAt)))) problems.push({ ...at, problem: `marked pruned at ${e.prunedAt} without a keyed pruning record (retention did not write it)` });
       if (e.prunedAt === undefined && e.prunedMac !== undefined) problems.push({ ...at, problem: 'its keyed pruning record lost its time (pruned_at cleared)' });
     }
-    if (e.resultsSha256 && !store.hasResults(e.id)) problems.push({ ...at, problem: 'its stored results were removed from the history (run_results row missing)' });
+    if (e.resultsSha256 && !(await store.hasResults(e.id))) problems.push({ ...at, problem: 'its stored results were removed from the history (run_results row missing)' });
     try {
-      store.results(e.id);
+      await store.results(e.id);
     } catch (err) {
       problems.push({ ...at, problem: (err as Error).message });
     }

@@ -30,7 +30,7 @@ export interface EvidenceJobDeps {
   /** The catalog's frameworks, so manual evidence for an unknown requirement is rejected. */
   catalog?: Parameters<typeof loadManualEvidence>[2];
   /** Renderers and signer; they receive the digest the new manifest must name as its predecessor. */
-  packageSteps?: (previousManifestSha256: string | undefined) => PackageStep[];
+  packageSteps?: (previousManifestSha256: string | undefined) => PackageStep[] | Promise<PackageStep[]>;
   /** Upload and notifications after the run is recorded; their failure is logged, not a failed run. */
   afterRun?: (packagePath: string, results: RunResults) => Promise<Record<string, unknown>>;
   log: JsonLogger;
@@ -42,7 +42,7 @@ export function packagesDirOf(config: ProoflineConfig): string {
 }
 
 /** The job for the Scheduler, and the hook that records a failed run. */
-export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailure: (error: Error) => void } {
+export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailure: (error: Error) => Promise<void> } {
   const now = deps.now ?? (() => new Date());
   let startedAt = now();
   const job: ScheduledJob = async (signal) => {
@@ -51,10 +51,10 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
     for (const warning of inputs.warnings ?? []) deps.log.log('warn', 'input.warning', { warning });
     const { results, records } = await abortable(deps.collect(inputs, startedAt, signal), signal);
     signal.throwIfAborted();
-    const previous = deps.store.previousManifestDigest();
+    const previous = await deps.store.previousManifestDigest();
     const steps: PackageStep[] = [
       manualEvidenceStep(inputs.manualEvidence),
-      ...(deps.packageSteps?.(previous) ?? []),
+      ...((await deps.packageSteps?.(previous)) ?? []),
       // Last before the rename: an abort while rendering or signing leaves no package at all.
       async () => signal.throwIfAborted(),
     ];
@@ -63,7 +63,7 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
     let entry: HistoryEntry | undefined;
     const packagePath = await writePackage(deps.packagesDir, { results, records }, steps, {
       beforePublish: async (tmpDir, finalDir) => {
-        entry = deps.store.recordRun({
+        entry = await deps.store.recordRun({
           id: results.run.id,
           startedAt: results.run.startedAt,
           finishedAt: now().toISOString(),
@@ -92,8 +92,8 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
     }
     return outcome;
   };
-  const onFailure = (error: Error) => {
-    deps.store.recordRun({ id: randomUUID(), startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), status: 'failed', error: error.message });
+  const onFailure = async (error: Error) => {
+    await deps.store.recordRun({ id: randomUUID(), startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), status: 'failed', error: error.message });
   };
   return { job, onFailure };
 }

@@ -11,51 +11,54 @@ import { acquireDataDirLock, DataDirLockedError, LOCK_FILE } from '../../src/his
 import { entryDigest } from '../../src/history/history-entry.ts';
 import { historyKeyId, loadHistoryKey } from '../../src/history/history-key.ts';
 import { HISTORY_FILE, HistoryStore } from '../../src/history/history-store.ts';
+import type { HistoryStatements } from '../../src/history/history-sql.ts';
 import { packageManifestDigest } from '../../src/history/manifest-digest.ts';
 import { migrate, MIGRATIONS } from '../../src/history/migrations.ts';
 import { verifyHistory } from '../../src/history/verify-history.ts';
 import { stableStringify } from '../../src/util/stable-json.ts';
 import { TEST_HISTORY_KEY } from '../helpers/history-key.ts';
 import { fakeResults } from './fake-results.ts';
+import { describeHistoryBackends } from '../helpers/history-backends.ts';
 
-let dir: string;
-let store: HistoryStore;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'proofline-keyed-'));
-  store = HistoryStore.open(dir, TEST_HISTORY_KEY);
-});
-afterEach(async () => {
-  store.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function packageRun(n: number, s = store) {
-  const pkg = join(dir, `pkg-${n}`);
-  await mkdir(pkg);
-  await writeFile(join(pkg, 'manifest.json'), JSON.stringify({ n, previousManifestSha256: s.previousManifestDigest() }));
-  const startedAt = `2026-11-${String(10 + n).padStart(2, '0')}T02:00:00.000Z`;
-  return s.recordRun({ id: `run-${n}`, startedAt, finishedAt: startedAt, status: 'succeeded', packagePath: pkg, manifestSha256: await packageManifestDigest(pkg), results: fakeResults(`run-${n}`, startedAt, [{ control: 'c1', resource: 'r1', status: 'pass' }]) });
-}
-
-const problems = async (s = store) => (await verifyHistory(s)).problems.map((p) => p.problem).join('\n');
 const period = { from: '2026-11-01', to: '2026-11-30', fromInstant: '2026-11-01T00:00:00.000Z', toInstant: '2026-11-30T23:59:59.999Z' };
 
-/** What an attacker with write access to history.sqlite but not the key can do: recompute the unkeyed chain. */
-function rechainWithoutKey(db: Database.Database): void {
+/** What an attacker with write access to the history's database but not the key can do: recompute the unkeyed chain. */
+async function rechainWithoutKey(db: HistoryStatements): Promise<void> {
   let previous: string | undefined;
-  for (const r of db.prepare('SELECT * FROM runs ORDER BY seq').all() as Record<string, unknown>[]) {
+  for (const r of await db.all<Record<string, unknown>>('SELECT * FROM runs ORDER BY seq')) {
     const e = { seq: r.seq as number, id: r.id as string, startedAt: r.started_at as string, finishedAt: r.finished_at as string, status: r.status as 'succeeded', ...(r.error ? { error: r.error as string } : {}), ...(r.package_path ? { packagePath: r.package_path as string } : {}), ...(r.manifest_sha256 ? { manifestSha256: r.manifest_sha256 as string } : {}), ...(r.previous_manifest_sha256 ? { previousManifestSha256: r.previous_manifest_sha256 as string } : {}), ...(r.results_sha256 ? { resultsSha256: r.results_sha256 as string } : {}), ...(r.summary_json ? { summary: JSON.parse(r.summary_json as string) } : {}), ...(previous ? { previousEntrySha256: previous } : {}) };
     previous = entryDigest(e);
-    db.prepare('UPDATE runs SET previous_entry_sha256 = ?, entry_sha256 = ? WHERE seq = ?').run(e.previousEntrySha256 ?? null, previous, e.seq);
+    await db.run('UPDATE runs SET previous_entry_sha256 = ?, entry_sha256 = ? WHERE seq = ?', [e.previousEntrySha256 ?? null, previous, e.seq]);
   }
 }
 
-describe('keyed history: the reproductions of issue 11', () => {
+describeHistoryBackends('keyed history: the reproductions of issue 11', (backend) => {
+  let dir: string;
+  let store: HistoryStore;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'proofline-keyed-'));
+    store = await backend.fresh(dir, TEST_HISTORY_KEY);
+  });
+  afterEach(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function packageRun(n: number, s = store) {
+    const pkg = join(dir, `pkg-${n}`);
+    await mkdir(pkg);
+    await writeFile(join(pkg, 'manifest.json'), JSON.stringify({ n, previousManifestSha256: await s.previousManifestDigest() }));
+    const startedAt = `2026-11-${String(10 + n).padStart(2, '0')}T02:00:00.000Z`;
+    return s.recordRun({ id: `run-${n}`, startedAt, finishedAt: startedAt, status: 'succeeded', packagePath: pkg, manifestSha256: await packageManifestDigest(pkg), results: fakeResults(`run-${n}`, startedAt, [{ control: 'c1', resource: 'r1', status: 'pass' }]) });
+  }
+
+  const problems = async (s = store) => (await verifyHistory(s)).problems.map((p) => p.problem).join('\n');
+
   it('an honest history verifies', async () => {
     await packageRun(1);
     await packageRun(2);
-    store.markPruned('run-1', '2026-12-01T00:00:00.000Z');
+    await store.markPruned('run-1', '2026-12-01T00:00:00.000Z');
     await rm(join(dir, 'pkg-1'), { recursive: true });
     const v = await verifyHistory(store);
     expect(v.problems).toEqual([]);
@@ -65,7 +68,7 @@ describe('keyed history: the reproductions of issue 11', () => {
   it('pruned_at set by hand and the package deleted: a failure (no keyed pruning record)', async () => {
     await packageRun(1);
     await packageRun(2);
-    store.db.prepare(`UPDATE runs SET pruned_at = '2026-12-01T00:00:00.000Z' WHERE id = 'run-1'`).run();
+    await store.sql.run(`UPDATE runs SET pruned_at = '2026-12-01T00:00:00.000Z' WHERE id = 'run-1'`);
     await rm(join(dir, 'pkg-1'), { recursive: true });
     expect(await problems()).toMatch(/marked pruned at 2026-12-01T00:00:00.000Z without a keyed pruning record/);
     expect((await verifyHistory(store)).ok).toBe(false);
@@ -74,7 +77,7 @@ describe('keyed history: the reproductions of issue 11', () => {
   it('a run_results row deleted: a failure, and the period report refuses the history', async () => {
     await packageRun(1);
     await packageRun(2);
-    store.db.prepare(`DELETE FROM run_results WHERE run_id = 'run-1'`).run();
+    await store.sql.run(`DELETE FROM run_results WHERE run_id = 'run-1'`);
     expect(await problems()).toMatch(/stored results were removed/);
     await expect(buildPeriodReport(store, period, new Date('2026-12-01T00:00:00Z'))).rejects.toBeInstanceOf(HistoryNotVerifiedError);
   });
@@ -83,8 +86,8 @@ describe('keyed history: the reproductions of issue 11', () => {
     await packageRun(1);
     await packageRun(2);
     await packageRun(3);
-    store.db.prepare(`UPDATE runs SET summary_json = '{"findings":{"pass":99}}', started_at = '2026-11-01T00:00:00.000Z' WHERE id = 'run-2'`).run();
-    rechainWithoutKey(store.db);
+    await store.sql.run(`UPDATE runs SET summary_json = '{"findings":{"pass":99}}', started_at = '2026-11-01T00:00:00.000Z' WHERE id = 'run-2'`);
+    await rechainWithoutKey(store.sql);
     const text = await problems();
     expect(text).not.toMatch(/entry altered/); // the unkeyed chain is consistent again...
     expect(text).toMatch(/entry MAC does not verify/); // ...the keyed one is not
@@ -93,22 +96,34 @@ describe('keyed history: the reproductions of issue 11', () => {
   it('the newest run deleted (with its results): a failure (keyed head)', async () => {
     await packageRun(1);
     await packageRun(2);
-    store.db.prepare(`DELETE FROM run_results WHERE run_id = 'run-2'`).run();
-    store.db.prepare(`DELETE FROM runs WHERE id = 'run-2'`).run();
+    await store.sql.run(`DELETE FROM run_results WHERE run_id = 'run-2'`);
+    await store.sql.run(`DELETE FROM runs WHERE id = 'run-2'`);
     expect(await problems()).toMatch(/its keyed head says run #2/);
   });
 
   it('another installation\'s key: verification says so and nothing can be recorded', async () => {
     await packageRun(1);
-    store.close();
+    await store.close();
     const other = Buffer.alloc(32, 9);
-    store = HistoryStore.open(dir, other);
+    store = await backend.reopen(dir, other);
     expect(await problems()).toMatch(new RegExp(`keyed with key id ${historyKeyId(TEST_HISTORY_KEY)}`));
     await expect(packageRun(2)).rejects.toThrow(/nothing is recorded/);
   });
 });
 
-describe('migration of an unkeyed history', () => {
+describe('migration of an unkeyed history (SQLite: histories from before the keyed chain)', () => {
+  let dir: string;
+  let store: HistoryStore | undefined;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'proofline-keyed-'));
+  });
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+  const problems = async (s: HistoryStore) => (await verifyHistory(s)).problems.map((p) => p.problem).join('\n');
+
   function v2History(file: string, tamper: boolean): void {
     const db = new Database(file);
     migrate(db, MIGRATIONS.filter((m) => m.version <= 2));
@@ -123,28 +138,32 @@ describe('migration of an unkeyed history', () => {
   }
 
   it('re-keys a sound unkeyed history, says so in a note, and keeps chaining', async () => {
-    store.close();
     const legacy = join(dir, 'legacy');
     await mkdir(legacy);
     v2History(join(legacy, HISTORY_FILE), false);
-    store = HistoryStore.open(legacy, TEST_HISTORY_KEY);
-    store.recordRun({ id: 'new-4', startedAt: '2026-11-20T00:00:00.000Z', finishedAt: '2026-11-20T00:00:00.000Z', status: 'failed', error: 'y' });
+    store = await HistoryStore.open(legacy, TEST_HISTORY_KEY);
+    await store.recordRun({ id: 'new-4', startedAt: '2026-11-20T00:00:00.000Z', finishedAt: '2026-11-20T00:00:00.000Z', status: 'failed', error: 'y' });
     const v = await verifyHistory(store);
     expect(v.problems).toEqual([]);
     expect(v.notes.join('\n')).toMatch(/runs 1\.\.3 were keyed on .* when this history moved from schema 2 to the keyed chain/);
   });
 
   it('keeps failing a history whose unkeyed chain did not hold when it was re-keyed', async () => {
-    store.close();
     const legacy = join(dir, 'legacy');
     await mkdir(legacy);
     v2History(join(legacy, HISTORY_FILE), true);
-    store = HistoryStore.open(legacy, TEST_HISTORY_KEY);
-    expect(await problems()).toMatch(/the unkeyed chain did not hold when it was keyed .*run #2: entry altered/);
+    store = await HistoryStore.open(legacy, TEST_HISTORY_KEY);
+    expect(await problems(store)).toMatch(/the unkeyed chain did not hold when it was keyed .*run #2: entry altered/);
   });
 });
 
 describe('history key and dataDir lock', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'proofline-keyed-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
   it('the key is created once under PROOFLINE_HOME, reused, and never re-minted over a damaged file', async () => {
     const home = join(dir, 'home');
     const a = loadHistoryKey(home);

@@ -68,16 +68,16 @@ describe('period report over the history store', () => {
   let store: HistoryStore;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'proofline-period-'));
-    store = HistoryStore.open(dir, TEST_HISTORY_KEY);
+    store = await HistoryStore.open(dir, TEST_HISTORY_KEY);
   });
   afterEach(async () => {
-    store.close();
+    await store.close();
     await rm(dir, { recursive: true, force: true });
   });
 
   it('uses only the runs inside the window and writes period-report.json', async () => {
-    for (const r of runs) store.recordRun({ id: r.run.id, startedAt: r.run.startedAt, finishedAt: r.run.startedAt, status: 'succeeded', results: r, manifestSha256: `m-${r.run.id}` });
-    store.recordRun({ id: 'failed', startedAt: '2026-11-03T05:00:00.000Z', finishedAt: '2026-11-03T05:00:00.000Z', status: 'failed', error: 'x' });
+    for (const r of runs) await store.recordRun({ id: r.run.id, startedAt: r.run.startedAt, finishedAt: r.run.startedAt, status: 'succeeded', results: r, manifestSha256: `m-${r.run.id}` });
+    await store.recordRun({ id: 'failed', startedAt: '2026-11-03T05:00:00.000Z', finishedAt: '2026-11-03T05:00:00.000Z', status: 'failed', error: 'x' });
     const period = resolvePeriod({ from: '2026-11-02', to: '2026-11-04' }, []);
     const report = await buildPeriodReport(store, period, new Date('2026-12-01T00:00:00Z'));
     expect(report.runs).toMatchObject({ succeeded: 3, failed: 1, ids: ['run-2', 'run-3', 'run-4'] });

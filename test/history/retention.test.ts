@@ -60,21 +60,21 @@ describe('applying retention', () => {
     const { packageManifestDigest } = await import('../../src/history/manifest-digest.ts');
     const { verifyHistory } = await import('../../src/history/verify-history.ts');
     const dir = await mkdtemp(join(tmpdir(), 'proofline-retention-'));
-    const store = HistoryStore.open(dir, TEST_HISTORY_KEY);
+    const store = await HistoryStore.open(dir, TEST_HISTORY_KEY);
     try {
       for (const day of ['01', '02', '03', '04']) {
         const pkg = join(dir, 'packages', day);
         await mkdir(pkg, { recursive: true });
         await writeFile(join(pkg, 'manifest.json'), day);
-        store.recordRun({ id: `r${day}`, startedAt: `2026-11-${day}T02:00:00.000Z`, finishedAt: `2026-11-${day}T02:00:00.000Z`, status: 'succeeded', packagePath: pkg, manifestSha256: await packageManifestDigest(pkg) });
+        await store.recordRun({ id: `r${day}`, startedAt: `2026-11-${day}T02:00:00.000Z`, finishedAt: `2026-11-${day}T02:00:00.000Z`, status: 'succeeded', packagePath: pkg, manifestSha256: await packageManifestDigest(pkg) });
       }
       const pruned = await applyRetention(store, { keepRuns: 1 }, [{ name: 'open', from: '2026-11-03', to: '2027-01-31' }], now, join(dir, 'packages'));
       expect(pruned.map((p) => p.id)).toEqual(['r02', 'r01']);
       expect((await readdir(join(dir, 'packages'))).sort()).toEqual(['03', '04']);
-      expect(store.run('r01')?.prunedAt).toBe(now.toISOString());
+      expect((await store.run('r01'))?.prunedAt).toBe(now.toISOString());
       expect(await verifyHistory(store)).toMatchObject({ ok: true, checkedPackages: 2 });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

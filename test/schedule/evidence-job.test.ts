@@ -16,10 +16,10 @@ let dir: string;
 let store: HistoryStore;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'proofline-job-'));
-  store = HistoryStore.open(dir, TEST_HISTORY_KEY);
+  store = await HistoryStore.open(dir, TEST_HISTORY_KEY);
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -52,7 +52,7 @@ describe('scheduled evidence job', () => {
     expect(await s.tick()).toBe('failed');
     expect(await s.tick()).toBe('ran');
     expect(seen[0]).toEqual({ exceptions: 3, manual: 3 });
-    const runs = store.runs();
+    const runs = await store.runs();
     expect(runs.map((r) => r.status)).toEqual(['succeeded', 'failed', 'succeeded']);
     expect(runs[1].error).toBe('throttled out');
     expect(runs[2].previousManifestSha256).toBe(runs[0].manifestSha256);
@@ -85,8 +85,8 @@ describe('scheduled evidence job', () => {
     await stopped;
     expect(await run).toBe('stopped');
     expect(await readdir(packagesDir)).toEqual([]);
-    expect(store.runs().map((r) => r.status)).toEqual(['failed']);
-    expect(store.runs()[0].error).toMatch(/abandoned: SIGTERM/);
+    expect((await store.runs()).map((r) => r.status)).toEqual(['failed']);
+    expect((await store.runs())[0].error).toMatch(/abandoned: SIGTERM/);
   });
 
   it('SIGTERM during collection abandons the run at once', async () => {
@@ -107,7 +107,7 @@ describe('scheduled evidence job', () => {
     const { job, onFailure } = evidenceJob({ config: config({ exceptionsFile: join(dir, 'missing.yaml') }), store, packagesDir: join(dir, 'packages'), log, now, collect: async () => { throw new Error('unreachable'); } });
     const s = new Scheduler({ schedule: config().schedule!, log, job, onFailure });
     expect(await s.tick()).toBe('failed');
-    expect(store.runs()[0].error).toMatch(/missing\.yaml: cannot read the exceptions file/);
+    expect((await store.runs())[0].error).toMatch(/missing\.yaml: cannot read the exceptions file/);
   });
 });
 
@@ -118,18 +118,18 @@ describe('the history row and the package land together', () => {
     const { job } = evidenceJob({
       config: config(), store, packagesDir, log: memoryLogger(), now,
       collect: async (_inputs, at) => ({ results: fakeResults('row-first', at.toISOString(), [{ control: 'c1', resource: 'r', status: 'pass' }]), records: [] }),
-      packageSteps: () => [async () => { seenDuringStep = store.runs().length; }],
+      packageSteps: () => [async () => { seenDuringStep = (await store.runs()).length; }],
     });
     await job(new AbortController().signal, 'start');
     expect(seenDuringStep).toBe(0);
-    const [row] = store.runs();
+    const [row] = await store.runs();
     expect(await readdir(packagesDir)).toEqual([row.packagePath!.split('/').pop()]);
   });
 
   it('when the row cannot be written, the package is removed and nothing lands', async () => {
     const packagesDir = join(dir, 'packages');
     // The history is keyed by this installation; a process with another key cannot record in it.
-    const foreign = HistoryStore.open(dir, Buffer.alloc(32, 1));
+    const foreign = await HistoryStore.open(dir, Buffer.alloc(32, 1));
     try {
       const { job } = evidenceJob({
         config: config(), store: foreign, packagesDir, log: memoryLogger(), now,
@@ -137,9 +137,9 @@ describe('the history row and the package land together', () => {
       });
       await expect(job(new AbortController().signal, 'start')).rejects.toThrow(/nothing is recorded/);
     } finally {
-      foreign.close();
+      await foreign.close();
     }
     expect(await readdir(packagesDir)).toEqual([]);
-    expect(store.runs()).toEqual([]);
+    expect(await store.runs()).toEqual([]);
   });
 });

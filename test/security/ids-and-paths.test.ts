@@ -145,15 +145,15 @@ describe('the one path builder', () => {
     const victim = join(tmp, 'victim');
     await mkdir(victim, { recursive: true });
     await writeFile(join(victim, 'manifest.json'), 'keep');
-    const store = HistoryStore.open(dir, TEST_HISTORY_KEY);
+    const store = await HistoryStore.open(dir, TEST_HISTORY_KEY);
     try {
-      store.recordRun({ id: 'r1', startedAt: '2026-11-01T02:00:00.000Z', finishedAt: '2026-11-01T02:00:00.000Z', status: 'succeeded', packagePath: victim, manifestSha256: 'x'.repeat(64) });
-      store.recordRun({ id: 'r2', startedAt: '2026-11-02T02:00:00.000Z', finishedAt: '2026-11-02T02:00:00.000Z', status: 'succeeded', packagePath: join(dir, 'packages', 'p2'), manifestSha256: 'y'.repeat(64) });
+      await store.recordRun({ id: 'r1', startedAt: '2026-11-01T02:00:00.000Z', finishedAt: '2026-11-01T02:00:00.000Z', status: 'succeeded', packagePath: victim, manifestSha256: 'x'.repeat(64) });
+      await store.recordRun({ id: 'r2', startedAt: '2026-11-02T02:00:00.000Z', finishedAt: '2026-11-02T02:00:00.000Z', status: 'succeeded', packagePath: join(dir, 'packages', 'p2'), manifestSha256: 'y'.repeat(64) });
       await expect(applyRetention(store, { keepRuns: 1 }, [], new Date('2026-11-03T00:00:00Z'), join(dir, 'packages'))).rejects.toThrow(/is not in .*packages; retention deletes nothing outside it/);
       expect(await readFile(join(victim, 'manifest.json'), 'utf8')).toBe('keep');
-      expect(store.run('r1')?.prunedAt).toBeFalsy();
+      expect((await store.run('r1'))?.prunedAt).toBeFalsy();
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -19,11 +19,11 @@ afterAll(() => rm(tmp, { recursive: true, force: true }));
 const exists = (p: string) => stat(p).then(() => true, () => false);
 
 describe('a mistyped dataDir', () => {
-  it('is an error for reading commands, and nothing is created', () => {
+  it('is an error for reading commands, and nothing is created', async () => {
     const missing = join(tmp, 'typo-data');
     expect(() => HistoryStore.openExisting(missing, () => TEST_HISTORY_KEY)).toThrow(HistoryNotFoundError);
     expect(() => HistoryStore.openExisting(missing, () => TEST_HISTORY_KEY)).toThrow(/history\.sqlite: no run history here/);
-    return expect(exists(missing)).resolves.toBe(false);
+    expect(await exists(missing)).toBe(false);
   });
 
   it('`proofline verify --history` exits 2 instead of calling an empty history intact', async () => {
@@ -38,17 +38,17 @@ describe('a mistyped dataDir', () => {
 });
 
 describe('"latest"', () => {
-  it('is the latest run with stored results, not a failed or abandoned run after it', () => {
-    const store = HistoryStore.open(':memory:', TEST_HISTORY_KEY);
+  it('is the latest run with stored results, not a failed or abandoned run after it', async () => {
+    const store = await HistoryStore.open(':memory:', TEST_HISTORY_KEY);
     try {
       const at = '2026-11-20T02:00:00.000Z';
-      store.recordRun({ id: 'ok-1', startedAt: at, finishedAt: at, status: 'succeeded', results: fakeResults('ok-1', at, []) });
-      store.recordRun({ id: 'ok-2', startedAt: at, finishedAt: at, status: 'succeeded', results: fakeResults('ok-2', at, []) });
-      store.recordRun({ id: 'killed', startedAt: at, finishedAt: at, status: 'failed', error: 'aborted: SIGTERM' });
-      expect(store.run('latest')?.id).toBe('ok-2');
-      expect(store.results(store.run('latest')!.id)).toBeDefined();
+      await store.recordRun({ id: 'ok-1', startedAt: at, finishedAt: at, status: 'succeeded', results: fakeResults('ok-1', at, []) });
+      await store.recordRun({ id: 'ok-2', startedAt: at, finishedAt: at, status: 'succeeded', results: fakeResults('ok-2', at, []) });
+      await store.recordRun({ id: 'killed', startedAt: at, finishedAt: at, status: 'failed', error: 'aborted: SIGTERM' });
+      expect((await store.run('latest'))?.id).toBe('ok-2');
+      expect(await store.results((await store.run('latest'))!.id)).toBeDefined();
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

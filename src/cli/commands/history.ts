@@ -1,6 +1,5 @@
 // `proofline history list|verify`, `proofline diff <run> <run>` and `proofline report --from --to`.
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describeCommand } from '../command-descriptions.ts';
 import { loadConfig } from '../../config/load-config.ts';
@@ -21,11 +20,11 @@ import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.ts';
 
 /** Reading commands open an existing history only (a mistyped dataDir is an error, not an empty history). */
 async function withStore<T>(config: ProoflineConfig, fn: (store: HistoryStore) => Promise<T>): Promise<T> {
-  const store = await openExistingHistory(config.dataDir);
+  const store = await openExistingHistory(config);
   try {
     return await fn(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -66,7 +65,7 @@ export function registerHistory(program: Command): void {
     .action(async (flags: { config?: string }) => {
       const config = await loadConfig(flags.config);
       await withStore(config, async (store) => {
-        for (const e of store.runs()) {
+        for (const e of await store.runs()) {
           const s = e.summary as { findings?: { fail: number; unknown: number } } | undefined;
           process.stdout.write(`#${e.seq}  ${e.id}  ${e.startedAt}  ${e.status}${e.error ? ` (${e.error})` : ''}${s?.findings ? `  ${s.findings.fail} fail, ${s.findings.unknown} unknown` : ''}${e.prunedAt ? '  [package removed by retention]' : e.packagePath ? `  ${e.packagePath}` : ''}\n`);
         }
@@ -88,15 +87,15 @@ export function registerHistory(program: Command): void {
     .action(async (fromRef: string, toRef: string, flags: { config?: string; json?: boolean }) => {
       const config = await loadConfig(flags.config);
       await withStore(config, async (store) => {
-        const load = (ref: string) => {
-          const entry = store.run(ref.replace(/^#/, ''));
-          if (!entry && ref === 'latest') throw new UsageError({ file: join(config.dataDir, 'history.sqlite'), message: 'no run with stored results is in the history; see proofline history list' });
-          if (!entry) throw new UsageError({ file: join(config.dataDir, 'history.sqlite'), message: `run "${ref}" is not in the history; see proofline history list` });
-          const results = store.results(entry.id);
-          if (!results) throw new UsageError({ file: join(config.dataDir, 'history.sqlite'), message: `run "${ref}" (${entry.id}) has no stored results: it ${entry.status === 'failed' ? `failed (${entry.error})` : 'was recorded without results'}` });
+        const load = async (ref: string) => {
+          const entry = await store.run(ref.replace(/^#/, ''));
+          if (!entry && ref === 'latest') throw new UsageError({ file: store.location, message: 'no run with stored results is in the history; see proofline history list' });
+          if (!entry) throw new UsageError({ file: store.location, message: `run "${ref}" is not in the history; see proofline history list` });
+          const results = await store.results(entry.id);
+          if (!results) throw new UsageError({ file: store.location, message: `run "${ref}" (${entry.id}) has no stored results: it ${entry.status === 'failed' ? `failed (${entry.error})` : 'was recorded without results'}` });
           return results;
         };
-        const d = diffRuns(load(fromRef), load(toRef));
+        const d = diffRuns(await load(fromRef), await load(toRef));
         process.stdout.write(flags.json ? `${JSON.stringify(d, null, 2)}\n` : formatDiff(d));
       });
     });
@@ -115,7 +114,7 @@ export function registerHistory(program: Command): void {
       const identity = await resolveSigningIdentity(config);
       await withStore(config, async (store) => {
         const report = await buildPeriodReport(store, period, new Date(), { ...(config.schedule ? { schedule: config.schedule } : {}) });
-        if (report.runs.succeeded === 0) throw new UsageError({ file: join(config.dataDir, 'history.sqlite'), message: `no succeeded run is recorded between ${period.from} and ${period.to}` });
+        if (report.runs.succeeded === 0) throw new UsageError({ file: store.location, message: `no succeeded run is recorded between ${period.from} and ${period.to}` });
         const dir = await writePeriodReport(flags.out, report, [
           (tmp, r) => renderPeriodXlsx(confinedPath(tmp, 'period-report.xlsx'), r),
           (tmp, r) => renderPeriodPdf(confinedPath(tmp, 'period-report.pdf'), r, identity),

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ProoflineConfig } from '../../config/config-schema.ts';
 import type { DistributedOptions, QueueProgress } from '../../run/distributed/collect-distributed.ts';
+import { displayUrl, isPostgresUrl } from '../../util/postgres-url.ts';
 import { UsageError } from '../exit-codes.ts';
 import type { ProgressMode } from '../progress.ts';
 
@@ -21,7 +22,7 @@ export function addQueueOptions(cmd: Command): Command {
 /** The queue URL: the flag, else PROOFLINE_QUEUE_URL, else the config's; undefined means a single-process run. */
 export function queueUrlOf(flag: string | undefined, config: Pick<ProoflineConfig, 'queue'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const url = flag ?? (env.PROOFLINE_QUEUE_URL || undefined) ?? config.queue?.url;
-  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) throw new UsageError({ file: '--queue', message: `"${url.replace(/:[^:@/]*@/, ':***@')}" is not a postgres:// or postgresql:// URL` });
+  if (url !== undefined && !isPostgresUrl(url)) throw new UsageError({ file: '--queue', message: `"${displayUrl(url)}" is not a postgres:// or postgresql:// URL` });
   return url;
 }
 

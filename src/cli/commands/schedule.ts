@@ -17,7 +17,7 @@ import { exportStep } from '../../package/export-step.ts';
 import { exportOptions } from './export-formats.ts';
 import { historyPoints } from '../../history/history-points.ts';
 import { acquireDataDirLock } from '../../history/data-dir-lock.ts';
-import { openHistory } from '../../history/open-history.ts';
+import { historyUrlOf, openHistory } from '../../history/open-history.ts';
 import { exitPromptlyWhenDone, returnsExitCode } from '../command-outcome.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.ts';
 import { hostname } from 'node:os';
@@ -50,14 +50,16 @@ export function registerSchedule(program: Command): void {
     for (const warning of inputs.warnings ?? []) process.stderr.write(`proofline: warning: ${warning}\n`);
     const identity = await resolveSigningIdentity(config);
     const log = jsonLinesLogger(process.stdout);
-    // With a queue, workers collect and schedulers on every host share its database: each tick runs once.
+    // With a queue (workers collect) or a PostgreSQL history, schedulers on every host share that
+    // database and claim each tick there: each tick runs once.
     const queueUrl = queueUrlOf(flags.queue, config);
-    const claims = queueUrl ? await openTickClaims(queueUrl, `${config.organization}|${schedule.cron}|${schedule.timezone}`, `${hostname()}:${process.pid}`) : undefined;
+    const claimsUrl = queueUrl ?? historyUrlOf(config)?.url;
+    const claims = claimsUrl ? await openTickClaims(claimsUrl, `${config.organization}|${schedule.cron}|${schedule.timezone}`, `${hostname()}:${process.pid}`) : undefined;
     // One writer per dataDir, held for as long as this process may record runs (released on exit). With
-    // a queue, schedulers on several hosts share the dataDir and the queue's tick claims order them.
+    // shared tick claims, schedulers on several hosts share the history and the claims order them.
     const lock = claims ? undefined : await acquireDataDirLock(config.dataDir);
     try {
-      const store = await openHistory(config.dataDir);
+      const store = await openHistory(config);
       const { job, onFailure } = evidenceJob({
         config,
         store,
@@ -70,8 +72,8 @@ export function registerSchedule(program: Command): void {
           const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, signal ?? new AbortController().signal, (p) => log.log('info', 'run.shards', { ...p }))) : undefined;
           return runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect });
         },
-        packageSteps: (previous) => [
-          renderReportsStep({ identity, extras: { history: historyPoints(store, config.observationWindows, new Date()) } }),
+        packageSteps: async (previous) => [
+          renderReportsStep({ identity, extras: { history: await historyPoints(store, config.observationWindows, new Date()) } }),
           exportStep(exportOptions(undefined, config)),
           signPackageStep({ identity, previousManifestSha256: previous ?? null }),
         ],
@@ -87,14 +89,14 @@ export function registerSchedule(program: Command): void {
         const result = await scheduler.tick('start');
         void stopped.then(exitPromptlyWhenDone);
         if (result === 'stopped') exitPromptlyWhenDone();
-        store.close();
+        await store.close();
         await claims?.close();
         return result === 'ran' || result === 'skipped_claimed' ? EXIT_OK : EXIT_FAILURE;
       }
       scheduler.start();
       await stopOnSignals(scheduler);
       exitPromptlyWhenDone();
-      store.close();
+      await store.close();
       await claims?.close();
     } finally {
       await lock?.release();
