@@ -10,52 +10,35 @@ export interface Migration {
   postgres?: string;
 }
 
+/** Version 1 in either dialect: they differ only in the binary type of the stored results. */
+const runsV1 = (binary: 'BLOB' | 'BYTEA') => `
+      CREATE TABLE runs (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed')),
+        error TEXT,
+        package_path TEXT,
+        manifest_sha256 TEXT,
+        previous_manifest_sha256 TEXT,
+        results_sha256 TEXT,
+        summary_json TEXT,
+        previous_entry_sha256 TEXT,
+        entry_sha256 TEXT NOT NULL
+      );
+      CREATE INDEX runs_started_at ON runs (started_at);
+      CREATE TABLE run_results (
+        run_id TEXT PRIMARY KEY REFERENCES runs (id),
+        results_gzip ${binary} NOT NULL
+      );`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     description: 'runs with hash-chained entries',
-    sql: `
-      CREATE TABLE runs (
-        seq INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        started_at TEXT NOT NULL,
-        finished_at TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed')),
-        error TEXT,
-        package_path TEXT,
-        manifest_sha256 TEXT,
-        previous_manifest_sha256 TEXT,
-        results_sha256 TEXT,
-        summary_json TEXT,
-        previous_entry_sha256 TEXT,
-        entry_sha256 TEXT NOT NULL
-      );
-      CREATE INDEX runs_started_at ON runs (started_at);
-      CREATE TABLE run_results (
-        run_id TEXT PRIMARY KEY REFERENCES runs (id),
-        results_gzip BLOB NOT NULL
-      );`,
-    postgres: `
-      CREATE TABLE runs (
-        seq INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        started_at TEXT NOT NULL,
-        finished_at TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed')),
-        error TEXT,
-        package_path TEXT,
-        manifest_sha256 TEXT,
-        previous_manifest_sha256 TEXT,
-        results_sha256 TEXT,
-        summary_json TEXT,
-        previous_entry_sha256 TEXT,
-        entry_sha256 TEXT NOT NULL
-      );
-      CREATE INDEX runs_started_at ON runs (started_at);
-      CREATE TABLE run_results (
-        run_id TEXT PRIMARY KEY REFERENCES runs (id),
-        results_gzip BYTEA NOT NULL
-      );`,
+    sql: runsV1('BLOB'),
+    postgres: runsV1('BYTEA'),
   },
   {
     version: 2,
