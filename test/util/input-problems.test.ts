@@ -49,3 +49,16 @@ describe('input problems as data', () => {
     expect(err.problems[0]!.file).toBe('--from');
   });
 });
+
+describe('--evaluated-at before the recording', () => {
+  it('is refused, naming the flag and the collection time', async () => {
+    const { loadProjectCatalog } = await import('../../src/evaluate/load-project-catalog.ts');
+    const { snapshotSource } = await import('../../src/collect/source.ts');
+    const { runEvidence } = await import('../../src/run/run-evidence.ts');
+    const { parseConfig } = await import('../../src/config/load-config.ts');
+    const project = await loadProjectCatalog();
+    const source = await snapshotSource('samples/sample-account');
+    const err = await thrown(() => runEvidence({ ...project, source, config: parseConfig({}, 'test'), evaluatedAt: new Date('2026-11-19T00:00:00Z') }));
+    expect(err.problems[0]).toMatchObject({ file: '--evaluated-at', message: expect.stringContaining('2026-11-20T02:00:00') });
+  });
+});

@@ -47,7 +47,7 @@ export function registerRun(program: Command): void {
       if (Number.isNaN(evaluatedAt.getTime())) throw new UsageError({ file: '--evaluated-at', message: `"${flags.evaluatedAt}" is not a date` });
     }
     if (flags.only !== undefined && !(ONLY as readonly string[]).includes(flags.only)) throw new UsageError({ file: '--only', message: `"${flags.only}" is not one of ${ONLY.join(', ')}` });
-    if (flags.only && flags.format) throw new UsageError({ file: '--only results writes results.json alone', message: '--format adds exports to a package, drop one of them' });
+    if (flags.only && flags.format) throw new UsageError({ file: '--only', message: 'results writes results.json alone: --format adds exports to a package, drop one of them' });
     const exports = exportOptions(flags.format, config);
     const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);
     const callConcurrency = positiveIntFlag('--call-concurrency', flags.callConcurrency);
