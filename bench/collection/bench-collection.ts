@@ -3,6 +3,8 @@
 import { callConcurrencyFor, DEFAULT_MAX_CALLS_IN_FLIGHT } from '../../src/collect/client-factory.ts';
 import { DEFAULT_PER_ACCOUNT_CONCURRENCY } from '../../src/collect/run-collection.ts';
 import { isServiceId } from '../../src/collect/services.ts';
+import { learnedRates, pacesFrom } from '../../src/collect/learned-rates.ts';
+import { HistoryStore } from '../../src/history/history-store.ts';
 import { collectSynthetic } from '../generate/collect-synthetic.ts';
 import { totalResources } from '../generate/plan.ts';
 import { AwsLimits, type LimitsConfig } from './aws-limits.ts';
@@ -25,6 +27,8 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   },
 };
 const S3_BUCKET_LIMIT = { rate: 100, burst: 100 };
+/** The bench's own history key: learned rates are outside the keyed chain, no run is recorded. */
+const BENCH_HISTORY_KEY = Buffer.alloc(32, 0x62);
 
 export interface CollectionBenchOptions {
   size: number;
@@ -36,6 +40,11 @@ export interface CollectionBenchOptions {
   fanOutConcurrency?: number;
   /** Skip the limited run: only the machine floor (profiling the CPU per call). */
   floorOnly?: boolean;
+  /**
+   * A run history folder (SQLite): the limited run starts each operation from the rates kept there by
+   * the previous bench run (none the first time: cold) and keeps what it learned for the next (warm).
+   */
+  learnedRatesDir?: string;
 }
 
 export interface CollectionBenchResult {
@@ -62,6 +71,8 @@ export interface CollectionBenchResult {
   machineFloorSeconds?: number;
   /** Wall time over the larger of the limits' bound and the machine floor. */
   ratioWithMachine?: number;
+  /** With learnedRatesDir: operations started from a kept rate, and rates kept for the next run. */
+  learnedRates?: { startedFrom: number; kept: number };
   settings: { latencyMs: number; perAccountConcurrency: number; fanOutConcurrency?: number; callsInFlightPerService: Record<string, number>; callsInFlightTotal: number };
   genericKeys: string[];
 }
@@ -75,9 +86,17 @@ export async function benchCollection(opts: CollectionBenchOptions): Promise<Col
   await collectSynthetic(20, { perAccountConcurrency, fanOutConcurrency });
   const machineFloorSeconds = opts.machineFloor || opts.floorOnly ? (await collectSynthetic(opts.size, { perAccountConcurrency, fanOutConcurrency })).ms / 1000 : undefined;
   if (opts.floorOnly) return { size: opts.size, machineFloorSeconds } as CollectionBenchResult;
+  const history = opts.learnedRatesDir ? await HistoryStore.open(opts.learnedRatesDir, BENCH_HISTORY_KEY) : undefined;
+  const paces = history ? pacesFrom(await history.learnedRates()) : undefined;
+  const startedFrom = paces?.size ?? 0;
   const cpuBefore = process.cpuUsage();
-  const run = await collectSynthetic(opts.size, { beforeAnswer: limits.beforeAnswer, perAccountConcurrency, fanOutConcurrency });
+  const run = await collectSynthetic(opts.size, { beforeAnswer: limits.beforeAnswer, perAccountConcurrency, fanOutConcurrency, paces });
   const cpu = process.cpuUsage(cpuBefore);
+  const kept = paces ? learnedRates(paces, new Date()) : [];
+  if (history) {
+    await history.saveLearnedRates(kept);
+    await history.close();
+  }
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const answered = limits.log.answered();
   // Calls in flight are bounded by the client factory's defaults (the bench passes none).
@@ -105,6 +124,7 @@ export async function benchCollection(opts: CollectionBenchOptions): Promise<Col
     ratio: wallSeconds / bound.boundSeconds,
     ratioWithCpu: wallSeconds / Math.max(bound.boundSeconds, cpuSeconds),
     ...(machineFloorSeconds !== undefined ? { machineFloorSeconds, ratioWithMachine: wallSeconds / Math.max(bound.boundSeconds, machineFloorSeconds) } : {}),
+    ...(history ? { learnedRates: { startedFrom, kept: kept.length } } : {}),
     settings: { latencyMs: base.latencyMs, perAccountConcurrency, ...(fanOutConcurrency ? { fanOutConcurrency } : {}), callsInFlightPerService: Object.fromEntries(services.map((s) => [s, inFlightPerService(s)])), callsInFlightTotal: DEFAULT_MAX_CALLS_IN_FLIGHT },
     genericKeys: run.account.genericKeys(),
   };
@@ -116,10 +136,12 @@ function s3Limits(): Record<string, { rate: number; burst: number }> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // tsx bench/collection/bench-collection.ts <size> [fanOut] [perAccount] [--machine-floor] [--floor-only]: one JSON line.
+  // tsx bench/collection/bench-collection.ts <size> [fanOut] [perAccount] [--machine-floor] [--floor-only] [--learned-rates=<dir>]: one JSON line.
   // Collection alone at 10k: `npx tsx bench/collection/bench-collection.ts 10000 --machine-floor`.
+  // Cold, then warm: the same command twice with one --learned-rates=<dir> (a new folder the first time).
   const args = process.argv.slice(2);
   const [size, fanOut, perAccount] = args.filter((a) => !a.startsWith('--')).map(Number);
-  const r = await benchCollection({ size: size || 1000, fanOutConcurrency: fanOut || undefined, perAccountConcurrency: perAccount || undefined, machineFloor: args.includes('--machine-floor'), floorOnly: args.includes('--floor-only') });
+  const learnedRatesDir = args.find((a) => a.startsWith('--learned-rates='))?.slice('--learned-rates='.length);
+  const r = await benchCollection({ size: size || 1000, fanOutConcurrency: fanOut || undefined, perAccountConcurrency: perAccount || undefined, machineFloor: args.includes('--machine-floor'), floorOnly: args.includes('--floor-only'), learnedRatesDir });
   process.stdout.write(JSON.stringify(r) + '\n');
 }

@@ -2,6 +2,7 @@
 // path `proofline run` takes against AWS: client factory, evidence middleware, SDK retry, paginators.
 import { loadProjectCatalog } from '../../src/evaluate/load-project-catalog.ts';
 import { ClientFactory } from '../../src/collect/client-factory.ts';
+import type { OperationPace } from '../../src/collect/operation-pacing.ts';
 import { loadCollectors, selectCollectors } from '../../src/collect/collector-registry.ts';
 import type { Collector } from '../../src/collect/collector.ts';
 import type { EvidenceRecord } from '../../src/collect/evidence-record.ts';
@@ -19,6 +20,8 @@ export interface CollectOptions extends SimulatedAwsOptions {
   fanOutConcurrency?: number;
   /** Fixed record time (snapshots) instead of the clock. */
   fixedTime?: boolean;
+  /** Paces started from earlier runs' rates (src/collect/learned-rates.ts); they hold this run's afterwards. */
+  paces?: Map<string, OperationPace>;
 }
 
 export interface SyntheticCollection {
@@ -50,7 +53,7 @@ export async function collectSynthetic(size: number, opts: CollectOptions = {}):
   const sink = new MemoryEvidence();
   const now = opts.fixedTime ? () => SYNTHETIC_RECORDED_AT : () => new Date();
   const clientConfig = opts.clientConfig ?? LIVE_LIKE_CLIENT_CONFIG;
-  const factory = new ClientFactory({ sink, responder: account.responder, clientConfig: (service) => clientConfig(service), now });
+  const factory = new ClientFactory({ sink, responder: account.responder, clientConfig: (service) => clientConfig(service), now, paces: opts.paces });
   const started = performance.now();
   try {
     await runCollection({ factory, sink, scope: account.scope, collectors: selected, now, perAccountConcurrency: opts.perAccountConcurrency, fanOutConcurrency: opts.fanOutConcurrency });

@@ -70,6 +70,11 @@ export interface ClientFactoryOptions {
   maxCallsInFlight?: number;
   /** Told about every finished call (progress, summaries). */
   onCall?: (event: CallEvent) => void;
+  /**
+   * Pace per account x region x operation (paceKey): given, it starts from the rates earlier runs
+   * learned and holds what this run learns when the run ends (learned-rates.ts); default: a new map.
+   */
+  paces?: Map<string, OperationPace>;
 }
 
 export class ClientFactory {
@@ -77,9 +82,10 @@ export class ClientFactory {
   private readonly filter: ResponseFilter;
   private readonly inFlight: ReturnType<typeof pLimit>;
   /** Learned rate per account x region x operation (operation-pacing.ts). */
-  private readonly paces = new Map<string, OperationPace>();
+  private readonly paces: Map<string, OperationPace>;
 
   constructor(private readonly opts: ClientFactoryOptions) {
+    this.paces = opts.paces ?? new Map();
     this.inFlight = pLimit(opts.maxCallsInFlight ?? DEFAULT_MAX_CALLS_IN_FLIGHT);
     const extra = opts.filter;
     const redactSecrets = secretRedaction(opts.redactionKey ?? installationRedactionKey());

@@ -7,7 +7,9 @@
 // throttles become rare and the SDK's own limiter and backoff seldom engage. A call's first attempt
 // waits for its pace before it takes an in-flight slot (the client factory), so a throttled operation
 // does not hold the slots other operations of the service need; retries (inside the SDK) are paced by
-// the middleware below. Pacing only delays attempts; it never answers one.
+// the middleware below. Pacing only delays attempts; it never answers one. A run can start an operation
+// from the rate an earlier run learned (learned-rates.ts) instead of finding it by being throttled:
+// paced from its first call, after one second's worth of calls at once (AWS's buckets hold at least that).
 import type { Target } from './target.ts';
 
 /** The SDK's throttling error names (@smithy/service-error-classification), plus HTTP 429. */
@@ -41,13 +43,21 @@ const MIN_RATE = 0.5;
 const DECREASE_HOLD_MS = 500;
 
 export class OperationPace {
-  /** Calls per second; Infinity until AWS throttles this operation. */
+  /** Calls per second; Infinity until AWS throttles this operation (or an earlier run's rate is given). */
   rate = Number.POSITIVE_INFINITY;
+  /** Calls that may start at once before the pace applies (a started rate's first second). */
+  private credit = 0;
   private nextStart = 0;
   private lastDecrease = -Infinity;
   private windowStart = 0;
   private windowCount = 0;
   private lastWindowRate = 0;
+
+  constructor(startRate?: number) {
+    if (startRate === undefined || !Number.isFinite(startRate) || startRate <= 0) return;
+    this.rate = Math.max(MIN_RATE, startRate);
+    this.credit = Math.floor(this.rate);
+  }
 
   /** Waits for this operation's next start (at once while unthrottled). */
   async wait(): Promise<void> {
@@ -58,6 +68,10 @@ export class OperationPace {
   /** Milliseconds the next attempt must wait (0 while unthrottled). */
   reserve(now: number): number {
     if (this.rate === Number.POSITIVE_INFINITY) return 0;
+    if (this.credit > 0) {
+      this.credit--;
+      return 0;
+    }
     const start = Math.max(now, this.nextStart);
     this.nextStart = start + 1000 / this.rate;
     return start - now;
@@ -76,6 +90,7 @@ export class OperationPace {
   throttled(now: number): void {
     if (now - this.lastDecrease < DECREASE_HOLD_MS) return;
     this.lastDecrease = now;
+    this.credit = 0;
     const elapsed = now - this.windowStart;
     // What AWS answered lately: the current window if it is long enough, else the previous one.
     const answeredRate = elapsed >= 250 ? (this.windowCount * 1000) / elapsed : Math.max(this.lastWindowRate, this.windowCount);
@@ -91,6 +106,7 @@ export function paceKey(target: Target, service: string, operation: string): str
   return `${target.account}|${target.region}|${service}.${operation}`;
 }
 
+/** The operation's pace, made on first use. */
 export function paceFor(paces: Map<string, OperationPace>, key: string): OperationPace {
   let pace = paces.get(key);
   if (!pace) paces.set(key, (pace = new OperationPace()));

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { LearnedRate } from '../collect/learned-rates.ts';
 import type { RunResults } from '../results/run-results.ts';
 import { InputError } from '../util/input-error.ts';
 import { displayUrl } from '../util/postgres-url.ts';
@@ -23,16 +24,6 @@ export const HISTORY_FILE = 'history.sqlite';
 
 /** What a run tells the store; the chain fields (previous digests, entry digest) are the store's to compute. */
 export type RecordRunInput = Pick<HistoryEntry, 'id' | 'startedAt' | 'finishedAt' | 'status' | 'error' | 'packagePath' | 'manifestSha256'> & { results?: RunResults };
-
-/** A call rate collection learned for one account x region x operation (`<service>.<Operation>`). */
-export interface LearnedRate {
-  account: string;
-  region: string;
-  operation: string;
-  /** Calls per second. */
-  rate: number;
-  learnedAt: string;
-}
 
 interface Row {
   seq: number;

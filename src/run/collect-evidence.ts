@@ -23,6 +23,8 @@ export interface CollectEvidenceOptions {
   callConcurrency?: number;
   fanOutConcurrency?: number;
   onCall?: ConstructorParameters<typeof ClientFactory>[0]['onCall'];
+  /** Paces started from earlier runs' rates; they hold this run's rates afterwards (learned-rates.ts). */
+  paces?: ConstructorParameters<typeof ClientFactory>[0]['paces'];
   onCollectorDone?: Parameters<typeof runCollection>[0]['onCollectorDone'];
 }
 
@@ -51,6 +53,7 @@ export async function collectWith(opts: Omit<CollectEvidenceOptions, 'catalog' |
     now,
     callConcurrency: opts.callConcurrency,
     onCall: opts.onCall,
+    paces: opts.paces,
   });
   for (const record of preflight) sink.add(record);
   try {

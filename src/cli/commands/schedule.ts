@@ -23,6 +23,7 @@ import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.ts';
 import { hostname } from 'node:os';
 import { distributedCollect } from '../../run/distributed/collect-distributed.ts';
 import { openTickClaims } from '../../schedule/tick-claim.ts';
+import { learnedRates, pacesFrom } from '../../collect/learned-rates.ts';
 import { addQueueOptions, distributedOptionsOf, queueUrlOf, type QueueFlags } from './queue-options.ts';
 import { addSourceOptions, positiveIntFlag, prepareSource, retryOverride, type SourceFlags } from './source-options.ts';
 
@@ -70,7 +71,11 @@ export function registerSchedule(program: Command): void {
         collect: async (inputs, evaluatedAt, signal) => {
           const source = await prepareSource({ ...flags, quiet: true }, config.regions, config.callDeadlineSeconds, retryOverride(flags, config.awsRetry));
           const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, signal ?? new AbortController().signal, (p) => log.log('info', 'run.shards', { ...p }))) : undefined;
-          return runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect });
+          // Each operation starts from the rate the last run learned; this run's rates are kept for the next.
+          const paces = pacesFrom(await store.learnedRates());
+          const out = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect, paces });
+          await store.saveLearnedRates(learnedRates(paces, new Date()));
+          return out;
         },
         packageSteps: async (previous) => [
           renderReportsStep({ identity, extras: { history: await historyPoints(store, config.observationWindows, new Date()) } }),
