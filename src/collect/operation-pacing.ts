@@ -84,7 +84,10 @@ export class OperationPace {
       this.windowCount = 0;
     }
     this.windowCount++;
-    if (this.rate !== Number.POSITIVE_INFINITY) this.rate += INCREASE_PER_SECOND / this.rate;
+    // Growth stops at twice what was answered lately (as the SDK's adaptive limiter caps its own): a
+    // pace that calls do not reach (few calls, or a busy CPU) must not grow into a rate that was never
+    // tried, and then be kept for the next run as if AWS had allowed it.
+    if (this.rate !== Number.POSITIVE_INFINITY) this.rate = Math.min(this.rate + INCREASE_PER_SECOND / this.rate, Math.max(this.rate, 2 * this.lastWindowRate));
   }
 
   throttled(now: number): void {

@@ -53,3 +53,14 @@ describe('learned starting rates', () => {
     expect([...paces.keys()]).toEqual(['111122223333|eu-west-1|kms.D']);
   });
 });
+
+describe('pace growth', () => {
+  it('grows while calls come at its rate, not while they come far slower (a rate never tried is not kept)', () => {
+    const slow = new OperationPace(10);
+    for (let s = 0; s <= 20; s++) slow.answered(s * 1000); // one call a second
+    expect(slow.rate).toBe(10);
+    const busy = new OperationPace(10);
+    for (let ms = 0; ms <= 5000; ms += 100) busy.answered(ms); // ten calls a second: the pace is what limits them
+    expect(busy.rate).toBeGreaterThan(10);
+  });
+});
