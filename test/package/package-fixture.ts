@@ -36,11 +36,11 @@ async function build(ctx: PackageContext, work: string, config: Parameters<typeo
   return { dir, zip: `${dir}.zip`, work, identity, cleanup: () => rm(work, { recursive: true, force: true }) };
 }
 
-/** The sample account through the real pipeline (replayed), without writing a package. */
-export async function sampleRun(overrides: Partial<ProoflineConfig> = {}) {
+/** The sample account (or another recording) through the real pipeline (replayed), without writing a package. */
+export async function sampleRun(overrides: Partial<ProoflineConfig> = {}, recording = join(ROOT, 'samples/sample-account')) {
   const config = { ...(await loadConfig(join(ROOT, 'samples/sample-account.config.yaml'))), ...overrides };
   const project = await loadProjectCatalog();
-  const source = await snapshotSource(join(ROOT, 'samples/sample-account'));
+  const source = await snapshotSource(recording);
   const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt: new Date('2026-11-20T02:00:00Z') });
   return { config, results, records };
 }
@@ -50,6 +50,13 @@ export async function samplePackage(extraSteps: PackageStep[] = []): Promise<Bui
   const work = await mkdtemp(join(tmpdir(), 'proofline-pkg-'));
   const { config, results, records } = await sampleRun();
   return build({ results, records }, work, config, extraSteps);
+}
+
+/** A signed package of a recording made with the sample's config and `overrides`. */
+export async function recordingPackage(recording: string, overrides: Partial<ProoflineConfig> = {}): Promise<BuiltPackage> {
+  const work = await mkdtemp(join(tmpdir(), 'proofline-pkg-'));
+  const { config, results, records } = await sampleRun(overrides, recording);
+  return build({ results, records }, work, config);
 }
 
 /** The sample's signed package reporting on the given frameworks instead of the sample config's. */

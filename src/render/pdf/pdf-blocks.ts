@@ -1,9 +1,9 @@
 // Text blocks of the report: headings (with outline entries and link targets), paragraphs, key-value
 // lists, status badges. Every block makes room for itself so nothing is split awkwardly.
-import type PDFDocument from 'pdfkit';
 import { COLOR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from './pdf-theme.ts';
+import type { MultiScriptDocument } from './multi-script-document.ts';
 
-export type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = MultiScriptDocument;
 
 export function bottomLimit(doc: Doc): number {
   return doc.page.height - MARGIN.bottom;

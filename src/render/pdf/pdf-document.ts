@@ -1,11 +1,10 @@
-// Opens a report document: page geometry, metadata, fast font measurement and where its bytes go, in
+// Opens a report document: page geometry, metadata, embedded fonts and where its bytes go, in
 // one place, so report.pdf and period-report.pdf are made the same way. Without a path the document is
 // a measuring pass (bytes counted, dropped; not compressed); with one it streams to that file.
-import PDFDocument from 'pdfkit';
 import type { Doc } from './pdf-blocks.ts';
-import { useFastFontMetrics } from './pdf-font-metrics.ts';
 import { discardOutput, writeOutputTo } from './pdf-sink.ts';
 import { MARGIN, PAGE } from './pdf-theme.ts';
+import { MultiScriptDocument } from './multi-script-document.ts';
 
 export interface ReportDocument {
   doc: Doc;
@@ -14,7 +13,7 @@ export interface ReportDocument {
 }
 
 export function openReportDocument(path: string | undefined, info: PDFKit.DocumentInfo): ReportDocument {
-  const doc = new PDFDocument({
+  const doc = new MultiScriptDocument({
     size: PAGE.size,
     margins: MARGIN,
     autoFirstPage: false,
@@ -24,11 +23,5 @@ export function openReportDocument(path: string | undefined, info: PDFKit.Docume
     info,
   });
   const output = path ? writeOutputTo(doc, path) : (discardOutput(doc), { close() {} });
-  try {
-    useFastFontMetrics(doc);
-  } catch (err) {
-    output.close();
-    throw err;
-  }
   return { doc, close: () => output.close() };
 }

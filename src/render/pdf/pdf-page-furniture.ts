@@ -5,8 +5,6 @@ import type { Doc } from './pdf-blocks.ts';
 import { COLOR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from './pdf-theme.ts';
 import { currentPageIndex } from './pdf-toc.ts';
 
-type FontState = { _font: unknown; _fontSize: number };
-
 /** The texts of the running header (left, right) and footer (left; the page number is on the right). */
 export interface PageFurniture {
   title: string;
@@ -21,8 +19,7 @@ export function drawPageFurnitureOnEachPage(doc: Doc, furniture: PageFurniture, 
     const page = doc.page;
     // Leave the caller's text state as it was: position, font (pdfkit keeps it on the document) and color.
     const { x, y } = doc;
-    const state = doc as unknown as FontState;
-    const [font, fontSize] = [state._font, state._fontSize];
+    const { style, size } = doc.textState;
     const bottom = page.margins.bottom;
     page.margins.bottom = 0; // writing in the margin must not trigger an automatic page break
     doc.save();
@@ -36,8 +33,7 @@ export function drawPageFurnitureOnEachPage(doc: Doc, furniture: PageFurniture, 
     doc.text(`Page ${index + 1} of ${totalPages ?? '?'}`, MARGIN.left + CONTENT_WIDTH * 0.7, footY, { width: CONTENT_WIDTH * 0.3, align: 'right', lineBreak: false });
     doc.restore();
     page.margins.bottom = bottom;
-    state._font = font;
-    state._fontSize = fontSize;
+    doc.font(style).fontSize(size);
     doc.x = x;
     doc.y = y;
   });

@@ -52,8 +52,6 @@ export function physicalRows(texts: string[]): string[][] {
 /** RowPlan.takeLines' answer for a cell whose every line fits its width. */
 const FITS = 'fits';
 
-type FontState = { _font: { name: string }; _fontSize: number };
-
 /** Widths of short strings per font and size: account ids, regions, outcomes and reasons repeat row after row. */
 const widthCaches = new WeakMap<object, Map<string, Map<string, number>>>();
 const CACHED_MAX_CHARS = 80;
@@ -61,10 +59,10 @@ const CACHED_MAX_STRINGS = 20_000;
 
 function textWidth(doc: Doc, text: string): number {
   if (text.length > CACHED_MAX_CHARS) return doc.widthOfString(text);
-  const { _font, _fontSize } = doc as unknown as FontState;
   let fonts = widthCaches.get(doc);
   if (!fonts) widthCaches.set(doc, (fonts = new Map()));
-  const key = `${_font.name} ${_fontSize}`;
+  const { style, size } = doc.textState;
+  const key = `${style} ${size}`;
   let widths = fonts.get(key);
   if (!widths) fonts.set(key, (widths = new Map()));
   let width = widths.get(text);
@@ -86,35 +84,23 @@ function fittingLines(doc: Doc, text: string, width: number): string[] | undefin
   return lines;
 }
 
-type TextInternals = {
-  x: number;
-  y: number;
-  _lineGap: number;
-  _initOptions(o: object): { height?: number; lineGap?: number };
-  _text(text: string, x: number, y: number, o: object, line: (text: string) => void): void;
-};
-
 /**
- * Wraps `text` as heightOfString does (same options, same height) and also returns where each line
- * ends, so the final pass can draw the lines without wrapping again.
+ * Wraps `text` (MultiScriptDocument.lines) and returns its height and where each line ends, so the final
+ * pass draws the same lines without wrapping again.
  */
 function wrapText(doc: Doc, text: string, width: number): { height: number; ends: number[] | undefined } {
-  const d = doc as unknown as TextInternals;
-  const { x, y } = d;
-  const options = d._initOptions({ width });
-  options.height = Infinity;
-  const lineGap = options.lineGap || d._lineGap || 0;
-  let ends: number[] | undefined = [];
+  const lines = doc.lines(text, width);
+  // Each line ends where the next begins (the spaces between them go with the line before).
+  const starts: number[] = [];
   let at = 0;
-  d._text(text, d.x, d.y, options, (line) => {
-    if (ends && text.startsWith(line, at)) ends.push((at += line.length));
-    else ends = undefined; // the wrapper changed the text (a soft hyphen): draw this cell by wrapping
-    d.y += doc.currentLineHeight(true) + lineGap;
-  });
-  const height = d.y - y;
-  d.x = x;
-  d.y = y;
-  return { height, ends };
+  for (const line of lines) {
+    const from = text.indexOf(line, at);
+    if (from < 0 || text.slice(at, from).trim() !== '') return { height: lines.length * doc.currentLineHeight(true), ends: undefined };
+    starts.push(from);
+    at = from + line.length;
+  }
+  const ends = [...starts.slice(1), text.length];
+  return { height: lines.length * doc.currentLineHeight(true), ends };
 }
 
 function cellHeight(doc: Doc, text: string, width: number, plan: RowPlan | undefined): number {

@@ -1,9 +1,12 @@
 // Typography and page geometry of report.pdf: one place, so every section looks the same.
+import { STYLE } from './pdf-fonts.ts';
+
 export const PAGE = { size: 'A4' as const, width: 595.28, height: 841.89 };
 export const MARGIN = { top: 64, bottom: 60, left: 50, right: 50 };
 export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', mono: 'Courier' } as const;
+/** Embedded fonts with a fallback chain per style for other scripts (pdf-fonts.ts). */
+export const FONT = STYLE;
 
 export const SIZE = { title: 24, h1: 17, h2: 13, h3: 11, body: 9.5, small: 8, table: 8, mono: 7 };
 
