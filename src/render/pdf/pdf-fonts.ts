@@ -56,10 +56,10 @@ const CHAINS: Record<string, FontKey[]> = {
 
 // Scripts with a font of their own go to it even where DejaVu has glyphs (its Arabic and Hebrew are
 // basic; Noto's are shaped and spaced for the script).
-const SCRIPT_FONTS: [RegExp, FontKey, FontKey][] = [
-  [/[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u, 'arabic', 'arabicBold'],
-  [/[\u0590-\u05FF\uFB1D-\uFB4F]/u, 'hebrew', 'hebrewBold'],
-  [/[\u0900-\u097F\uA8E0-\uA8FF]/u, 'devanagari', 'devanagariBold'],
+const SCRIPT_FONTS: [ranges: [number, number][], regular: FontKey, bold: FontKey][] = [
+  [[[0x0600, 0x06ff], [0x0750, 0x077f], [0x08a0, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfeff]], 'arabic', 'arabicBold'],
+  [[[0x0590, 0x05ff], [0xfb1d, 0xfb4f]], 'hebrew', 'hebrewBold'],
+  [[[0x0900, 0x097f], [0xa8e0, 0xa8ff]], 'devanagari', 'devanagariBold'],
 ];
 
 export function registerReportFonts(doc: { registerFont(name: string, src: string): unknown }): void {
@@ -131,7 +131,10 @@ export function primaryFont(style: string): FontKey {
 export function fontForCodePoint(style: string, codePoint: number): FontKey | undefined {
   const chain = CHAINS[style];
   const bold = style === STYLE.bold;
-  const char = String.fromCodePoint(codePoint);
-  for (const [script, regular, boldKey] of SCRIPT_FONTS) if (script.test(char)) return covers(bold ? boldKey : regular, codePoint) ? (bold ? boldKey : regular) : chain.find((k) => covers(k, codePoint));
+  for (const [ranges, regular, boldKey] of SCRIPT_FONTS) {
+    if (!ranges.some(([from, to]) => codePoint >= from && codePoint <= to)) continue;
+    const own = bold ? boldKey : regular;
+    if (covers(own, codePoint)) return own;
+  }
   return chain.find((k) => covers(k, codePoint));
 }
