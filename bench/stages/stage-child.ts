@@ -17,6 +17,7 @@ import { floorPdf, floorXlsx } from './floors.ts';
 import { peakRssMb, resetPeakRss, rssMb } from './peak-rss.ts';
 import { loadRenderKit } from './render-stages.ts';
 import { readRecords, replicate } from './stage-input.ts';
+import type { EvidenceRecord } from '../../src/collect/evidence-record.ts';
 import { RULE_THRESHOLDS } from '../../src/evaluate/rule-thresholds.ts';
 import { SCAN_DISQUALIFYING_SEVERITIES } from '../../src/manual-evidence/nessus-summary.ts';
 
@@ -26,7 +27,9 @@ export type Stage = (typeof STAGES)[number];
 async function main(stage: Stage, baseFile: string, accounts: number, workDir: string): Promise<Record<string, unknown>> {
   const { catalog, rules, note } = await benchCatalog();
   const config = parseConfig({ organization: 'Proofline benchmark' }, 'bench');
-  const { records, scope } = replicate(await readRecords(baseFile), accounts, SYNTHETIC_REGIONS.map(([r]) => r));
+  const input = replicate(await readRecords(baseFile), accounts, SYNTHETIC_REGIONS.map(([r]) => r));
+  const { scope } = input;
+  let records: EvidenceRecord[] | undefined = input.records;
   const params = { now: SYNTHETIC_RECORDED_AT, allowedRegions: ['eu-west-1', 'eu-central-1'], accessKeyMaxAgeDays: config.accessKeyMaxAgeDays, logRetentionMinDays: config.logRetentionMinDays };
   const at = SYNTHETIC_RECORDED_AT.toISOString();
   const run = { id: 'bench', startedAt: at, finishedAt: at, evaluatedAt: at, tool: { name: 'proofline', version: 'bench' }, organization: config.organization, source: { kind: 'snapshot' as const, location: 'bench' }, scope, regionSelection: { method: 'requested' as const, evidence: [] }, parameters: { allowedRegions: params.allowedRegions, accessKeyMaxAgeDays: params.accessKeyMaxAgeDays, logRetentionMinDays: params.logRetentionMinDays, ...RULE_THRESHOLDS, scanDisqualifyingSeverities: [...SCAN_DISQUALIFYING_SEVERITIES] }, frameworks: config.frameworks, catalogDigest: catalog.digest };
@@ -35,14 +38,21 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
   await mkdir(out, { recursive: true });
 
   // Everything before the stage, unmeasured.
-  const evaluate = () => evaluateControls(catalog.controls, rules, records, scope, params);
+  const evaluate = () => evaluateControls(catalog.controls, rules, records!, scope, params);
   const evaluation = stage === 'evaluate' ? undefined : evaluate();
   const requirements = evaluation && stage !== 'map' ? mapRequirements(catalog, evaluation.controls, config.frameworks) : undefined;
-  const results = evaluation && requirements && stage !== 'results' ? buildResults(run, catalog, evaluation, requirements, records) : undefined;
+  const results = evaluation && requirements && stage !== 'results' ? buildResults(run, catalog, evaluation, requirements, records!) : undefined;
   const findings = evaluation?.findings.length;
   const rows = results ? results.findings.length + results.evidence.length : 0;
   const kit = ['xlsx', 'pdf', 'oscal', 'package'].includes(stage) ? await loadRenderKit() : undefined;
   const prepared = kit && results ? await kit.prepare(results, workDir) : undefined;
+
+  const recordCount = records.length;
+  // The package hands its records over and releases them once the evidence folder is written
+  // (write-package.ts); the stages that come after it in the package run without them, as there.
+  const ctx = stage === 'package' && results ? { results, records: records! } : undefined;
+  input.records = [];
+  if (!['evaluate', 'map', 'results', 'evidence'].includes(stage)) records = undefined;
 
   const measure = async (fn: () => Promise<unknown> | unknown): Promise<Record<string, unknown>> => {
     (globalThis as { gc?: () => void }).gc?.();
@@ -66,13 +76,13 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
       m = await measure(() => mapRequirements(catalog, evaluation!.controls, config.frameworks));
       break;
     case 'results':
-      m = await measure(() => buildResults(run, catalog, evaluation!, requirements!, records));
+      m = await measure(() => buildResults(run, catalog, evaluation!, requirements!, records!));
       break;
     case 'json':
       m = await measure(() => writeResultsJson(join(out, 'results.json'), results!));
       break;
     case 'evidence':
-      m = await measure(() => writeSnapshot(join(out, 'evidence'), records, scope, { createdAt: at }));
+      m = await measure(() => writeSnapshot(join(out, 'evidence'), records!, scope, { createdAt: at }));
       break;
     case 'xlsx':
     case 'pdf':
@@ -88,10 +98,10 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
       // steps; otherwise writePackage with whichever renderers exist.
       if (kit?.officialSteps && prepared?.identity) {
         const steps = kit.officialSteps(prepared.identity) as never[];
-        m = await measure(() => (writePackage as (...a: unknown[]) => Promise<string>)(out, { results: results!, records }, steps, { zip: true }));
+        m = await measure(() => (writePackage as (...a: unknown[]) => Promise<string>)(out, ctx!, steps, { zip: true }));
         m.steps = ['results.json', 'evidence', 'xlsx', 'oscal', 'pdf', 'manifest+signatures', 'zip'];
       } else {
-        m = await measure(() => writePackage(out, { results: results!, records }, packageSteps(kit!, prepared)));
+        m = await measure(() => writePackage(out, ctx!, packageSteps(kit!, prepared)));
         m.steps = ['results.json', 'evidence', ...(['xlsx', 'pdf', 'oscal'] as const).filter((s) => kit?.[s] && prepared?.vm)];
       }
       break;
@@ -103,7 +113,7 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
       break;
   }
   await rm(out, { recursive: true, force: true });
-  return { ...m, accounts, records: records.length, findings, rows, ...(note ? { catalogNote: note } : {}) };
+  return { ...m, accounts, records: recordCount, findings, rows, ...(note ? { catalogNote: note } : {}) };
 }
 
 function packageSteps(kit: Awaited<ReturnType<typeof loadRenderKit>>, prepared: { vm: unknown; text: unknown; identity: unknown } | undefined) {

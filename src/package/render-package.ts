@@ -29,6 +29,7 @@ export function renderReportsStep(opts: RenderOptions): PackageStep {
     await mkdir(confinedPath(dir, 'oscal'), { recursive: true });
     await renderOscal(confinedPath(dir, REPORT_FILES.oscal), vm, ctx.results);
     await renderPdf(confinedPath(dir, REPORT_FILES.pdf), vm, narrative, opts.identity);
-    await renderPortal(dir, ctx.results, ctx.records, signer);
+    // Evidence texts are read back from the package's evidence folder (the records were released after it was written).
+    await renderPortal(dir, ctx.results, signer);
   };
 }

@@ -11,6 +11,11 @@ import { zipFolder } from './zip-package.ts';
 
 export interface PackageContext {
   results: RunResults;
+  /**
+   * The run's evidence records. writePackage takes them: once the evidence folder is written it empties
+   * this field, so the records can be collected while the reports render (steps read evidence/ instead).
+   * A caller that wants the memory back keeps no reference of its own.
+   */
   records: EvidenceRecord[];
 }
 
@@ -33,6 +38,7 @@ export async function writePackage(outDir: string, ctx: PackageContext, steps: P
   const fill = async (tmp: string) => {
     // The evidence folder is itself a snapshot: `proofline run --source <package>/evidence` replays the run.
     await writeSnapshot(confinedPath(tmp, 'evidence'), ctx.records, ctx.results.run.scope, { createdAt: ctx.results.run.startedAt, description: `evidence of run ${ctx.results.run.id}` });
+    ctx.records = [];
     await writeResultsJson(confinedPath(tmp, 'results.json'), ctx.results);
     for (const step of steps) await step(tmp, ctx);
     // The zip is complete before either is renamed: readers never see a folder without its zip.

@@ -49,7 +49,9 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
     startedAt = now();
     const inputs = await loadRunInputs(deps.config, startedAt, deps.knownControlIds, deps.catalog);
     for (const warning of inputs.warnings ?? []) deps.log.log('warn', 'input.warning', { warning });
-    const { results, records } = await abortable(deps.collect(inputs, startedAt, signal), signal);
+    // Handed to writePackage, which releases the records once they are on disk.
+    const evidence = await abortable(deps.collect(inputs, startedAt, signal), signal);
+    const { results } = evidence;
     signal.throwIfAborted();
     const previous = await deps.store.previousManifestDigest();
     const steps: PackageStep[] = [
@@ -61,7 +63,7 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
     // The history row is written before the package is renamed into place (and the package removed if
     // the row cannot be written): no package in packages/ that the history does not know.
     let entry: HistoryEntry | undefined;
-    const packagePath = await writePackage(deps.packagesDir, { results, records }, steps, {
+    const packagePath = await writePackage(deps.packagesDir, evidence, steps, {
       beforePublish: async (tmpDir, finalDir) => {
         entry = await deps.store.recordRun({
           id: results.run.id,

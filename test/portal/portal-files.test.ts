@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResults } from '../../src/results/run-results.ts';
-import { CHUNK_BYTES } from '../../src/render/portal/portal-evidence.ts';
+import { CHUNK_BYTES, recordTextsFrom } from '../../src/render/portal/portal-evidence.ts';
 import { ROWS_PER_CHUNK } from '../../src/render/portal/portal-data.ts';
 import { PORTAL_CSP, renderPortal } from '../../src/render/portal/render-portal.ts';
 import { verifyPackage } from '../../src/package/verify-package.ts';
@@ -113,7 +113,7 @@ describe('portal at 100,000 findings', () => {
     const work = await mkdtemp(join(tmpdir(), 'proofline-portal-'));
     try {
       const { results: big, records } = syntheticRun({ findings: 100_000, evidence: 3000, controls: 40, accounts: 5 });
-      await renderPortal(work, big, records, { subject: 'CN=test', issuer: 'CN=test', fingerprintSha256: 'f'.repeat(64), selfSigned: true, source: 'development' } as never);
+      await renderPortal(work, big, { subject: 'CN=test', issuer: 'CN=test', fingerprintSha256: 'f'.repeat(64), selfSigned: true, source: 'development' } as never, { recordText: recordTextsFrom(records) });
       const data = await readdir(join(work, 'portal/data'));
       expect(data.filter((f) => f.startsWith('findings-'))).toHaveLength(Math.ceil(big.findings.length / ROWS_PER_CHUNK));
       const evidenceChunks = await readdir(join(work, 'portal/evidence'));

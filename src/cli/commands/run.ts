@@ -66,17 +66,19 @@ export function registerRun(program: Command): void {
     const onSignal = () => cancel.abort();
     const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, cancel.signal, queueProgressPrinter(process.stderr, progressMode(process.stderr, Boolean(flags.quiet))))) : undefined;
     if (collect) for (const s of ['SIGTERM', 'SIGINT'] as const) process.once(s, onSignal);
-    const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect }).finally(() => {
+    // `evidence` is handed to writePackage, which releases its records once they are on disk.
+    const evidence = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect }).finally(() => {
       for (const s of ['SIGTERM', 'SIGINT'] as const) process.off(s, onSignal);
       if (source.kind === 'live') progress.finish();
     });
+    const { results } = evidence;
     if (flags.only === 'results') {
       const path = await writeResultsOnly(flags.out, results, identity);
       process.stderr.write('proofline: --only results: results.json is signed (results.json.sig, detached CMS); there is no evidence, report, manifest or zip, so this is not an audit package and `proofline verify` does not accept it\n');
       process.stdout.write(formatRunSummary(results, path, 'Results only (not an audit package)'));
       return;
     }
-    const path = await writePackage(flags.out, { results, records }, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity }), exportStep(exports), signPackageStep({ identity })], { zip: true });
+    const path = await writePackage(flags.out, evidence, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity }), exportStep(exports), signPackageStep({ identity })], { zip: true });
     process.stdout.write(formatRunSummary(results, path));
   });
 }

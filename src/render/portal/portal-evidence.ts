@@ -3,6 +3,7 @@
 // has tens of thousands of records: one file each would double the package's file count (and the
 // manifest), one file for all would make the first click load hundreds of megabytes. The browser
 // recomputes each record's SHA-256 from this text and compares it with results.json.
+import { readFile } from 'node:fs/promises';
 import { confinedPath } from '../../util/confined-path.ts';
 import { serializeRecord, unsealRecord, type EvidenceRecord } from '../../collect/evidence-record.ts';
 import type { EvidenceEntry } from '../../results/run-results.ts';
@@ -15,12 +16,36 @@ export function evidenceChunkFile(chunk: number): string {
   return `evidence/${String(chunk).padStart(4, '0')}.js`;
 }
 
+/** The exact stored text of an entry's record file. */
+export type RecordText = (entry: EvidenceEntry) => Promise<string>;
+
+/** Record texts read from the package's evidence folder, one file at a time: the run's records need not stay in memory. */
+export function recordTextsFromFolder(packageDir: string): RecordText {
+  return async (entry) => {
+    try {
+      return await readFile(confinedPath(packageDir, entry.file), 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`portal: evidence record ${entry.id} is listed in results.json but ${entry.file} is not in the package`, { cause: e });
+      throw e;
+    }
+  };
+}
+
+/** Record texts from records in memory (serialised as the evidence folder stores them). */
+export function recordTextsFrom(records: readonly EvidenceRecord[]): RecordText {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  return async (entry) => {
+    const record = byId.get(entry.id);
+    if (!record) throw new Error(`portal: evidence record ${entry.id} is listed in results.json but was not collected`);
+    return serializeRecord(unsealRecord(record));
+  };
+}
+
 /**
  * Writes the chunks under `portalDir` in the order of `entries`; returns the entry index each chunk
  * starts at. An entry whose record is missing is an error: the package would cite what it does not hold.
  */
-export async function writeEvidenceChunks(portalDir: string, entries: readonly EvidenceEntry[], records: readonly EvidenceRecord[]): Promise<number[]> {
-  const byId = new Map(records.map((r) => [r.id, r]));
+export async function writeEvidenceChunks(portalDir: string, entries: readonly EvidenceEntry[], recordText: RecordText): Promise<number[]> {
   const starts: number[] = [];
   let out: ReturnType<typeof openTextStream> | undefined;
   let bytes = 0;
@@ -31,9 +56,7 @@ export async function writeEvidenceChunks(portalDir: string, entries: readonly E
     out = undefined;
   };
   for (let i = 0; i < entries.length; i++) {
-    const record = byId.get(entries[i].id);
-    if (!record) throw new Error(`portal: evidence record ${entries[i].id} is listed in results.json but was not collected`);
-    const text = JSON.stringify(serializeRecord(unsealRecord(record)));
+    const text = JSON.stringify(await recordText(entries[i]));
     if (out && bytes + text.length > CHUNK_BYTES) await closeChunk();
     if (!out) {
       starts.push(i);

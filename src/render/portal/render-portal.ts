@@ -5,12 +5,11 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { confinedPath } from '../../util/confined-path.ts';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import type { RunResults } from '../../results/run-results.ts';
 import type { SignerDescription } from '../../sign/signing-identity.ts';
 import { STATUS_COLORS } from '../view-model/labels.ts';
 import { writePortalData } from './portal-data.ts';
-import { writeEvidenceChunks } from './portal-evidence.ts';
+import { recordTextsFromFolder, writeEvidenceChunks, type RecordText } from './portal-evidence.ts';
 
 export const PORTAL_DIR = 'portal';
 export const PORTAL_INDEX = `${PORTAL_DIR}/index.html`;
@@ -33,12 +32,13 @@ export interface RenderPortalOptions {
   templatesDir?: string;
 }
 
-export async function renderPortal(packageDir: string, results: RunResults, records: readonly EvidenceRecord[], signer: SignerDescription, opts: RenderPortalOptions = {}): Promise<void> {
+/** `recordText` gives each evidence entry's stored text (by default read from the package's evidence folder). */
+export async function renderPortal(packageDir: string, results: RunResults, signer: SignerDescription, opts: RenderPortalOptions & { recordText?: RecordText } = {}): Promise<void> {
   const templates = opts.templatesDir ?? DEFAULT_PORTAL_TEMPLATES;
   const dir = confinedPath(packageDir, PORTAL_DIR);
   await mkdir(confinedPath(dir, 'data'), { recursive: true });
   await mkdir(confinedPath(dir, 'evidence'), { recursive: true });
-  const chunkStarts = await writeEvidenceChunks(dir, results.evidence, records);
+  const chunkStarts = await writeEvidenceChunks(dir, results.evidence, opts.recordText ?? recordTextsFromFolder(packageDir));
   const data = await writePortalData(confinedPath(dir, 'data'), results, signer, chunkStarts);
   const css = await readFile(confinedPath(templates, 'portal.css'), 'utf8');
   await writeFile(confinedPath(dir, 'portal.css'), `${css}\n/* Status colours (src/render/view-model/labels.ts) */\n${statusColorRules()}\n`);
