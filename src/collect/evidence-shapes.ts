@@ -104,6 +104,7 @@ export interface EvidenceShapes {
   'macie2.ListClassificationJobs': macie2.ListClassificationJobsCommandOutput;
   'opensearch.DescribeDomain': opensearch.DescribeDomainCommandOutput;
   'opensearch.ListDomainNames': opensearch.ListDomainNamesCommandOutput;
+  'opensearchserverless.BatchGetCollection': opensearchserverless.BatchGetCollectionCommandOutput;
   'opensearchserverless.GetSecurityPolicy': opensearchserverless.GetSecurityPolicyCommandOutput;
   'opensearchserverless.ListCollections': opensearchserverless.ListCollectionsCommandOutput;
   'opensearchserverless.ListSecurityPolicies': opensearchserverless.ListSecurityPoliciesCommandOutput;

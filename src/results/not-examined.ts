@@ -23,7 +23,6 @@ export const NOT_EXAMINED: readonly NotExaminedService[] = [
   { service: 'AWS Lambda', resourceTypes: 'functions serving or orchestrating models, function URLs', analogues: [...LEAST_PRIVILEGE, ...NETWORK_ISOLATION, ...PUBLIC_EXPOSURE] },
   { service: 'Amazon EKS', resourceTypes: 'clusters and node groups running training or inference', analogues: [...NETWORK_ISOLATION, ...PUBLIC_EXPOSURE, ...ENCRYPTION_AT_REST, ...LEAST_PRIVILEGE, ...ACCESS_LOGGING] },
   { service: 'Amazon ECR', resourceTypes: 'repositories of training and inference container images', analogues: [...ENCRYPTION_AT_REST, ...PUBLIC_EXPOSURE] },
-  { service: 'Amazon OpenSearch Service', resourceTypes: 'domains and serverless collections (e.g. vector stores of knowledge bases)', analogues: [...ENCRYPTION_AT_REST, ...PUBLIC_EXPOSURE, ...IN_TRANSIT, ...NETWORK_ISOLATION, ...RESIDENCY, ...ACCESS_LOGGING] },
   { service: 'Amazon Redshift', resourceTypes: 'clusters and serverless workgroups holding training or analytics data', analogues: [...ENCRYPTION_AT_REST, ...PUBLIC_EXPOSURE, ...BACKUP, ...RESIDENCY] },
   { service: 'Amazon EC2 instances', resourceTypes: 'self-managed training and inference instances, their volumes and instance profiles', analogues: [...ENCRYPTION_AT_REST, ...LEAST_PRIVILEGE, ...PUBLIC_EXPOSURE] },
   { service: 'Amazon Kinesis and Data Firehose', resourceTypes: 'data streams and delivery streams', analogues: [...ENCRYPTION_AT_REST, ...RESIDENCY] },

@@ -8,6 +8,12 @@ import { rule as rdsDeletion } from '../../src/evaluate/rules/rds-databases-dele
 import { rule as rdsPublic } from '../../src/evaluate/rules/rds-db-instances-not-publicly-accessible.ts';
 import { rule as ddbPitr } from '../../src/evaluate/rules/dynamodb-tables-point-in-time-recovery-enabled.ts';
 import { rule as ddbKey } from '../../src/evaluate/rules/dynamodb-tables-encrypted-with-customer-key.ts';
+import { rule as osAtRest } from '../../src/evaluate/rules/opensearch-domains-encrypted-at-rest.ts';
+import { rule as osNodes } from '../../src/evaluate/rules/opensearch-domains-node-to-node-encryption-enabled.ts';
+import { rule as osHttps } from '../../src/evaluate/rules/opensearch-domains-https-required.ts';
+import { rule as osPublic } from '../../src/evaluate/rules/opensearch-domains-not-publicly-accessible.ts';
+import { rule as aossKey } from '../../src/evaluate/rules/opensearch-serverless-collections-encrypted-with-customer-key.ts';
+import { rule as aossPublic } from '../../src/evaluate/rules/opensearch-serverless-collections-not-publicly-accessible.ts';
 
 const CMK = 'arn:aws:kms:eu-west-1:111122223333:key/cmk';
 const AWS_KEY = 'arn:aws:kms:eu-west-1:111122223333:key/aws-managed';
@@ -75,5 +81,91 @@ describe('DynamoDB tables', () => {
     expect(statuses(runRule(ddbKey, [one, table('a', { Status: 'ENABLED', SSEType: 'KMS', KMSMasterKeyArn: 'arn:aws:kms:eu-west-1:111122223333:key/unknown' })]))).toEqual(['unknown']);
     expect(statuses(runRule(ddbKey, [one, table('a', { SSEType: 'KMS', KMSMasterKeyArn: CMK }), ...keys]))).toEqual(['unknown']);
     expect(statuses(runRule(ddbKey, [one, failed('dynamodb.DescribeTable', { input: { TableName: 'a' } })]))).toEqual(['unknown']);
+  });
+});
+
+describe('OpenSearch Service domains', () => {
+  const names = (...n: string[]) => ok('opensearch.ListDomainNames', { DomainNames: n.map((DomainName) => ({ DomainName, EngineType: 'OpenSearch' })) });
+  const domain = (DomainName: string, status: Record<string, unknown>) => ok('opensearch.DescribeDomain', { DomainStatus: { DomainName, ...status } }, { input: { DomainName } });
+  const open = (extra: Record<string, unknown> = {}) => JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'es:ESHttp*', Resource: '*', ...extra }] });
+
+  it('encryption at rest and node-to-node encryption: enabled passes, disabled fails, a missing option is unknown', () => {
+    const records = [names('a', 'b', 'c'), domain('a', { EncryptionAtRestOptions: { Enabled: true }, NodeToNodeEncryptionOptions: { Enabled: true } }), domain('b', { EncryptionAtRestOptions: { Enabled: false }, NodeToNodeEncryptionOptions: { Enabled: false } }), domain('c', {})];
+    expect(ids(runRule(osAtRest, records))).toEqual([['a', 'pass'], ['b', 'fail'], ['c', 'unknown']]);
+    expect(ids(runRule(osNodes, records))).toEqual([['a', 'pass'], ['b', 'fail'], ['c', 'unknown']]);
+    expect(statuses(runRule(osAtRest, [names('a'), failed('opensearch.DescribeDomain', { input: { DomainName: 'a' } })]))).toEqual(['unknown']);
+    expect(statuses(runRule(osAtRest, [failed('opensearch.ListDomainNames')]))).toEqual(['unknown']);
+    expect(statuses(runRule(osAtRest, [names()]))).toEqual(['not_applicable']);
+  });
+
+  it('HTTPS: enforced with a TLS 1.2 policy passes; plain HTTP or a TLS 1.0 policy fails', () => {
+    const f = runRule(osHttps, [
+      names('a', 'b', 'c', 'd'),
+      domain('a', { DomainEndpointOptions: { EnforceHTTPS: true, TLSSecurityPolicy: 'Policy-Min-TLS-1-2-PFS-2023-10' } }),
+      domain('b', { DomainEndpointOptions: { EnforceHTTPS: true, TLSSecurityPolicy: 'Policy-Min-TLS-1-0-2019-07' } }),
+      domain('c', { DomainEndpointOptions: { EnforceHTTPS: false, TLSSecurityPolicy: 'Policy-Min-TLS-1-2-2019-07' } }),
+      domain('d', { DomainEndpointOptions: { EnforceHTTPS: true } }),
+    ]);
+    expect(ids(f)).toEqual([['a', 'pass'], ['b', 'fail'], ['c', 'fail'], ['d', 'unknown']]);
+  });
+
+  it('public access: a VPC domain passes; a public one fails when its policy admits "*" without a condition', () => {
+    const f = runRule(osPublic, [
+      names('vpc', 'open', 'ip', 'none', 'missing', 'garbled'),
+      domain('vpc', { VPCOptions: { VPCId: 'vpc-1' }, AccessPolicies: open() }),
+      domain('open', { AccessPolicies: open() }),
+      domain('ip', { AccessPolicies: open({ Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }) }),
+      domain('none', { AccessPolicies: '' }),
+      domain('missing', {}),
+      domain('garbled', { AccessPolicies: '{not json' }),
+    ]);
+    expect(ids(f)).toEqual([['vpc', 'pass'], ['open', 'fail'], ['ip', 'pass'], ['none', 'pass'], ['missing', 'unknown'], ['garbled', 'unknown']]);
+  });
+});
+
+describe('OpenSearch Serverless collections', () => {
+  const list = (...c: { id: string; name: string }[]) => ok('opensearchserverless.ListCollections', { collectionSummaries: c });
+  const batch = (ids: string[], details: Record<string, unknown>[]) => ok('opensearchserverless.BatchGetCollection', { collectionDetails: details, collectionErrorDetails: [] }, { input: { ids } });
+  const kb = { id: 'c1', name: 'kb-guidelines' };
+  const faq = { id: 'c2', name: 'kb-faq' };
+  const other = { id: 'c3', name: 'analytics' };
+
+  it('customer key: a CMK passes, "auto" (AWS owned) and an AWS managed key fail', () => {
+    const f = runRule(aossKey, [list(kb, faq, other), batch(['c1', 'c2', 'c3'], [{ id: 'c1', kmsKeyArn: CMK }, { id: 'c2', kmsKeyArn: 'auto' }, { id: 'c3', kmsKeyArn: AWS_KEY }]), ...keys]);
+    expect(ids(f)).toEqual([['kb-guidelines', 'pass'], ['kb-faq', 'fail'], ['analytics', 'fail']]);
+  });
+
+  it('customer key: a failed batch, a collection no batch describes, or a missing key is unknown', () => {
+    expect(statuses(runRule(aossKey, [list(kb), failed('opensearchserverless.BatchGetCollection', { input: { ids: ['c1'] } }), ...keys]))).toEqual(['unknown']);
+    expect(statuses(runRule(aossKey, [list(kb), ...keys]))).toEqual(['unknown']);
+    expect(statuses(runRule(aossKey, [list(kb), batch(['c1'], [{ id: 'c1' }]), ...keys]))).toEqual(['unknown']);
+    expect(statuses(runRule(aossKey, [list()]))).toEqual(['not_applicable']);
+  });
+
+  const NETWORK = { type: 'network' };
+  const policies = (...p: { name: string; policy: unknown }[]) => [
+    ok('opensearchserverless.ListSecurityPolicies', { securityPolicySummaries: p.map(({ name }) => ({ type: 'network', name })) }, { input: NETWORK }),
+    ...p.map(({ name, policy }) => ok('opensearchserverless.GetSecurityPolicy', { securityPolicyDetail: { type: 'network', name, policy } }, { input: { ...NETWORK, name } })),
+  ];
+
+  it('network: a covering rule set with AllowFromPublic true fails (collection or dashboards); private or uncovered passes', () => {
+    const f = runRule(aossPublic, [
+      list(kb, faq, other),
+      ...policies(
+        { name: 'private', policy: [{ Rules: [{ ResourceType: 'collection', Resource: ['collection/kb-*'] }], AllowFromPublic: false, SourceVPCEs: ['vpce-1'] }] },
+        { name: 'faq-dash', policy: JSON.stringify([{ Rules: [{ ResourceType: 'dashboard', Resource: ['collection/kb-faq'] }], AllowFromPublic: true }]) },
+      ),
+    ]);
+    expect(ids(f)).toEqual([['kb-guidelines', 'pass'], ['kb-faq', 'fail'], ['analytics', 'pass']]);
+    expect(f[1]!.reason).toContain('dashboard');
+    expect(f[1]!.evidence.length).toBe(4);
+  });
+
+  it('network: a failed policy call, an unreadable policy or a covering rule set without AllowFromPublic is unknown', () => {
+    expect(statuses(runRule(aossPublic, [list(kb), failed('opensearchserverless.ListSecurityPolicies', { input: NETWORK })]))).toEqual(['unknown']);
+    expect(statuses(runRule(aossPublic, [list(kb), ok('opensearchserverless.ListSecurityPolicies', { securityPolicySummaries: [{ name: 'p' }] }, { input: NETWORK })]))).toEqual(['unknown']);
+    expect(statuses(runRule(aossPublic, [list(kb), ...policies({ name: 'p', policy: { not: 'a list' } })]))).toEqual(['unknown']);
+    expect(statuses(runRule(aossPublic, [list(kb), ...policies({ name: 'p', policy: [{ Rules: [{ ResourceType: 'collection', Resource: ['collection/*'] }] }] })]))).toEqual(['unknown']);
+    expect(statuses(runRule(aossPublic, [list(kb), ...policies({ name: 'p', policy: [{ Rules: [{ ResourceType: 'collection', Resource: ['collection/other'] }] }] })]))).toEqual(['pass']);
   });
 });

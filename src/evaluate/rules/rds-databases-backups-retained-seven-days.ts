@@ -13,6 +13,6 @@ export const rule = defineRule({
       const days = required(db.settings, 'BackupRetentionPeriod', `The ${db.kind}`);
       const min = RULE_THRESHOLDS.rdsBackupRetentionMinDays;
       if (days >= min) return pass(`Automated backups are kept ${days} days (at least ${min}).`);
-      return fail(days === 0 ? 'Automated backups are turned off (retention period 0).' : `Automated backups are kept only ${days} days (fewer than ${min}).`);
+      return fail(days === 0 ? 'Automated backups are turned off (retention period 0).' : `Automated backups are kept only ${days} ${days === 1 ? 'day' : 'days'} (fewer than ${min}).`);
     }),
 });

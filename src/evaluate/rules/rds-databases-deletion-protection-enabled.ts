@@ -9,6 +9,6 @@ export const rule = defineRule({
     eachRdsDatabase(ctx, (db) =>
       required(db.settings, 'DeletionProtection', `The ${db.kind}`)
         ? pass(`Deletion protection is on: the ${db.kind} cannot be deleted until it is turned off.`)
-        : fail(`Deletion protection is off: one DeleteDB call removes the ${db.kind}.`),
+        : fail(`Deletion protection is off: a single delete call removes the ${db.kind}.`),
     ),
 });
