@@ -1,6 +1,8 @@
 // Fixed request inputs that a collector sends and a rule looks its evidence up by. Kept out of the
 // collector files so rules never import a collector (and with it an SDK client's commands).
 import { KeyAlgorithm } from '@aws-sdk/client-acm';
+import type { FindingCriteria } from '@aws-sdk/client-guardduty';
+import type { FilterCriteria } from '@aws-sdk/client-inspector2';
 
 /** ListCertificates returns only RSA 1024/2048 certificates by default: every key algorithm is asked for. */
 export const ALL_KEY_TYPES = Object.values(KeyAlgorithm);
@@ -11,3 +13,18 @@ export const RECENT_TRAINING_JOBS_INPUT = { SortBy: 'CreationTime', SortOrder: '
 export const IN_SERVICE_ENDPOINTS_INPUT = { StatusEquals: 'InService' } as const;
 /** OpenSearch Serverless security policies of the network type (ListSecurityPolicies and GetSecurityPolicy). */
 export const NETWORK_POLICIES_INPUT = { type: 'network' } as const;
+
+/** GuardDuty findings that still await triage: not archived, severity High or Critical (7.0 and above). */
+export const GUARDDUTY_UNTRIAGED_HIGH_CRITERIA: FindingCriteria = {
+  Criterion: { 'service.archived': { Equals: ['false'] }, severity: { GreaterThanOrEqual: 7 } },
+};
+
+/** Inspector resource types that run models or their glue: instances, container images, functions. */
+export const INSPECTOR_COMPUTE_TYPES = ['AWS_EC2_INSTANCE', 'AWS_ECR_CONTAINER_IMAGE', 'AWS_LAMBDA_FUNCTION'] as const;
+
+/** Open Inspector findings of severity Critical or High on that compute (ages are judged by the rule). */
+export const INSPECTOR_OPEN_SERIOUS_FINDINGS: FilterCriteria = {
+  findingStatus: [{ comparison: 'EQUALS', value: 'ACTIVE' }],
+  severity: [{ comparison: 'EQUALS', value: 'CRITICAL' }, { comparison: 'EQUALS', value: 'HIGH' }],
+  resourceType: INSPECTOR_COMPUTE_TYPES.map((value) => ({ comparison: 'EQUALS', value })),
+};

@@ -11,4 +11,10 @@ export const RULE_THRESHOLDS = {
   unusedCredentialMaxDays: 45,
   /** rds-databases-backups-retained-seven-days: automated backups kept at least this many days. */
   rdsBackupRetentionMinDays: 7,
+  /** guardduty-high-severity-findings-triaged: a High or Critical finding still active (not archived) after this many days since it was first seen fails. */
+  guardDutyHighFindingTriageDays: 7,
+  /** inspector-critical-and-high-vulnerabilities-remediated: days an open Critical finding may stay open (CISA BOD 19-02: 15). */
+  inspectorCriticalRemediationDays: 15,
+  /** inspector-critical-and-high-vulnerabilities-remediated: days an open High finding may stay open (CISA BOD 19-02: 30). */
+  inspectorHighRemediationDays: 30,
 } as const;

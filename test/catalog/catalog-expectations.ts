@@ -39,9 +39,10 @@ export const NO_NOT_APPLICABLE: Record<string, string> = {
     'securityhub-enabled', 'securityhub-standards-enabled', 'ebs-default-encryption-enabled', 'ebs-default-kms-key-customer-managed', 'backup-plans-cover-data-stores',
     'iam-root-account-mfa-enabled', 'iam-root-account-no-access-keys', 'iam-password-policy-strong', 's3-account-public-access-block-enabled',
     'accessanalyzer-external-access-analyzer-active', 'bedrock-model-invocation-logging-enabled', 'bedrock-guardrail-configured',
-    'accessanalyzer-no-active-external-access-findings',
+    'accessanalyzer-no-active-external-access-findings', 'inspector-scanning-enabled-for-model-compute',
   ].map((id) => [id, ACCOUNT_OR_REGION_FACT]),
   ),
+  'inspector-critical-and-high-vulnerabilities-remediated': 'Judged per region where Inspector scans: no overdue finding there is a pass, and a region it does not scan is unknown (an empty list proves nothing), never "nothing to check".',
   'iam-unused-credentials-disabled': 'The credential report always lists the root user; an empty answer lacks Content and is unknown. Not applicable (only the root user, or a user without enabled credentials) is in test/rules/iam-unused-credentials.test.ts.',
   // Its not_applicable comes only from AWSOrganizationsNotInUseException (a not-configured answer), covered in test/rules/iam.test.ts.
   'organizations-service-control-policies-enforced': 'Not applicable only when AWS answers that the account is in no organization.',

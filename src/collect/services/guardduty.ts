@@ -1,6 +1,10 @@
-// GuardDuty: the region's detector(s) and their protection plans (the list carries only ids).
-import { GetDetectorCommand, paginateListDetectors } from '@aws-sdk/client-guardduty';
+// GuardDuty: the region's detector(s) and their protection plans (the list carries only ids), and the
+// findings still awaiting triage (ListFindings carries only ids; GetFindings takes at most 50 at a time).
+import { GetDetectorCommand, GetFindingsCommand, paginateListDetectors, paginateListFindings } from '@aws-sdk/client-guardduty';
+import { GUARDDUTY_UNTRIAGED_HIGH_CRITERIA } from '../call-inputs.ts';
 import { allPages, type Collector } from '../collector.ts';
+
+const GET_FINDINGS_MAX_IDS = 50;
 
 const detectors: Collector = {
   name: 'guardduty.detectors',
@@ -15,4 +19,21 @@ const detectors: Collector = {
   },
 };
 
-export const collectors: Collector[] = [detectors];
+const untriagedFindings: Collector = {
+  name: 'guardduty.untriaged-findings',
+  service: 'guardduty',
+  scope: 'regional',
+  produces: ['guardduty.ListFindings', 'guardduty.GetFindings'],
+  async collect(ctx) {
+    const client = ctx.client('guardduty');
+    const detectorPages = await allPages(paginateListDetectors({ client, pageSize: 50 }, {}));
+    await ctx.forEach(detectorPages.flatMap((p) => p.DetectorIds ?? []), async (DetectorId) => {
+      const pages = await allPages(paginateListFindings({ client, pageSize: 50 }, { DetectorId, FindingCriteria: structuredClone(GUARDDUTY_UNTRIAGED_HIGH_CRITERIA) }));
+      const ids = pages.flatMap((p) => p.FindingIds ?? []);
+      const batches = Array.from({ length: Math.ceil(ids.length / GET_FINDINGS_MAX_IDS) }, (_, i) => ids.slice(i * GET_FINDINGS_MAX_IDS, (i + 1) * GET_FINDINGS_MAX_IDS));
+      await ctx.forEach(batches, (FindingIds) => client.send(new GetFindingsCommand({ DetectorId, FindingIds })));
+    });
+  },
+};
+
+export const collectors: Collector[] = [detectors, untriagedFindings];

@@ -1,0 +1,27 @@
+// Amazon Inspector per region: which resource types the account scans (EC2, ECR, Lambda), and every open
+// Critical or High finding on that compute, all pages (the list carries severity, first-seen time and resource).
+import { BatchGetAccountStatusCommand, paginateListFindings } from '@aws-sdk/client-inspector2';
+import { INSPECTOR_OPEN_SERIOUS_FINDINGS } from '../call-inputs.ts';
+import { allPages, type Collector } from '../collector.ts';
+
+const accountStatus: Collector = {
+  name: 'inspector2.account-status',
+  service: 'inspector2',
+  scope: 'regional',
+  produces: ['inspector2.BatchGetAccountStatus'],
+  async collect(ctx) {
+    await ctx.attempt(() => ctx.client('inspector2').send(new BatchGetAccountStatusCommand({ accountIds: [ctx.target.account] })));
+  },
+};
+
+const findings: Collector = {
+  name: 'inspector2.findings',
+  service: 'inspector2',
+  scope: 'regional',
+  produces: ['inspector2.ListFindings'],
+  async collect(ctx) {
+    await allPages(paginateListFindings({ client: ctx.client('inspector2'), pageSize: 100 }, { filterCriteria: structuredClone(INSPECTOR_OPEN_SERIOUS_FINDINGS) }));
+  },
+};
+
+export const collectors: Collector[] = [accountStatus, findings];
