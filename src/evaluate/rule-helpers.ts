@@ -94,11 +94,13 @@ export function listAt<K extends KnownEvidenceKey, T>(
 export interface Verdict {
   status: FindingStatus;
   reason: string;
+  /** Evidence the verdict itself consulted beyond the resource's own (e.g. the KMS DescribeKey that told who manages its key). */
+  records?: readonly EvidenceRecord[];
 }
 
-/** A verdict as a finding about `resource`. */
+/** A verdict as a finding about `resource`, citing `records` and whatever the verdict consulted. */
 export function judged(ctx: RuleContext<never>, where: Target, resource: ResourceRef, v: Verdict, records: readonly EvidenceRecord[]): Finding {
-  return ctx.finding(v.status, where, resource, v.reason, records);
+  return ctx.finding(v.status, where, resource, v.reason, v.records?.length ? [...records, ...v.records] : records);
 }
 
 /**
@@ -141,8 +143,7 @@ export function judgeCall<R>(
 ): Finding {
   const records = [...extraRecords, ...call.records];
   const verdict = (judge: () => Verdict): Finding => guarded(ctx, where, resource, records, () => {
-    const v = judge();
-    return ctx.finding(v.status, where, resource, v.reason, records);
+    return judged(ctx, where, resource, judge(), records);
   })[0]!;
   switch (call.state) {
     case 'ok':

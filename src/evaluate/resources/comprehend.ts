@@ -6,7 +6,7 @@ import type { Target } from '../../collect/target.ts';
 import type { Finding } from '../finding.ts';
 import { forEachListedIn } from '../listed-resources.ts';
 import type { RuleContext } from '../rule.ts';
-import { listAt, present, required, type Verdict } from '../rule-helpers.ts';
+import { listAt, present, required, type Verdict, judged } from '../rule-helpers.ts';
 
 type JobKeys = 'comprehend.ListEntitiesDetectionJobs' | 'comprehend.ListDocumentClassificationJobs';
 type ModelKeys = 'comprehend.ListEntityRecognizers' | 'comprehend.ListDocumentClassifiers';
@@ -30,7 +30,7 @@ export function eachAnalysisJob(ctx: RuleContext<JobKeys>, judge: (job: Partial<
     ({ item: job, type }, at, records) => {
       const id = required(job, 'JobId');
       const v = judge(job, at);
-      return ctx.finding(v.status, at, { type, id: job.JobName ? `${job.JobName}/${id}` : id, ...(job.JobArn ? { arn: job.JobArn } : {}) }, v.reason, records);
+      return judged(ctx, at, { type, id: job.JobName ? `${job.JobName}/${id}` : id, ...(job.JobArn ? { arn: job.JobArn } : {}) }, v, records);
     },
   );
 }
@@ -61,7 +61,7 @@ export function eachCustomModel(ctx: RuleContext<ModelKeys>, judge: (model: Cust
     ({ item, arn, type }, at, records) => {
       const modelArn = present(arn, 'its ARN', `A ${type} listing`);
       const v = judge(item, at);
-      return ctx.finding(v.status, at, { type, id: modelId(modelArn), arn: modelArn }, v.reason, records);
+      return judged(ctx, at, { type, id: modelId(modelArn), arn: modelArn }, v, records);
     },
   );
 }

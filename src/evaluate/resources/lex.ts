@@ -1,6 +1,5 @@
 // Lex V2 bot aliases and their conversation log settings. The built-in TestBotAlias is left out: it
 // exists on every bot, serves only the console's test window and is throttled for testing.
-import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import type { EvidenceResponse } from '../../collect/evidence-shapes.ts';
 import type { Target } from '../../collect/target.ts';
 import type { Finding } from '../finding.ts';
@@ -14,7 +13,7 @@ type Alias = NonNullable<EvidenceResponse<'lex-models-v2.ListBotAliases'>['botAl
 
 export const TEST_ALIAS_NAME = 'TestBotAlias';
 
-export function eachBotAlias(ctx: RuleContext<AliasKeys>, judge: (described: EvidenceResponse<'lex-models-v2.DescribeBotAlias'>, at: Target) => Verdict & { records?: EvidenceRecord[] }): Finding[] {
+export function eachBotAlias(ctx: RuleContext<AliasKeys>, judge: (described: EvidenceResponse<'lex-models-v2.DescribeBotAlias'>, at: Target) => Verdict): Finding[] {
   return forEachChild(
     ctx,
     { key: 'lex-models-v2.ListBots', scope: 'regional', items: (r) => r.botSummaries, noun: 'Lex bots' },
@@ -26,24 +25,15 @@ export function eachBotAlias(ctx: RuleContext<AliasKeys>, judge: (described: Evi
       parentResource: (b) => ({ type: 'AWS::Lex::Bot', id: b.botName ?? required(b, 'botId') }),
       filter: (a) => required(a, 'botAliasName', 'A bot alias') !== TEST_ALIAS_NAME,
     },
-    (a: Alias, b: Bot, at, records) => {
-      let extra: EvidenceRecord[] = [];
-      const finding = judgeCall(
+    (a: Alias, b: Bot, at, records) =>
+      judgeCall(
         ctx,
         at,
         { type: 'AWS::Lex::BotAlias', id: `${b.botName ?? b.botId}/${required(a, 'botAliasName')}` },
         ctx.evidence.call('lex-models-v2.DescribeBotAlias', at, { botId: b.botId, botAliasId: a.botAliasId }),
-        {
-          ok: (d) => {
-            const v = judge(d, at);
-            extra = v.records ?? [];
-            return v;
-          },
-        },
+        { ok: (d) => judge(d, at) },
         records,
-      );
-      return extra.length ? { ...finding, evidence: [...new Set([...finding.evidence, ...extra.map((r) => r.id)])].sort() } : finding;
-    },
+      ),
   );
 }
 

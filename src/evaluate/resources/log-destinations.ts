@@ -41,7 +41,7 @@ export function bucketEncryption(ctx: RuleContext<'s3.GetBucketEncryption' | Key
   if (sse?.SSEAlgorithm?.startsWith('aws:kms') && key) {
     // A key ARN names its own region; a bare key id in a bucket setting cannot be placed and stays unknown.
     const v = judgeCustomerManagedKey(ctx, { account, region: GLOBAL_REGION }, key, `bucket ${bucket}`);
-    return { status: v.status, reason: v.reason.replace(/\.$/, ''), records: call.records };
+    return { status: v.status, reason: v.reason.replace(/\.$/, ''), records: [...call.records, ...(v.records ?? [])] };
   }
   return { status: 'fail', reason: `bucket ${bucket} encrypts by default with ${sse?.SSEAlgorithm ?? 'no algorithm'}${key ? ` and ${key}` : ''}, not a customer-managed KMS key`, records: call.records };
 }

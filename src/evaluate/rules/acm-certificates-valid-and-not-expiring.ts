@@ -1,5 +1,5 @@
 import { ALL_KEY_TYPES } from '../../collect/call-inputs.ts';
-import { daysBetween, fail, forEachListed, pass, required, toDate, unknown, type Verdict } from '../rule-helpers.ts';
+import { daysBetween, fail, forEachListed, pass, required, toDate, unknown, type Verdict, judged } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 import { RULE_THRESHOLDS } from '../rule-thresholds.ts';
 
@@ -28,7 +28,7 @@ export const rule = defineRule({
             : pass(`Certificate for ${c.DomainName} is issued and valid until ${notAfter.toISOString().slice(0, 10)} (${days} days).`);
         }
         const arn = required(c, 'CertificateArn', 'A listed certificate');
-        return ctx.finding(v.status, where, { type: 'AWS::CertificateManager::Certificate', id: arn.split('/').pop() ?? arn, arn }, v.reason, records);
+        return judged(ctx, where, { type: 'AWS::CertificateManager::Certificate', id: arn.split('/').pop() ?? arn, arn }, v, records);
       },
     ),
 });

@@ -1,4 +1,4 @@
-import { fail, forEachListed, pass, required, unknown, type Verdict } from '../rule-helpers.ts';
+import { fail, forEachListed, pass, required, unknown, type Verdict, judged } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 // ListBackupVaults reports the key type; without it a key ARN alone cannot tell a customer key from
@@ -13,6 +13,6 @@ export const rule = defineRule({
       else if (v.EncryptionKeyType === 'AWS_OWNED_KMS_KEY') verdict = fail('Recovery points are encrypted with an AWS-owned key: access cannot be governed or revoked through a key policy.');
       else if (!v.EncryptionKeyArn) verdict = fail('No encryption key is reported for the vault.');
       else verdict = unknown(`The vault uses key ${v.EncryptionKeyArn} but AWS did not report whether it is customer-managed.`);
-      return ctx.finding(verdict.status, where, { type: 'AWS::Backup::BackupVault', id: required(v, 'BackupVaultName', 'A backup vault'), arn: v.BackupVaultArn }, verdict.reason, records);
+      return judged(ctx, where, { type: 'AWS::Backup::BackupVault', id: required(v, 'BackupVaultName', 'A backup vault'), arn: v.BackupVaultArn }, verdict, records);
     }),
 });

@@ -1,4 +1,4 @@
-import { fail, forEachListed, pass, required, toDate } from '../rule-helpers.ts';
+import { fail, forEachListed, pass, required, toDate, judged } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 // Vault Lock stops anyone, including administrators and an attacker with their credentials, from
@@ -13,6 +13,6 @@ export const rule = defineRule({
       const verdict = v.Locked
         ? pass(`Vault Lock is on in ${mode}; minimum retention ${v.MinRetentionDays ?? 'n/a'} days.`)
         : fail('Vault Lock is off: recovery points can be deleted before their retention ends.');
-      return ctx.finding(verdict.status, where, { type: 'AWS::Backup::BackupVault', id: required(v, 'BackupVaultName', 'A backup vault'), arn: v.BackupVaultArn }, verdict.reason, records);
+      return judged(ctx, where, { type: 'AWS::Backup::BackupVault', id: required(v, 'BackupVaultName', 'A backup vault'), arn: v.BackupVaultArn }, verdict, records);
     }),
 });

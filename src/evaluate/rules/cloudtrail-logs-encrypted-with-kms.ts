@@ -1,5 +1,5 @@
 import { forEachHomeTrail, trailResource } from '../aws/cloudtrail-trails.ts';
-import { fail, pass } from '../rule-helpers.ts';
+import { fail, pass, judged } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 export const rule = defineRule({
@@ -10,6 +10,6 @@ export const rule = defineRule({
       const v = t.KmsKeyId
         ? pass(`Log files are encrypted with KMS key ${t.KmsKeyId}.`)
         : fail(`Log files in bucket ${t.S3BucketName ?? '(unknown)'} are only encrypted with S3-managed keys: anyone who can read the bucket can read the audit trail.`);
-      return ctx.finding(v.status, where, trailResource(t), v.reason, records);
+      return judged(ctx, where, trailResource(t), v, records);
     }),
 });

@@ -1,4 +1,4 @@
-import { fail, forEachListed, pass, required } from '../rule-helpers.ts';
+import { fail, forEachListed, pass, required, judged } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 export const rule = defineRule({
@@ -7,6 +7,6 @@ export const rule = defineRule({
   evaluate: (ctx) =>
     forEachListed(ctx, { key: 'cloudwatch-logs.DescribeLogGroups', scope: 'regional', items: (r) => r.logGroups, noun: 'CloudWatch log groups' }, (g, where, records) => {
       const v = g.kmsKeyId ? pass(`Encrypted with KMS key ${g.kmsKeyId}.`) : fail('Encrypted only with CloudWatch Logs service-owned keys: access to the logs cannot be restricted or revoked through a key policy.');
-      return ctx.finding(v.status, where, { type: 'AWS::Logs::LogGroup', id: required(g, 'logGroupName', 'A log group'), arn: g.logGroupArn ?? g.arn }, v.reason, records);
+      return judged(ctx, where, { type: 'AWS::Logs::LogGroup', id: required(g, 'logGroupName', 'A log group'), arn: g.logGroupArn ?? g.arn }, v, records);
     }),
 });

@@ -1,4 +1,4 @@
-import { fail, forEachListed, pass, required, type Verdict } from '../rule-helpers.ts';
+import { fail, forEachListed, pass, required, type Verdict, judged } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 // No retention setting means "never expire", which meets any minimum. AWS says so by leaving the field
@@ -19,6 +19,6 @@ export const rule = defineRule({
       } else {
         v = days >= min ? pass(`Retention is ${days} days (minimum ${min}).`) : fail(`Retention is ${days} days, below the required ${min}: events are deleted before the audit period ends.`);
       }
-      return ctx.finding(v.status, where, { type: 'AWS::Logs::LogGroup', id: required(g, 'logGroupName', 'A log group'), arn: g.logGroupArn ?? g.arn }, v.reason, records);
+      return judged(ctx, where, { type: 'AWS::Logs::LogGroup', id: required(g, 'logGroupName', 'A log group'), arn: g.logGroupArn ?? g.arn }, v, records);
     }),
 });

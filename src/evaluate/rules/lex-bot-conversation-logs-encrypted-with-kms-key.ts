@@ -17,7 +17,7 @@ export const rule = defineRule({
       }
       for (const a of (logs.audioLogSettings ?? []).filter((x) => x.enabled)) {
         const v = customerKeyVerdict(ctx, at, a.destination?.s3Bucket?.kmsKeyArn, `audio logs in ${a.destination?.s3Bucket?.s3BucketArn ?? 'S3'}`);
-        parts.push({ ...v, records: [] });
+        parts.push({ ...v, records: [...(v.records ?? [])] });
       }
       if (!parts.length) return notApplicable('The alias writes no conversation logs, so there are none to protect (see lex-bot-conversation-logs-enabled).');
       const v = combine(parts);

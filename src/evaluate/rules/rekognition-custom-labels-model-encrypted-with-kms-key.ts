@@ -1,6 +1,6 @@
 import { customerKeyVerdict, KEY_EVIDENCE } from '../kms-key.ts';
 import { forEachChild } from '../listed-resources.ts';
-import { required } from '../rule-helpers.ts';
+import { required, judged } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 /** arn:aws:rekognition:<region>:<account>:project/<name>/version/<version>/<timestamp> -> "<name>/<version>" */
@@ -29,7 +29,7 @@ export const rule = defineRule({
       (v, _p, at, records) => {
         const verdict = customerKeyVerdict(ctx, at, v.KmsKeyId, 'The trained model and its copied training and test images');
         const arn = required(v, 'ProjectVersionArn', 'A model version');
-        return ctx.finding(verdict.status, at, { type: 'AWS::Rekognition::ProjectVersion', id: versionId(arn), arn }, verdict.reason, records);
+        return judged(ctx, at, { type: 'AWS::Rekognition::ProjectVersion', id: versionId(arn), arn }, verdict, records);
       },
     ),
 });

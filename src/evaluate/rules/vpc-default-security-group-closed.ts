@@ -1,4 +1,4 @@
-import { fail, forEachListed, pass, required } from '../rule-helpers.ts';
+import { fail, forEachListed, pass, required, judged } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
 
 // Resources launched without an explicit group land in the default group: it must allow nothing.
@@ -14,7 +14,7 @@ export const rule = defineRule({
         const inbound = required(sg, 'IpPermissions', what).length;
         const outbound = required(sg, 'IpPermissionsEgress', what).length;
         const v = inbound + outbound === 0 ? pass(`The default group of ${sg.VpcId} has no rules.`) : fail(`The default group of ${sg.VpcId} has ${inbound} inbound and ${outbound} outbound rule(s): anything launched without a group inherits them.`);
-        return ctx.finding(v.status, where, { type: 'AWS::EC2::SecurityGroup', id: required(sg, 'GroupId', 'A security group'), arn: sg.SecurityGroupArn }, v.reason, records);
+        return judged(ctx, where, { type: 'AWS::EC2::SecurityGroup', id: required(sg, 'GroupId', 'A security group'), arn: sg.SecurityGroupArn }, v, records);
       },
     ),
 });
