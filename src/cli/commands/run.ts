@@ -18,6 +18,7 @@ import { formatRunSummary } from '../format-summary.ts';
 import { Progress, progressMode } from '../progress.ts';
 import { addQueueOptions, distributedOptionsOf, queueProgressPrinter, queueUrlOf, type QueueFlags } from './queue-options.ts';
 import { distributedCollect } from '../../run/distributed/collect-distributed.ts';
+import { historyRates } from '../../history/history-rates.ts';
 import { addSourceOptions, positiveIntFlag, prepareSource, retryOverride, type SourceFlags } from './source-options.ts';
 
 interface RunFlags extends SourceFlags, QueueFlags {
@@ -66,11 +67,14 @@ export function registerRun(program: Command): void {
     const onSignal = () => cancel.abort();
     const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, cancel.signal, queueProgressPrinter(process.stderr, progressMode(process.stderr, Boolean(flags.quiet))))) : undefined;
     if (collect) for (const s of ['SIGTERM', 'SIGINT'] as const) process.once(s, onSignal);
+    // Live calls in this process start from the rates the history keeps, if there is one.
+    const rates = source.kind === 'live' && !collect ? await historyRates(config) : undefined;
     // `evidence` is handed to writePackage, which releases its records once they are on disk.
-    const evidence = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect }).finally(() => {
+    const evidence = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect, paces: rates?.paces }).finally(() => {
       for (const s of ['SIGTERM', 'SIGINT'] as const) process.off(s, onSignal);
       if (source.kind === 'live') progress.finish();
     });
+    await rates?.keep(new Date());
     const { results } = evidence;
     if (flags.only === 'results') {
       const path = await writeResultsOnly(flags.out, results, identity);
