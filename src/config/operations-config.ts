@@ -78,6 +78,13 @@ export const operationsConfigFields = {
   observationWindows: z.array(observationWindowSchema).default([]),
   exceptionsFile: nonEmpty.optional(),
   manualEvidenceDir: nonEmpty.optional(),
+  /**
+   * The team's remediation tracker (an .xlsx such as a package's control-gaps.xlsx, kept and edited
+   * outside the packages): each run carries its Owner, Due date, Ticket, Status and Comments over by
+   * finding id (PBC rows by request id). Without it, a scheduled run carries them from the previous
+   * run's control-gaps.xlsx.
+   */
+  trackerFile: nonEmpty.optional(),
   delivery: deliverySchema.optional(),
   /** asff: AWS Security Hub findings (exports/asff-findings.json); ocsf: OCSF Compliance Finding events (exports/ocsf-compliance-findings.jsonl). */
   exports: z.array(z.enum(EXPORT_FORMATS)).default([]),

@@ -11,6 +11,7 @@ import { postWebhook, publishSns, snsClientFor } from './notify.ts';
 import { runSummaryView } from './run-summary-view.ts';
 import { uploadPackage, type UploadReport } from './s3-evidence-locker.ts';
 import { importToSecurityHub, type SecurityHubImportReport } from './security-hub.ts';
+import type { PreviousDelivery } from './archive-findings.ts';
 
 export interface DeliveryClients {
   s3?: S3Client;
@@ -28,7 +29,8 @@ export interface DeliveryReport {
   errors: string[];
 }
 
-export async function deliverRun(delivery: DeliveryConfig | undefined, packagePath: string, results: RunResults, clients: DeliveryClients = {}, now = new Date(), templatesDir?: string): Promise<DeliveryReport> {
+/** `previous`: the previous run's open findings, so Security Hub archives the ones fixed since. */
+export async function deliverRun(delivery: DeliveryConfig | undefined, packagePath: string, results: RunResults, clients: DeliveryClients = {}, now = new Date(), templatesDir?: string, previous?: PreviousDelivery): Promise<DeliveryReport> {
   const report: DeliveryReport = { errors: [] };
   if (!delivery) return report;
   if (delivery.s3) {
@@ -41,7 +43,7 @@ export async function deliverRun(delivery: DeliveryConfig | undefined, packagePa
   }
   if (delivery.securityHub) {
     try {
-      const hub = await importToSecurityHub(results, { homeRegion: delivery.securityHub.homeRegion, clientFor: clients.securityHub, sts: clients.sts });
+      const hub = await importToSecurityHub(results, { homeRegion: delivery.securityHub.homeRegion, clientFor: clients.securityHub, sts: clients.sts, ...(previous ? { previous } : {}) });
       report.securityHub = hub;
       for (const e of hub.errors) report.errors.push(`Security Hub ${e}`);
       if (hub.failures.length) report.errors.push(`Security Hub rejected ${hub.failed} finding(s), e.g. ${hub.failures.map((f) => `${f.id}: ${f.code} ${f.message}`).join('; ')}`);

@@ -2,10 +2,13 @@
 // call (the API's maximum), each into the Region its ProductArn names. With the account's default
 // product, Security Hub accepts only findings whose AwsAccountId is the calling account: findings of
 // other accounts (an Organization run) are counted as skipped, not sent to fail.
+// Findings the previous run delivered that are no longer failing or unknown are archived: the same Id
+// imported again with RecordState ARCHIVED (archive-findings.ts).
 import { BatchImportFindingsCommand, SecurityHubClient, type AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { asffFindings } from '../render/exports/asff.ts';
 import type { RunResults } from '../results/run-results.ts';
+import { archivedFindings, type PreviousDelivery } from './archive-findings.ts';
 
 export const BATCH_SIZE = 100;
 /** Failed findings named in the report; the rest are counted. */
@@ -15,6 +18,8 @@ export interface SecurityHubImportReport {
   /** The calling account: the only one whose findings the default product accepts. */
   account: string;
   imported: number;
+  /** Of the imported: findings of the previous run no longer failing or unknown, sent as ARCHIVED. */
+  archived: number;
   failed: number;
   /** Findings of other accounts, not sent. */
   skippedOtherAccounts: number;
@@ -33,6 +38,8 @@ export interface SecurityHubImportOptions {
   /** The calling account; asked of STS GetCallerIdentity when absent. */
   account?: string;
   sts?: STSClient;
+  /** The previous run's open findings: those fixed since are archived. */
+  previous?: PreviousDelivery;
 }
 
 /** The Region a finding is imported into, read back from its ProductArn (arn:partition:securityhub:REGION:...). */
@@ -50,7 +57,7 @@ export async function importToSecurityHub(results: RunResults, opts: SecurityHub
     if (!client) clients.set(region, (client = opts.clientFor?.(region) ?? new SecurityHubClient({ region })));
     return client;
   };
-  const report: SecurityHubImportReport = { account, imported: 0, failed: 0, skippedOtherAccounts: 0, regions: [], calls: 0, failures: [], errors: [] };
+  const report: SecurityHubImportReport = { account, imported: 0, archived: 0, failed: 0, skippedOtherAccounts: 0, regions: [], calls: 0, failures: [], errors: [] };
   const send = async (region: string, batch: AwsSecurityFinding[]) => {
     report.calls++;
     let out;
@@ -64,14 +71,22 @@ export async function importToSecurityHub(results: RunResults, opts: SecurityHub
       return;
     }
     report.imported += out.SuccessCount ?? 0;
+    const rejected = new Set((out.FailedFindings ?? []).map((f) => f.Id));
+    report.archived += batch.filter((f) => f.RecordState === 'ARCHIVED' && !rejected.has(f.Id)).length;
     report.failed += out.FailedCount ?? 0;
     for (const f of out.FailedFindings ?? []) if (report.failures.length < NAMED_FAILURES) report.failures.push({ id: f.Id ?? '', code: f.ErrorCode ?? '', message: f.ErrorMessage ?? '' });
   };
   // One open batch per Region: memory stays at 100 findings a Region, whatever the run's size.
   const batches = new Map<string, AwsSecurityFinding[]>();
-  for (const finding of asffFindings(results, { homeRegion })) {
+  const previous = opts.previous;
+  const findings = function* () {
+    yield* asffFindings(results, { homeRegion });
+    if (previous) yield* archivedFindings(results, previous, { homeRegion });
+  };
+  for (const finding of findings()) {
     if (finding.AwsAccountId !== account) {
-      report.skippedOtherAccounts++;
+      // Archives are only for what this account was sent before; other accounts' were never sent.
+      if (finding.RecordState !== 'ARCHIVED') report.skippedOtherAccounts++;
       continue;
     }
     const region = regionOf(finding);

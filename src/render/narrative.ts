@@ -5,12 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { FRAMEWORK_SHORT } from './view-model/labels.ts';
-import type { ExceptionView, FrameworkView, RequirementView, ViewModel } from './view-model/view-model.ts';
+import type { ExceptionView, FrameworkView, ViewModel } from './view-model/view-model.ts';
 
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/report/', import.meta.url));
 
-const TEMPLATE_NAMES = ['scope', 'methodology', 'executive-summary', 'framework-intro', 'exception', 'manual-evidence-request'] as const;
+const TEMPLATE_NAMES = ['scope', 'methodology', 'executive-summary', 'framework-intro', 'exception'] as const;
 type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export interface Narrative {
@@ -19,7 +18,6 @@ export interface Narrative {
   executiveSummary: string;
   frameworkIntro(framework: FrameworkView): string;
   exception(exception: ExceptionView): string;
-  manualEvidenceRequest(requirement: RequirementView): string;
 }
 
 function helpers(hb: typeof Handlebars): void {
@@ -62,6 +60,5 @@ export async function loadNarrative(vm: ViewModel, dir = DEFAULT_TEMPLATES_DIR):
     executiveSummary: render('executive-summary'),
     frameworkIntro: (framework) => render('framework-intro', { framework }),
     exception: (exception) => render('exception', { exception }),
-    manualEvidenceRequest: (requirement) => render('manual-evidence-request', { requirement, framework: FRAMEWORK_SHORT[requirement.framework] }),
   };
 }

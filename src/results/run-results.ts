@@ -107,7 +107,11 @@ export interface FindingException {
   justification: string;
 }
 
-export type ResultFinding = Finding & { exception?: FindingException };
+/**
+ * firstSeen (failing and unknown findings of scheduled runs): start time of the first run, in the run
+ * history, of the unbroken series of runs up to this one in which the finding was failing or unknown.
+ */
+export type ResultFinding = Finding & { exception?: FindingException; firstSeen?: string };
 
 /** An exception from the exceptions file, as of the run (src/exceptions). */
 export interface ExceptionEntry {

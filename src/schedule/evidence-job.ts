@@ -13,10 +13,20 @@ import { applyRetention } from '../history/apply-retention.ts';
 import type { HistoryStore } from '../history/history-store.ts';
 import type { HistoryEntry } from '../history/history-entry.ts';
 import { packageManifestDigest } from '../history/manifest-digest.ts';
+import { markFirstSeen } from '../history/first-seen.ts';
+import { previousRun, type PreviousRun } from '../history/previous-run.ts';
+import { trackerInputs } from '../history/tracker-inputs.ts';
+import type { TrackerInputs } from '../render/tracker/carry-over.ts';
 import { writePackage, type PackageStep } from '../package/write-package.ts';
 import { abortable } from './abortable.ts';
 import type { JsonLogger } from './json-logger.ts';
 import type { JobOutcome, ScheduledJob } from './scheduler.ts';
+
+/** What a run knows of the run before it (from the history), for its renderers and its delivery. */
+export interface RunContext {
+  previous?: PreviousRun;
+  tracker: TrackerInputs;
+}
 
 export interface EvidenceJobDeps {
   config: ProoflineConfig;
@@ -30,9 +40,9 @@ export interface EvidenceJobDeps {
   /** The catalog's frameworks, so manual evidence for an unknown requirement is rejected. */
   catalog?: Parameters<typeof loadManualEvidence>[2];
   /** Renderers and signer; they receive the digest the new manifest must name as its predecessor. */
-  packageSteps?: (previousManifestSha256: string | undefined) => PackageStep[] | Promise<PackageStep[]>;
+  packageSteps?: (previousManifestSha256: string | undefined, context: RunContext) => PackageStep[] | Promise<PackageStep[]>;
   /** Upload and notifications after the run is recorded; their failure is logged, not a failed run. */
-  afterRun?: (packagePath: string, results: RunResults) => Promise<Record<string, unknown>>;
+  afterRun?: (packagePath: string, results: RunResults, context: RunContext) => Promise<Record<string, unknown>>;
   log: JsonLogger;
   now?: () => Date;
 }
@@ -53,10 +63,16 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
     const evidence = await abortable(deps.collect(inputs, startedAt, signal), signal);
     const { results } = evidence;
     signal.throwIfAborted();
+    // The run before this one: first seen of each open finding, the tracker's carried columns, and
+    // the findings fixed since (Resolved sheet, Security Hub archiving).
+    const before = await previousRun(deps.store);
+    await markFirstSeen(results, deps.store, before);
+    const context: RunContext = { ...(before ? { previous: before } : {}), tracker: await trackerInputs(inputs.tracker, before) };
+    if (context.tracker.note) deps.log.log('warn', 'tracker.not_carried', { reason: context.tracker.note });
     const previous = await deps.store.previousManifestDigest();
     const steps: PackageStep[] = [
       manualEvidenceStep(inputs.manualEvidence),
-      ...((await deps.packageSteps?.(previous)) ?? []),
+      ...((await deps.packageSteps?.(previous, context)) ?? []),
       // Last before the rename: an abort while rendering or signing leaves no package at all.
       async () => signal.throwIfAborted(),
     ];
@@ -87,7 +103,7 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
     }
     if (deps.afterRun) {
       try {
-        Object.assign(outcome, await deps.afterRun(packagePath, results));
+        Object.assign(outcome, await deps.afterRun(packagePath, results, context));
       } catch (err) {
         deps.log.log('error', 'delivery.failed', { runId: results.run.id, error: (err as Error).message });
       }

@@ -8,6 +8,7 @@ import addFormatsModule from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRAMEWORK_IDS } from '../../src/catalog/catalog-schema.ts';
+import { FRAMEWORK_SHORT } from '../../src/render/view-model/labels.ts';
 import { requirementsSheetName, SHEETS } from '../../src/render/xlsx/render-xlsx.ts';
 import type { RunResults } from '../../src/results/run-results.ts';
 import { samplePackage, type BuiltPackage } from './package-fixture.ts';
@@ -40,19 +41,48 @@ describe('control-gaps.xlsx', () => {
     await wb.xlsx.readFile(join(pkg.dir, 'control-gaps.xlsx'));
   });
 
-  it('has every sheet, each with a frozen, filterable header', () => {
+  it('has every sheet, each with a frozen first column and a frozen, filterable header', () => {
     const frameworks = results.run.frameworks.length ? results.run.frameworks : [...FRAMEWORK_IDS];
-    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.summary, SHEETS.gaps, SHEETS.controls, SHEETS.crosswalk, ...frameworks.map(requirementsSheetName), SHEETS.findings, SHEETS.evidence]);
-    for (const ws of wb.worksheets) {
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.summary, SHEETS.gaps, SHEETS.resolved, SHEETS.pbc, SHEETS.controls, SHEETS.crosswalk, ...frameworks.map(requirementsSheetName), SHEETS.findings, SHEETS.evidence]);
+    for (const ws of wb.worksheets.filter((w) => w.name !== SHEETS.summary)) {
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 1 });
       expect(ws.autoFilter).toBeTruthy();
       expect(ws.getRow(1).font?.bold).toBe(true);
     }
   });
 
+  it('Summary starts with the run provenance, then the counts per framework', () => {
+    const ws = wb.getWorksheet(SHEETS.summary)!;
+    const label = (name: string) => {
+      let value: unknown;
+      ws.eachRow((row) => {
+        if (row.getCell(1).value === name) value = row.getCell(2).value;
+      });
+      return value;
+    };
+    expect(ws.getCell('A1').value).toBe('Organization');
+    expect(label('Organization')).toBe(results.run.organization);
+    expect(label('Run id')).toBe(results.run.id);
+    expect(label('Evaluated at (UTC)')).toBe(results.run.evaluatedAt);
+    expect(label('Evidence source')).toContain(results.run.source.location!);
+    expect(label('Scope')).toContain(results.run.scope.accounts[0]);
+    expect(label('Tool')).toBe(`${results.run.tool.name} ${results.run.tool.version}`);
+    expect(label('Catalog digest (SHA-256)')).toBe(results.run.catalogDigest);
+    expect(label('Signer')).toContain('certificate SHA-256');
+    expect(label('Team columns carried from')).toMatch(/^nothing/);
+    // The counts table: its header carries the filter, one row per framework below it.
+    const header = Number(ws.autoFilter!.toString().match(/^A(\d+):/)![1]);
+    expect(ws.getRow(header).getCell(1).value).toBe('Framework');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1 });
+    const frameworkRows: unknown[] = [];
+    ws.eachRow((row, n) => {
+      if (n > header) frameworkRows.push(row.getCell(1).value);
+    });
+    expect(frameworkRows).toHaveLength(results.run.frameworks.length);
+  });
+
   it('row counts match results.json', () => {
     const sheet = (name: string) => wb.getWorksheet(name)!;
-    expect(dataRows(sheet(SHEETS.summary))).toHaveLength(results.run.frameworks.length);
     expect(dataRows(sheet(SHEETS.controls))).toHaveLength(results.controls.length);
     expect(dataRows(sheet(SHEETS.crosswalk))).toHaveLength(results.controls.length);
     expect(dataRows(sheet(SHEETS.findings))).toHaveLength(results.findings.length);
@@ -65,17 +95,39 @@ describe('control-gaps.xlsx', () => {
     expect(gapFindings).toBeGreaterThan(0);
   });
 
-  it('Gaps has empty Owner / Due date / Ticket / Status columns with data validation', () => {
+  it('Gaps is keyed by finding id, the team columns (empty, validated) first after the resource', () => {
     const ws = wb.getWorksheet(SHEETS.gaps)!;
     const header = (ws.getRow(1).values as string[]).slice(1);
-    const cols = ['Owner', 'Due date', 'Ticket', 'Status'].map((h) => header.indexOf(h) + 1);
-    expect(cols.every((c) => c > 0)).toBe(true);
+    expect(header.slice(0, 14)).toEqual(['Finding id', 'Control', 'Title', 'Severity', 'Result', 'Account', 'Region', 'Resource type', 'Resource', 'Owner', 'Due date', 'Ticket', 'Status', 'Comments']);
+    expect(header).toEqual(expect.arrayContaining(['First seen', 'Days open', ...results.run.frameworks.map((fw) => `${FRAMEWORK_SHORT[fw]} requirements`)]));
+    const cols = ['Owner', 'Due date', 'Ticket', 'Status', 'Comments'].map((h) => header.indexOf(h) + 1);
     for (const row of dataRows(ws)) for (const c of cols) expect(row.getCell(c).value).toBeNull();
-    const [owner, due, ticket, status] = cols.map((c) => ws.getCell(2, c).dataValidation);
+    const [owner, due, ticket, status, comments] = cols.map((c) => ws.getCell(2, c).dataValidation);
     expect(owner).toMatchObject({ type: 'textLength' });
     expect(due).toMatchObject({ type: 'date' });
     expect(ticket).toMatchObject({ type: 'textLength' });
     expect(status).toMatchObject({ type: 'list', formulae: ['"Open,In progress,Risk accepted,Resolved"'] });
+    expect(comments).toMatchObject({ type: 'textLength' });
+    // Each open finding's row: its results.json id, title, requirement references; no history: first seen = this run.
+    const byId = new Map(dataRows(ws).map((r) => [r.getCell(1).value, r]));
+    const failing = results.findings.find((f) => f.status === 'fail')!;
+    const row = byId.get(failing.id)!;
+    const control = results.controls.find((c) => c.id === failing.controlId)!;
+    expect(row.getCell(header.indexOf('Title') + 1).value).toBe(control.title);
+    expect((row.getCell(header.indexOf('First seen') + 1).value as Date).toISOString()).toBe(new Date(results.run.startedAt).toISOString());
+    expect(row.getCell(header.indexOf('Days open') + 1).value).toBe(0);
+    const gdpr = control.mappings.filter((m) => m.framework === 'gdpr').map((m) => m.requirement);
+    for (const req of gdpr) expect(String(row.getCell(header.indexOf('GDPR requirements') + 1).value)).toContain(req);
+    // Long text wraps.
+    expect(row.getCell(header.indexOf('Reason') + 1).alignment?.wrapText).toBe(true);
+  });
+
+  it('PBC lists every manual requirement and inherited one without provider documents; Resolved is empty on a first run', () => {
+    const ws = wb.getWorksheet(SHEETS.pbc)!;
+    const expected = results.run.frameworks.flatMap((fw) => results.requirements[fw]!.filter((r) => r.status === 'manual' || r.status === 'inherited_no_evidence').map((r) => `${fw}:${r.id}`));
+    expect(dataRows(ws).map((r) => r.getCell(1).value)).toEqual(expected);
+    expect((ws.getRow(1).values as string[]).slice(1)).toEqual(['Request id', 'Requirement', 'Title', 'What to supply', 'Owner', 'Due date', 'Status', 'Comments']);
+    expect(dataRows(wb.getWorksheet(SHEETS.resolved)!)).toHaveLength(0);
   });
 
   it('Evidence lists every record with its SHA-256', () => {

@@ -44,7 +44,9 @@ describe('view-model', () => {
     expect(wording).toContain('CISO Jane Roe');
     expect(wording).toContain('valid until 2027-03-31');
     expect(wording).toContain('1 failing finding');
-    expect(text.manualEvidenceRequest(vm.manualRequests[0])).toMatch(/Please supply attested evidence/);
+    // Every manual requirement is a PBC request: what to supply, with the reason the report needs it.
+    expect(vm.pbc.map((p) => p.id)).toEqual(expect.arrayContaining(vm.manualRequests.map((r) => `${r.framework}:${r.id}`)));
+    expect(vm.pbc[0].supply).toMatch(/^Attested evidence \(policy, procedure or record/);
     expect(buildViewModel(results, signer).exceptions).toBeUndefined();
   });
 

@@ -77,15 +77,15 @@ export function registerSchedule(program: Command): void {
           await store.saveLearnedRates(learnedRates(paces, new Date()));
           return out;
         },
-        packageSteps: async (previous) => [
-          renderReportsStep({ identity, extras: { history: await historyPoints(store, config.observationWindows, new Date()) } }),
+        packageSteps: async (previous, context) => [
+          renderReportsStep({ identity, extras: { history: await historyPoints(store, config.observationWindows, new Date()), tracker: context.tracker } }),
           exportStep(exportOptions(undefined, config)),
           signPackageStep({ identity, previousManifestSha256: previous ?? null }),
         ],
-        afterRun: async (packagePath, results) => {
-          const report = await deliverRun(config.delivery, packagePath, results);
+        afterRun: async (packagePath, results, context) => {
+          const report = await deliverRun(config.delivery, packagePath, results, {}, new Date(), undefined, context.previous);
           for (const error of report.errors) log.log('error', 'delivery.failed', { runId: results.run.id, error });
-          return { ...(report.upload ? { uploaded: `s3://${report.upload.bucket}/${report.upload.prefix}/`, objectLock: report.upload.retention ?? null } : {}), ...(report.webhookStatus ? { webhookStatus: report.webhookStatus } : {}), ...(report.snsMessageId ? { snsMessageId: report.snsMessageId } : {}), ...(report.securityHub ? { securityHub: { imported: report.securityHub.imported, failed: report.securityHub.failed, skippedOtherAccounts: report.securityHub.skippedOtherAccounts } } : {}) };
+          return { ...(report.upload ? { uploaded: `s3://${report.upload.bucket}/${report.upload.prefix}/`, objectLock: report.upload.retention ?? null } : {}), ...(report.webhookStatus ? { webhookStatus: report.webhookStatus } : {}), ...(report.snsMessageId ? { snsMessageId: report.snsMessageId } : {}), ...(report.securityHub ? { securityHub: { imported: report.securityHub.imported, archived: report.securityHub.archived, failed: report.securityHub.failed, skippedOtherAccounts: report.securityHub.skippedOtherAccounts } } : {}) };
         },
       });
       const scheduler = new Scheduler({ schedule, job, onFailure, log, claimTick: claims?.claim });

@@ -3,7 +3,8 @@
 import type { EvidenceEntry } from '../../results/run-results.ts';
 import type { Narrative } from '../narrative.ts';
 import { STATUS_COLORS } from '../view-model/labels.ts';
-import type { HistoryPointView, ManualEvidenceView, ViewModel } from '../view-model/view-model.ts';
+import type { HistoryPointView, ManualEvidenceView, PbcItemView, ViewModel } from '../view-model/view-model.ts';
+import type { CarriedValue } from '../tracker/team-columns.ts';
 import { heading, paragraphs, type Doc } from './pdf-blocks.ts';
 import { utcText } from './pdf-format.ts';
 import { COMPACT_FROM, outcomeText } from './pdf-finding-lists.ts';
@@ -18,8 +19,14 @@ export function exceptionsSection(doc: Doc, vm: ViewModel, text: Narrative, toc:
   for (const e of vm.exceptions) paragraphs(doc, text.exception(e));
 }
 
-export function manualEvidenceSection(doc: Doc, vm: ViewModel, text: Narrative, toc: TableOfContents): void {
-  if (!vm.manualRequests.length && !vm.manualEvidence?.length) return;
+/** A team value typed into the tracker's PBC sheet, as the report shows it. */
+function teamText(v: CarriedValue | undefined, unset: string): string {
+  if (v === null || v === undefined || v === '') return unset;
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+}
+
+export function manualEvidenceSection(doc: Doc, vm: ViewModel, toc: TableOfContents): void {
+  if (!vm.pbc.length && !vm.manualEvidence?.length) return;
   doc.addPage();
   toc.mark('Manual evidence', 1, 'manual');
   heading(doc, 1, 'Manual evidence', { destination: 'manual' });
@@ -37,9 +44,19 @@ export function manualEvidenceSection(doc: Doc, vm: ViewModel, text: Narrative, 
       vm.manualEvidence,
     );
   }
-  if (vm.manualRequests.length) {
-    heading(doc, 2, `Evidence requested (${vm.manualRequests.length} requirements)`);
-    for (const r of vm.manualRequests) paragraphs(doc, text.manualEvidenceRequest(r));
+  if (vm.pbc.length) {
+    heading(doc, 2, `Evidence requested: PBC list (${vm.pbc.length} requests)`);
+    paragraphs(doc, 'What the organization is asked to provide (PBC: provided by client) for each requirement AWS APIs cannot evidence, and for each inherited requirement whose provider documents are not attached. Owner and due date are those the team keeps in the PBC sheet of control-gaps.xlsx, carried from run to run by request id.');
+    table<PbcItemView>(
+      doc,
+      [
+        { header: 'Requirement', width: 0.22, value: (p) => `${p.requirement}\n${p.title}`, bold: true },
+        { header: 'What to supply', width: 0.5, value: (p) => p.supply },
+        { header: 'Owner', width: 0.15, value: (p) => teamText(p.team.Owner, 'to be assigned') },
+        { header: 'Due', width: 0.13, value: (p) => teamText(p.team['Due date'], 'to be agreed') },
+      ],
+      vm.pbc,
+    );
   }
 }
 

@@ -36,7 +36,7 @@ export interface PdfLayout {
 }
 
 function plannedTocEntries(vm: ViewModel): number {
-  const optional = [vm.exceptions?.length, vm.manualRequests.length || vm.manualEvidence?.length, vm.history?.length].filter(Boolean).length;
+  const optional = [vm.exceptions?.length, vm.pbc.length || vm.manualEvidence?.length, vm.history?.length].filter(Boolean).length;
   return 2 + vm.frameworks.length + 1 + vm.controls.length + optional + 1;
 }
 
@@ -70,7 +70,7 @@ function renderPass(vm: ViewModel, text: Narrative, signingTime: Date, path: str
     frameworkSections(doc, vm, text, toc);
     controlSections(doc, vm, toc);
     exceptionsSection(doc, vm, text, toc);
-    manualEvidenceSection(doc, vm, text, toc);
+    manualEvidenceSection(doc, vm, toc);
     historySection(doc, vm, toc);
     evidenceAppendix(doc, vm, toc);
     const pages = currentPageIndex(doc) + 1;

@@ -9,11 +9,15 @@ import type { SignerDescription } from '../../sign/signing-identity.ts';
 import { buildScopeView } from './scope-view.ts';
 import { FRAMEWORK_NAMES, FRAMEWORK_SHORT, SEVERITY_RANK } from './labels.ts';
 import type { ControlView, ExceptionView, FrameworkView, GapView, HistoryPointView, ManualEvidenceView, ViewModel } from './view-model.ts';
+import { carryOver, type TrackerInputs } from '../tracker/carry-over.ts';
+import { pbcItems } from './pbc-items.ts';
 
 export interface ViewModelExtras {
   exceptions?: ExceptionView[];
   manualEvidence?: ManualEvidenceView[];
   history?: HistoryPointView[];
+  /** The previous tracker and run, for the team columns and the Resolved sheet. */
+  tracker?: TrackerInputs;
 }
 
 const STATUS_ORDER: Record<ControlOutcome, number> = { fail: 0, expired: 1, unknown: 2, manual: 3, attested: 4, pass: 5, not_applicable: 6 };
@@ -122,6 +126,7 @@ export function buildViewModel(results: RunResults, signer: SignerDescription, e
     ...(extras.manualEvidence ?? []),
   ];
 
+  const tracker = carryOver(results, extras.tracker);
   return {
     run: {
       id: run.id,
@@ -144,6 +149,8 @@ export function buildViewModel(results: RunResults, signer: SignerDescription, e
     controls,
     topGaps,
     manualRequests: frameworkViews.flatMap((f) => f.requirements.filter((r) => r.status === 'manual')),
+    pbc: pbcItems(frameworkViews, tracker.pbc),
+    tracker,
     evidence: [...results.evidence].sort((a, b) => a.file.localeCompare(b.file)),
     ...(exceptions.length ? { exceptions } : {}),
     ...(manualEvidence.length ? { manualEvidence } : {}),

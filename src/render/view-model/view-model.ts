@@ -8,6 +8,8 @@ import type { RequirementStatus } from '../../map/requirement-status.ts';
 import type { EvidenceEntry, ResultFinding, RunSummary } from '../../results/run-results.ts';
 import type { ScopeView } from './scope-view.ts';
 import type { SignerDescription } from '../../sign/signing-identity.ts';
+import type { TeamValues } from '../tracker/team-columns.ts';
+import type { TrackerView } from '../tracker/carry-over.ts';
 
 export interface RunView {
   id: string;
@@ -108,6 +110,23 @@ export interface ManualEvidenceView {
   status: 'current' | 'expired' | 'missing';
 }
 
+/**
+ * One request of the PBC (provided-by-client) list: a requirement that needs something from the
+ * organization (attested evidence, or the provider documents an inherited requirement relies on).
+ */
+export interface PbcItemView {
+  /** Stable key, matched when the team's Owner / Due date are carried over: "<framework>:<requirement>". */
+  id: string;
+  framework: FrameworkId;
+  /** "HIPAA 164.308(a)(1)(ii)(A)" */
+  requirement: string;
+  title: string;
+  /** What to supply, and why the report needs it. */
+  supply: string;
+  /** The team's values carried from the previous tracker (Owner, Due date, Status, Comments). */
+  team: TeamValues;
+}
+
 /** One earlier run in the observation window (rendered when present). */
 export interface HistoryPointView {
   runId: string;
@@ -127,6 +146,10 @@ export interface ViewModel {
   topGaps: GapView[];
   /** Requirements that need attested evidence (status manual). */
   manualRequests: RequirementView[];
+  /** The PBC list: manual requirements and inherited ones whose provider documents are not attached. */
+  pbc: PbcItemView[];
+  /** The remediation tracker's carried team columns and resolved findings. */
+  tracker: TrackerView;
   evidence: EvidenceEntry[];
   exceptions?: ExceptionView[];
   manualEvidence?: ManualEvidenceView[];

@@ -1,7 +1,8 @@
-// control-gaps.xlsx with exceljs's streaming writer: Summary, Gaps (the team's working list, with
-// Owner / Due date / Ticket / Status columns to fill), Controls, Crosswalk (each control's requirements per
-// framework side by side), one Requirements sheet per framework,
-// Findings (everything) and Evidence.
+// control-gaps.xlsx with exceljs's streaming writer: Summary (the run's provenance, then requirement
+// counts), Gaps (the remediation tracker: one row per open finding, keyed by its stable id, with the
+// team's columns carried over from the previous tracker), Resolved (findings fixed since, with the run
+// that fixed them), PBC (what the organization must supply), Controls, Crosswalk, one Requirements sheet
+// per framework, Findings (everything) and Evidence.
 import { requirementControlLines } from '../view-model/requirement-text.ts';
 import ExcelJS from 'exceljs';
 import { crosswalk, crosswalkCell } from '../../catalog/crosswalk.ts';
@@ -9,55 +10,152 @@ import type { ResultFinding, RunResults } from '../../results/run-results.ts';
 import { CONTROL_STATUS_LABELS, FINDING_STATUS_LABELS, FRAMEWORK_SHORT, REQUIREMENT_STATUS_LABELS, SEVERITY_LABELS, STATUS_COLORS } from '../view-model/labels.ts';
 import type { ViewModel } from '../view-model/view-model.ts';
 import { CHART_STATUSES } from '../pdf/pdf-charts.ts';
-import { addRow, addSheet, columnRange, letWriterDrain, type Workbook } from './xlsx-sheet.ts';
+import { notEvaluatedId } from '../tracker/carry-over.ts';
+import type { CarriedValue, TeamValues } from '../tracker/team-columns.ts';
+import { FINDING_ID, PBC_ID, RESOLVED_HEADERS, TRACKER_SHEETS } from '../tracker/tracker-sheets.ts';
+import { addRow, addSheet, columnLetter, columnRange, commitHeaderRow, letWriterDrain, type Sheet, type SheetColumn, type Workbook } from './xlsx-sheet.ts';
 
 export const GAP_STATUSES = ['Open', 'In progress', 'Risk accepted', 'Resolved'];
-export const SHEETS = { summary: 'Summary', gaps: 'Gaps', controls: 'Controls', crosswalk: 'Crosswalk', findings: 'Findings', evidence: 'Evidence' } as const;
+export const PBC_STATUSES = ['Requested', 'In progress', 'Supplied', 'Not applicable'];
+export const SHEETS = { summary: 'Summary', gaps: TRACKER_SHEETS.gaps, resolved: TRACKER_SHEETS.resolved, pbc: TRACKER_SHEETS.pbc, controls: 'Controls', crosswalk: 'Crosswalk', findings: 'Findings', evidence: 'Evidence' } as const;
 export function requirementsSheetName(framework: keyof typeof FRAMEWORK_SHORT): string {
   return `Requirements ${FRAMEWORK_SHORT[framework]}`;
 }
+
+const DAY_MS = 86_400_000;
 
 function fill(hex: string) {
   return { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: `FF${hex}` }, fgColor: { argb: `FF${hex}` } };
 }
 
+/** An ISO time carried as text (from the history) is written as a date, like one read from a workbook. */
+function asDate(v: CarriedValue | undefined): CarriedValue {
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v)) return new Date(v);
+  return v ?? null;
+}
+
+function daysOpen(firstSeen: string, runStart: string): number {
+  return Math.max(0, Math.floor((Date.parse(runStart) - Date.parse(firstSeen)) / DAY_MS));
+}
+
+/** The run's provenance: who, when, from what evidence, with which tool and catalog, signed by whom. */
+function provenance(vm: ViewModel): [string, string][] {
+  const t = vm.tracker;
+  return [
+    ['Organization', vm.run.organization],
+    ['Run id', vm.run.id],
+    ['Evaluated at (UTC)', vm.run.evaluatedAt],
+    ['Run started / finished (UTC)', `${vm.run.startedAt} / ${vm.run.finishedAt}`],
+    ['Evidence source', vm.run.source],
+    ['Scope', `accounts ${vm.run.accounts.join(', ') || '(none)'}; regions ${vm.run.regions.join(', ') || '(none)'}`],
+    ['Frameworks', vm.run.frameworkNames.join('; ')],
+    ['Tool', `${vm.run.toolName} ${vm.run.toolVersion}`],
+    ['Catalog digest (SHA-256)', vm.run.catalogDigest],
+    ['Signer', `${vm.signer.subject} (issuer ${vm.signer.issuer}; certificate SHA-256 ${vm.signer.fingerprintSha256})`],
+    ['Team columns carried from', t.source ?? (t.note ? `nothing: ${t.note}` : 'nothing (no earlier tracker: first run)')],
+  ];
+}
+
 function summarySheet(wb: Workbook, vm: ViewModel): void {
-  const ws = addSheet(wb, SHEETS.summary, [{ header: 'Framework', width: 24 }, ...CHART_STATUSES.map((s) => ({ header: REQUIREMENT_STATUS_LABELS[s], width: 13 })), { header: 'Total', width: 10 }]);
-  for (const fw of vm.frameworks) addRow(ws, [fw.name, ...CHART_STATUSES.map((s) => fw.counts[s]), CHART_STATUSES.reduce((n, s) => n + fw.counts[s], 0)]);
-  const last = vm.frameworks.length + 1;
+  const ws = <Sheet>wb.addWorksheet(SHEETS.summary, { views: [{ state: 'frozen', xSplit: 1, ySplit: 0 }] });
+  const counts = ['Framework', ...CHART_STATUSES.map((s) => REQUIREMENT_STATUS_LABELS[s]), 'Total'];
+  ws.columns = counts.map((_, i) => ({ width: i === 0 ? 30 : 13, style: { alignment: { vertical: 'top', wrapText: true } } }));
+  const lastColumn = counts.length;
+  let r = 0;
+  for (const [label, value] of provenance(vm)) {
+    r++;
+    const row = ws.getRow(r);
+    row.getCell(1).value = label;
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).value = value;
+    ws.mergeCells(r, 2, r, lastColumn);
+    // Merged cells do not grow with wrapped text: give long values the lines they need.
+    row.height = 15 * Math.max(1, Math.ceil(value.length / 110));
+    row.commit();
+  }
+  r += 2;
+  const header = ws.getRow(r);
+  header.values = counts;
+  commitHeaderRow(header);
+  const first = r + 1;
+  ws.autoFilter = `A${r}:${columnLetter(lastColumn)}${r}`;
+  for (const fw of vm.frameworks) {
+    const row = ws.getRow(++r);
+    row.values = [fw.name, ...CHART_STATUSES.map((s) => fw.counts[s]), CHART_STATUSES.reduce((n, s) => n + fw.counts[s], 0)];
+    row.commit();
+  }
   // Highlight any requirement not met / unknown / inherited without provider evidence, and met in green.
   CHART_STATUSES.forEach((s, i) => {
-    if (!['met', 'not_met', 'unknown', 'inherited_no_evidence'].includes(s) || last < 2) return;
+    if (!['met', 'not_met', 'unknown', 'inherited_no_evidence'].includes(s) || r < first) return;
     ws.addConditionalFormatting({
-      ref: columnRange(i + 2, 2, last),
+      ref: columnRange(i + 2, first, r),
       rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['0'], priority: i + 1, style: { fill: fill(STATUS_COLORS[s]), font: { color: { argb: 'FFFFFFFF' }, bold: true } } }],
     });
   });
   ws.commit();
 }
 
-async function gapsSheet(wb: Workbook, vm: ViewModel, remediation: Map<string, string>): Promise<number> {
+const TEAM_COLUMNS: SheetColumn[] = [
+  { header: 'Owner', width: 18, wrap: true },
+  { header: 'Due date', width: 12, date: 'day' },
+  { header: 'Ticket', width: 16, wrap: true },
+  { header: 'Status', width: 14 },
+  { header: 'Comments', width: 40, wrap: true },
+];
+const TRACKED_COLUMNS: SheetColumn[] = [
+  { header: FINDING_ID, width: 44, wrap: true },
+  { header: 'Control', width: 34, wrap: true },
+  { header: 'Title', width: 40, wrap: true },
+  { header: 'Severity', width: 10 },
+];
+const WHERE_COLUMNS: SheetColumn[] = [
+  { header: 'Account', width: 14 },
+  { header: 'Region', width: 12 },
+  { header: 'Resource type', width: 24, wrap: true },
+  { header: 'Resource', width: 44, wrap: true },
+];
+
+function teamCells(team: TeamValues | undefined): CarriedValue[] {
+  return TEAM_COLUMNS.map((c) => asDate(team?.[c.header as keyof TeamValues]));
+}
+
+/** Data validation on the team columns (first at column `at`): prompts, a date, the status list. */
+function validateTeamColumns(ws: Sheet, at: number, lastRow: number, statuses: string[], withTicket: boolean): void {
+  const prompt = { showInputMessage: true, showErrorMessage: true, allowBlank: true };
+  const last = Math.max(lastRow, 2);
+  let col = at;
+  ws.dataValidations.add(columnRange(col++, 2, last), { type: 'textLength', operator: 'lessThanOrEqual', formulae: [100], ...prompt, prompt: 'Person or team that owns it', error: 'At most 100 characters' });
+  ws.dataValidations.add(columnRange(col++, 2, last), { type: 'date', operator: 'greaterThan', formulae: [new Date('2000-01-01T00:00:00Z')], ...prompt, prompt: 'Date it is due (YYYY-MM-DD)', error: 'Enter a date' });
+  if (withTicket) ws.dataValidations.add(columnRange(col++, 2, last), { type: 'textLength', operator: 'lessThanOrEqual', formulae: [200], ...prompt, prompt: 'Ticket id or URL', error: 'At most 200 characters' });
+  ws.dataValidations.add(columnRange(col++, 2, last), { type: 'list', formulae: [`"${statuses.join(',')}"`], ...prompt, prompt: 'Where it stands', error: `One of: ${statuses.join(', ')}` });
+  ws.dataValidations.add(columnRange(col, 2, last), { type: 'textLength', operator: 'lessThanOrEqual', formulae: [2000], ...prompt, prompt: 'Notes for the team', error: 'At most 2,000 characters' });
+}
+
+async function gapsSheet(wb: Workbook, vm: ViewModel, results: RunResults): Promise<number> {
+  const frameworks = vm.frameworks.map((fw) => fw.id);
   const ws = addSheet(wb, SHEETS.gaps, [
-    { header: 'Control', width: 40 },
-    { header: 'Severity', width: 10 },
+    ...TRACKED_COLUMNS,
     { header: 'Result', width: 10 },
-    { header: 'Resource type', width: 30 },
-    { header: 'Resource', width: 50 },
-    { header: 'Account', width: 14 },
-    { header: 'Region', width: 14 },
-    { header: 'Reason', width: 60 },
-    { header: 'Remediation', width: 60 },
-    { header: 'Exception', width: 40 },
-    { header: 'Owner', width: 20 },
-    { header: 'Due date', width: 12 },
-    { header: 'Ticket', width: 16 },
-    { header: 'Status', width: 14 },
+    ...WHERE_COLUMNS,
+    ...TEAM_COLUMNS,
+    { header: 'First seen', width: 17, date: 'time' },
+    { header: 'Days open', width: 9 },
+    ...frameworks.map((fw) => ({ header: `${FRAMEWORK_SHORT[fw]} requirements`, width: 30, wrap: true })),
+    { header: 'Reason', width: 60, wrap: true },
+    { header: 'Remediation', width: 60, wrap: true },
+    { header: 'Exception', width: 40, wrap: true },
   ]);
+  const teamAt = TRACKED_COLUMNS.length + 1 + WHERE_COLUMNS.length + 1;
+  const references = new Map(crosswalk(results.controls, frameworks).map((row) => [row.id, frameworks.map((fw) => crosswalkCell(row.frameworks[fw]))]));
+  const start = vm.run.startedAt;
   let rows = 0;
   for (const c of vm.controls) {
+    const refs = references.get(c.id) ?? frameworks.map(() => '');
+    const head = [c.title, SEVERITY_LABELS[c.severity]];
     const add = (f: ResultFinding) => {
       const exception = f.exception ? `${f.exception.id} (${f.exception.status}, ${f.exception.approver}, until ${f.exception.expiresOn})` : null;
-      addRow(ws, [c.id, SEVERITY_LABELS[c.severity], FINDING_STATUS_LABELS[f.status], f.resource.type, f.resource.arn ?? f.resource.id, f.account, f.region, f.reason, remediation.get(c.id), exception, null, null, null, null]);
+      const firstSeen = f.firstSeen ?? start;
+      addRow(ws, [f.id, c.id, ...head, FINDING_STATUS_LABELS[f.status], f.account, f.region, f.resource.type, f.resource.arn ?? f.resource.id, ...teamCells(vm.tracker.team.get(f.id)), new Date(firstSeen), daysOpen(firstSeen, start), ...refs, f.reason, c.remediation, exception]);
       rows++;
     };
     for (const f of [...c.failing, ...c.unknown]) {
@@ -66,24 +164,51 @@ async function gapsSheet(wb: Workbook, vm: ViewModel, remediation: Map<string, s
     }
     // Fail closed: a control with no finding at all was never evaluated; it is a gap too.
     if (c.status === 'unknown' && c.failing.length + c.unknown.length === 0) {
-      addRow(ws, [c.id, SEVERITY_LABELS[c.severity], 'Unknown', '', '(no resource evaluated)', '', '', 'The control produced no finding: nothing was checked.', remediation.get(c.id), null, null, null, null, null]);
+      const id = notEvaluatedId(c.id);
+      addRow(ws, [id, c.id, ...head, 'Unknown', '', '', '', '(no resource evaluated)', ...teamCells(vm.tracker.team.get(id)), new Date(start), 0, ...refs, 'The control produced no finding: nothing was checked.', c.remediation, null]);
       rows++;
     }
   }
-  const last = Math.max(rows + 1, 2);
-  const prompt = { showInputMessage: true, showErrorMessage: true, allowBlank: true };
-  ws.dataValidations.add(columnRange(11, 2, last), { type: 'textLength', operator: 'lessThanOrEqual', formulae: [100], ...prompt, prompt: 'Person or team that owns the fix', error: 'At most 100 characters' });
-  ws.dataValidations.add(columnRange(12, 2, last), { type: 'date', operator: 'greaterThan', formulae: [new Date('2000-01-01T00:00:00Z')], ...prompt, prompt: 'Date the fix is due (YYYY-MM-DD)', error: 'Enter a date' });
-  ws.dataValidations.add(columnRange(13, 2, last), { type: 'textLength', operator: 'lessThanOrEqual', formulae: [200], ...prompt, prompt: 'Ticket id or URL', error: 'At most 200 characters' });
-  ws.dataValidations.add(columnRange(14, 2, last), { type: 'list', formulae: [`"${GAP_STATUSES.join(',')}"`], ...prompt, prompt: 'Where the fix stands', error: `One of: ${GAP_STATUSES.join(', ')}` });
+  validateTeamColumns(ws, teamAt, rows + 1, GAP_STATUSES, true);
   ws.commit();
   return rows;
 }
 
+async function resolvedSheet(wb: Workbook, vm: ViewModel): Promise<void> {
+  const ws = addSheet(wb, SHEETS.resolved, [
+    ...TRACKED_COLUMNS,
+    ...WHERE_COLUMNS,
+    ...TEAM_COLUMNS,
+    { header: 'First seen', width: 17, date: 'time' },
+    { header: RESOLVED_HEADERS.run, width: 38, wrap: true },
+    { header: RESOLVED_HEADERS.at, width: 17, date: 'time' },
+    { header: RESOLVED_HEADERS.how, width: 40, wrap: true },
+  ]);
+  for (const r of vm.tracker.resolved) {
+    const c = r.cells;
+    addRow(ws, [r.id, c.Control, c.Title, c.Severity, c.Account, c.Region, c['Resource type'], c.Resource, ...teamCells(r.team), asDate(c['First seen']), r.resolved.run, asDate(r.resolved.at), r.resolved.how].map((v) => asDate(v as CarriedValue)));
+    await letWriterDrain();
+  }
+  ws.commit();
+}
+
+function pbcSheet(wb: Workbook, vm: ViewModel): void {
+  const ws = addSheet(wb, SHEETS.pbc, [
+    { header: PBC_ID, width: 24, wrap: true },
+    { header: 'Requirement', width: 22, wrap: true },
+    { header: 'Title', width: 50, wrap: true },
+    { header: 'What to supply', width: 70, wrap: true },
+    ...TEAM_COLUMNS.filter((c) => c.header !== 'Ticket'),
+  ]);
+  for (const p of vm.pbc) addRow(ws, [p.id, p.requirement, p.title, p.supply, p.team.Owner, asDate(p.team['Due date']), p.team.Status, p.team.Comments]);
+  validateTeamColumns(ws, 5, vm.pbc.length + 1, PBC_STATUSES, false);
+  ws.commit();
+}
+
 function controlsSheet(wb: Workbook, vm: ViewModel): void {
   const ws = addSheet(wb, SHEETS.controls, [
-    { header: 'Control', width: 40 },
-    { header: 'Title', width: 50 },
+    { header: 'Control', width: 40, wrap: true },
+    { header: 'Title', width: 50, wrap: true },
     { header: 'Severity', width: 10 },
     { header: 'Automation', width: 11 },
     { header: 'Status', width: 12 },
@@ -91,9 +216,9 @@ function controlsSheet(wb: Workbook, vm: ViewModel): void {
     { header: 'Unknown', width: 9 },
     { header: 'Passing', width: 9 },
     { header: 'Not applicable', width: 9 },
-    { header: 'Requirements', width: 50 },
-    { header: 'What is checked', width: 60 },
-    { header: 'Remediation', width: 60 },
+    { header: 'Requirements', width: 50, wrap: true },
+    { header: 'What is checked', width: 60, wrap: true },
+    { header: 'Remediation', width: 60, wrap: true },
   ]);
   for (const c of vm.controls) addRow(ws, [c.id, c.title, SEVERITY_LABELS[c.severity], c.automation, CONTROL_STATUS_LABELS[c.status], c.counts.fail, c.counts.unknown, c.counts.pass, c.counts.not_applicable, c.requirements.join(', '), c.check, c.remediation]);
   ws.commit();
@@ -103,10 +228,10 @@ function controlsSheet(wb: Workbook, vm: ViewModel): void {
 function crosswalkSheet(wb: Workbook, vm: ViewModel, results: RunResults): void {
   const frameworks = vm.frameworks.map((fw) => fw.id);
   const ws = addSheet(wb, SHEETS.crosswalk, [
-    { header: 'Control', width: 40 },
-    { header: 'Title', width: 50 },
+    { header: 'Control', width: 40, wrap: true },
+    { header: 'Title', width: 50, wrap: true },
     { header: 'Automation', width: 11 },
-    ...frameworks.map((fw) => ({ header: FRAMEWORK_SHORT[fw], width: 40 })),
+    ...frameworks.map((fw) => ({ header: FRAMEWORK_SHORT[fw], width: 40, wrap: true })),
   ]);
   for (const row of crosswalk(results.controls, frameworks)) addRow(ws, [row.id, row.title, row.automation, ...frameworks.map((fw) => crosswalkCell(row.frameworks[fw]))]);
   ws.commit();
@@ -116,13 +241,13 @@ function requirementSheets(wb: Workbook, vm: ViewModel): void {
   for (const fw of vm.frameworks) {
     const ws = addSheet(wb, requirementsSheetName(fw.id), [
       { header: 'Requirement', width: 18 },
-      { header: 'Title', width: 50 },
+      { header: 'Title', width: 50, wrap: true },
       { header: 'Kind', width: 12 },
       { header: 'Coverage', width: 12 },
       { header: 'Status', width: 14 },
       { header: 'Primary controls passing', width: 12 },
-      { header: 'Why', width: 50 },
-      { header: 'Mapped controls (status, strength: justification)', width: 90 },
+      { header: 'Why', width: 50, wrap: true },
+      { header: 'Mapped controls (status, strength: justification)', width: 90, wrap: true },
     ]);
     for (const r of fw.requirements) addRow(ws, [r.id, r.title, r.kind, r.coverage, REQUIREMENT_STATUS_LABELS[r.status], r.primaryTotal ? `${r.primaryPassed} of ${r.primaryTotal}` : '-', r.reason, requirementControlLines(r).join('\n')]);
     ws.commit();
@@ -131,15 +256,15 @@ function requirementSheets(wb: Workbook, vm: ViewModel): void {
 
 async function findingsSheet(wb: Workbook, results: RunResults): Promise<void> {
   const ws = addSheet(wb, SHEETS.findings, [
-    { header: 'Control', width: 40 },
+    { header: 'Control', width: 40, wrap: true },
     { header: 'Result', width: 10 },
     { header: 'Resource type', width: 30 },
-    { header: 'Resource', width: 40 },
-    { header: 'ARN', width: 60 },
+    { header: 'Resource', width: 40, wrap: true },
+    { header: 'ARN', width: 60, wrap: true },
     { header: 'Account', width: 14 },
     { header: 'Region', width: 14 },
-    { header: 'Reason', width: 60 },
-    { header: 'Evidence', width: 60 },
+    { header: 'Reason', width: 60, wrap: true },
+    { header: 'Evidence', width: 60, wrap: true },
   ]);
   for (const f of results.findings) {
     addRow(ws, [f.controlId, FINDING_STATUS_LABELS[f.status], f.resource.type, f.resource.id, f.resource.arn, f.account, f.region, f.reason, f.evidence.join('\n')]);
@@ -150,14 +275,14 @@ async function findingsSheet(wb: Workbook, results: RunResults): Promise<void> {
 
 async function evidenceSheet(wb: Workbook, vm: ViewModel): Promise<void> {
   const ws = addSheet(wb, SHEETS.evidence, [
-    { header: 'File', width: 70 },
+    { header: 'File', width: 70, wrap: true },
     { header: 'Key', width: 36 },
     { header: 'Account', width: 14 },
     { header: 'Region', width: 14 },
     { header: 'Collected at (UTC)', width: 22 },
     { header: 'Request id', width: 38 },
     { header: 'Outcome', width: 14 },
-    { header: 'Error', width: 40 },
+    { header: 'Error', width: 40, wrap: true },
     { header: 'SHA-256', width: 68 },
   ]);
   for (const e of vm.evidence) {
@@ -176,7 +301,9 @@ export async function renderXlsx(path: string, vm: ViewModel, results: RunResult
   // Each sheet is committed as soon as it is complete: the zip writes its entries one after another, so
   // a sheet left open would hold back, in memory, every sheet written after it.
   summarySheet(wb, vm);
-  const gaps = await gapsSheet(wb, vm, new Map(vm.controls.map((c) => [c.id, c.remediation])));
+  const gaps = await gapsSheet(wb, vm, results);
+  await resolvedSheet(wb, vm);
+  pbcSheet(wb, vm);
   controlsSheet(wb, vm);
   crosswalkSheet(wb, vm, results);
   requirementSheets(wb, vm);
