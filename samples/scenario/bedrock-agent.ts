@@ -1,6 +1,17 @@
 // Agents for Amazon Bedrock in the sample account: a knowledge base with a customer-key data source and
-// one without, and two agents (one hardened, one quick prototype).
-import type { GetAgentCommandOutput, GetDataSourceCommandOutput, ListAgentsCommandOutput, ListDataSourcesCommandOutput, ListKnowledgeBasesCommandOutput } from '@aws-sdk/client-bedrock-agent';
+// one without, two agents (one hardened, one quick prototype), two flows and two managed prompts (one
+// of each under the ML data key, one without a key).
+import type {
+  GetAgentCommandOutput,
+  GetDataSourceCommandOutput,
+  GetFlowCommandOutput,
+  GetPromptCommandOutput,
+  ListAgentsCommandOutput,
+  ListDataSourcesCommandOutput,
+  ListFlowsCommandOutput,
+  ListKnowledgeBasesCommandOutput,
+  ListPromptsCommandOutput,
+} from '@aws-sdk/client-bedrock-agent';
 import { simError, type SimulatedAws } from '../../src/collect/simulated-aws.ts';
 import { arn, BUCKETS, daysBefore, keyArn, KEYS, roleArn, ROLES } from './account.ts';
 
@@ -15,7 +26,17 @@ const AGENTS = [
   { id: 'AGT9PROTO02', name: 'ops-prototype-agent', kmsKey: undefined, guardrail: undefined },
 ];
 
+const FLOWS = [
+  { id: 'FLW1INTAKE', name: 'patient-intake-flow', kmsKey: ML_KEY as string | undefined },
+  { id: 'FLW2MARKET', name: 'newsletter-draft-flow', kmsKey: undefined },
+];
+const PROMPTS = [
+  { id: 'PRM1DISCHG', name: 'discharge-summary-prompt', kmsKey: ML_KEY as string | undefined },
+  { id: 'PRM2FAQ000', name: 'faq-answer-prompt', kmsKey: undefined },
+];
+
 export function register(sim: SimulatedAws): void {
+  registerFlowsAndPrompts(sim);
   sim.on<ListKnowledgeBasesCommandOutput>('bedrock-agent.ListKnowledgeBases', (_input, t) => ({
     knowledgeBaseSummaries: t.region === 'eu-west-1' ? [{ knowledgeBaseId: KB_ID, name: 'clinical-knowledge', status: 'ACTIVE', updatedAt: daysBefore(6) }] : [],
   }));
@@ -64,5 +85,24 @@ export function register(sim: SimulatedAws): void {
         preparedAt: daysBefore(9),
       },
     };
+  });
+}
+
+function registerFlowsAndPrompts(sim: SimulatedAws): void {
+  sim.on<ListFlowsCommandOutput>('bedrock-agent.ListFlows', (_input, t) => ({
+    flowSummaries: t.region === 'eu-west-1' ? FLOWS.map((f) => ({ id: f.id, name: f.name, arn: arn('bedrock', t.region, `flow/${f.id}`), status: 'Prepared', version: 'DRAFT', createdAt: daysBefore(40), updatedAt: daysBefore(4) })) : [],
+  }));
+  sim.on<GetFlowCommandOutput>('bedrock-agent.GetFlow', (input, t) => {
+    const f = FLOWS.find((x) => x.id === input.flowIdentifier);
+    if (!f || t.region !== 'eu-west-1') return simError('ResourceNotFoundException', 404, `Flow ${input.flowIdentifier} not found`);
+    return { id: f.id, name: f.name, arn: arn('bedrock', t.region, `flow/${f.id}`), executionRoleArn: roleArn(ROLES.bedrockApp), status: 'Prepared', version: 'DRAFT', createdAt: daysBefore(40), updatedAt: daysBefore(4), customerEncryptionKeyArn: f.kmsKey };
+  });
+  sim.on<ListPromptsCommandOutput>('bedrock-agent.ListPrompts', (_input, t) => ({
+    promptSummaries: t.region === 'eu-west-1' ? PROMPTS.map((p) => ({ id: p.id, name: p.name, arn: arn('bedrock', t.region, `prompt/${p.id}`), version: 'DRAFT', createdAt: daysBefore(50), updatedAt: daysBefore(3) })) : [],
+  }));
+  sim.on<GetPromptCommandOutput>('bedrock-agent.GetPrompt', (input, t) => {
+    const p = PROMPTS.find((x) => x.id === input.promptIdentifier);
+    if (!p || t.region !== 'eu-west-1') return simError('ResourceNotFoundException', 404, `Prompt ${input.promptIdentifier} not found`);
+    return { id: p.id, name: p.name, arn: arn('bedrock', t.region, `prompt/${p.id}`), version: 'DRAFT', createdAt: daysBefore(50), updatedAt: daysBefore(3), customerEncryptionKeyArn: p.kmsKey };
   });
 }

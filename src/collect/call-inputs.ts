@@ -28,3 +28,10 @@ export const INSPECTOR_OPEN_SERIOUS_FINDINGS: FilterCriteria = {
   severity: [{ comparison: 'EQUALS', value: 'CRITICAL' }, { comparison: 'EQUALS', value: 'HIGH' }],
   resourceType: INSPECTOR_COMPUTE_TYPES.map((value) => ({ comparison: 'EQUALS', value })),
 };
+
+/** Task definition families with an active revision (inactive ones cannot start tasks). */
+export const ACTIVE_TASK_DEFINITION_FAMILIES_INPUT = { status: 'ACTIVE' } as const;
+/** WAFv2 web ACLs that protect regional resources (API Gateway stages, load balancers, AppSync). */
+export const REGIONAL_WAF_SCOPE_INPUT = { Scope: 'REGIONAL' } as const;
+/** GetResources with each resource's methods embedded (their authorization type), instead of a call per method. */
+export const REST_RESOURCES_WITH_METHODS_INPUT = { embed: ['methods'] } as const;

@@ -37,3 +37,23 @@ export async function allPages<T>(pages: AsyncIterable<T>): Promise<T[]> {
   }
   return out;
 }
+
+/**
+ * Pages of a list call the SDK ships no paginator for (API Gateway v2, WAFv2): `call` gets the
+ * previous page's token; stops at the first failure, as allPages does.
+ */
+export async function tokenPages<T>(call: (token: string | undefined) => Promise<T>, nextToken: (page: T) => string | undefined): Promise<T[]> {
+  const out: T[] = [];
+  let token: string | undefined;
+  try {
+    do {
+      const page = await call(token);
+      out.push(page);
+      const next = nextToken(page);
+      token = next === token ? undefined : next; // a service repeating its token would loop forever
+    } while (token);
+  } catch {
+    // The failing page is already an error record.
+  }
+  return out;
+}

@@ -31,21 +31,44 @@ import type * as s3 from '@aws-sdk/client-s3';
 import type * as sagemaker from '@aws-sdk/client-sagemaker';
 import type * as secretsManager from '@aws-sdk/client-secrets-manager';
 import type * as securityhub from '@aws-sdk/client-securityhub';
+import type * as apiGateway from '@aws-sdk/client-api-gateway';
+import type * as apigatewayv2 from '@aws-sdk/client-apigatewayv2';
+import type * as bedrockAgentcoreControl from '@aws-sdk/client-bedrock-agentcore-control';
+import type * as ecr from '@aws-sdk/client-ecr';
+import type * as ecs from '@aws-sdk/client-ecs';
+import type * as eks from '@aws-sdk/client-eks';
+import type * as lambda from '@aws-sdk/client-lambda';
+import type * as wafv2 from '@aws-sdk/client-wafv2';
 import type { Jsonified } from './jsonified.ts';
 
 export interface EvidenceShapes {
   'accessanalyzer.ListAnalyzers': accessanalyzer.ListAnalyzersCommandOutput;
   'accessanalyzer.ListFindingsV2': accessanalyzer.ListFindingsV2CommandOutput;
   'acm.ListCertificates': acm.ListCertificatesCommandOutput;
+  'api-gateway.GetResources': apiGateway.GetResourcesCommandOutput;
+  'api-gateway.GetRestApis': apiGateway.GetRestApisCommandOutput;
+  'api-gateway.GetStages': apiGateway.GetStagesCommandOutput;
+  'apigatewayv2.GetApis': apigatewayv2.GetApisCommandOutput;
+  'apigatewayv2.GetRoutes': apigatewayv2.GetRoutesCommandOutput;
+  'apigatewayv2.GetStages': apigatewayv2.GetStagesCommandOutput;
   'backup.GetBackupSelection': backup.GetBackupSelectionCommandOutput;
   'backup.ListBackupPlans': backup.ListBackupPlansCommandOutput;
   'backup.ListBackupSelections': backup.ListBackupSelectionsCommandOutput;
   'backup.ListBackupVaults': backup.ListBackupVaultsCommandOutput;
   'bedrock-agent.GetAgent': bedrockAgent.GetAgentCommandOutput;
   'bedrock-agent.GetDataSource': bedrockAgent.GetDataSourceCommandOutput;
+  'bedrock-agent.GetFlow': bedrockAgent.GetFlowCommandOutput;
+  'bedrock-agent.GetPrompt': bedrockAgent.GetPromptCommandOutput;
   'bedrock-agent.ListAgents': bedrockAgent.ListAgentsCommandOutput;
   'bedrock-agent.ListDataSources': bedrockAgent.ListDataSourcesCommandOutput;
+  'bedrock-agent.ListFlows': bedrockAgent.ListFlowsCommandOutput;
   'bedrock-agent.ListKnowledgeBases': bedrockAgent.ListKnowledgeBasesCommandOutput;
+  'bedrock-agent.ListPrompts': bedrockAgent.ListPromptsCommandOutput;
+  'bedrock-agentcore-control.GetAgentRuntime': bedrockAgentcoreControl.GetAgentRuntimeCommandOutput;
+  'bedrock-agentcore-control.GetMemory': bedrockAgentcoreControl.GetMemoryCommandOutput;
+  'bedrock-agentcore-control.ListAgentRuntimes': bedrockAgentcoreControl.ListAgentRuntimesCommandOutput;
+  'bedrock-agentcore-control.ListGateways': bedrockAgentcoreControl.ListGatewaysCommandOutput;
+  'bedrock-agentcore-control.ListMemories': bedrockAgentcoreControl.ListMemoriesCommandOutput;
   'bedrock.GetCustomModel': bedrock.GetCustomModelCommandOutput;
   'bedrock.GetGuardrail': bedrock.GetGuardrailCommandOutput;
   'bedrock.GetModelCustomizationJob': bedrock.GetModelCustomizationJobCommandOutput;
@@ -75,7 +98,13 @@ export interface EvidenceShapes {
   'ec2.DescribeVpcs': ec2.DescribeVpcsCommandOutput;
   'ec2.GetEbsDefaultKmsKeyId': ec2.GetEbsDefaultKmsKeyIdCommandOutput;
   'ec2.GetEbsEncryptionByDefault': ec2.GetEbsEncryptionByDefaultCommandOutput;
+  'ecr.DescribeRepositories': ecr.DescribeRepositoriesCommandOutput;
+  'ecr.GetRegistryScanningConfiguration': ecr.GetRegistryScanningConfigurationCommandOutput;
+  'ecs.DescribeTaskDefinition': ecs.DescribeTaskDefinitionCommandOutput;
+  'ecs.ListTaskDefinitionFamilies': ecs.ListTaskDefinitionFamiliesCommandOutput;
   'efs.DescribeFileSystems': efs.DescribeFileSystemsCommandOutput;
+  'eks.DescribeCluster': eks.DescribeClusterCommandOutput;
+  'eks.ListClusters': eks.ListClustersCommandOutput;
   'fsx.DescribeFileSystems': fsx.DescribeFileSystemsCommandOutput;
   'guardduty.GetDetector': guardduty.GetDetectorCommandOutput;
   'guardduty.GetFindings': guardduty.GetFindingsCommandOutput;
@@ -96,6 +125,8 @@ export interface EvidenceShapes {
   'kms.GetKeyRotationStatus': kms.GetKeyRotationStatusCommandOutput;
   'kms.ListAliases': kms.ListAliasesCommandOutput;
   'kms.ListKeys': kms.ListKeysCommandOutput;
+  'lambda.GetPolicy': lambda.GetPolicyCommandOutput;
+  'lambda.ListFunctions': lambda.ListFunctionsCommandOutput;
   'lex-models-v2.DescribeBotAlias': lexModelsV2.DescribeBotAliasCommandOutput;
   'lex-models-v2.ListBotAliases': lexModelsV2.ListBotAliasesCommandOutput;
   'lex-models-v2.ListBots': lexModelsV2.ListBotsCommandOutput;
@@ -144,6 +175,8 @@ export interface EvidenceShapes {
   'secrets-manager.ListSecrets': secretsManager.ListSecretsCommandOutput;
   'securityhub.DescribeHub': securityhub.DescribeHubCommandOutput;
   'securityhub.GetEnabledStandards': securityhub.GetEnabledStandardsCommandOutput;
+  'wafv2.ListLoggingConfigurations': wafv2.ListLoggingConfigurationsCommandOutput;
+  'wafv2.ListWebACLs': wafv2.ListWebACLsCommandOutput;
 }
 
 /** An evidence key some collector produces: `<service>.<Operation>`. */

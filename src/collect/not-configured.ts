@@ -19,6 +19,8 @@ const NOT_CONFIGURED: Record<EvidenceKey, readonly string[]> = {
   'organizations.DescribeOrganization': ['AWSOrganizationsNotInUseException'],
   'organizations.ListPolicies': ['AWSOrganizationsNotInUseException'],
   'backup.GetBackupVaultAccessPolicy': ['ResourceNotFoundException'],
+  // A function of the list without a resource-based policy (nothing grants invocation through one).
+  'lambda.GetPolicy': ['ResourceNotFoundException'],
 };
 
 export function isNotConfigured(key: EvidenceKey, errorName: string): boolean {

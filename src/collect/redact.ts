@@ -1,6 +1,6 @@
 // Removes secrets that AWS returns inside configuration before any evidence is stored.
 // By key: environment maps (SageMaker models, training, processing and transform jobs, Lambda-style
-// Environment.Variables), notebook and Studio lifecycle scripts, and any value whose key is named like a
+// Environment.Variables, ECS container lists, AgentCore runtime environmentVariables), notebook and Studio lifecycle scripts, and any value whose key is named like a
 // password, secret or token. By value, anywhere: credentials in connection strings (postgres://u:p@h),
 // bearer tokens, JWTs, private keys, AWS access key ids and secret keys, API keys of known shapes
 // (Hugging Face hf_, OpenAI-style sk-, GitHub, Slack, Google); and in command lines (SageMaker
@@ -18,7 +18,7 @@ const REDACTED = /^\[redacted (hmac-sha256|sha256):[0-9a-f]{64}\]$/;
 const MARKER = /\[redacted (?:hmac-sha256|sha256):[0-9a-f]{64}\]/;
 
 /** Keys whose value is a map of environment variables (or Lambda's { Variables: map }). */
-const ENVIRONMENT_KEYS = new Set(['Environment', 'environment', 'EnvironmentVariables']);
+const ENVIRONMENT_KEYS = new Set(['Environment', 'environment', 'EnvironmentVariables', 'environmentVariables']);
 /** Notebook lifecycle configurations: OnCreate/OnStart lists of { Content: base64 script }. */
 const LIFECYCLE_HOOK_KEYS = new Set(['OnCreate', 'OnStart']);
 /** Keys whose value is a script that may embed secrets. */

@@ -5,7 +5,9 @@ import type { EvidenceResponse, KnownEvidenceKey } from '../collect/evidence-sha
 import type { Target } from '../collect/target.ts';
 import { stableStringify } from '../util/stable-json.ts';
 
-const PAGING_FIELDS = new Set(['NextToken', 'nextToken', 'Marker', 'ContinuationToken', 'PaginationToken', 'MaxResults', 'maxResults', 'MaxItems', 'MaxRecords', 'Limit', 'StartingToken', 'ExclusiveStartKey', 'ExclusiveStartTableName', 'MaxBuckets']);
+const PAGING_FIELDS = new Set(['NextToken', 'nextToken', 'Marker', 'ContinuationToken', 'PaginationToken', 'MaxResults', 'maxResults', 'MaxItems', 'MaxRecords', 'Limit', 'StartingToken', 'ExclusiveStartKey', 'ExclusiveStartTableName', 'MaxBuckets',
+  // WAFv2 (NextMarker) and API Gateway's REST API (position, limit).
+  'NextMarker', 'position', 'limit']);
 
 export function withoutPaging(input: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

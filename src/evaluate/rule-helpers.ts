@@ -103,6 +103,11 @@ export function judged(ctx: RuleContext<never>, where: Target, resource: Resourc
   return ctx.finding(v.status, where, resource, v.reason, v.records?.length ? [...records, ...v.records] : records);
 }
 
+/** As `judged`, with a judged field the evidence lacks making the finding about `resource` unknown. */
+export function judgedGuarded(ctx: RuleContext<never>, where: Target, resource: ResourceRef, records: readonly EvidenceRecord[], verdict: () => Verdict): Finding[] {
+  return guarded(ctx, where, resource, records, () => judged(ctx, where, resource, verdict(), records));
+}
+
 /**
  * Judges a list as a whole (e.g. "some guardrail is READY", "this endpoint's monitoring schedules"):
  * a failed or missing list is `unknown` about `resource` ("Could not list <noun>: ..."), a judged field

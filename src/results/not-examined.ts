@@ -20,9 +20,6 @@ const ACCESS_LOGGING = ['s3-data-buckets-access-logging-enabled'];
 
 export const NOT_EXAMINED: readonly NotExaminedService[] = [
   { service: 'Amazon EFS', resourceTypes: 'file systems (e.g. SageMaker Studio home directories), access points', analogues: [...ENCRYPTION_AT_REST, ...BACKUP, ...IN_TRANSIT, ...RESIDENCY] },
-  { service: 'AWS Lambda', resourceTypes: 'functions serving or orchestrating models, function URLs', analogues: [...LEAST_PRIVILEGE, ...NETWORK_ISOLATION, ...PUBLIC_EXPOSURE] },
-  { service: 'Amazon EKS', resourceTypes: 'clusters and node groups running training or inference', analogues: [...NETWORK_ISOLATION, ...PUBLIC_EXPOSURE, ...ENCRYPTION_AT_REST, ...LEAST_PRIVILEGE, ...ACCESS_LOGGING] },
-  { service: 'Amazon ECR', resourceTypes: 'repositories of training and inference container images', analogues: [...ENCRYPTION_AT_REST, ...PUBLIC_EXPOSURE] },
   { service: 'Amazon Redshift', resourceTypes: 'clusters and serverless workgroups holding training or analytics data', analogues: [...ENCRYPTION_AT_REST, ...PUBLIC_EXPOSURE, ...BACKUP, ...RESIDENCY] },
   { service: 'Amazon EC2 instances', resourceTypes: 'self-managed training and inference instances, their volumes and instance profiles', analogues: [...ENCRYPTION_AT_REST, ...LEAST_PRIVILEGE, ...PUBLIC_EXPOSURE] },
   { service: 'Amazon Kinesis and Data Firehose', resourceTypes: 'data streams and delivery streams', analogues: [...ENCRYPTION_AT_REST, ...RESIDENCY] },

@@ -20,6 +20,10 @@ describe('redactSecrets', () => {
     expect(redactSecrets('x.Y', { environment: [{ name: 'N', value: 'v' }] })).toEqual({ environment: [{ name: 'N', value: hashed('v') }] });
   });
 
+  it('redacts AgentCore runtime environmentVariables maps, keeping the keys', () => {
+    expect(redactSecrets('bedrock-agentcore-control.GetAgentRuntime', { agentRuntimeName: 'a', environmentVariables: { MODEL: 'm' } })).toEqual({ agentRuntimeName: 'a', environmentVariables: { MODEL: hashed('m') } });
+  });
+
   it('redacts notebook lifecycle scripts but not other Content (e.g. an SCP)', () => {
     const lcc = { NotebookInstanceLifecycleConfigName: 'c', OnCreate: [{ Content: 'IyEvYmluL2Jhc2g=' }], OnStart: [{ Content: 'ZWNobw==' }] };
     expect(redactSecrets('sagemaker.DescribeNotebookInstanceLifecycleConfig', lcc)).toEqual({ NotebookInstanceLifecycleConfigName: 'c', OnCreate: [{ Content: hashed('IyEvYmluL2Jhc2g=') }], OnStart: [{ Content: hashed('ZWNobw==') }] });

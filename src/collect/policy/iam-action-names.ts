@@ -14,6 +14,13 @@ export const IAM_PREFIX: Readonly<Record<string, string>> = {
   opensearch: 'es',
   opensearchserverless: 'aoss',
   efs: 'elasticfilesystem',
+  'bedrock-agentcore-control': 'bedrock-agentcore',
+};
+
+/** Services whose read calls are all authorized by one action (API Gateway's management API: apigateway:GET on the resource path). */
+export const IAM_SERVICE_ACTION: Readonly<Record<string, string>> = {
+  'api-gateway': 'apigateway:GET',
+  apigatewayv2: 'apigateway:GET',
 };
 
 /** `<service>.<Operation>` -> IAM action, where the action is not named after the operation. */
@@ -31,7 +38,7 @@ export const IAM_ACTION_OVERRIDES: Readonly<Record<string, string>> = {
 };
 
 export function iamAction(service: string, operation: string): string {
-  return IAM_ACTION_OVERRIDES[`${service}.${operation}`] ?? `${IAM_PREFIX[service] ?? service}:${operation}`;
+  return IAM_ACTION_OVERRIDES[`${service}.${operation}`] ?? IAM_SERVICE_ACTION[service] ?? `${IAM_PREFIX[service] ?? service}:${operation}`;
 }
 
 /** Operations that only read: the tool must never call anything else. */

@@ -1,5 +1,16 @@
-// Agents for Amazon Bedrock: knowledge bases (their data sources carry the encryption setting) and agents.
-import { GetAgentCommand, GetDataSourceCommand, paginateListAgents, paginateListDataSources, paginateListKnowledgeBases } from '@aws-sdk/client-bedrock-agent';
+// Agents for Amazon Bedrock: knowledge bases (their data sources carry the encryption setting), agents,
+// flows and prompts (prompt management), described for their encryption key.
+import {
+  GetAgentCommand,
+  GetDataSourceCommand,
+  GetFlowCommand,
+  GetPromptCommand,
+  paginateListAgents,
+  paginateListDataSources,
+  paginateListFlows,
+  paginateListKnowledgeBases,
+  paginateListPrompts,
+} from '@aws-sdk/client-bedrock-agent';
 import { allPages, type Collector } from '../collector.ts';
 
 const knowledgeBases: Collector = {
@@ -31,4 +42,30 @@ const agents: Collector = {
   },
 };
 
-export const collectors: Collector[] = [knowledgeBases, agents];
+const flows: Collector = {
+  name: 'bedrock-agent.flows',
+  service: 'bedrock-agent',
+  scope: 'regional',
+  produces: ['bedrock-agent.ListFlows', 'bedrock-agent.GetFlow'],
+  async collect(ctx) {
+    const client = ctx.client('bedrock-agent');
+    const pages = await allPages(paginateListFlows({ client, pageSize: 100 }, {}));
+    const ids = pages.flatMap((p) => p.flowSummaries ?? []).map((f) => f.id!);
+    await ctx.forEach(ids, (flowIdentifier) => client.send(new GetFlowCommand({ flowIdentifier })));
+  },
+};
+
+const prompts: Collector = {
+  name: 'bedrock-agent.prompts',
+  service: 'bedrock-agent',
+  scope: 'regional',
+  produces: ['bedrock-agent.ListPrompts', 'bedrock-agent.GetPrompt'],
+  async collect(ctx) {
+    const client = ctx.client('bedrock-agent');
+    const pages = await allPages(paginateListPrompts({ client, pageSize: 100 }, {}));
+    const ids = pages.flatMap((p) => p.promptSummaries ?? []).map((p) => p.id!);
+    await ctx.forEach(ids, (promptIdentifier) => client.send(new GetPromptCommand({ promptIdentifier })));
+  },
+};
+
+export const collectors: Collector[] = [knowledgeBases, agents, flows, prompts];

@@ -1,0 +1,42 @@
+// Amazon Bedrock AgentCore: gateways (the list carries the inbound authorizer type), memories and agent
+// runtimes, described for their encryption key and network mode.
+import { GetAgentRuntimeCommand, GetMemoryCommand, paginateListAgentRuntimes, paginateListGateways, paginateListMemories } from '@aws-sdk/client-bedrock-agentcore-control';
+import { allPages, type Collector } from '../collector.ts';
+
+const gateways: Collector = {
+  name: 'bedrock-agentcore-control.gateways',
+  service: 'bedrock-agentcore-control',
+  scope: 'regional',
+  produces: ['bedrock-agentcore-control.ListGateways'],
+  async collect(ctx) {
+    await allPages(paginateListGateways({ client: ctx.client('bedrock-agentcore-control'), pageSize: 100 }, {}));
+  },
+};
+
+const memories: Collector = {
+  name: 'bedrock-agentcore-control.memories',
+  service: 'bedrock-agentcore-control',
+  scope: 'regional',
+  produces: ['bedrock-agentcore-control.ListMemories', 'bedrock-agentcore-control.GetMemory'],
+  async collect(ctx) {
+    const client = ctx.client('bedrock-agentcore-control');
+    const pages = await allPages(paginateListMemories({ client, pageSize: 100 }, {}));
+    const ids = pages.flatMap((p) => p.memories ?? []).map((m) => m.id!);
+    await ctx.forEach(ids, (memoryId) => client.send(new GetMemoryCommand({ memoryId })));
+  },
+};
+
+const runtimes: Collector = {
+  name: 'bedrock-agentcore-control.agent-runtimes',
+  service: 'bedrock-agentcore-control',
+  scope: 'regional',
+  produces: ['bedrock-agentcore-control.ListAgentRuntimes', 'bedrock-agentcore-control.GetAgentRuntime'],
+  async collect(ctx) {
+    const client = ctx.client('bedrock-agentcore-control');
+    const pages = await allPages(paginateListAgentRuntimes({ client, pageSize: 100 }, {}));
+    const ids = pages.flatMap((p) => p.agentRuntimes ?? []).map((r) => r.agentRuntimeId!);
+    await ctx.forEach(ids, (agentRuntimeId) => client.send(new GetAgentRuntimeCommand({ agentRuntimeId })));
+  },
+};
+
+export const collectors: Collector[] = [gateways, memories, runtimes];
