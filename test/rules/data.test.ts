@@ -88,7 +88,24 @@ describe('data residency', () => {
     ok('sagemaker.ListNotebookInstances', { NotebookInstances: [] }, { region }),
     ok('cloudwatch-logs.DescribeLogGroups', { logGroups: [{ logGroupName: 'empty', storedBytes: 0 }] }, { region }),
     ok('backup.ListBackupVaults', { BackupVaultList: [] }, { region }),
+    ok('rds.DescribeDBInstances', { DBInstances: [] }, { region }),
+    ok('rds.DescribeDBClusters', { DBClusters: [] }, { region }),
+    ok('dynamodb.ListTables', { TableNames: [] }, { region }),
+    ok('opensearch.ListDomainNames', { DomainNames: [] }, { region }),
+    ok('opensearchserverless.ListCollections', { collectionSummaries: [] }, { region }),
   ];
+
+  it('a database, table or vector store outside the approved regions fails; an unanswered data-store list outside them is unknown', () => {
+    const stores = (region: string, over: Record<string, unknown>) => inventory(region).map((r) => (over[r.key] ? ok(r.key, over[r.key], { region }) : r));
+    const eu = inventory('eu-west-1');
+    expect(statuses(runRule(residency, [buckets([]), ...eu, ...stores('us-east-1', { 'rds.DescribeDBClusters': { DBClusters: [{ DBClusterIdentifier: 'features' }] } })], { scope, params: { allowedRegions: ['eu-west-1'] } }))).toEqual(['not_applicable', 'fail']);
+    expect(statuses(runRule(residency, [buckets([]), ...eu, ...stores('us-east-1', { 'opensearchserverless.ListCollections': { collectionSummaries: [{ name: 'kb-vectors' }] } })], { scope, params: { allowedRegions: ['eu-west-1'] } }))).toEqual(['not_applicable', 'fail']);
+    // An Aurora instance is its cluster's: only the cluster is named.
+    const aurora = runRule(residency, [buckets([]), ...eu, ...stores('us-east-1', { 'rds.DescribeDBInstances': { DBInstances: [{ DBInstanceIdentifier: 'features-1', DBClusterIdentifier: 'features' }] } })], { scope, params: { allowedRegions: ['eu-west-1'] } });
+    expect(statuses(aurora)).toEqual(['not_applicable', 'not_applicable']);
+    const withoutDynamo = [buckets([]), ...eu, ...inventory('us-east-1').filter((r) => r.key !== 'dynamodb.ListTables')];
+    expect(statuses(runRule(residency, withoutDynamo, { scope, params: { allowedRegions: ['eu-west-1'] } }))).toEqual(['not_applicable', 'unknown']);
+  });
 
   it('data in approved regions passes; data elsewhere fails, including buckets in regions outside the scope; no data is not applicable', () => {
     const records = [buckets([{ Name: 'eu-data', BucketRegion: 'eu-west-1' }, { Name: 'stray', BucketRegion: 'ap-southeast-2' }]), ...inventory('eu-west-1'), ...inventory('us-east-1', [{ VpcId: 'vpc-default', IsDefault: true }])];

@@ -1,13 +1,36 @@
 // Where the account keeps data, from evidence other controls already collect (no extra API calls):
 // S3 buckets (ListBuckets carries each bucket's region), SageMaker notebooks, non-default VPCs, log
-// groups holding data and backup vaults holding recovery points.
+// groups holding data, backup vaults holding recovery points, and the data stores of the workload:
+// RDS/Aurora, DynamoDB, OpenSearch domains and Serverless collections.
 import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import type { EvidenceResponse } from '../../collect/evidence-shapes.ts';
 import { GLOBAL_REGION, type Target } from '../../collect/target.ts';
 import type { RuleContext } from '../rule.ts';
 import { AbsentField, required } from '../rule-helpers.ts';
 
-type SourceKey = 'sagemaker.ListNotebookInstances' | 'ec2.DescribeVpcs' | 'cloudwatch-logs.DescribeLogGroups' | 'backup.ListBackupVaults';
+type SourceKey =
+  | 'sagemaker.ListNotebookInstances'
+  | 'ec2.DescribeVpcs'
+  | 'cloudwatch-logs.DescribeLogGroups'
+  | 'backup.ListBackupVaults'
+  | 'rds.DescribeDBInstances'
+  | 'rds.DescribeDBClusters'
+  | 'dynamodb.ListTables'
+  | 'opensearch.ListDomainNames'
+  | 'opensearchserverless.ListCollections';
+
+/** Every source key, for the rule's declaration. */
+export const RESIDENCY_SOURCE_KEYS = [
+  'sagemaker.ListNotebookInstances',
+  'ec2.DescribeVpcs',
+  'cloudwatch-logs.DescribeLogGroups',
+  'backup.ListBackupVaults',
+  'rds.DescribeDBInstances',
+  'rds.DescribeDBClusters',
+  'dynamodb.ListTables',
+  'opensearch.ListDomainNames',
+  'opensearchserverless.ListCollections',
+] as const satisfies readonly SourceKey[];
 
 /** The data-bearing resources one answer lists, by label; a field needed to tell is `required`. */
 export const REGIONAL_SOURCES: { [K in SourceKey]: (r: EvidenceResponse<K>) => string[] } = {
@@ -15,6 +38,12 @@ export const REGIONAL_SOURCES: { [K in SourceKey]: (r: EvidenceResponse<K>) => s
   'ec2.DescribeVpcs': (r) => (r.Vpcs ?? []).filter((v) => required(v, 'IsDefault', `VPC ${v.VpcId}`) !== true).map((v) => `VPC ${v.VpcId}`),
   'cloudwatch-logs.DescribeLogGroups': (r) => (r.logGroups ?? []).filter((g) => required(g, 'storedBytes', `Log group ${g.logGroupName}`) > 0).map((g) => `log group ${g.logGroupName}`),
   'backup.ListBackupVaults': (r) => (r.BackupVaultList ?? []).filter((v) => required(v, 'NumberOfRecoveryPoints', `Backup vault ${v.BackupVaultName}`) > 0).map((v) => `backup vault ${v.BackupVaultName}`),
+  // An Aurora instance stores nothing of its own: its cluster is the data store.
+  'rds.DescribeDBInstances': (r) => (r.DBInstances ?? []).filter((i) => !i.DBClusterIdentifier).map((i) => `RDS instance ${required(i, 'DBInstanceIdentifier', 'An RDS instance')}`),
+  'rds.DescribeDBClusters': (r) => (r.DBClusters ?? []).map((c) => `RDS cluster ${required(c, 'DBClusterIdentifier', 'An RDS cluster')}`),
+  'dynamodb.ListTables': (r) => (r.TableNames ?? []).map((n) => `DynamoDB table ${n}`),
+  'opensearch.ListDomainNames': (r) => (r.DomainNames ?? []).map((d) => `OpenSearch domain ${required(d, 'DomainName', 'An OpenSearch domain')}`),
+  'opensearchserverless.ListCollections': (r) => (r.collectionSummaries ?? []).map((c) => `OpenSearch Serverless collection ${c.name ?? required(c, 'id', 'A collection')}`),
 };
 
 /** The data-bearing resources of one region, or why they cannot all be known. */
@@ -33,7 +62,7 @@ export function regionalInventory(ctx: RuleContext<SourceKey>, where: Target): {
       out.unknown.push(err.message);
     }
   };
-  for (const key of Object.keys(REGIONAL_SOURCES) as SourceKey[]) read(key);
+  for (const key of RESIDENCY_SOURCE_KEYS) read(key);
   return out;
 }
 

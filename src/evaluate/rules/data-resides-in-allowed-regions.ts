@@ -1,6 +1,6 @@
 import { GLOBAL_REGION } from '../../collect/target.ts';
 import type { EvidenceRecord } from '../../collect/evidence-record.ts';
-import { bucketsByRegion, regionalInventory } from '../aws/residency-inventory.ts';
+import { RESIDENCY_SOURCE_KEYS, bucketsByRegion, regionalInventory } from '../aws/residency-inventory.ts';
 import type { Finding } from '../finding.ts';
 import { accountResource } from '../rule-helpers.ts';
 import { defineRule } from '../rule.ts';
@@ -16,7 +16,7 @@ function list(items: string[]): string {
 
 export const rule = defineRule({
   controlId: 'data-resides-in-allowed-regions',
-  evidence: ['s3.ListBuckets', 's3.GetBucketLocation', 'sagemaker.ListNotebookInstances', 'ec2.DescribeVpcs', 'cloudwatch-logs.DescribeLogGroups', 'backup.ListBackupVaults'],
+  evidence: ['s3.ListBuckets', 's3.GetBucketLocation', ...RESIDENCY_SOURCE_KEYS],
   evaluate: (ctx) => {
     const allowed = new Set(ctx.params.allowedRegions.length ? ctx.params.allowedRegions : ctx.scope.regions);
     const allowedText = ctx.params.allowedRegions.length ? `approved regions ${[...allowed].join(', ')}` : `regions in scope (no allowedRegions configured)`;
