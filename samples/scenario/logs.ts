@@ -33,6 +33,18 @@ const ORG_FILTERS: { name: string; pattern: string }[] = [
 
 export const SECURITY_METRIC_NAMESPACE = 'CISBenchmark';
 
+// The EU team's trail group carries the complete CIS patterns for IAM policy and network changes (each
+// alarmed in eu-west-1, see cloudwatch.ts); the org trail's IamPolicyChanges filter above names only some calls.
+const anyOf = (...names: string[]) => `{ ${names.map((n) => `($.eventName = ${n})`).join(' || ')} }`;
+export const EU_CHANGE_FILTERS: { name: string; pattern: string }[] = [
+  { name: 'IAMPolicyChanges', pattern: anyOf('DeleteGroupPolicy', 'DeleteRolePolicy', 'DeleteUserPolicy', 'PutGroupPolicy', 'PutRolePolicy', 'PutUserPolicy', 'CreatePolicy', 'DeletePolicy', 'CreatePolicyVersion', 'DeletePolicyVersion', 'AttachRolePolicy', 'DetachRolePolicy', 'AttachUserPolicy', 'DetachUserPolicy', 'AttachGroupPolicy', 'DetachGroupPolicy') },
+  { name: 'SecurityGroupChanges', pattern: anyOf('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroupIngress', 'RevokeSecurityGroupEgress', 'CreateSecurityGroup', 'DeleteSecurityGroup') },
+  { name: 'NetworkAclChanges', pattern: anyOf('CreateNetworkAcl', 'CreateNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclEntry', 'ReplaceNetworkAclAssociation') },
+  { name: 'NetworkGatewayChanges', pattern: anyOf('CreateCustomerGateway', 'DeleteCustomerGateway', 'AttachInternetGateway', 'CreateInternetGateway', 'DeleteInternetGateway', 'DetachInternetGateway') },
+  { name: 'RouteTableChanges', pattern: anyOf('CreateRoute', 'CreateRouteTable', 'ReplaceRoute', 'ReplaceRouteTableAssociation', 'DeleteRouteTable', 'DeleteRoute', 'DisassociateRouteTable') },
+  { name: 'VpcChanges', pattern: anyOf('CreateVpc', 'DeleteVpc', 'ModifyVpcAttribute', 'AcceptVpcPeeringConnection', 'CreateVpcPeeringConnection', 'DeleteVpcPeeringConnection', 'RejectVpcPeeringConnection', 'AttachClassicLinkVpc', 'DetachClassicLinkVpc', 'DisableVpcClassicLink', 'EnableVpcClassicLink') },
+];
+
 function filtersAt(region: string): MetricFilter[] {
   if (region === TRAILS.org.homeRegion) {
     return ORG_FILTERS.map((f) => ({
@@ -46,7 +58,10 @@ function filtersAt(region: string): MetricFilter[] {
   }
   if (region === TRAILS.euData.homeRegion) {
     // A filter without an alarm: it counts, but nobody is told.
-    return [{ filterName: 'BedrockThrottles', filterPattern: '{ $.errorCode = "ThrottlingException" }', logGroupName: TRAILS.euData.logGroup, metricTransformations: [{ metricName: 'BedrockThrottles', metricNamespace: 'AcmeAI', metricValue: '1' }], creationTime: daysBefore(90).getTime(), applyOnTransformedLogs: false }];
+    return [
+      { filterName: 'BedrockThrottles', filterPattern: '{ $.errorCode = "ThrottlingException" }', logGroupName: TRAILS.euData.logGroup, metricTransformations: [{ metricName: 'BedrockThrottles', metricNamespace: 'AcmeAI', metricValue: '1' }], creationTime: daysBefore(90).getTime(), applyOnTransformedLogs: false },
+      ...EU_CHANGE_FILTERS.map((f) => ({ filterName: f.name, filterPattern: f.pattern, logGroupName: TRAILS.euData.logGroup, metricTransformations: [{ metricName: f.name, metricNamespace: SECURITY_METRIC_NAMESPACE, metricValue: '1' }], creationTime: daysBefore(60).getTime(), applyOnTransformedLogs: false })),
+    ];
   }
   return [];
 }

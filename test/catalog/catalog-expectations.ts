@@ -40,6 +40,7 @@ export const NO_NOT_APPLICABLE: Record<string, string> = {
     'iam-root-account-mfa-enabled', 'iam-root-account-no-access-keys', 'iam-password-policy-strong', 's3-account-public-access-block-enabled',
     'accessanalyzer-external-access-analyzer-active', 'bedrock-model-invocation-logging-enabled', 'bedrock-guardrail-configured',
     'accessanalyzer-no-active-external-access-findings', 'inspector-scanning-enabled-for-model-compute',
+    'cloudwatch-iam-policy-change-alarm-configured', 'cloudwatch-network-change-alarms-configured',
   ].map((id) => [id, ACCOUNT_OR_REGION_FACT]),
   ),
   'inspector-critical-and-high-vulnerabilities-remediated': 'Judged per region where Inspector scans: no overdue finding there is a pass, and a region it does not scan is unknown (an empty list proves nothing), never "nothing to check".',

@@ -99,16 +99,19 @@ export function managementEvents(selectors: Selectors): 'all' | 'reads only' | '
   return (scopes[0] as 'reads only' | 'writes only' | undefined) ?? 'none';
 }
 
+/** What `regionCoverage`'s judge says of one trail: how it satisfies, why it cannot be told, or (undefined or `gap`) why not. */
+export type TrailCoverage = string | { unknown: string } | { gap: string } | undefined;
+
 /**
  * One finding per region in scope: pass when some logging trail that records the region satisfies
  * `satisfied` (returning a description of how), fail when none does, unknown when the answer hinges
- * on evidence that could not be collected.
+ * on evidence that could not be collected. `cite` adds further records the judge read to the finding.
  */
 export function regionCoverage(
   ctx: RuleContext<TrailKeys>,
   where: Target,
   what: string,
-  satisfied: (t: TrailInfo, selectors: CallState<Selectors>) => string | { unknown: string } | undefined,
+  satisfied: (t: TrailInfo, selectors: CallState<Selectors>, cite: (records: readonly EvidenceRecord[]) => void) => TrailCoverage,
 ): Finding {
   const listed = describeTrails(ctx, where);
   if (!listed.ok) return ctx.finding('unknown', where, accountResource(where), `Could not list CloudTrail trails: ${listed.error}`, listed.records);
@@ -128,10 +131,10 @@ export function regionCoverage(
       gaps.push(`trail ${t.Name} is not logging`);
       continue;
     }
-    const how = satisfied(t, selectors);
+    const how = satisfied(t, selectors, (more) => records.push(...more));
     if (typeof how === 'string') return ctx.finding('pass', where, accountResource(where), `Trail ${t.Name} (logging) ${how}.`, records);
-    if (how) unknowns.push(how.unknown);
-    else gaps.push(`trail ${t.Name} does not record ${what}`);
+    if (how && 'unknown' in how) unknowns.push(how.unknown);
+    else gaps.push(how ? `trail ${t.Name}: ${how.gap}` : `trail ${t.Name} does not record ${what}`);
   }
   if (unknowns.length) return ctx.finding('unknown', where, accountResource(where), `Cannot tell whether ${what} in ${where.region} is recorded: ${unknowns.join('; ')}.`, records);
   const detail = trails.length === 0 ? 'no trail records this region' : gaps.join('; ');
