@@ -12,14 +12,10 @@ export interface NotExaminedService {
 const ENCRYPTION_AT_REST = ['s3-data-buckets-encrypted-with-customer-key', 'ebs-default-encryption-enabled', 'sagemaker-notebook-encrypted-with-kms-key'];
 const BACKUP = ['backup-plans-cover-data-stores'];
 const PUBLIC_EXPOSURE = ['s3-bucket-policies-not-public', 's3-bucket-public-access-block-enabled', 'security-groups-admin-ports-closed-to-internet'];
-const IN_TRANSIT = ['s3-buckets-tls-only'];
 const RESIDENCY = ['data-resides-in-allowed-regions'];
-const NETWORK_ISOLATION = ['sagemaker-model-in-vpc', 'sagemaker-training-job-in-vpc'];
 const LEAST_PRIVILEGE = ['iam-ai-service-roles-no-admin-permissions'];
-const ACCESS_LOGGING = ['s3-data-buckets-access-logging-enabled'];
 
 export const NOT_EXAMINED: readonly NotExaminedService[] = [
-  { service: 'Amazon EFS', resourceTypes: 'file systems (e.g. SageMaker Studio home directories), access points', analogues: [...ENCRYPTION_AT_REST, ...BACKUP, ...IN_TRANSIT, ...RESIDENCY] },
   { service: 'Amazon Redshift', resourceTypes: 'clusters and serverless workgroups holding training or analytics data', analogues: [...ENCRYPTION_AT_REST, ...PUBLIC_EXPOSURE, ...BACKUP, ...RESIDENCY] },
   { service: 'Amazon EC2 instances', resourceTypes: 'self-managed training and inference instances, their volumes and instance profiles', analogues: [...ENCRYPTION_AT_REST, ...LEAST_PRIVILEGE, ...PUBLIC_EXPOSURE] },
   { service: 'Amazon Kinesis and Data Firehose', resourceTypes: 'data streams and delivery streams', analogues: [...ENCRYPTION_AT_REST, ...RESIDENCY] },

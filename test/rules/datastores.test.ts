@@ -14,6 +14,11 @@ import { rule as osHttps } from '../../src/evaluate/rules/opensearch-domains-htt
 import { rule as osPublic } from '../../src/evaluate/rules/opensearch-domains-not-publicly-accessible.ts';
 import { rule as aossKey } from '../../src/evaluate/rules/opensearch-serverless-collections-encrypted-with-customer-key.ts';
 import { rule as aossPublic } from '../../src/evaluate/rules/opensearch-serverless-collections-not-publicly-accessible.ts';
+import { rule as efsAtRest } from '../../src/evaluate/rules/efs-file-systems-encrypted-at-rest.ts';
+import { rule as efsKey } from '../../src/evaluate/rules/efs-file-systems-encrypted-with-customer-key.ts';
+import { rule as fsxKey } from '../../src/evaluate/rules/fsx-file-systems-encrypted-with-customer-key.ts';
+import { rule as secretRotation } from '../../src/evaluate/rules/secrets-manager-secrets-rotation-enabled.ts';
+import { rule as secretKey } from '../../src/evaluate/rules/secrets-manager-secrets-encrypted-with-customer-key.ts';
 
 const CMK = 'arn:aws:kms:eu-west-1:111122223333:key/cmk';
 const AWS_KEY = 'arn:aws:kms:eu-west-1:111122223333:key/aws-managed';
@@ -167,5 +172,47 @@ describe('OpenSearch Serverless collections', () => {
     expect(statuses(runRule(aossPublic, [list(kb), ...policies({ name: 'p', policy: { not: 'a list' } })]))).toEqual(['unknown']);
     expect(statuses(runRule(aossPublic, [list(kb), ...policies({ name: 'p', policy: [{ Rules: [{ ResourceType: 'collection', Resource: ['collection/*'] }] }] })]))).toEqual(['unknown']);
     expect(statuses(runRule(aossPublic, [list(kb), ...policies({ name: 'p', policy: [{ Rules: [{ ResourceType: 'collection', Resource: ['collection/other'] }] }] })]))).toEqual(['pass']);
+  });
+});
+
+describe('EFS and FSx file systems', () => {
+  const efs = (...fs: Record<string, unknown>[]) => ok('efs.DescribeFileSystems', { FileSystems: fs });
+  const fsx = (...fs: Record<string, unknown>[]) => ok('fsx.DescribeFileSystems', { FileSystems: fs });
+
+  it('EFS at rest: encrypted passes, unencrypted fails, a missing flag is unknown', () => {
+    const records = [efs({ FileSystemId: 'a', Encrypted: true, KmsKeyId: CMK }, { FileSystemId: 'b', Encrypted: false }, { FileSystemId: 'c' })];
+    expect(ids(runRule(efsAtRest, records))).toEqual([['a', 'pass'], ['b', 'fail'], ['c', 'unknown']]);
+    expect(statuses(runRule(efsAtRest, [failed('efs.DescribeFileSystems')]))).toEqual(['unknown']);
+    expect(statuses(runRule(efsAtRest, [efs()]))).toEqual(['not_applicable']);
+  });
+
+  it('EFS key: a CMK passes; the AWS managed key and an unencrypted file system fail; an undescribed key is unknown', () => {
+    const f = runRule(efsKey, [efs({ FileSystemId: 'a', Encrypted: true, KmsKeyId: CMK }, { FileSystemId: 'b', Encrypted: true, KmsKeyId: AWS_KEY }, { FileSystemId: 'c', Encrypted: false }, { FileSystemId: 'd', Encrypted: true, KmsKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/gone' }), ...keys]);
+    expect(ids(f)).toEqual([['a', 'pass'], ['b', 'fail'], ['c', 'fail'], ['d', 'unknown']]);
+  });
+
+  it('FSx key: a CMK passes; no key (scratch Lustre) and the AWS managed key fail', () => {
+    const f = runRule(fsxKey, [fsx({ FileSystemId: 'a', FileSystemType: 'LUSTRE', KmsKeyId: CMK }, { FileSystemId: 'b', FileSystemType: 'LUSTRE' }, { FileSystemId: 'c', FileSystemType: 'WINDOWS', KmsKeyId: AWS_KEY }), ...keys]);
+    expect(ids(f)).toEqual([['a', 'pass'], ['b', 'fail'], ['c', 'fail']]);
+    expect(statuses(runRule(fsxKey, [failed('fsx.DescribeFileSystems')]))).toEqual(['unknown']);
+    expect(statuses(runRule(fsxKey, [fsx()]))).toEqual(['not_applicable']);
+  });
+});
+
+describe('Secrets Manager secrets', () => {
+  const secrets = (...s: Record<string, unknown>[]) => ok('secrets-manager.ListSecrets', { SecretList: s });
+
+  it('rotation: enabled passes; disabled or not reported fails, never passes', () => {
+    const f = runRule(secretRotation, [secrets({ Name: 'a', RotationEnabled: true, RotationRules: { AutomaticallyAfterDays: 30 } }, { Name: 'b', RotationEnabled: false }, { Name: 'c' })]);
+    expect(ids(f)).toEqual([['a', 'pass'], ['b', 'fail'], ['c', 'fail']]);
+    expect(f[0]!.reason).toContain('every 30 days');
+    expect(statuses(runRule(secretRotation, [failed('secrets-manager.ListSecrets')]))).toEqual(['unknown']);
+    expect(statuses(runRule(secretRotation, [secrets()]))).toEqual(['not_applicable']);
+  });
+
+  it('key: a CMK passes; no key (aws/secretsmanager), the AWS managed alias or key fail; an unresolvable alias is unknown', () => {
+    const aliases = ok('kms.ListAliases', { Aliases: [{ AliasName: 'alias/ml', TargetKeyId: 'cmk' }] });
+    const f = runRule(secretKey, [secrets({ Name: 'a', KmsKeyId: CMK }, { Name: 'b' }, { Name: 'c', KmsKeyId: 'alias/aws/secretsmanager' }, { Name: 'd', KmsKeyId: AWS_KEY }, { Name: 'e', KmsKeyId: 'alias/ml' }, { Name: 'f', KmsKeyId: 'alias/missing' }), aliases, ...keys, ok('kms.DescribeKey', { KeyMetadata: { KeyId: 'cmk', KeyManager: 'CUSTOMER' } }, { input: { KeyId: 'cmk' } })]);
+    expect(ids(f)).toEqual([['a', 'pass'], ['b', 'fail'], ['c', 'fail'], ['d', 'fail'], ['e', 'pass'], ['f', 'unknown']]);
   });
 });
