@@ -7,6 +7,7 @@ import { writeFolderAtomically } from '../util/write-folder-atomically.ts';
 import type { HistoryStore } from './history-store.ts';
 import { verifyHistory, type HistoryVerification } from './verify-history.ts';
 import { stableStringify } from '../util/stable-json.ts';
+import { TOOL_NAME, TOOL_VERSION } from '../util/version.ts';
 import { utcStamp } from '../package/package-name.ts';
 import type { RunResults } from '../results/run-results.ts';
 import type { FrameworkId } from '../catalog/catalog-schema.ts';
@@ -54,6 +55,8 @@ export interface PeriodReport extends PeriodStats {
   schemaVersion: 2;
   /** The time of rendering; the window is interim while its end is after it. */
   generatedAt: string;
+  /** The tool that made the report (the runs' own versions are in scope.tools). */
+  tool: { name: string; version: string };
   /** The window had not ended when the report was made: its statistics are provisional. */
   interim: boolean;
   organization?: string;
@@ -122,6 +125,7 @@ export async function buildPeriodReport(store: HistoryStore, period: Period, now
     schema: PERIOD_REPORT_SCHEMA,
     schemaVersion: 2,
     generatedAt: now.toISOString(),
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
     interim: Date.parse(period.toInstant) > now.getTime(),
     ...(latest ? { organization: results.get(latest)!.run.organization } : {}),
     ...stats,

@@ -3,7 +3,7 @@
 // failure took to remediate. Unknown is never met, and an unknown run does not end a failure.
 // A run that could not judge an item (unknown, manual, expired attestation) is counted apart as
 // "not evaluated": such an item is neither a failure to rank nor a clean row.
-import { FRAMEWORK_IDS, type FrameworkId } from '../catalog/catalog-schema.ts';
+import { FRAMEWORK_IDS, type Coverage, type FrameworkId, type Severity } from '../catalog/catalog-schema.ts';
 import type { ExceptionEntry, RunResults } from '../results/run-results.ts';
 
 export interface StateChange {
@@ -51,8 +51,8 @@ export interface TrendPoint {
 export interface PeriodStats {
   window: { name?: string; from: string; to: string };
   runs: { succeeded: number; failed: number; first?: string; last?: string; ids: string[] };
-  controls: (ItemHistory & { severity: string })[];
-  requirements: Partial<Record<FrameworkId, (ItemHistory & { coverage: string })[]>>;
+  controls: (ItemHistory & { severity: Severity })[];
+  requirements: Partial<Record<FrameworkId, (ItemHistory & { coverage: Coverage })[]>>;
   /** Requirement status counts per run and framework: the data of the trend chart. */
   trend: Partial<Record<FrameworkId, TrendPoint[]>>;
   /** Every exception seen in the period, as of the last run that listed it. */

@@ -21,27 +21,35 @@ const report: PeriodReport = {
   ...periodStats({ name: 'Q4', from: '2026-11-01', to: '2026-11-30' }, runs),
   historyVerification: { ok: true, runs: 4, checkedPackages: 0, problems: [], notes: [] },
   interim: false,
+  tool: { name: 'proofline', version: 'test' },
   scope: { accounts: [], regions: [], frameworks: ['soc2'], sources: [], tools: [], catalogDigests: [] },
   coverage: { expected: null, missed: null, succeeded: 4, failed: 0, daysBeforeFirstRun: 0, weeks: [] },
   runRegister: [],
 };
 
 describe('period report renderings', () => {
-  it('XLSX has the run history, controls and requirements sheets', async () => {
+  it('XLSX has the run history, controls and requirements sheets, in the words of the PDF', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'proofline-period-xlsx-'));
     await renderPeriodXlsx(join(dir, 'p.xlsx'), report);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'p.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Run history', 'Controls', 'Requirements']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Coverage', 'Run register', 'Run history', 'Controls', 'Requirements', 'Exceptions']);
     const history = wb.getWorksheet('Run history')!;
     expect(history.rowCount).toBe(5);
     const headers = (history.getRow(1).values as unknown[]).slice(1);
-    const col = headers.indexOf('soc2 not met') + 1;
+    const col = headers.indexOf('SOC 2 Not met') + 1;
     expect([2, 3, 4, 5].map((r) => history.getRow(r).getCell(col).value)).toEqual([0, 1, 1, 0]);
-    const c1 = wb.getWorksheet('Controls')!.getRow(2);
-    expect(c1.getCell(1).value).toBe('c1');
-    expect(c1.getCell(5).value).toBe(0.5);
-    expect(String(c1.getCell(8).value)).toBe('2026-11-02..2026-11-04 (48 h)');
+    const controls = wb.getWorksheet('Controls')!;
+    const header = (controls.getRow(1).values as unknown[]).slice(1);
+    const c1 = controls.getRow(2);
+    const cell = (name: string) => c1.getCell(header.indexOf(name) + 1).value;
+    expect(cell('Control')).toBe('c1');
+    expect(cell('Over the window')).toBe('Failed in some run');
+    expect(cell('Rank among failed')).toBe(1);
+    expect(cell('Share met')).toBe(0.5);
+    expect(cell('Status changes')).toBe('2026-11-02 Pass -> Fail; 2026-11-04 Fail -> Pass');
+    expect(String(cell('Failures (fixed after)'))).toBe('2026-11-02 to 2026-11-04 (48 h)');
+    expect(controls.getRow(3).getCell(header.indexOf('Rank among failed') + 1).value).toBe(null); // c2 never failed: not ranked
   });
 
   it('PDF is signed and carries the window', async () => {

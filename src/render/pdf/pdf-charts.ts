@@ -33,21 +33,21 @@ export function frameworkBars(doc: Doc, frameworks: FrameworkView[]): void {
     }
     doc.y = y + BAR_HEIGHT + 16;
   }
-  legend(doc);
+  legend(doc, CHART_STATUSES.map((s) => ({ label: REQUIREMENT_STATUS_LABELS[s], color: STATUS_COLORS[s] })));
 }
 
-function legend(doc: Doc): void {
-  let x = MARGIN.left + LABEL_WIDTH;
+/** Colour swatches with their labels, wrapping within the content width; `left` is where lines start. */
+export function legend(doc: Doc, entries: { label: string; color: string }[], left = MARGIN.left + LABEL_WIDTH): void {
+  let x = left;
   const y = doc.y;
   doc.font(FONT.regular).fontSize(SIZE.small);
-  for (const s of CHART_STATUSES) {
-    const label = REQUIREMENT_STATUS_LABELS[s];
+  for (const { label, color } of entries) {
     const w = 12 + doc.widthOfString(label) + 10;
     if (x + w > MARGIN.left + CONTENT_WIDTH) {
-      x = MARGIN.left + LABEL_WIDTH;
+      x = left;
       doc.y += 12;
     }
-    doc.save().rect(x, doc.y + 1, 8, 8).fill(`#${STATUS_COLORS[s]}`).restore();
+    doc.save().rect(x, doc.y + 1, 8, 8).fill(`#${color}`).restore();
     doc.fillColor(COLOR.text).text(label, x + 12, doc.y + 1, { lineBreak: false });
     x += w;
   }

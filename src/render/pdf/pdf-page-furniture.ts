@@ -10,12 +10,14 @@ export interface PageFurniture {
   title: string;
   when: string;
   footer: string;
+  /** Also number the cover ("Page 1 of Y", nothing else: the cover has its own layout). */
+  numberCover?: boolean;
 }
 
 export function drawPageFurnitureOnEachPage(doc: Doc, furniture: PageFurniture, totalPages: number | undefined): void {
   doc.on('pageAdded', () => {
     const index = currentPageIndex(doc);
-    if (index === 0) return; // the cover has its own layout
+    if (index === 0 && !furniture.numberCover) return; // the cover has its own layout
     const page = doc.page;
     // Leave the caller's text state as it was: position, font (pdfkit keeps it on the document) and color.
     const { x, y } = doc;
@@ -24,12 +26,14 @@ export function drawPageFurnitureOnEachPage(doc: Doc, furniture: PageFurniture, 
     page.margins.bottom = 0; // writing in the margin must not trigger an automatic page break
     doc.save();
     doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
-    doc.text(furniture.title, MARGIN.left, 30, { width: CONTENT_WIDTH * 0.6, lineBreak: false, ellipsis: true });
-    doc.text(furniture.when, MARGIN.left + CONTENT_WIDTH * 0.6, 30, { width: CONTENT_WIDTH * 0.4, align: 'right', lineBreak: false });
-    doc.moveTo(MARGIN.left, 44).lineTo(MARGIN.left + CONTENT_WIDTH, 44).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
     const footY = page.height - MARGIN.bottom + 22;
-    doc.moveTo(MARGIN.left, footY - 8).lineTo(MARGIN.left + CONTENT_WIDTH, footY - 8).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-    doc.text(furniture.footer, MARGIN.left, footY, { width: CONTENT_WIDTH * 0.7, lineBreak: false });
+    if (index > 0) {
+      doc.text(furniture.title, MARGIN.left, 30, { width: CONTENT_WIDTH * 0.6, lineBreak: false, ellipsis: true });
+      doc.text(furniture.when, MARGIN.left + CONTENT_WIDTH * 0.6, 30, { width: CONTENT_WIDTH * 0.4, align: 'right', lineBreak: false });
+      doc.moveTo(MARGIN.left, 44).lineTo(MARGIN.left + CONTENT_WIDTH, 44).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      doc.moveTo(MARGIN.left, footY - 8).lineTo(MARGIN.left + CONTENT_WIDTH, footY - 8).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      doc.text(furniture.footer, MARGIN.left, footY, { width: CONTENT_WIDTH * 0.7, lineBreak: false });
+    }
     doc.text(`Page ${index + 1} of ${totalPages ?? '?'}`, MARGIN.left + CONTENT_WIDTH * 0.7, footY, { width: CONTENT_WIDTH * 0.3, align: 'right', lineBreak: false });
     doc.restore();
     page.margins.bottom = bottom;

@@ -1,5 +1,5 @@
 // Words and colors for statuses, shared by every renderer so the PDF and the spreadsheet agree.
-import type { Severity } from '../../catalog/catalog-schema.ts';
+import type { Coverage, Severity } from '../../catalog/catalog-schema.ts';
 import type { ControlOutcome } from '../../map/control-outcome.ts';
 import type { FindingStatus } from '../../evaluate/finding.ts';
 import type { RequirementStatus } from '../../map/requirement-status.ts';
@@ -26,6 +26,9 @@ export const CONTROL_STATUS_LABELS: Record<ControlOutcome, string> = {
   attested: 'Attested',
   expired: 'Expired',
 };
+
+/** How a requirement is covered (the catalog's `coverage`). */
+export const COVERAGE_LABELS: Record<Coverage, string> = { automated: 'Automated', hybrid: 'Hybrid', manual: 'Manual', inherited: 'Inherited', out_of_scope: 'Out of scope' };
 
 export const STRENGTH_LABELS = { primary: 'Primary', supporting: 'Supporting' } as const;
 
