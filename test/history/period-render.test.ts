@@ -52,7 +52,7 @@ describe('period report renderings', () => {
     expect(controls.getRow(3).getCell(header.indexOf('Rank among failed') + 1).value).toBe(null); // c2 never failed: not ranked
   });
 
-  it('PDF is signed and carries the window', async () => {
+  it('PDF is signed and carries the window', { timeout: 60_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'proofline-period-pdf-'));
     const identity = await developmentIdentity(dir, 'Test');
     await renderPeriodPdf(join(dir, 'p.pdf'), report, identity, new Date('2026-12-01T00:00:00Z'));

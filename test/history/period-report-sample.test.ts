@@ -34,7 +34,7 @@ const NIGHTS = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'proofline-period-sample-'));
   const config = { ...(await loadConfig('samples/scheduled.config.yaml')), dataDir: join(dir, 'data') };
-  store = HistoryStore.open(config.dataDir, TEST_HISTORY_KEY);
+  store = await HistoryStore.open(config.dataDir, TEST_HISTORY_KEY);
   const identity = await developmentIdentity(join(dir, 'home'), config.organization);
   // The sample is evaluated once through the real pipeline; each scheduled run carries it under its own id and time.
   const sample = await sampleRun({ frameworks: config.frameworks });
@@ -65,7 +65,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  store?.close();
+  await store?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -105,8 +105,8 @@ describe('period report of the sample window', () => {
     expect(flat()).toContain('59 scheduled runs due, 4 covered by a run, 55 missed');
   });
 
-  it('the run register lists every run with its manifest digest, the failed one too', () => {
-    const runs = store.runs();
+  it('the run register lists every run with its manifest digest, the failed one too', async () => {
+    const runs = await store.runs();
     expect(runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'failed', 'succeeded']);
     const register = text.slice(text.indexOf('Run register'));
     for (const r of runs) {
