@@ -159,7 +159,7 @@ describe('remediation tracker across two scheduled runs', () => {
     const col = headerIndex(pbc);
     expect(pbc.getRow(2).getCell(col.get('Owner')!).value).toBe(PBC_OWNER);
     expect(pbc.getRow(3).getCell(col.get('Owner')!).value).toBeNull();
-    const text = execFileSync('pdftotext', ['-layout', join(packages[1], 'report.pdf'), '-'], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', ['-layout', join(packages[1], 'report.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(text).toContain('Evidence requested: PBC list');
     expect(text).toContain(PBC_OWNER);
     expect(text).toContain('2026-12-15');
