@@ -2,8 +2,14 @@
 // synchronous run, so a piped destination receives nothing until the whole document exists: every byte
 // waited in the stream's buffer (+284 MB at 100,000 findings). The document's writer is replaced so each
 // byte leaves as it is produced: written to the file in 1 MB blocks, or (measuring pass) only counted.
+//
+// The one module that relies on pdfkit internals (its writer `_write` and byte count `_offset`; pdfkit
+// has no public way to take its output synchronously). pdfkit is pinned exactly in package.json, and
+// test/package/pdfkit-internals.test.ts fails if an upgrade changes what this relies on.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { Doc } from './pdf-blocks.ts';
+import type PDFDocument from 'pdfkit';
+
+type Doc = InstanceType<typeof PDFDocument>;
 
 const BLOCK = 1 << 20;
 
