@@ -101,6 +101,11 @@ export const configSchema = z
       .object({ maxAttempts: z.number().int().min(1).max(25).optional(), mode: z.enum(['standard', 'adaptive']).optional() })
       .strict()
       .optional(),
+    /** How the reports are printed: `pageSize` A4 (default) or Letter, for report.pdf and the period report. */
+    report: z
+      .object({ pageSize: z.enum(['A4', 'Letter']).default('A4') })
+      .strict()
+      .optional(),
     /** Trust anchors for `proofline verify`. */
     trust: trustSchema.optional(),
     /** schedule, dataDir, retention, observationWindows, exceptionsFile, manualEvidenceDir, delivery. */

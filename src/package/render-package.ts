@@ -8,6 +8,7 @@ import { confinedPath } from '../util/confined-path.ts';
 import { loadNarrative } from '../render/narrative.ts';
 import { renderOscal } from '../render/oscal/render-oscal.ts';
 import { renderPdf } from '../render/pdf/render-pdf.ts';
+import type { PageSize } from '../render/pdf/pdf-theme.ts';
 import { renderPortal } from '../render/portal/render-portal.ts';
 import { buildViewModel, type ViewModelExtras } from '../render/view-model/build-view-model.ts';
 import { renderXlsx } from '../render/xlsx/render-xlsx.ts';
@@ -18,6 +19,8 @@ export interface RenderOptions {
   identity: SigningIdentity;
   extras?: ViewModelExtras;
   templatesDir?: string;
+  /** Paper size of report.pdf (config `report.pageSize`). */
+  pageSize?: PageSize;
 }
 
 export function renderReportsStep(opts: RenderOptions): PackageStep {
@@ -28,7 +31,7 @@ export function renderReportsStep(opts: RenderOptions): PackageStep {
     await renderXlsx(confinedPath(dir, REPORT_FILES.xlsx), vm, ctx.results);
     await mkdir(confinedPath(dir, 'oscal'), { recursive: true });
     await renderOscal(confinedPath(dir, REPORT_FILES.oscal), vm, ctx.results);
-    await renderPdf(confinedPath(dir, REPORT_FILES.pdf), vm, narrative, opts.identity);
+    await renderPdf(confinedPath(dir, REPORT_FILES.pdf), vm, narrative, opts.identity, new Date(), { pageSize: opts.pageSize });
     // Evidence texts are read back from the package's evidence folder (the records were released after it was written).
     await renderPortal(dir, ctx.results, signer);
   };

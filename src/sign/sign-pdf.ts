@@ -24,6 +24,19 @@ export interface PdfSignatureInfo {
 
 /** Call before doc.end(): reserves the signature dictionary and an (invisible) signature field. */
 export function addPdfSignaturePlaceholder(doc: InstanceType<typeof PDFDocument>, info: PdfSignatureInfo): void {
+  // PDF/A wants every annotation printable (/F 4); @signpdf makes the signature widget without /F and
+  // writes it at once, so the flag is added as the widget is made (doc.ref is pdfkit's public object maker).
+  const ref = doc.ref.bind(doc);
+  const withPrintFlag = (data: Record<string, unknown>) => ref(data?.Subtype === 'Widget' && data.FT === 'Sig' && data.F === undefined ? { ...data, F: 4 } : data);
+  Object.assign(doc, { ref: withPrintFlag });
+  try {
+    placeholder(doc, info);
+  } finally {
+    delete (doc as { ref?: unknown }).ref; // pdfkit's own method again
+  }
+}
+
+function placeholder(doc: InstanceType<typeof PDFDocument>, info: PdfSignatureInfo): void {
   pdfkitAddPlaceholder({
     pdf: doc,
     pdfBuffer: Buffer.alloc(0),

@@ -82,7 +82,7 @@ export function registerRun(program: Command): void {
       process.stdout.write(formatRunSummary(results, path, 'Results only (not an audit package)'));
       return;
     }
-    const path = await writePackage(flags.out, evidence, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity, ...(inputs.tracker ? { extras: { tracker: { previous: inputs.tracker } } } : {}) }), exportStep(exports), signPackageStep({ identity })], { zip: true });
+    const path = await writePackage(flags.out, evidence, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity, pageSize: config.report?.pageSize, ...(inputs.tracker ? { extras: { tracker: { previous: inputs.tracker } } } : {}) }), exportStep(exports), signPackageStep({ identity })], { zip: true });
     process.stdout.write(formatRunSummary(results, path));
   });
 }

@@ -78,7 +78,7 @@ export function registerSchedule(program: Command): void {
           return out;
         },
         packageSteps: async (previous, context) => [
-          renderReportsStep({ identity, extras: { history: await historyPoints(store, config.observationWindows, new Date()), tracker: context.tracker } }),
+          renderReportsStep({ identity, pageSize: config.report?.pageSize, extras: { history: await historyPoints(store, config.observationWindows, new Date()), tracker: context.tracker } }),
           exportStep(exportOptions(undefined, config)),
           signPackageStep({ identity, previousManifestSha256: previous ?? null }),
         ],

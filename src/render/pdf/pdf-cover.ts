@@ -15,7 +15,8 @@ function listOrCount(items: string[], noun: string): string {
 
 /** The coloured band at the top: what the document is, for whom, about what; warnings as badges. */
 export function coverBand(doc: Doc, band: { kicker: string; title: string; subtitle: string; badges?: string[] }): void {
-  doc.save().rect(0, 0, doc.page.width, 190).fill(COLOR.accent).restore();
+  // The band bleeds off both edges, wherever the content sits across the page (Letter centres it).
+  doc.save().rect(-MARGIN.left, 0, doc.page.width + 2 * MARGIN.left, 190).fill(COLOR.accent).restore();
   doc.font(FONT.regular).fontSize(SIZE.h3).fillColor('#D9E2EC').text(band.kicker, MARGIN.left, 60, { width: CONTENT_WIDTH, characterSpacing: 1.5 });
   doc.font(FONT.bold).fontSize(SIZE.title).fillColor('#FFFFFF').text(band.title, MARGIN.left, 82, { width: CONTENT_WIDTH });
   doc.font(FONT.regular).fontSize(SIZE.h2).fillColor('#D9E2EC').text(band.subtitle, MARGIN.left, doc.y + 6, { width: CONTENT_WIDTH });

@@ -2,6 +2,9 @@
 import { STYLE } from './pdf-fonts.ts';
 
 export const PAGE = { size: 'A4' as const, width: 595.28, height: 841.89 };
+/** Paper the reports can be printed on (config `report.pageSize`). Content keeps A4's width on each. */
+export const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, Letter: { width: 612, height: 792 } } as const;
+export type PageSize = keyof typeof PAGE_SIZES;
 export const MARGIN = { top: 64, bottom: 60, left: 50, right: 50 };
 export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 

@@ -26,7 +26,7 @@ import { utcText } from './pdf-format.ts';
 import { executiveSummary, scopeSection } from './pdf-summary.ts';
 import { openReportDocument } from './pdf-document.ts';
 import { RowPlan, useRowPlan } from './pdf-table.ts';
-import { PAGE } from './pdf-theme.ts';
+import type { PageSize } from './pdf-theme.ts';
 import { currentPageIndex, TableOfContents, tocPagesNeeded, writeTocPages, type TocEntry } from './pdf-toc.ts';
 
 export interface PdfLayout {
@@ -41,17 +41,13 @@ function plannedTocEntries(vm: ViewModel): number {
 }
 
 /** One rendering pass. Without `layout` it only measures; with it, it writes the final document to `path`. */
-function renderPass(vm: ViewModel, text: Narrative, signingTime: Date, path: string | undefined, layout?: PdfLayout): PdfLayout {
+function renderPass(vm: ViewModel, text: Narrative, signingTime: Date, options: PdfOptions, path: string | undefined, layout?: PdfLayout): PdfLayout {
   const runTime = new Date(vm.run.finishedAt);
-  const { doc, close } = openReportDocument(path, {
-    Title: `${vm.run.organization}: evidence report`,
-    Author: vm.signer.subject,
-    Subject: vm.run.frameworkNames.join(', '),
-    Creator: `${vm.run.toolName} ${vm.run.toolVersion}`,
-    Producer: vm.run.toolName,
-    CreationDate: runTime,
-    ModDate: runTime,
-  });
+  const { doc, close } = openReportDocument(
+    path,
+    { Title: `${vm.run.organization}: evidence report`, Author: vm.signer.subject, Subject: vm.run.frameworkNames.join(', '), Creator: `${vm.run.toolName} ${vm.run.toolVersion}`, CreationDate: runTime },
+    options.pageSize,
+  );
   try {
     const rows = layout ? RowPlan.forFinalPass(layout.rows) : new RowPlan(true);
     useRowPlan(doc, rows);
@@ -63,7 +59,7 @@ function renderPass(vm: ViewModel, text: Narrative, signingTime: Date, path: str
 
     doc.addPage();
     cover(doc, vm);
-    writeTocPages(doc, layout?.toc, tocPagesNeeded(plannedTocEntries(vm), PAGE.height));
+    writeTocPages(doc, layout?.toc, tocPagesNeeded(plannedTocEntries(vm), doc.page.height));
     const toc = new TableOfContents(doc, layout !== undefined);
     scopeSection(doc, vm, text, toc);
     executiveSummary(doc, vm, text, toc);
@@ -91,10 +87,15 @@ function renderPass(vm: ViewModel, text: Narrative, signingTime: Date, path: str
   }
 }
 
-export async function renderPdf(path: string, vm: ViewModel, text: Narrative, identity: SigningIdentity, signingTime = new Date()): Promise<void> {
-  const layout = renderPass(vm, text, signingTime, undefined);
+export interface PdfOptions {
+  /** A4 unless the config says Letter. */
+  pageSize?: PageSize;
+}
+
+export async function renderPdf(path: string, vm: ViewModel, text: Narrative, identity: SigningIdentity, signingTime = new Date(), options: PdfOptions = {}): Promise<void> {
+  const layout = renderPass(vm, text, signingTime, options, undefined);
   // The final pass writes the file as it goes; it is then signed in place (never held in memory).
-  const final = renderPass(vm, text, signingTime, path, layout);
+  const final = renderPass(vm, text, signingTime, options, path, layout);
   if (final.pages !== layout.pages || final.toc.some((e, i) => e.page !== layout.toc[i]?.page)) {
     throw new Error(`report.pdf: the layout changed between passes (${layout.pages} vs ${final.pages} pages)`);
   }
