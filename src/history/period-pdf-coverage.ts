@@ -64,12 +64,12 @@ export function coverageSection(doc: Doc, r: PeriodReport): void {
     doc,
     [
       { header: 'Week (UTC)', width: 0.21, value: (w) => `${w.from} to ${w.to}` },
-      { header: 'Scheduled (due)', width: 0.12, value: (w) => (w.expected === null ? '-' : `${w.expected}${w.notYetDue ? `\n+${w.notYetDue} not yet due` : ''}`) },
+      { header: 'Scheduled (due)', width: 0.14, value: (w) => (w.expected === null ? '-' : `${w.expected}${w.notYetDue ? ` (+${w.notYetDue} later)` : ''}`) },
       { header: 'Succeeded', width: 0.11, value: (w) => String(w.succeeded) },
       { header: 'Failed', width: 0.08, value: (w) => String(w.failed), color: (w) => (w.failed ? `#${STATUS_COLORS.fail}` : undefined) },
       { header: 'Missed', width: 0.08, value: (w) => (w.missed === null || w.state === 'not_due' ? '-' : String(w.missed)), color: (w) => (w.missed ? `#${STATUS_COLORS.fail}` : undefined), bold: true },
       { header: 'Coverage', width: 0.12, value: (w) => WEEK_STATE_LABELS[w.state], color: (w) => `#${WEEK_STATE_COLORS[w.state]}`, bold: true },
-      { header: 'Missed runs (scheduled, UTC)', width: 0.28, value: missedText, color: () => `#${STATUS_COLORS.fail}` },
+      { header: 'Missed runs (scheduled, UTC)', width: 0.26, value: missedText, color: () => `#${STATUS_COLORS.fail}` },
     ],
     r.coverage.weeks,
   );
