@@ -83,7 +83,8 @@ export function addRow(ws: Sheet, values: CellValue[]): void {
   const row = ws.addRow(values.map(safeCellValue));
   let styles = sharedStyles.get(ws);
   if (!styles) sharedStyles.set(ws, (styles = new Map()));
-  row.eachCell((cell, column) => {
+  // Empty cells too: in a styled column they are written with their style.
+  row.eachCell({ includeEmpty: true }, (cell, column) => {
     const key = `${column}:${cell.type}`;
     const shared = styles.get(key);
     if (shared) cell.style = shared;
