@@ -4,6 +4,7 @@
 // chain check and the exceptions. Laid out twice like report.pdf, so every page says "Page X of Y";
 // signed like it (embedded PKCS#7), so any PDF reader can check it.
 import type { Doc } from '../render/pdf/pdf-blocks.ts';
+import type { PdfOptions } from '../render/pdf/render-pdf.ts';
 import { openReportDocument } from '../render/pdf/pdf-document.ts';
 import { drawPageFurnitureOnEachPage } from '../render/pdf/pdf-page-furniture.ts';
 import { currentPageIndex } from '../render/pdf/pdf-toc.ts';
@@ -25,9 +26,9 @@ function sections(doc: Doc, r: PeriodReport, identity: SigningIdentity): void {
 }
 
 /** One pass; without `path` it only measures and returns the page count. */
-function renderPass(r: PeriodReport, identity: SigningIdentity, signingTime: Date, path: string | undefined, pages?: number): number {
+function renderPass(r: PeriodReport, identity: SigningIdentity, signingTime: Date, options: PdfOptions, path: string | undefined, pages?: number): number {
   const title = `Proofline period report ${r.window.from} to ${r.window.to}`;
-  const { doc, close } = openReportDocument(path, { Title: title, Author: describeSigner(identity).subject, Subject: r.window.name ?? title, Creator: `${r.tool.name} ${r.tool.version}`, Producer: r.tool.name, CreationDate: signingTime, ModDate: signingTime });
+  const { doc, close } = openReportDocument(path, { Title: title, Author: describeSigner(identity).subject, Subject: r.window.name ?? title, Creator: `${r.tool.name} ${r.tool.version}`, Producer: r.tool.name, CreationDate: signingTime, ModDate: signingTime }, options.pageSize);
   try {
     drawPageFurnitureOnEachPage(
       doc,
@@ -44,9 +45,9 @@ function renderPass(r: PeriodReport, identity: SigningIdentity, signingTime: Dat
   }
 }
 
-export async function renderPeriodPdf(path: string, report: PeriodReport, identity: SigningIdentity, signingTime = new Date()): Promise<void> {
-  const pages = renderPass(report, identity, signingTime, undefined);
-  const final = renderPass(report, identity, signingTime, path, pages);
+export async function renderPeriodPdf(path: string, report: PeriodReport, identity: SigningIdentity, signingTime = new Date(), options: PdfOptions = {}): Promise<void> {
+  const pages = renderPass(report, identity, signingTime, options, undefined);
+  const final = renderPass(report, identity, signingTime, options, path, pages);
   if (final !== pages) throw new Error(`period-report.pdf: the layout changed between passes (${pages} vs ${final} pages)`);
   // The one PDF signing path: the document was written with its placeholder; sign the file in place.
   await signPdfFile(path, identity, signingTime);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,5 +61,18 @@ describe('period report renderings', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/\/SubFilter \/adbe\.pkcs7\.detached/);
     expect(pdf.toString('latin1')).toContain('Proofline period report 2026-11-01 to 2026-11-30');
+  });
+
+  it('PDF on Letter when asked (config report.pageSize), fonts embedded, signature valid', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'proofline-period-letter-'));
+    const identity = await developmentIdentity(dir, 'Test');
+    await renderPeriodPdf(join(dir, 'p.pdf'), { ...report, organization: '株式会社アクメ' }, identity, new Date('2026-12-01T00:00:00Z'), { pageSize: 'Letter' });
+    const path = join(dir, 'p.pdf');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+    const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), path], { encoding: 'utf8' }).matchAll(/Page\s+\d+ size:\s+(.*)/g)].map((m) => m[1].trim());
+    expect(new Set(sizes)).toEqual(new Set(['612 x 792 pts (letter)']));
+    for (const row of execFileSync('pdffonts', [path], { encoding: 'utf8' }).trim().split('\n').slice(2)) expect(row.split(/\s+/).slice(-5, -4)[0], row).toBe('yes');
+    expect(execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' })).toContain('株式会社アクメ');
+    expect(execFileSync('pdfsig', [path], { encoding: 'utf8' })).toContain('Signature Validation: Signature is Valid.');
   });
 });

@@ -117,7 +117,7 @@ export function registerHistory(program: Command): void {
         if (report.runs.succeeded === 0) throw new UsageError({ file: store.location, message: `no succeeded run is recorded between ${period.from} and ${period.to}` });
         const dir = await writePeriodReport(flags.out, report, [
           (tmp, r) => renderPeriodXlsx(confinedPath(tmp, 'period-report.xlsx'), r),
-          (tmp, r) => renderPeriodPdf(confinedPath(tmp, 'period-report.pdf'), r, identity),
+          (tmp, r) => renderPeriodPdf(confinedPath(tmp, 'period-report.pdf'), r, identity, new Date(), { pageSize: config.report?.pageSize }),
           async (tmp) => {
             await writeFile(confinedPath(tmp, 'signer-certificate.pem'), identity.certificatePem);
             await writeFile(confinedPath(tmp, `${PERIOD_REPORT_FILE}.sig`), await signDetached(await readFile(confinedPath(tmp, PERIOD_REPORT_FILE)), identity));
