@@ -99,9 +99,9 @@ describe('period report of the sample window', () => {
     // (the missed times may wrap onto a second line of the row)
     expect(row('2026-11-19 to 2026-11-25')).toMatch(/^2026-11-19 to 2026-11-25 7 3 0 4 Gap 11-19 02:00, 11-20 02:00/);
     expect(flat()).toMatch(/2026-11-19 to 2026-11-25 7 3 0 4 Gap 11-19 02:00, 11-20 02:00, 11-21 ?02:00, 11-22 02:00 2026-11-26/);
-    expect(row('2026-11-26 to 2026-12-02')).toBe('2026-11-26 to 2026-12-02 3 1 1 2 Gap 11-26 02:00, 11-28 02:00');
+    expect(row('2026-11-26 to 2026-12-02')).toBe('2026-11-26 to 2026-12-02 3 (+4 later) 1 1 2 Gap 11-26 02:00, 11-28 02:00');
     expect(row('2026-10-01 to 2026-10-07')).toBe('2026-10-01 to 2026-10-07 7 0 0 7 Gap all 7 scheduled runs');
-    expect(row('2027-01-07 to 2027-01-13')).toBe('2027-01-07 to 2027-01-13 0 0 0 - Not yet due -');
+    expect(row('2027-01-07 to 2027-01-13')).toBe('2027-01-07 to 2027-01-13 0 (+7 later) 0 0 - Not yet due -');
     expect(flat()).toContain('59 scheduled runs due, 4 covered by a run, 55 missed');
   });
 
