@@ -7,6 +7,7 @@ import type {
   ListBackupPlansCommandOutput,
   ListBackupSelectionsCommandOutput,
   ListBackupVaultsCommandOutput,
+  ListProtectedResourcesCommandOutput,
 } from '@aws-sdk/client-backup';
 import { simError, type SimulatedAws } from '../../src/collect/simulated-aws.ts';
 import { ACCOUNT, arn, BUCKETS, daysBefore, keyArn, KEYS } from './account.ts';
@@ -21,7 +22,19 @@ const PLANS: BackupPlansListMember[] = [
 
 const SELECTION = { id: 'b7e1c2d3-a4f5-4e6d-9c8b-7a6f5e4d3c2b', name: 'training-data-and-registry' };
 
+// What AWS Backup holds recovery points of (eu-west-1): the daily plan's selection, and the Aurora feature
+// store, backed up by hand once two months ago. The agent-sessions table and the RDS instances have none.
+const PROTECTED = [
+  { arn: `arn:aws:s3:::${BUCKETS.trainingData.name}`, type: 'S3', days: 1 },
+  { arn: `arn:aws:s3:::${BUCKETS.modelArtifacts.name}`, type: 'S3', days: 1 },
+  { arn: arn('dynamodb', EU, 'table/acme-model-registry-metadata'), type: 'DynamoDB', days: 1 },
+  { arn: arn('rds', EU, 'cluster:acme-clinical-features'), type: 'Aurora', days: 62 },
+];
+
 export function register(sim: SimulatedAws): void {
+  sim.on<ListProtectedResourcesCommandOutput>('backup.ListProtectedResources', (_input, t) => ({
+    Results: t.region === EU ? PROTECTED.map((p) => ({ ResourceArn: p.arn, ResourceType: p.type, LastBackupTime: daysBefore(p.days), ResourceName: p.arn.split(/[:/]/).pop() })) : [],
+  }));
   sim.on<ListBackupPlansCommandOutput>('backup.ListBackupPlans', (_input, t) => ({ BackupPlansList: t.region === EU ? PLANS : [] }));
   sim.on<ListBackupSelectionsCommandOutput>('backup.ListBackupSelections', (input, t) => {
     const plan = PLANS.find((p) => p.BackupPlanId === input.BackupPlanId);

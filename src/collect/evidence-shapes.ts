@@ -55,6 +55,7 @@ export interface EvidenceShapes {
   'backup.ListBackupPlans': backup.ListBackupPlansCommandOutput;
   'backup.ListBackupSelections': backup.ListBackupSelectionsCommandOutput;
   'backup.ListBackupVaults': backup.ListBackupVaultsCommandOutput;
+  'backup.ListProtectedResources': backup.ListProtectedResourcesCommandOutput;
   'bedrock-agent.GetAgent': bedrockAgent.GetAgentCommandOutput;
   'bedrock-agent.GetDataSource': bedrockAgent.GetDataSourceCommandOutput;
   'bedrock-agent.GetFlow': bedrockAgent.GetFlowCommandOutput;

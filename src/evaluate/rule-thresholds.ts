@@ -9,6 +9,8 @@ export const RULE_THRESHOLDS = {
   passwordReusePrevention: 24,
   /** iam-unused-credentials-disabled: a password or active access key unused for more than this many days fails (CIS AWS Foundations 1.12). */
   unusedCredentialMaxDays: 45,
+  /** backup-ai-data-stores-protected: the last AWS Backup recovery point of a data store must be at most this many days old (a monthly plan and a few days' delay). */
+  backupRecoveryPointMaxAgeDays: 35,
   /** rds-databases-backups-retained-seven-days: automated backups kept at least this many days. */
   rdsBackupRetentionMinDays: 7,
   /** guardduty-high-severity-findings-triaged: a High or Critical finding still active (not archived) after this many days since it was first seen fails. */

@@ -1,6 +1,6 @@
 // AWS Backup per region: plans and what each selects (the selection list lacks the resources, so each
 // selection is fetched), and vaults (the list carries key type and lock state).
-import { GetBackupSelectionCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults } from '@aws-sdk/client-backup';
+import { GetBackupSelectionCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults, paginateListProtectedResources } from '@aws-sdk/client-backup';
 import { allPages, type Collector } from '../collector.ts';
 
 const plans: Collector = {
@@ -30,4 +30,15 @@ const vaults: Collector = {
   },
 };
 
-export const collectors: Collector[] = [plans, vaults];
+// Resources with at least one recovery point in this region, each with its last backup time.
+const protectedResources: Collector = {
+  name: 'backup.protected-resources',
+  service: 'backup',
+  scope: 'regional',
+  produces: ['backup.ListProtectedResources'],
+  async collect(ctx) {
+    await allPages(paginateListProtectedResources({ client: ctx.client('backup') }, {}));
+  },
+};
+
+export const collectors: Collector[] = [plans, vaults, protectedResources];
