@@ -7,7 +7,7 @@ import { learnedRates, pacesFrom } from '../../src/collect/learned-rates.ts';
 import { HistoryStore } from '../../src/history/history-store.ts';
 import { collectSynthetic } from '../generate/collect-synthetic.ts';
 import { totalResources } from '../generate/plan.ts';
-import { AwsLimits, type LimitsConfig } from './aws-limits.ts';
+import { AwsLimits, type LimitsConfig, type RateLimit } from './aws-limits.ts';
 import { avoidableCalls } from './avoidable-calls.ts';
 import { collectionBound, type CollectionBound } from './collection-bound.ts';
 
@@ -35,6 +35,11 @@ export interface CollectionBenchOptions {
   /** Also run the collection without latency or limits, to measure what the CPU alone needs. */
   machineFloor?: boolean;
   limits?: LimitsConfig;
+  /**
+   * Every limit's rate and burst times this factor (default 1). Below 1 the run is bound by the limits
+   * rather than by this machine's CPU, so pacing is measured apart from CPU contention.
+   */
+  limitsScale?: number;
   perAccountConcurrency?: number;
   /** Bound per ctx.forEach; unset (the default): none, calls are bounded by the client factory. */
   fanOutConcurrency?: number;
@@ -80,8 +85,9 @@ export interface CollectionBenchResult {
 export async function benchCollection(opts: CollectionBenchOptions): Promise<CollectionBenchResult> {
   const perAccountConcurrency = opts.perAccountConcurrency ?? DEFAULT_PER_ACCOUNT_CONCURRENCY;
   const fanOutConcurrency = opts.fanOutConcurrency;
-  const base = opts.limits ?? DEFAULT_LIMITS;
-  const limits = new AwsLimits({ ...base, limits: { ...s3Limits(), ...base.limits } });
+  const given = opts.limits ?? DEFAULT_LIMITS;
+  const base = scaledLimits({ ...given, limits: { ...s3Limits(), ...given.limits } }, opts.limitsScale ?? 1);
+  const limits = new AwsLimits(base);
   // A tiny warm-up run pays module loading, so neither measured run does.
   await collectSynthetic(20, { perAccountConcurrency, fanOutConcurrency });
   const machineFloorSeconds = opts.machineFloor || opts.floorOnly ? (await collectSynthetic(opts.size, { perAccountConcurrency, fanOutConcurrency })).ms / 1000 : undefined;
@@ -130,6 +136,12 @@ export async function benchCollection(opts: CollectionBenchOptions): Promise<Col
   };
 }
 
+function scaledLimits(config: LimitsConfig, factor: number): LimitsConfig {
+  if (factor === 1) return config;
+  const scale = (l: RateLimit): RateLimit => ({ rate: l.rate * factor, burst: Math.max(1, Math.round(l.burst * factor)) });
+  return { ...config, defaultLimit: scale(config.defaultLimit), limits: Object.fromEntries(Object.entries(config.limits ?? {}).map(([k, l]) => [k, scale(l)])) };
+}
+
 function s3Limits(): Record<string, { rate: number; burst: number }> {
   const ops = ['GetBucketLocation', 'GetBucketEncryption', 'GetPublicAccessBlock', 'GetBucketPolicy', 'GetBucketPolicyStatus', 'GetBucketVersioning', 'GetBucketLogging', 'GetBucketLifecycleConfiguration', 'GetObjectLockConfiguration', 'GetBucketTagging', 'GetBucketReplication', 'GetBucketAcl', 'GetBucketOwnershipControls'];
   return Object.fromEntries(ops.map((op) => [`s3.${op}`, S3_BUCKET_LIMIT]));
@@ -139,9 +151,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // tsx bench/collection/bench-collection.ts <size> [fanOut] [perAccount] [--machine-floor] [--floor-only] [--learned-rates=<dir>]: one JSON line.
   // Collection alone at 10k: `npx tsx bench/collection/bench-collection.ts 10000 --machine-floor`.
   // Cold, then warm: the same command twice with one --learned-rates=<dir> (a new folder the first time).
+  // --limits-scale=0.1: every limit a tenth, so the limits, not the CPU, bound the run.
   const args = process.argv.slice(2);
   const [size, fanOut, perAccount] = args.filter((a) => !a.startsWith('--')).map(Number);
   const learnedRatesDir = args.find((a) => a.startsWith('--learned-rates='))?.slice('--learned-rates='.length);
-  const r = await benchCollection({ size: size || 1000, fanOutConcurrency: fanOut || undefined, perAccountConcurrency: perAccount || undefined, machineFloor: args.includes('--machine-floor'), floorOnly: args.includes('--floor-only'), learnedRatesDir });
+  const limitsScale = Number(args.find((a) => a.startsWith('--limits-scale='))?.slice('--limits-scale='.length) ?? 1);
+  const r = await benchCollection({ size: size || 1000, fanOutConcurrency: fanOut || undefined, perAccountConcurrency: perAccount || undefined, machineFloor: args.includes('--machine-floor'), floorOnly: args.includes('--floor-only'), learnedRatesDir, limitsScale });
   process.stdout.write(JSON.stringify(r) + '\n');
 }

@@ -39,6 +39,8 @@ export function isThrottling(err: unknown): boolean {
 const DECREASE = 0.8;
 const INCREASE_PER_SECOND = 2;
 const MIN_RATE = 0.5;
+/** Largest rise per answered call: +2 calls/s per second above 20 calls/s, +10 % per second below. */
+const MAX_STEP_PER_CALL = 0.1;
 /** Throttles of calls already in flight when the rate fell do not lower it again. */
 const DECREASE_HOLD_MS = 500;
 
@@ -87,7 +89,8 @@ export class OperationPace {
     // Growth stops at twice what was answered lately (as the SDK's adaptive limiter caps its own): a
     // pace that calls do not reach (few calls, or a busy CPU) must not grow into a rate that was never
     // tried, and then be kept for the next run as if AWS had allowed it.
-    if (this.rate !== Number.POSITIVE_INFINITY) this.rate = Math.min(this.rate + INCREASE_PER_SECOND / this.rate, Math.max(this.rate, 2 * this.lastWindowRate));
+    // At low rates the step per call is bounded too (+2 calls/s per second would double 2 calls/s within a second).
+    if (this.rate !== Number.POSITIVE_INFINITY) this.rate = Math.min(this.rate + Math.min(INCREASE_PER_SECOND / this.rate, MAX_STEP_PER_CALL), Math.max(this.rate, 2 * this.lastWindowRate));
   }
 
   throttled(now: number): void {
