@@ -45,13 +45,13 @@ function instance(region: string, id: string, extra: Partial<DBInstance>): DBIns
   };
 }
 
-const clusterMember = { Engine: 'aurora-postgresql', DBClusterIdentifier: 'acme-clinical-features', StorageEncrypted: true, KmsKeyId: ML_KEY, PubliclyAccessible: false, BackupRetentionPeriod: 14, DeletionProtection: false };
+const clusterMember = { Engine: 'aurora-postgresql', DBClusterIdentifier: 'acme-clinical-features', StorageEncrypted: true, KmsKeyId: ML_KEY, PubliclyAccessible: false, BackupRetentionPeriod: 14, DeletionProtection: false, IAMDatabaseAuthenticationEnabled: true };
 
 const INSTANCES = [
   instance(EU, 'acme-clinical-features-1', clusterMember),
   instance(EU, 'acme-clinical-features-2', clusterMember),
-  instance(EU, 'acme-annotation-db', { Engine: 'postgres', StorageEncrypted: true, KmsKeyId: ML_KEY, PubliclyAccessible: false, BackupRetentionPeriod: 7, DeletionProtection: false, MultiAZ: false }),
-  instance(US, 'acme-demo-mysql', { Engine: 'mysql', DBInstanceClass: 'db.t3.micro', StorageEncrypted: false, PubliclyAccessible: true, BackupRetentionPeriod: 1, DeletionProtection: false, MultiAZ: false }),
+  instance(EU, 'acme-annotation-db', { Engine: 'postgres', StorageEncrypted: true, KmsKeyId: ML_KEY, PubliclyAccessible: false, BackupRetentionPeriod: 7, DeletionProtection: false, IAMDatabaseAuthenticationEnabled: false, MultiAZ: false }),
+  instance(US, 'acme-demo-mysql', { Engine: 'mysql', DBInstanceClass: 'db.t3.micro', StorageEncrypted: false, PubliclyAccessible: true, BackupRetentionPeriod: 1, DeletionProtection: false, IAMDatabaseAuthenticationEnabled: false, MultiAZ: false }),
 ];
 
 const strip = <T extends { region: string }>({ region: _region, ...rest }: T) => rest;

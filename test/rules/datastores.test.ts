@@ -6,6 +6,7 @@ import { rule as rdsEncrypted } from '../../src/evaluate/rules/rds-databases-sto
 import { rule as rdsBackups } from '../../src/evaluate/rules/rds-databases-backups-retained-seven-days.ts';
 import { rule as rdsDeletion } from '../../src/evaluate/rules/rds-databases-deletion-protection-enabled.ts';
 import { rule as rdsPublic } from '../../src/evaluate/rules/rds-db-instances-not-publicly-accessible.ts';
+import { rule as rdsIamAuth } from '../../src/evaluate/rules/rds-databases-iam-authentication-enabled.ts';
 import { rule as ddbPitr } from '../../src/evaluate/rules/dynamodb-tables-point-in-time-recovery-enabled.ts';
 import { rule as ddbKey } from '../../src/evaluate/rules/dynamodb-tables-encrypted-with-customer-key.ts';
 import { rule as osAtRest } from '../../src/evaluate/rules/opensearch-domains-encrypted-at-rest.ts';
@@ -54,6 +55,20 @@ describe('RDS databases (clusters and standalone instances)', () => {
     expect(statuses(runRule(rdsEncrypted, [failed('rds.DescribeDBClusters'), instances({ DBInstanceIdentifier: 'solo', StorageEncrypted: true })]))).toEqual(['unknown']);
     expect(statuses(runRule(rdsEncrypted, [clusters()]))).toEqual(['unknown']);
     expect(statuses(runRule(rdsDeletion, [clusters(), instances()]))).toEqual(['not_applicable']);
+  });
+
+  it('IAM authentication: judged only on engines that support it; an unreported engine is unknown', () => {
+    const f = runRule(rdsIamAuth, [
+      clusters({ DBClusterIdentifier: 'aurora', Engine: 'aurora-postgresql', IAMDatabaseAuthenticationEnabled: true }),
+      instances(
+        { DBInstanceIdentifier: 'pg', Engine: 'postgres', IAMDatabaseAuthenticationEnabled: false },
+        { DBInstanceIdentifier: 'oracle', Engine: 'oracle-ee', IAMDatabaseAuthenticationEnabled: false },
+        { DBInstanceIdentifier: 'noengine', IAMDatabaseAuthenticationEnabled: true },
+      ),
+    ]);
+    expect(ids(f)).toEqual([['aurora', 'pass'], ['pg', 'fail'], ['noengine', 'unknown']]);
+    expect(f[0]!.reason).toContain('password logins remain possible');
+    expect(statuses(runRule(rdsIamAuth, [clusters(), instances({ DBInstanceIdentifier: 'sql', Engine: 'sqlserver-se' })]))).toEqual(['not_applicable']);
   });
 
   it('fails publicly accessible instances, cluster members included', () => {

@@ -17,7 +17,7 @@ export interface RdsDatabase {
   kind: 'DB cluster' | 'DB instance';
   /** Names the database; throws AbsentField when the identifier is missing. */
   resource: () => ResourceRef;
-  settings: Pick<DbInstance & DbCluster, 'StorageEncrypted' | 'BackupRetentionPeriod' | 'DeletionProtection' | 'Engine'>;
+  settings: Pick<DbInstance & DbCluster, 'StorageEncrypted' | 'BackupRetentionPeriod' | 'DeletionProtection' | 'Engine' | 'IAMDatabaseAuthenticationEnabled'>;
 }
 
 type RdsKeys = 'rds.DescribeDBInstances' | 'rds.DescribeDBClusters';
@@ -30,18 +30,22 @@ function mapped<T, U>(listed: Listed<T>, f: (item: T) => U): Listed<U> {
   return listed.ok ? { ...listed, items: listed.items.map(f) } : listed;
 }
 
-/** Every DB cluster and every DB instance that belongs to none, as one population per region. */
-export function eachRdsDatabase(ctx: RuleContext<RdsKeys>, judge: (db: RdsDatabase, at: Target) => Verdict): Finding[] {
+/**
+ * Every DB cluster and every DB instance that belongs to none, as one population per region; `applies`
+ * keeps the databases a control is about (a region where it keeps none is not_applicable).
+ */
+export function eachRdsDatabase(ctx: RuleContext<RdsKeys>, judge: (db: RdsDatabase, at: Target) => Verdict, applies: (db: RdsDatabase) => boolean = () => true): Finding[] {
+  const kept = (listed: Listed<RdsDatabase>): Listed<RdsDatabase> => (listed.ok ? { ...listed, items: listed.items.filter(applies) } : listed);
   const lists = [
     {
       noun: 'RDS DB clusters',
       list: (at: Target) =>
-        mapped(listAt(ctx, 'rds.DescribeDBClusters', at, (r) => r.DBClusters), (c): RdsDatabase => ({ kind: 'DB cluster', resource: () => ({ type: 'AWS::RDS::DBCluster', id: required(c, 'DBClusterIdentifier', 'A DB cluster'), arn: c.DBClusterArn }), settings: c })),
+        kept(mapped(listAt(ctx, 'rds.DescribeDBClusters', at, (r) => r.DBClusters), (c): RdsDatabase => ({ kind: 'DB cluster', resource: () => ({ type: 'AWS::RDS::DBCluster', id: required(c, 'DBClusterIdentifier', 'A DB cluster'), arn: c.DBClusterArn }), settings: c }))),
     },
     {
       noun: 'RDS DB instances',
       list: (at: Target) =>
-        mapped(listAt(ctx, 'rds.DescribeDBInstances', at, (r) => (r.DBInstances ?? []).filter((i) => !i.DBClusterIdentifier)), (i): RdsDatabase => ({ kind: 'DB instance', resource: () => instanceResource(i), settings: i })),
+        kept(mapped(listAt(ctx, 'rds.DescribeDBInstances', at, (r) => (r.DBInstances ?? []).filter((i) => !i.DBClusterIdentifier)), (i): RdsDatabase => ({ kind: 'DB instance', resource: () => instanceResource(i), settings: i }))),
     },
   ];
   return forEachListedIn(ctx, lists, 'RDS databases (DB clusters or standalone DB instances)', (db, at, records) => {
