@@ -46,8 +46,12 @@ beforeEach(() => {
 describe('Security Hub archiving of fixed findings', () => {
   it('archives exactly the findings fixed since the previous run, under their Security Hub Id', async () => {
     const { second, previous, caller, passes, notApplicable, gone } = twoRuns();
+    // Open findings of a scheduled run carry the first time the history saw them open.
+    for (const f of [...previous.open, ...second.findings]) if (isOpen(f)) f.firstSeen = '2026-11-01T02:00:00.000Z';
     const report = await importToSecurityHub(second, { clientFor, account: caller, previous });
     const findings = await sent();
+    expect(findings.length).toBeGreaterThan(5);
+    for (const f of findings) expect(f.FirstObservedAt).toBe('2026-11-01T02:00:00.000Z');
     const archived = findings.filter((f) => f.RecordState === 'ARCHIVED');
     expect(archived.map((f) => f.Id).sort()).toEqual([...passes, notApplicable, gone].map((id) => `proofline/${id}`).sort());
     const stillOpen = second.findings.filter((f) => isOpen(f) && f.account === caller).map((f) => `proofline/${f.id}`);

@@ -121,6 +121,8 @@ export function asffFinding(f: ResultFinding, control: ControlEntry, results: Pi
     Types: types,
     CreatedAt: run.startedAt,
     UpdatedAt: run.finishedAt,
+    // Scheduled runs know from their history since when the finding has been open.
+    ...(f.firstSeen ? { FirstObservedAt: f.firstSeen } : {}),
     Severity: severity,
     FindingProviderFields: { Severity: severity, Types: types },
     Title: truncate(control.title, LIMITS.title),
