@@ -14,6 +14,15 @@ export const REGION_NAME = /^(af|ap|ca|cn|eu|eusc|il|me|mx|sa|us)(-[a-z]+){1,3}-
 /** Once-per-account services are collected under this pseudo-region. */
 export const GLOBAL_REGION = 'global';
 
+/** The ARN partition of a Region (aws, aws-cn, aws-us-gov, ...). */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('us-iso-')) return 'aws-iso';
+  if (region.startsWith('us-isob-')) return 'aws-iso-b';
+  return 'aws';
+}
+
 export class InvalidIdError extends InputError {
   constructor(problems: InputProblem | readonly InputProblem[]) {
     super(problems);

@@ -95,6 +95,8 @@ describe('ASFF export', () => {
   it('maps account-level and known resource types to ASFF types, others to Other with the CloudFormation type kept', () => {
     const account = findings.find((f) => f.ProductFields!['proofline/FindingId'].includes('/root') || f.Resources![0].Type === 'AwsAccount')!;
     expect(account.Resources![0].Id).toBe(`AWS::::Account:${account.AwsAccountId}`);
+    const fn = findings.find((f) => f.Resources![0].Details!.Other!['proofline/ResourceType'] === 'AWS::Lambda::Function')!;
+    expect(fn.Resources![0]).toMatchObject({ Type: 'AwsLambdaFunction', Id: expect.stringMatching(/^arn:aws:lambda:[\w-]+:\d{12}:function:/) });
     const bucket = findings.find((f) => f.Resources![0].Details!.Other!['proofline/ResourceType'] === 'AWS::S3::Bucket')!;
     expect(bucket.Resources![0]).toMatchObject({ Type: 'AwsS3Bucket' });
     expect(bucket.Resources![0].Id).toMatch(/^arn:aws:s3:::/);

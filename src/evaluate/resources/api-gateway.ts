@@ -4,6 +4,7 @@ import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import type { EvidenceResponse } from '../../collect/evidence-shapes.ts';
 import { REST_RESOURCES_WITH_METHODS_INPUT } from '../../collect/call-inputs.ts';
 import type { Target } from '../../collect/target.ts';
+import { partitionOf } from '../../util/aws-ids.ts';
 import type { Finding, ResourceRef } from '../finding.ts';
 import { forEachChild } from '../listed-resources.ts';
 import type { RuleContext } from '../rule.ts';
@@ -17,7 +18,7 @@ export type HttpStage = NonNullable<EvidenceResponse<'apigatewayv2.GetStages'>['
 export type HttpRoute = NonNullable<EvidenceResponse<'apigatewayv2.GetRoutes'>['Items']>[number];
 
 /** API Gateway resources are named by path ARNs: arn:aws:apigateway:<region>::/restapis/<id>/... */
-const pathArn = (at: Target, path: string) => `arn:aws:apigateway:${at.region}::/${path}`;
+const pathArn = (at: Target, path: string) => `arn:${partitionOf(at.region)}:apigateway:${at.region}::/${path}`;
 
 export function restApiResource(api: RestApi, at: Target): ResourceRef {
   return { type: 'AWS::ApiGateway::RestApi', id: api.name ?? required(api, 'id'), arn: pathArn(at, `restapis/${api.id}`) };

@@ -4,6 +4,7 @@ import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import type { EvidenceResponse } from '../../collect/evidence-shapes.ts';
 import type { Target } from '../../collect/target.ts';
 import { ACTIVE_TASK_DEFINITION_FAMILIES_INPUT } from '../../collect/call-inputs.ts';
+import { partitionOf } from '../../util/aws-ids.ts';
 import type { Finding, ResourceRef } from '../finding.ts';
 import { forEachDescribed } from '../listed-resources.ts';
 import type { RuleContext } from '../rule.ts';
@@ -53,7 +54,7 @@ export function eachCluster(ctx: RuleContext<'eks.ListClusters' | 'eks.DescribeC
     noun: 'EKS clusters',
     describeKey: 'eks.DescribeCluster',
     describeInput: (name) => ({ name }),
-    resource: (name) => ({ type: 'AWS::EKS::Cluster', id: name }),
+    resource: (name, at) => ({ type: 'AWS::EKS::Cluster', id: name, arn: `arn:${partitionOf(at.region)}:eks:${at.region}:${at.account}:cluster/${name}` }),
     judge: (d, _name, at) => judge(required(d, 'cluster', 'DescribeCluster'), at),
   });
 }

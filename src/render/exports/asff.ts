@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AwsSecurityFinding, Resource, SeverityLabel } from '@aws-sdk/client-securityhub';
 import type { FrameworkId } from '../../catalog/catalog-schema.ts';
 import type { ControlEntry, ResultFinding, RunResults } from '../../results/run-results.ts';
-import { isRegionName } from '../../util/aws-ids.ts';
+import { isRegionName, partitionOf } from '../../util/aws-ids.ts';
 import { controlOf, controlRequirementRefs, exportedControls, frameworksOf, truncate } from './export-common.ts';
 
 export const ASFF_SCHEMA_VERSION = '2018-10-08';
@@ -33,30 +33,32 @@ const BEST_PRACTICES_TYPE = 'Software and Configuration Checks/AWS Security Best
 const RESOURCE_TYPES: Record<string, string> = {
   'AWS::::Account': 'AwsAccount',
   'AWS::IAM::RootUser': 'AwsAccount',
+  'AWS::ApiGateway::RestApi': 'AwsApiGatewayRestApi',
+  'AWS::ApiGateway::Stage': 'AwsApiGatewayStage',
+  'AWS::ApiGatewayV2::Api': 'AwsApiGatewayV2Api',
+  'AWS::ApiGatewayV2::Stage': 'AwsApiGatewayV2Stage',
   'AWS::Backup::BackupPlan': 'AwsBackupBackupPlan',
   'AWS::Backup::BackupVault': 'AwsBackupBackupVault',
   'AWS::CertificateManager::Certificate': 'AwsCertificateManagerCertificate',
   'AWS::CloudTrail::Trail': 'AwsCloudTrailTrail',
   'AWS::EC2::SecurityGroup': 'AwsEc2SecurityGroup',
   'AWS::EC2::VPC': 'AwsEc2Vpc',
+  'AWS::ECR::Repository': 'AwsEcrRepository',
+  'AWS::EKS::Cluster': 'AwsEksCluster',
   'AWS::GuardDuty::Detector': 'AwsGuardDutyDetector',
   'AWS::IAM::ManagedPolicy': 'AwsIamPolicy',
   'AWS::IAM::Role': 'AwsIamRole',
   'AWS::IAM::User': 'AwsIamUser',
   'AWS::KMS::Key': 'AwsKmsKey',
+  'AWS::Lambda::Function': 'AwsLambdaFunction',
   'AWS::S3::Bucket': 'AwsS3Bucket',
   'AWS::SageMaker::NotebookInstance': 'AwsSageMakerNotebookInstance',
+  'AWS::WAFv2::WebACL': 'AwsWafv2WebAcl',
 };
 
 const SEVERITY: Record<ControlEntry['severity'], SeverityLabel> = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW' };
 
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  return 'aws';
-}
+export { partitionOf };
 
 /** The Region a finding is imported into: the resource's own, or the home Region for global resources. */
 export function findingRegion(f: ResultFinding, homeRegion: string): string {
