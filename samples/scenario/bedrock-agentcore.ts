@@ -1,6 +1,8 @@
 // Amazon Bedrock AgentCore in the sample account (eu-west-1): a tools gateway with a JWT authorizer and
 // a prototype gateway without one; patient session memory under the ML data key and an ops memory
-// without a key; the discharge agent runtime in the VPC and an ops agent on public networking.
+// without a key; the discharge agent runtime in the VPC and an ops agent on public networking. Identity:
+// an OAuth client for the FHIR server in eu-west-1 (token vault under the ML data key) and a search API
+// key in us-east-1 (token vault on the service-managed key).
 import type * as ac from '@aws-sdk/client-bedrock-agentcore-control';
 import { simError, type SimulatedAws } from '../../src/collect/simulated-aws.ts';
 import { arn, daysBefore, keyArn, KEYS, NETWORK, roleArn, ROLES } from './account.ts';
@@ -22,6 +24,7 @@ const RUNTIMES = [
 ];
 
 export function register(sim: SimulatedAws): void {
+  registerIdentity(sim);
   sim.on<ac.ListGatewaysCommandOutput>('bedrock-agentcore-control.ListGateways', (_input, t) => ({
     items: t.region === REGION ? GATEWAYS.map((g) => ({ ...g, status: 'READY' as const, protocolType: 'MCP' as const, createdAt: daysBefore(30), updatedAt: daysBefore(5) })) : [],
   }));
@@ -52,4 +55,17 @@ export function register(sim: SimulatedAws): void {
       lifecycleConfiguration: { idleRuntimeSessionTimeout: 900, maxLifetime: 28800 },
     };
   });
+}
+
+function registerIdentity(sim: SimulatedAws): void {
+  const provider = (name: string, t: { region: string }) => ({ name, credentialProviderArn: arn('bedrock-agentcore', t.region, `token-vault/default/${name}`), createdTime: daysBefore(60), lastUpdatedTime: daysBefore(10) });
+  sim.on<ac.ListApiKeyCredentialProvidersCommandOutput>('bedrock-agentcore-control.ListApiKeyCredentialProviders', (_input, t) => ({ credentialProviders: t.region === 'us-east-1' ? [provider('search-api-key', t)] : [] }));
+  sim.on<ac.ListOauth2CredentialProvidersCommandOutput>('bedrock-agentcore-control.ListOauth2CredentialProviders', (_input, t) => ({
+    credentialProviders: t.region === REGION ? [{ ...provider('fhir-oauth-client', t), credentialProviderVendor: 'CustomOauth2' as const }] : [],
+  }));
+  sim.on<ac.GetTokenVaultCommandOutput>('bedrock-agentcore-control.GetTokenVault', (_input, t) => ({
+    tokenVaultId: 'default',
+    kmsConfiguration: t.region === REGION ? { keyType: 'CustomerManagedKey', kmsKeyArn: ML_KEY } : { keyType: 'ServiceManagedKey' },
+    lastModifiedDate: daysBefore(60),
+  }));
 }

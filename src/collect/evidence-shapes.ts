@@ -67,9 +67,12 @@ export interface EvidenceShapes {
   'bedrock-agent.ListPrompts': bedrockAgent.ListPromptsCommandOutput;
   'bedrock-agentcore-control.GetAgentRuntime': bedrockAgentcoreControl.GetAgentRuntimeCommandOutput;
   'bedrock-agentcore-control.GetMemory': bedrockAgentcoreControl.GetMemoryCommandOutput;
+  'bedrock-agentcore-control.GetTokenVault': bedrockAgentcoreControl.GetTokenVaultCommandOutput;
   'bedrock-agentcore-control.ListAgentRuntimes': bedrockAgentcoreControl.ListAgentRuntimesCommandOutput;
+  'bedrock-agentcore-control.ListApiKeyCredentialProviders': bedrockAgentcoreControl.ListApiKeyCredentialProvidersCommandOutput;
   'bedrock-agentcore-control.ListGateways': bedrockAgentcoreControl.ListGatewaysCommandOutput;
   'bedrock-agentcore-control.ListMemories': bedrockAgentcoreControl.ListMemoriesCommandOutput;
+  'bedrock-agentcore-control.ListOauth2CredentialProviders': bedrockAgentcoreControl.ListOauth2CredentialProvidersCommandOutput;
   'bedrock.GetCustomModel': bedrock.GetCustomModelCommandOutput;
   'bedrock.GetGuardrail': bedrock.GetGuardrailCommandOutput;
   'bedrock.GetModelCustomizationJob': bedrock.GetModelCustomizationJobCommandOutput;

@@ -10,6 +10,7 @@ import { rule as wafLogs } from '../../src/evaluate/rules/wafv2-web-acls-logging
 import { rule as gatewayAuth } from '../../src/evaluate/rules/bedrock-agentcore-gateways-require-inbound-authorization.ts';
 import { rule as memoryKey } from '../../src/evaluate/rules/bedrock-agentcore-memory-encrypted-with-kms-key.ts';
 import { rule as runtimeVpc } from '../../src/evaluate/rules/bedrock-agentcore-runtimes-in-vpc.ts';
+import { rule as tokenVault } from '../../src/evaluate/rules/bedrock-agentcore-token-vault-encrypted-with-kms-key.ts';
 import { rule as flowKey } from '../../src/evaluate/rules/bedrock-flows-encrypted-with-kms-key.ts';
 import { rule as promptKey } from '../../src/evaluate/rules/bedrock-prompts-encrypted-with-kms-key.ts';
 import { failed, keyManagedBy, ok, runRule as runBare, statuses } from '../helpers/evidence.ts';
@@ -93,6 +94,25 @@ describe('Bedrock AgentCore', () => {
     const found = runRule(runtimeVpc, [list, get('vpc', { networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: ['s'], securityGroups: ['g'] } } }), get('public', { networkConfiguration: { networkMode: 'PUBLIC' } }), get('absent', {})]);
     expect(byId(found)).toEqual({ vpc: 'pass', public: 'fail', absent: 'unknown' });
     expect(statuses(runRule(runtimeVpc, [ok('bedrock-agentcore-control.ListAgentRuntimes', { agentRuntimes: [] })]))).toEqual(['not_applicable']);
+  });
+});
+
+describe('bedrock-agentcore-token-vault-encrypted-with-kms-key', () => {
+  const apiKeys = (names: string[]) => ok('bedrock-agentcore-control.ListApiKeyCredentialProviders', { credentialProviders: names.map((name) => ({ name })) });
+  const oauth = (names: string[]) => ok('bedrock-agentcore-control.ListOauth2CredentialProviders', { credentialProviders: names.map((name) => ({ name })) });
+  const vault = (kmsConfiguration?: unknown) => ok('bedrock-agentcore-control.GetTokenVault', { tokenVaultId: 'default', ...(kmsConfiguration ? { kmsConfiguration } : {}) });
+
+  it('passes a customer key, fails the service-managed key, is not applicable without credential providers', () => {
+    expect(statuses(runRule(tokenVault, [apiKeys(['k']), oauth([]), vault({ keyType: 'CustomerManagedKey', kmsKeyArn: KEY })]))).toEqual(['pass']);
+    expect(statuses(runRule(tokenVault, [apiKeys([]), oauth(['o']), vault({ keyType: 'ServiceManagedKey' })]))).toEqual(['fail']);
+    expect(statuses(runRule(tokenVault, [apiKeys([]), oauth([]), vault({ keyType: 'ServiceManagedKey' })]))).toEqual(['not_applicable']);
+  });
+  it('is unknown when a list or the vault cannot be read, or the key configuration is absent or unresolvable', () => {
+    expect(statuses(runRule(tokenVault, [failed('bedrock-agentcore-control.ListApiKeyCredentialProviders'), oauth(['o']), vault({ keyType: 'ServiceManagedKey' })]))).toEqual(['unknown']);
+    expect(statuses(runRule(tokenVault, [apiKeys(['k']), oauth([]), failed('bedrock-agentcore-control.GetTokenVault')]))).toEqual(['unknown']);
+    expect(statuses(runRule(tokenVault, [apiKeys(['k']), oauth([]), vault()]))).toEqual(['unknown']);
+    expect(statuses(runRule(tokenVault, [apiKeys(['k']), oauth([]), vault({ keyType: 'CustomerManagedKey' })]))).toEqual(['unknown']);
+    expect(statuses(runBare(tokenVault, [apiKeys(['k']), oauth([]), vault({ keyType: 'CustomerManagedKey', kmsKeyArn: KEY })]))).toEqual(['unknown']);
   });
 });
 

@@ -1,6 +1,16 @@
 // Amazon Bedrock AgentCore: gateways (the list carries the inbound authorizer type), memories and agent
-// runtimes, described for their encryption key and network mode.
-import { GetAgentRuntimeCommand, GetMemoryCommand, paginateListAgentRuntimes, paginateListGateways, paginateListMemories } from '@aws-sdk/client-bedrock-agentcore-control';
+// runtimes, described for their encryption key and network mode, and Identity: the credential providers
+// whose secrets the token vault keeps, and the vault's key.
+import {
+  GetAgentRuntimeCommand,
+  GetMemoryCommand,
+  GetTokenVaultCommand,
+  paginateListAgentRuntimes,
+  paginateListApiKeyCredentialProviders,
+  paginateListGateways,
+  paginateListMemories,
+  paginateListOauth2CredentialProviders,
+} from '@aws-sdk/client-bedrock-agentcore-control';
 import { allPages, type Collector } from '../collector.ts';
 
 const gateways: Collector = {
@@ -39,4 +49,17 @@ const runtimes: Collector = {
   },
 };
 
-export const collectors: Collector[] = [gateways, memories, runtimes];
+const identity: Collector = {
+  name: 'bedrock-agentcore-control.identity',
+  service: 'bedrock-agentcore-control',
+  scope: 'regional',
+  produces: ['bedrock-agentcore-control.ListApiKeyCredentialProviders', 'bedrock-agentcore-control.ListOauth2CredentialProviders', 'bedrock-agentcore-control.GetTokenVault'],
+  async collect(ctx) {
+    const client = ctx.client('bedrock-agentcore-control');
+    await allPages(paginateListApiKeyCredentialProviders({ client, pageSize: 20 }, {}));
+    await allPages(paginateListOauth2CredentialProviders({ client, pageSize: 20 }, {}));
+    await ctx.attempt(() => client.send(new GetTokenVaultCommand({})));
+  },
+};
+
+export const collectors: Collector[] = [gateways, memories, runtimes, identity];
