@@ -18,8 +18,8 @@ export function frameworkSections(doc: Doc, vm: ViewModel, text: Narrative, toc:
     table<RequirementView>(
       doc,
       [
-        { header: 'Requirement', width: 0.12, value: (r) => r.id, bold: true },
-        { header: 'Title', width: 0.24, value: (r) => (r.kind ? `${r.title} (${r.kind})` : r.title) },
+        { header: 'Requirement', width: 0.13, value: (r) => r.id, bold: true },
+        { header: 'Title', width: 0.23, value: (r) => (r.kind ? `${r.title} (${r.kind})` : r.title) },
         { header: 'Status', width: 0.14, value: (r) => requirementStatusText(r), color: (r) => `#${STATUS_COLORS[r.status]}`, bold: true },
         { header: 'Why; mapped controls (status, strength: justification)', width: 0.5, value: (r) => [r.reason, ...requirementControlLines(r)].join('\n') },
       ],
