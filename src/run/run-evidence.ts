@@ -13,7 +13,6 @@ import { collectionWindow } from '../results/scope-statement.ts';
 import { RULE_THRESHOLDS } from '../evaluate/rule-thresholds.ts';
 import { SCAN_DISQUALIFYING_SEVERITIES } from '../manual-evidence/nessus-summary.ts';
 import type { ManualEvidenceEntry, RunResults } from '../results/run-results.ts';
-import { InputError } from '../util/input-error.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../util/version.ts';
 import { collectEvidence, type CollectEvidenceOptions } from './collect-evidence.ts';
 
@@ -43,11 +42,6 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
   const ruleParameters = { allowedRegions: opts.config.allowedRegions, accessKeyMaxAgeDays: opts.config.accessKeyMaxAgeDays, logRetentionMinDays: opts.config.logRetentionMinDays };
   const evaluation = evaluateControls(opts.catalog.controls, opts.rules, records, opts.source.scope, { now: evaluatedAt, ...ruleParameters });
   const window = collectionWindow(records);
-  // Ages judged "as of" a time before a recording was made would describe an account state nobody observed.
-  // (Simulated sources stamp the collection time but replay fixed dates: tests pin evaluatedAt there.)
-  if (opts.source.kind === 'snapshot' && opts.evaluatedAt && window && opts.evaluatedAt.toISOString() < window.from) {
-    throw new InputError({ file: '--evaluated-at', message: `${opts.evaluatedAt.toISOString()} is before the evidence was collected (from ${window.from}); evaluate at or after the collection` });
-  }
   const requirements = mapRequirements(opts.catalog, evaluation.controls, opts.config.frameworks, opts.manualEvidence ?? []);
   const violations = conclusionViolations(requirements, opts.manualEvidence ?? []);
   // A bug, not bad input: never render a conclusion beyond its evidence.

@@ -51,14 +51,21 @@ describe('input problems as data', () => {
 });
 
 describe('--evaluated-at before the recording', () => {
-  it('is refused, naming the flag and the collection time', async () => {
-    const { loadProjectCatalog } = await import('../../src/evaluate/load-project-catalog.ts');
-    const { snapshotSource } = await import('../../src/collect/source.ts');
-    const { runEvidence } = await import('../../src/run/run-evidence.ts');
-    const { parseConfig } = await import('../../src/config/load-config.ts');
-    const project = await loadProjectCatalog();
-    const source = await snapshotSource('samples/sample-account');
-    const err = await thrown(() => runEvidence({ ...project, source, config: parseConfig({}, 'test'), evaluatedAt: new Date('2026-11-19T00:00:00Z') }));
-    expect(err.problems[0]).toMatchObject({ file: '--evaluated-at', message: expect.stringContaining('2026-11-20T02:00:00') });
-  });
+  it('is refused with exit 2, naming the flag and the collection time, and writes nothing', async () => {
+    const { runCli } = await import('../../src/cli/run-cli.ts');
+    const { readdir } = await import('node:fs/promises');
+    const { vi } = await import('vitest');
+    let stderr = '';
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+    const out = join(dir, 'early-out');
+    let code: number;
+    try {
+      code = await runCli(['node', 'proofline', 'run', '--source', 'samples/sample-account', '--config', 'samples/sample-account.config.yaml', '--evaluated-at', '2026-11-19T00:00:00Z', '--out', out, '--quiet']);
+    } finally {
+      err.mockRestore();
+    }
+    expect(code).toBe(2);
+    expect(stderr).toContain('--evaluated-at: 2026-11-19T00:00:00.000Z is before the evidence was collected (from 2026-11-20T02:00:00');
+    expect(await readdir(out).catch(() => [])).toEqual([]);
+  }, 120_000);
 });

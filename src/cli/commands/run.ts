@@ -76,6 +76,12 @@ export function registerRun(program: Command): void {
     });
     await rates?.keep(new Date());
     const { results } = evidence;
+    // Ages judged "as of" a time before a recording was made would describe an account state nobody
+    // observed. (Only a recording's times are its own: live and simulated evidence is stamped now.)
+    const collectedFrom = results.run.collectionWindow?.from;
+    if (source.kind === 'snapshot' && evaluatedAt && collectedFrom && evaluatedAt.toISOString() < collectedFrom) {
+      throw new UsageError({ file: '--evaluated-at', message: `${evaluatedAt.toISOString()} is before the evidence was collected (from ${collectedFrom}); evaluate at or after the collection` });
+    }
     if (flags.only === 'results') {
       const path = await writeResultsOnly(flags.out, results, identity);
       process.stderr.write('proofline: --only results: results.json is signed (results.json.sig, detached CMS); there is no evidence, report, manifest or zip, so this is not an audit package and `proofline verify` does not accept it\n');
