@@ -60,12 +60,15 @@ export function periodCoverage(period: Period, schedule: Pick<ScheduleConfig, 'c
   }
   const succeeded = runs.filter((r) => r.status === 'succeeded').map((r) => Date.parse(r.startedAt)).sort((a, b) => a - b);
   const failed = runs.filter((r) => r.status !== 'succeeded').map((r) => Date.parse(r.startedAt));
-  // A scheduled time is covered by a succeeded run in [time, next time).
+  // A scheduled time is covered by a succeeded run in [time, next time); both lists are sorted, so one
+  // pointer walks the runs once.
   const missedTimes = new Set<number>();
+  let run = 0;
   times?.forEach((t, i) => {
     if (t > due) return;
     const next = times![i + 1] ?? end + 1;
-    if (!succeeded.some((s) => s >= t && s < next)) missedTimes.add(t);
+    while (run < succeeded.length && succeeded[run] < t) run++;
+    if (!(run < succeeded.length && succeeded[run] < next)) missedTimes.add(t);
   });
   const weeks: CoverageWeek[] = [];
   for (let from = start; from <= end; from += 7 * DAY_MS) {

@@ -5,6 +5,8 @@ import type { Doc } from '../render/pdf/pdf-blocks.ts';
 import { heading, paragraphs } from '../render/pdf/pdf-blocks.ts';
 import { table } from '../render/pdf/pdf-table.ts';
 import { SEVERITY_LABELS, SEVERITY_RANK, STATUS_COLORS } from '../render/view-model/labels.ts';
+import type { TableOfContents } from '../render/pdf/pdf-toc.ts';
+import { startSection } from './period-pdf-section.ts';
 import type { PeriodReport } from './build-period-report.ts';
 import { failedInText, medianHoursToFix, percent, statusLabel } from './period-labels.ts';
 
@@ -26,12 +28,11 @@ const severity = (c: ControlRow) => SEVERITY_LABELS[c.severity];
 const FAIL = `#${STATUS_COLORS.fail}`;
 const statusColor = (c: ControlRow) => `#${STATUS_COLORS[c.lastStatus as keyof typeof STATUS_COLORS] ?? STATUS_COLORS.unknown}`;
 
-export function controlsSection(doc: Doc, r: PeriodReport): void {
-  doc.addPage();
+export function controlsSection(doc: Doc, r: PeriodReport, toc: TableOfContents): void {
   const ranked = rankFailedControls(r.controls);
   const apart = notEvaluatedControls(r.controls);
   const met = r.controls.filter((c) => c.evaluation === 'met').length;
-  heading(doc, 1, 'Controls that failed during the window', { destination: 'controls' });
+  startSection(doc, toc, 'Controls that failed during the window', 'controls');
   paragraphs(doc, `${r.controls.length} controls: ${ranked.length} failed in at least one run, ${apart.length} could not be evaluated in some run and never failed (listed apart below), ${met} met in every run that judged them. Ranked among the failed controls only: met in the fewest runs first, then by severity. "Met" is the share of the runs in which the control applied; a run that could not evaluate it counts as not met.`);
   table<Ranked>(
     doc,

@@ -8,6 +8,8 @@ import { table } from '../render/pdf/pdf-table.ts';
 import { COLOR } from '../render/pdf/pdf-theme.ts';
 import { REQUIREMENT_STATUS_LABELS, STATUS_COLORS } from '../render/view-model/labels.ts';
 import type { FrameworkId } from '../catalog/catalog-schema.ts';
+import type { TableOfContents } from '../render/pdf/pdf-toc.ts';
+import { startSection } from './period-pdf-section.ts';
 import type { PeriodReport } from './build-period-report.ts';
 import type { CoverageWeek } from './period-coverage.ts';
 import { coverageText, firstRunText, frameworkName, scheduleText, WEEK_STATE_COLORS, WEEK_STATE_LABELS } from './period-labels.ts';
@@ -40,9 +42,8 @@ function coverageColumns(r: PeriodReport): WeekColumn[] {
   }));
 }
 
-export function coverageSection(doc: Doc, r: PeriodReport): void {
-  doc.addPage();
-  heading(doc, 1, 'Coverage of the window', { destination: 'coverage' });
+export function coverageSection(doc: Doc, r: PeriodReport, toc: TableOfContents): void {
+  startSection(doc, toc, 'Coverage of the window', 'coverage');
   paragraphs(doc, `Schedule: ${scheduleText(r)}. Runs: ${coverageText(r)}. A scheduled run counts as covered when a run that succeeded started at or after its time and before the next scheduled time; a scheduled time that had passed when this report was made and that no run covered is missed. Weeks run from the window's first day; times are UTC.`);
   const late = firstRunText(r);
   if (late) paragraphs(doc, late, { color: COLOR.warning });
@@ -82,11 +83,10 @@ function weekCounts(r: PeriodReport, fw: FrameworkId, w: CoverageWeek): Record<s
   return (r.trend[fw] ?? []).filter((p) => p.at >= from && p.at <= to).at(-1)?.counts;
 }
 
-export function trendSection(doc: Doc, r: PeriodReport): void {
+export function trendSection(doc: Doc, r: PeriodReport, toc: TableOfContents): void {
   const frameworks = (Object.keys(r.trend) as FrameworkId[]).filter((fw) => r.trend[fw]?.some((p) => Object.keys(p.counts).length));
   if (!frameworks.length) return;
-  doc.addPage();
-  heading(doc, 1, 'Requirement status over the window', { destination: 'trend' });
+  startSection(doc, toc, 'Requirement status over the window', 'trend');
   paragraphs(doc, "Per framework, the requirements of each week's last run by status; a week that passed without a run is shaded. A requirement counts as met in a run only when it was met; unknown is never met.");
   for (const fw of frameworks) {
     heading(doc, 2, `${frameworkName(fw)}: requirement status per week`);

@@ -7,6 +7,8 @@ import { utcText } from '../render/pdf/pdf-format.ts';
 import { table } from '../render/pdf/pdf-table.ts';
 import { STATUS_COLORS } from '../render/view-model/labels.ts';
 import type { ExceptionEntry } from '../results/run-results.ts';
+import type { TableOfContents } from '../render/pdf/pdf-toc.ts';
+import { startSection } from './period-pdf-section.ts';
 import type { PeriodReport, RegisteredRun } from './build-period-report.ts';
 import { chainText, RUN_STATUS_LABELS, runSourceText } from './period-labels.ts';
 
@@ -14,9 +16,8 @@ function runCell(run: RegisteredRun): string {
   return [`#${run.seq}  ${RUN_STATUS_LABELS[run.status]}`, `started ${utcText(run.startedAt)}`, `finished ${utcText(run.finishedAt)}`, run.error ? `error: ${run.error}` : runSourceText(run, true), run.prunedAt ? `package removed by retention ${utcText(run.prunedAt)}` : ''].filter(Boolean).join('\n');
 }
 
-export function registerSection(doc: Doc, r: PeriodReport): void {
-  doc.addPage();
-  heading(doc, 1, 'Run register', { destination: 'register' });
+export function registerSection(doc: Doc, r: PeriodReport, toc: TableOfContents): void {
+  startSection(doc, toc, 'Run register', 'register');
   paragraphs(doc, `Every run recorded in the window (${r.runRegister.length}), in the order of the history. The manifest digest is the SHA-256 of the run package's manifest.json as recorded when the run finished; the entry digest chains the run to the one before it. Check a package against it with: proofline verify <package folder>.`);
   table<RegisteredRun>(
     doc,

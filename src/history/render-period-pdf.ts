@@ -7,7 +7,7 @@ import type { Doc } from '../render/pdf/pdf-blocks.ts';
 import type { PdfOptions } from '../render/pdf/render-pdf.ts';
 import { openReportDocument } from '../render/pdf/pdf-document.ts';
 import { drawPageFurnitureOnEachPage } from '../render/pdf/pdf-page-furniture.ts';
-import { currentPageIndex } from '../render/pdf/pdf-toc.ts';
+import { currentPageIndex, TableOfContents } from '../render/pdf/pdf-toc.ts';
 import { addPdfSignaturePlaceholder, signPdfFile } from '../sign/sign-pdf.ts';
 import { describeSigner, type SigningIdentity } from '../sign/signing-identity.ts';
 import type { PeriodReport } from './build-period-report.ts';
@@ -16,13 +16,14 @@ import { controlsSection } from './period-pdf-controls.ts';
 import { coverageSection, trendSection } from './period-pdf-coverage.ts';
 import { registerSection } from './period-pdf-register.ts';
 
-function sections(doc: Doc, r: PeriodReport, identity: SigningIdentity): void {
+function sections(doc: Doc, r: PeriodReport, identity: SigningIdentity, bookmarks: boolean): void {
   doc.addPage();
   periodCover(doc, r, describeSigner(identity));
-  coverageSection(doc, r);
-  trendSection(doc, r);
-  controlsSection(doc, r);
-  registerSection(doc, r);
+  const toc = new TableOfContents(doc, bookmarks);
+  coverageSection(doc, r, toc);
+  trendSection(doc, r, toc);
+  controlsSection(doc, r, toc);
+  registerSection(doc, r, toc);
 }
 
 /** One pass; without `path` it only measures and returns the page count. */
@@ -35,7 +36,7 @@ function renderPass(r: PeriodReport, identity: SigningIdentity, signingTime: Dat
       { title: `${r.organization ?? 'Proofline'} - observation period report${r.interim ? ' (interim)' : ''}`, when: `Window ${r.window.from} to ${r.window.to}`, footer: `${r.tool.name} ${r.tool.version} - signed report over the keyed run history`, numberCover: true },
       pages,
     );
-    sections(doc, r, identity);
+    sections(doc, r, identity, path !== undefined);
     const count = currentPageIndex(doc) + 1;
     if (path) addPdfSignaturePlaceholder(doc, { name: describeSigner(identity).subject, reason: `Proofline period report ${r.window.from}..${r.window.to}`, location: r.organization ?? 'Proofline', contactInfo: r.organization ?? '', signingTime });
     doc.end();
