@@ -93,6 +93,8 @@ describe('data residency', () => {
     ok('dynamodb.ListTables', { TableNames: [] }, { region }),
     ok('opensearch.ListDomainNames', { DomainNames: [] }, { region }),
     ok('opensearchserverless.ListCollections', { collectionSummaries: [] }, { region }),
+    ok('efs.DescribeFileSystems', { FileSystems: [] }, { region }),
+    ok('fsx.DescribeFileSystems', { FileSystems: [] }, { region }),
   ];
 
   it('a database, table or vector store outside the approved regions fails; an unanswered data-store list outside them is unknown', () => {

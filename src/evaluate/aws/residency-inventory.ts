@@ -1,7 +1,7 @@
 // Where the account keeps data, from evidence other controls already collect (no extra API calls):
 // S3 buckets (ListBuckets carries each bucket's region), SageMaker notebooks, non-default VPCs, log
 // groups holding data, backup vaults holding recovery points, and the data stores of the workload:
-// RDS/Aurora, DynamoDB, OpenSearch domains and Serverless collections.
+// RDS/Aurora, DynamoDB, OpenSearch domains and Serverless collections, EFS and FSx file systems.
 import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import type { EvidenceResponse } from '../../collect/evidence-shapes.ts';
 import { GLOBAL_REGION, type Target } from '../../collect/target.ts';
@@ -17,7 +17,9 @@ type SourceKey =
   | 'rds.DescribeDBClusters'
   | 'dynamodb.ListTables'
   | 'opensearch.ListDomainNames'
-  | 'opensearchserverless.ListCollections';
+  | 'opensearchserverless.ListCollections'
+  | 'efs.DescribeFileSystems'
+  | 'fsx.DescribeFileSystems';
 
 /** Every source key, for the rule's declaration. */
 export const RESIDENCY_SOURCE_KEYS = [
@@ -30,6 +32,8 @@ export const RESIDENCY_SOURCE_KEYS = [
   'dynamodb.ListTables',
   'opensearch.ListDomainNames',
   'opensearchserverless.ListCollections',
+  'efs.DescribeFileSystems',
+  'fsx.DescribeFileSystems',
 ] as const satisfies readonly SourceKey[];
 
 /** The data-bearing resources one answer lists, by label; a field needed to tell is `required`. */
@@ -44,6 +48,8 @@ export const REGIONAL_SOURCES: { [K in SourceKey]: (r: EvidenceResponse<K>) => s
   'dynamodb.ListTables': (r) => (r.TableNames ?? []).map((n) => `DynamoDB table ${n}`),
   'opensearch.ListDomainNames': (r) => (r.DomainNames ?? []).map((d) => `OpenSearch domain ${required(d, 'DomainName', 'An OpenSearch domain')}`),
   'opensearchserverless.ListCollections': (r) => (r.collectionSummaries ?? []).map((c) => `OpenSearch Serverless collection ${c.name ?? required(c, 'id', 'A collection')}`),
+  'efs.DescribeFileSystems': (r) => (r.FileSystems ?? []).map((f) => `EFS file system ${required(f, 'FileSystemId', 'An EFS file system')}`),
+  'fsx.DescribeFileSystems': (r) => (r.FileSystems ?? []).map((f) => `FSx file system ${required(f, 'FileSystemId', 'An FSx file system')}`),
 };
 
 /** The data-bearing resources of one region, or why they cannot all be known. */
