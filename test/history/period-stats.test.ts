@@ -82,6 +82,8 @@ describe('period report over the history store', () => {
     const report = await buildPeriodReport(store, period, new Date('2026-12-01T00:00:00Z'));
     expect(report.runs).toMatchObject({ succeeded: 3, failed: 1, ids: ['run-2', 'run-3', 'run-4'] });
     expect(report.historyVerification.ok).toBe(true);
+    expect(report.interim).toBe(false); // rendered after the window's last day
+    expect(report.coverage).toMatchObject({ expected: null, succeeded: 3, failed: 1, daysBeforeFirstRun: 0 }); // no schedule given
     expect(report.runRegister.map((e) => `${e.seq} ${e.status} ${e.manifestSha256 ?? '-'}`)).toEqual(['2 succeeded m-run-2', '3 succeeded m-run-3', '4 succeeded m-run-4', '6 failed -']);
     const out = await writePeriodReport(dir, report);
     expect(out).toMatch(/proofline-period-2026-11-02-2026-11-04-20261201T000000Z$/);
