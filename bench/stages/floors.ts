@@ -15,11 +15,15 @@ export async function floorXlsx(path: string, rows: number): Promise<void> {
   await wb.commit();
 }
 
-export async function floorPdf(path: string, lines: number): Promise<void> {
+/**
+ * `font`: pdfkit's standard Helvetica (the benchmark's target floor) or a font file, e.g. the embedded
+ * DejaVu Sans Condensed report.pdf uses, whose text pdfkit shapes with fontkit (floor-pdf-font).
+ */
+export async function floorPdf(path: string, lines: number, font = 'Helvetica'): Promise<void> {
   const doc = new PDFDocument({ size: 'A4', margin: 50, bufferPages: false });
   const out = createWriteStream(path);
   doc.pipe(out);
-  doc.font('Helvetica').fontSize(8);
+  doc.font(font).fontSize(8);
   for (let i = 0; i < lines; i++) doc.text(`${CELLS[0]}  ${CELLS[3]}-${i}  ${CELLS[5]}  ${CELLS[6]}`);
   doc.end();
   await once(out, 'finish');

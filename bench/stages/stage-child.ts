@@ -3,6 +3,7 @@
 // Earlier stages run first, unmeasured; then memory is collected, the peak is reset, and the stage
 // is timed. Prints one JSON line: { stage, ms, peakRssMb, inputRssMb, findings, records, ... }.
 import { mkdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { benchCatalog } from './bench-catalog.ts';
 import { writeSnapshot } from '../../src/collect/snapshot/write-snapshot.ts';
@@ -21,7 +22,7 @@ import type { EvidenceRecord } from '../../src/collect/evidence-record.ts';
 import { RULE_THRESHOLDS } from '../../src/evaluate/rule-thresholds.ts';
 import { SCAN_DISQUALIFYING_SEVERITIES } from '../../src/manual-evidence/nessus-summary.ts';
 
-export const STAGES = ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'pdf', 'oscal', 'package', 'floor-xlsx', 'floor-pdf'] as const;
+export const STAGES = ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'pdf', 'oscal', 'package', 'floor-xlsx', 'floor-pdf', 'floor-pdf-font'] as const;
 export type Stage = (typeof STAGES)[number];
 
 async function main(stage: Stage, baseFile: string, accounts: number, workDir: string): Promise<Record<string, unknown>> {
@@ -111,6 +112,12 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
     case 'floor-pdf':
       m = await measure(() => floorPdf(join(out, 'floor.pdf'), rows));
       break;
+    case 'floor-pdf-font': {
+      // The same floor in the embedded font report.pdf draws its text with (not part of `npm run bench`).
+      const font = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf');
+      m = await measure(() => floorPdf(join(out, 'floor.pdf'), rows, font));
+      break;
+    }
   }
   await rm(out, { recursive: true, force: true });
   return { ...m, accounts, records: recordCount, findings, rows, ...(note ? { catalogNote: note } : {}) };
