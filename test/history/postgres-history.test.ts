@@ -67,6 +67,7 @@ describeWithPostgres('run history in PostgreSQL', () => {
     try {
       const dataDirs = [join(tmp, 'host-a'), join(tmp, 'host-b')];
       const clock = { at: new Date('2026-11-30T02:00:00.250Z') };
+      // Run ids per tick and host: the same host may win both ticks.
       const ran: string[] = [];
       const schedulers = await Promise.all(
         dataDirs.map(async (dataDir, i) => {
@@ -80,7 +81,7 @@ describeWithPostgres('run history in PostgreSQL', () => {
             packagesDir: join(dataDir, 'packages'),
             log: memoryLogger(),
             now: () => clock.at,
-            collect: async (_inputs, at) => (ran.push(`host-${i}`), { results: fakeResults(`tick-${i}`, at.toISOString(), [{ control: 'c1', resource: 'r', status: 'pass' }]), records: [] }),
+            collect: async (_inputs, at) => (ran.push(`host-${i}`), { results: fakeResults(`tick-${ran.length}-host-${i}`, at.toISOString(), [{ control: 'c1', resource: 'r', status: 'pass' }]), records: [] }),
           });
           return new Scheduler({ schedule: config.schedule!, log: memoryLogger(), job, onFailure, claimTick: claims.claim, now: () => clock.at });
         }),
