@@ -35,3 +35,8 @@ export const ACTIVE_TASK_DEFINITION_FAMILIES_INPUT = { status: 'ACTIVE' } as con
 export const REGIONAL_WAF_SCOPE_INPUT = { Scope: 'REGIONAL' } as const;
 /** GetResources with each resource's methods embedded (their authorization type), instead of a call per method. */
 export const REST_RESOURCES_WITH_METHODS_INPUT = { embed: ['methods'] } as const;
+
+/** CloudTrail event history of Amazon Bedrock (bedrock-runtime's InvokeModel, Converse... are management events there). */
+export const BEDROCK_EVENT_LOOKUP_INPUT = { LookupAttributes: [{ AttributeKey: 'EventSource' as const, AttributeValue: 'bedrock.amazonaws.com' }] };
+/** LookupEvents answers 50 events a page at 2 calls a second per region: at most this many pages (1,000 events) are read. */
+export const BEDROCK_EVENT_LOOKUP_MAX_PAGES = 20;

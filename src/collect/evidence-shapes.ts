@@ -83,6 +83,7 @@ export interface EvidenceShapes {
   'cloudtrail.DescribeTrails': cloudtrail.DescribeTrailsCommandOutput;
   'cloudtrail.GetEventSelectors': cloudtrail.GetEventSelectorsCommandOutput;
   'cloudtrail.GetTrailStatus': cloudtrail.GetTrailStatusCommandOutput;
+  'cloudtrail.LookupEvents': cloudtrail.LookupEventsCommandOutput;
   'cloudwatch-logs.DescribeLogGroups': cloudwatchLogs.DescribeLogGroupsCommandOutput;
   'cloudwatch-logs.DescribeMetricFilters': cloudwatchLogs.DescribeMetricFiltersCommandOutput;
   'cloudwatch.DescribeAlarms': cloudwatch.DescribeAlarmsCommandOutput;

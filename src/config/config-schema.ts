@@ -86,6 +86,18 @@ export const configSchema = z
     /** Regions where data may reside (data residency). Empty means every region in scope is allowed. */
     allowedRegions: z.array(region).default([]),
     accessKeyMaxAgeDays: z.number().int().positive().default(90),
+    /**
+     * Who may invoke Amazon Bedrock models, and where (bedrock-invocations-from-expected-principals-and-regions).
+     * Principals are IAM role or user ARNs, `*` matching any characters (e.g. arn:aws:iam::111122223333:role/app-*).
+     * Unset: that control is unknown ("not configured") rather than judging every invocation expected.
+     */
+    bedrockExpectedInvocations: z
+      .object({
+        principals: z.array(z.string().regex(/^arn:aws[\w-]*:(iam|sts)::(\d{12}|\*):[\w+=,.@/*-]+$/, 'must be an IAM role or user ARN (arn:aws:iam::<account>:role/<name>), * allowed')).min(1),
+        regions: z.array(region).min(1),
+      })
+      .strict()
+      .optional(),
     logRetentionMinDays: z.number().int().positive().default(365),
     /** Who signs the package (report.pdf, manifest.sig). None: a self-signed development identity. */
     signing: signingSchema.optional(),

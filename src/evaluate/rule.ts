@@ -15,6 +15,8 @@ export interface RuleParameters {
   allowedRegions: string[];
   accessKeyMaxAgeDays: number;
   logRetentionMinDays: number;
+  /** Principals (ARN globs) and regions expected to invoke Bedrock models; absent: not configured. */
+  bedrockExpectedInvocations?: { principals: string[]; regions: string[] };
 }
 
 /** What a rule sees: `K` are the evidence keys it declares, the only ones it can read. */

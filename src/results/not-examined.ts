@@ -10,13 +10,18 @@ export interface NotExaminedService {
 }
 
 const ENCRYPTION_AT_REST = ['s3-data-buckets-encrypted-with-customer-key', 'ebs-default-encryption-enabled', 'sagemaker-notebook-encrypted-with-kms-key'];
-const BACKUP = ['backup-plans-cover-data-stores'];
+const BACKUP = ['backup-plans-cover-data-stores', 'backup-ai-data-stores-protected'];
 const PUBLIC_EXPOSURE = ['s3-bucket-policies-not-public', 's3-bucket-public-access-block-enabled', 'security-groups-admin-ports-closed-to-internet'];
 const RESIDENCY = ['data-resides-in-allowed-regions'];
 const LEAST_PRIVILEGE = ['iam-ai-service-roles-no-admin-permissions'];
 
 export const NOT_EXAMINED: readonly NotExaminedService[] = [
   { service: 'Amazon Redshift', resourceTypes: 'clusters and serverless workgroups holding training or analytics data', analogues: [...ENCRYPTION_AT_REST, ...PUBLIC_EXPOSURE, ...BACKUP, ...RESIDENCY] },
-  { service: 'Amazon EC2 instances', resourceTypes: 'self-managed training and inference instances, their volumes and instance profiles', analogues: [...ENCRYPTION_AT_REST, ...LEAST_PRIVILEGE, ...PUBLIC_EXPOSURE] },
+  { service: 'Amazon EC2 instances', resourceTypes: 'self-managed training and inference instances, their volumes and instance profiles (only their Inspector scanning and open vulnerability findings are examined)', analogues: [...ENCRYPTION_AT_REST, ...LEAST_PRIVILEGE, ...PUBLIC_EXPOSURE] },
   { service: 'Amazon Kinesis and Data Firehose', resourceTypes: 'data streams and delivery streams', analogues: [...ENCRYPTION_AT_REST, ...RESIDENCY] },
+  {
+    service: 'Amazon Bedrock OpenAI-compatible endpoint (bedrock-mantle)',
+    resourceTypes: 'model calls through bedrock-mantle, recorded under their own CloudTrail event source: neither read for invocation signals nor checked for logging',
+    analogues: ['bedrock-invocations-from-expected-principals-and-regions', 'bedrock-model-invocation-logging-enabled'],
+  },
 ];

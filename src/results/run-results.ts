@@ -45,6 +45,8 @@ export interface RunParameters {
   allowedRegions: string[];
   accessKeyMaxAgeDays: number;
   logRetentionMinDays: number;
+  /** Who may invoke Bedrock models, and where; absent when not configured. */
+  bedrockExpectedInvocations?: { principals: string[]; regions: string[] };
   certificateExpiryWindowDays: number;
   passwordMinLength: number;
   passwordReusePrevention: number;

@@ -39,7 +39,7 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
   const startedAt = now();
   const records = await (opts.collect ?? collectEvidence)({ ...opts, now });
   const evaluatedAt = opts.evaluatedAt ?? startedAt;
-  const ruleParameters = { allowedRegions: opts.config.allowedRegions, accessKeyMaxAgeDays: opts.config.accessKeyMaxAgeDays, logRetentionMinDays: opts.config.logRetentionMinDays };
+  const ruleParameters = { allowedRegions: opts.config.allowedRegions, accessKeyMaxAgeDays: opts.config.accessKeyMaxAgeDays, logRetentionMinDays: opts.config.logRetentionMinDays, bedrockExpectedInvocations: opts.config.bedrockExpectedInvocations };
   const evaluation = evaluateControls(opts.catalog.controls, opts.rules, records, opts.source.scope, { now: evaluatedAt, ...ruleParameters });
   const window = collectionWindow(records);
   const requirements = mapRequirements(opts.catalog, evaluation.controls, opts.config.frameworks, opts.manualEvidence ?? []);

@@ -44,6 +44,7 @@ export const NO_NOT_APPLICABLE: Record<string, string> = {
   ].map((id) => [id, ACCOUNT_OR_REGION_FACT]),
   ),
   'inspector-critical-and-high-vulnerabilities-remediated': 'Judged per region where Inspector scans: no overdue finding there is a pass, and a region it does not scan is unknown (an empty list proves nothing), never "nothing to check".',
+  'bedrock-invocations-from-expected-principals-and-regions': 'Unknown ("not configured") without bedrockExpectedInvocations, which these parameters leave unset; not applicable (no invocation in event history) is in test/rules/bedrock-invocations.test.ts.',
   'iam-unused-credentials-disabled': 'The credential report always lists the root user; an empty answer lacks Content and is unknown. Not applicable (only the root user, or a user without enabled credentials) is in test/rules/iam-unused-credentials.test.ts.',
   // Its not_applicable comes only from AWSOrganizationsNotInUseException (a not-configured answer), covered in test/rules/iam.test.ts.
   'organizations-service-control-policies-enforced': 'Not applicable only when AWS answers that the account is in no organization.',

@@ -22,7 +22,7 @@ let sample: { records: EvidenceRecord[]; findings: Finding[]; scope: { accounts:
 beforeAll(async () => {
   project = await loadProjectCatalog();
   const source = await snapshotSource('samples/sample-account');
-  const config = parseConfig({ allowedRegions: ['eu-west-1', 'eu-central-1'] }, 'test');
+  const config = parseConfig({ allowedRegions: ['eu-west-1', 'eu-central-1'], bedrockExpectedInvocations: { principals: ['arn:aws:iam::111122223333:role/AcmeBedrock*'], regions: ['eu-west-1'] } }, 'test');
   const run = await runEvidence({ ...project, source, config, evaluatedAt: new Date('2026-11-20T02:00:00Z') });
   sample = { records: run.records, findings: run.results.findings, scope: source.scope };
 }, 240_000);

@@ -1,6 +1,7 @@
 // CloudTrail: trails as seen from each region (shadow trails included, so a multi-region trail shows
 // everywhere it records), then status and event selectors of each trail once, in its home region.
-import { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, type Trail } from '@aws-sdk/client-cloudtrail';
+import { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, paginateLookupEvents, type Trail } from '@aws-sdk/client-cloudtrail';
+import { BEDROCK_EVENT_LOOKUP_INPUT, BEDROCK_EVENT_LOOKUP_MAX_PAGES } from '../call-inputs.ts';
 import type { Collector } from '../collector.ts';
 
 const trails: Collector = {
@@ -20,4 +21,23 @@ const trails: Collector = {
   },
 };
 
-export const collectors: Collector[] = [trails];
+// Amazon Bedrock calls in the region's event history (last 90 days, newest first), up to a page cap:
+// the rule reads the last page's NextToken as "there was more".
+const bedrockEvents: Collector = {
+  name: 'cloudtrail.bedrock-events',
+  service: 'cloudtrail',
+  scope: 'regional',
+  produces: ['cloudtrail.LookupEvents'],
+  async collect(ctx) {
+    let pages = 0;
+    try {
+      for await (const _page of paginateLookupEvents({ client: ctx.client('cloudtrail'), pageSize: 50 }, structuredClone(BEDROCK_EVENT_LOOKUP_INPUT))) {
+        if (++pages >= BEDROCK_EVENT_LOOKUP_MAX_PAGES) break;
+      }
+    } catch {
+      // The failing page is already an error record; the rule reads it as unknown.
+    }
+  },
+};
+
+export const collectors: Collector[] = [trails, bedrockEvents];

@@ -46,6 +46,7 @@ export function buildScopeView(results: RunResults): ScopeView {
       ['Allowed regions (data residency)', p.allowedRegions.length ? p.allowedRegions.join(', ') : 'every region in scope'],
       ['Access key maximum age', `${p.accessKeyMaxAgeDays} days`],
       ['Log retention minimum', `${p.logRetentionMinDays} days`],
+      ['Expected Bedrock invokers', p.bedrockExpectedInvocations ? `${p.bedrockExpectedInvocations.principals.join(', ')} in ${p.bedrockExpectedInvocations.regions.join(', ')}` : 'not configured'],
       ['Certificate expiry window', `${p.certificateExpiryWindowDays} days`],
       ['Password policy', `at least ${p.passwordMinLength} characters, last ${p.passwordReusePrevention} passwords not reused`],
       ['Scan findings that disqualify a scan', p.scanDisqualifyingSeverities.join(', ')],
