@@ -1,6 +1,6 @@
 // The one model every renderer reads (PDF, XLSX, OSCAL, templates). Built from RunResults; templates see
 // only this, never raw AWS data.
-import type { FrameworkId, MappingStrength, Severity } from '../../catalog/catalog-schema.ts';
+import type { Coverage, FrameworkId, MappingStrength, Severity } from '../../catalog/catalog-schema.ts';
 import type { StatusCounts } from '../../evaluate/control-status.ts';
 import type { ControlOutcome } from '../../map/control-outcome.ts';
 import type { Finding } from '../../evaluate/finding.ts';
@@ -31,7 +31,7 @@ export interface RequirementView {
   id: string;
   title: string;
   kind?: string;
-  coverage: string;
+  coverage: Coverage;
   status: RequirementStatus;
   reason: string;
   /** "x of y primary controls pass", shown next to the status. */

@@ -7,7 +7,7 @@ import { requirementControlLines } from '../view-model/requirement-text.ts';
 import ExcelJS from 'exceljs';
 import { crosswalk, crosswalkCell } from '../../catalog/crosswalk.ts';
 import type { ResultFinding, RunResults } from '../../results/run-results.ts';
-import { CONTROL_STATUS_LABELS, FINDING_STATUS_LABELS, FRAMEWORK_SHORT, REQUIREMENT_STATUS_LABELS, SEVERITY_LABELS, STATUS_COLORS } from '../view-model/labels.ts';
+import { CONTROL_STATUS_LABELS, COVERAGE_LABELS, FINDING_STATUS_LABELS, FRAMEWORK_SHORT, REQUIREMENT_STATUS_LABELS, SEVERITY_LABELS, STATUS_COLORS } from '../view-model/labels.ts';
 import type { ViewModel } from '../view-model/view-model.ts';
 import { CHART_STATUSES } from '../pdf/pdf-charts.ts';
 import { notEvaluatedId } from '../tracker/carry-over.ts';
@@ -249,7 +249,7 @@ function requirementSheets(wb: Workbook, vm: ViewModel): void {
       { header: 'Why', width: 50, wrap: true },
       { header: 'Mapped controls (status, strength: justification)', width: 90, wrap: true },
     ]);
-    for (const r of fw.requirements) addRow(ws, [r.id, r.title, r.kind, r.coverage, REQUIREMENT_STATUS_LABELS[r.status], r.primaryTotal ? `${r.primaryPassed} of ${r.primaryTotal}` : '-', r.reason, requirementControlLines(r).join('\n')]);
+    for (const r of fw.requirements) addRow(ws, [r.id, r.title, r.kind, COVERAGE_LABELS[r.coverage], REQUIREMENT_STATUS_LABELS[r.status], r.primaryTotal ? `${r.primaryPassed} of ${r.primaryTotal}` : '-', r.reason, requirementControlLines(r).join('\n')]);
     ws.commit();
   }
 }
