@@ -8,6 +8,8 @@ const TABLE_ARN = 'arn:aws:dynamodb:eu-west-1:111122223333:table/features';
 const empty = [
   ok('rds.DescribeDBClusters', { DBClusters: [] }),
   ok('rds.DescribeDBInstances', { DBInstances: [{ DBInstanceIdentifier: 'member', DBInstanceArn: 'arn:aws:rds:eu-west-1:111122223333:db:member', DBClusterIdentifier: 'c' }] }),
+  ok('efs.DescribeFileSystems', { FileSystems: [] }),
+  ok('fsx.DescribeFileSystems', { FileSystems: [] }),
   ok('sagemaker.ListTrainingJobs', { TrainingJobSummaries: [] }, { input: JOBS_INPUT }),
 ];
 const tables = (...names: string[]) => ok('dynamodb.ListTables', { TableNames: names });
@@ -21,12 +23,24 @@ describe('backup-ai-data-stores-protected', () => {
     expect(result([...empty, tables('features'), protectedList()])).toEqual([['features', 'fail']]);
   });
 
+  it('judges EFS and FSx file systems by the ARNs AWS Backup names them with', () => {
+    const efsArn = 'arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-home';
+    const fsxArn = 'arn:aws:fsx:eu-west-1:111122223333:file-system/fs-0train';
+    const stores = [
+      ...empty.filter((r) => r.key !== 'efs.DescribeFileSystems' && r.key !== 'fsx.DescribeFileSystems'),
+      ok('efs.DescribeFileSystems', { FileSystems: [{ FileSystemId: 'fs-home', FileSystemArn: efsArn }] }),
+      ok('fsx.DescribeFileSystems', { FileSystems: [{ FileSystemId: 'fs-0train', ResourceARN: fsxArn }] }),
+      tables(),
+    ];
+    expect(result([...stores, protectedList({ arn: efsArn, days: 2 })])).toEqual([['fs-home', 'pass'], ['fs-0train', 'fail']]);
+  });
+
   it('finds the S3 buckets training jobs read, and is not_applicable with no store', () => {
     const jobs = [
       ok('sagemaker.ListTrainingJobs', { TrainingJobSummaries: [{ TrainingJobName: 'j' }] }, { input: JOBS_INPUT }),
       ok('sagemaker.DescribeTrainingJob', { InputDataConfig: [{ DataSource: { S3DataSource: { S3Uri: 's3://train-bucket/prefix/' } } }] }, { input: { TrainingJobName: 'j' } }),
     ];
-    expect(result([...empty.slice(0, 2), ...jobs, tables(), protectedList({ arn: 'arn:aws:s3:::train-bucket', days: 1 })])).toEqual([['train-bucket', 'pass']]);
+    expect(result([...empty.slice(0, 4), ...jobs, tables(), protectedList({ arn: 'arn:aws:s3:::train-bucket', days: 1 })])).toEqual([['train-bucket', 'pass']]);
     expect(runRule(rule, [...empty, tables(), protectedList()]).map((f) => f.status)).toEqual(['not_applicable']);
   });
 

@@ -1,6 +1,7 @@
 // The data stores of the AI workload that the run has evidence of, per region: RDS and Aurora databases
-// (a cluster, or an instance outside any cluster), DynamoDB tables, and the S3 buckets SageMaker training
-// jobs read their training data from. To add a store type, add a source: its evidence keys to
+// (a cluster, or an instance outside any cluster), DynamoDB tables, EFS file systems (e.g. SageMaker
+// Studio home directories), FSx file systems, and the S3 buckets SageMaker training jobs read their
+// training data from. To add a store type, add a source: its evidence keys to
 // DATA_STORE_EVIDENCE and a function listing its stores (with ARNs as AWS Backup names them).
 import { RECENT_TRAINING_JOBS_INPUT } from '../../collect/call-inputs.ts';
 import type { EvidenceRecord } from '../../collect/evidence-record.ts';
@@ -9,7 +10,7 @@ import type { ResourceRef } from '../finding.ts';
 import { listAt, type Listed } from '../rule-helpers.ts';
 import type { RuleContext } from '../rule.ts';
 
-export const DATA_STORE_EVIDENCE = ['rds.DescribeDBInstances', 'rds.DescribeDBClusters', 'dynamodb.ListTables', 'sagemaker.ListTrainingJobs', 'sagemaker.DescribeTrainingJob'] as const;
+export const DATA_STORE_EVIDENCE = ['rds.DescribeDBInstances', 'rds.DescribeDBClusters', 'dynamodb.ListTables', 'efs.DescribeFileSystems', 'fsx.DescribeFileSystems', 'sagemaker.ListTrainingJobs', 'sagemaker.DescribeTrainingJob'] as const;
 type Keys = (typeof DATA_STORE_EVIDENCE)[number];
 
 export interface DataStore {
@@ -47,6 +48,18 @@ const dynamoTables: Source = (ctx, at) => ({
   ]),
 });
 
+const efsFileSystems: Source = (ctx, at) => ({
+  noun: 'EFS file systems',
+  listed: mapItems(listAt(ctx, 'efs.DescribeFileSystems', at, (r) => r.FileSystems), (f) =>
+    f.FileSystemId && f.FileSystemArn ? [{ resource: { type: 'AWS::EFS::FileSystem', id: f.FileSystemId, arn: f.FileSystemArn }, role: 'file system' }] : []),
+});
+
+const fsxFileSystems: Source = (ctx, at) => ({
+  noun: 'FSx file systems',
+  listed: mapItems(listAt(ctx, 'fsx.DescribeFileSystems', at, (r) => r.FileSystems), (f) =>
+    f.FileSystemId && f.ResourceARN ? [{ resource: { type: 'AWS::FSx::FileSystem', id: f.FileSystemId, arn: f.ResourceARN }, role: 'file system' }] : []),
+});
+
 /** Buckets named by the S3 training inputs of the training jobs judged (the most recent page). */
 const trainingBuckets: Source = (ctx, at) => {
   const jobs = listAt(ctx, 'sagemaker.ListTrainingJobs', at, (r) => r.TrainingJobSummaries, { ...RECENT_TRAINING_JOBS_INPUT });
@@ -65,7 +78,7 @@ const trainingBuckets: Source = (ctx, at) => {
   return { noun: 'SageMaker training jobs', listed: { ok: true, items: [...buckets.values()], records } };
 };
 
-const SOURCES: readonly Source[] = [rdsClusters, rdsInstances, dynamoTables, trainingBuckets];
+const SOURCES: readonly Source[] = [rdsClusters, rdsInstances, dynamoTables, efsFileSystems, fsxFileSystems, trainingBuckets];
 
 function mapItems<T>(listed: Listed<T>, f: (item: T) => DataStore[]): Listed<DataStore> {
   return listed.ok ? { ...listed, items: listed.items.flatMap(f) } : listed;
