@@ -6,34 +6,25 @@ import { allPages, type Collector } from '../collector.ts';
 
 const GET_FINDINGS_MAX_IDS = 50;
 
+// One collector: a second one would list the detectors again (an avoidable call per region), and an
+// account without detectors still shows it looked (ListDetectors).
 const detectors: Collector = {
   name: 'guardduty.detectors',
   service: 'guardduty',
   scope: 'regional',
-  produces: ['guardduty.ListDetectors', 'guardduty.GetDetector'],
+  produces: ['guardduty.ListDetectors', 'guardduty.GetDetector', 'guardduty.ListFindings', 'guardduty.GetFindings'],
   async collect(ctx) {
     const client = ctx.client('guardduty');
     const pages = await allPages(paginateListDetectors({ client, pageSize: 50 }, {}));
     const ids = pages.flatMap((p) => p.DetectorIds ?? []);
-    await ctx.forEach(ids, (DetectorId) => client.send(new GetDetectorCommand({ DetectorId })));
-  },
-};
-
-const untriagedFindings: Collector = {
-  name: 'guardduty.untriaged-findings',
-  service: 'guardduty',
-  scope: 'regional',
-  produces: ['guardduty.ListFindings', 'guardduty.GetFindings'],
-  async collect(ctx) {
-    const client = ctx.client('guardduty');
-    const detectorPages = await allPages(paginateListDetectors({ client, pageSize: 50 }, {}));
-    await ctx.forEach(detectorPages.flatMap((p) => p.DetectorIds ?? []), async (DetectorId) => {
-      const pages = await allPages(paginateListFindings({ client, pageSize: 50 }, { DetectorId, FindingCriteria: structuredClone(GUARDDUTY_UNTRIAGED_HIGH_CRITERIA) }));
-      const ids = pages.flatMap((p) => p.FindingIds ?? []);
-      const batches = Array.from({ length: Math.ceil(ids.length / GET_FINDINGS_MAX_IDS) }, (_, i) => ids.slice(i * GET_FINDINGS_MAX_IDS, (i + 1) * GET_FINDINGS_MAX_IDS));
+    await ctx.forEach(ids, async (DetectorId) => {
+      await client.send(new GetDetectorCommand({ DetectorId }));
+      const found = await allPages(paginateListFindings({ client, pageSize: 50 }, { DetectorId, FindingCriteria: structuredClone(GUARDDUTY_UNTRIAGED_HIGH_CRITERIA) }));
+      const findingIds = found.flatMap((p) => p.FindingIds ?? []);
+      const batches = Array.from({ length: Math.ceil(findingIds.length / GET_FINDINGS_MAX_IDS) }, (_, i) => findingIds.slice(i * GET_FINDINGS_MAX_IDS, (i + 1) * GET_FINDINGS_MAX_IDS));
       await ctx.forEach(batches, (FindingIds) => client.send(new GetFindingsCommand({ DetectorId, FindingIds })));
     });
   },
 };
 
-export const collectors: Collector[] = [detectors, untriagedFindings];
+export const collectors: Collector[] = [detectors];
