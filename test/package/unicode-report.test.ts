@@ -14,8 +14,8 @@ import { writeSnapshot } from '../../src/collect/snapshot/write-snapshot.ts';
 import { recordingPackage, type BuiltPackage } from './package-fixture.ts';
 
 const SAMPLE = fileURLToPath(new URL('../../samples/sample-account', import.meta.url));
-const PARTS = { chinese: '访问被拒绝', german: 'Zugriff verweigert', arabic: 'الوصول مرفوض', hebrew: 'הגישה נדחתה', hindi: 'पहुँच अस्वीकृत', emoji: '🚫' };
-const MESSAGE = `${PARTS.chinese} — ${PARTS.german} — ${PARTS.arabic} — ${PARTS.hebrew} — ${PARTS.hindi} ${PARTS.emoji}`;
+const PARTS = { chinese: '访问被拒绝', german: 'Zugriff verweigert', arabic: 'الوصول مرفوض', hebrew: 'הגישה נדחתה', hindi: 'पहुँच अस्वीकृत', korean: '접근 거부', emoji: '🚫' };
+const MESSAGE = `${PARTS.chinese} — ${PARTS.german} — ${PARTS.arabic} — ${PARTS.hebrew} — ${PARTS.hindi} — ${PARTS.korean} ${PARTS.emoji}`;
 const ORGANIZATION = { japanese: '株式会社アクメ・ヘルス', arabic: 'شركة أكمي للصحة' };
 
 let work: string;
@@ -68,7 +68,7 @@ describe('report.pdf in every script', () => {
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) expect(row.split(/\s+/).slice(-5, -4)[0], row).toBe('yes'); // the "emb" column
     const names = rows.map((r) => r.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
-    for (const font of ['DejaVuSansCondensed', 'DejaVuSansCondensed-Bold', 'DejaVuSansMono', 'NotoSansHans-Regular', 'NotoNaskhArabic', 'NotoSansHebrew', 'NotoSansDevanagari-Regular', 'NotoEmoji-Regular']) expect(names).toContain(font);
+    for (const font of ['DejaVuSansCondensed', 'DejaVuSansCondensed-Bold', 'DejaVuSansMono', 'NotoSansHans-Regular', 'NotoSansKR-Regular', 'NotoNaskhArabic', 'NotoSansHebrew', 'NotoSansDevanagari-Regular', 'NotoEmoji-Regular']) expect(names).toContain(font);
   });
 
   it('still carries a valid signature over the whole file', () => {

@@ -1,7 +1,8 @@
 // The report's fonts: embedded (pdfkit subsets each to the glyphs used), from packages installed with
 // the product, never from the system. DejaVu carries Latin, Greek and Cyrillic (and many symbols); each
 // other script falls back to a Noto font: Chinese and Japanese (Noto Sans Hans: GB 2312, kana, most
-// traditional forms), Arabic (Noto Naskh), Hebrew, Devanagari, and monochrome emoji.
+// traditional forms), Korean (Noto Sans KR: Hangul), Arabic (Noto Naskh), Hebrew, Devanagari, and
+// monochrome emoji.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ const FILES = {
   mono: ['dejavu-fonts-ttf', 'ttf/DejaVuSansMono.ttf'],
   cjk: ['@embedpdf/fonts-sc', 'fonts/NotoSansHans-Regular.otf'],
   cjkBold: ['@embedpdf/fonts-sc', 'fonts/NotoSansHans-Bold.otf'],
+  korean: ['@embedpdf/fonts-kr', 'fonts/NotoSansKR-Regular.otf'],
+  koreanBold: ['@embedpdf/fonts-kr', 'fonts/NotoSansKR-Bold.otf'],
   arabic: ['@embedpdf/fonts-arabic', 'fonts/NotoNaskhArabic-Regular.ttf'],
   arabicBold: ['@embedpdf/fonts-arabic', 'fonts/NotoNaskhArabic-Bold.ttf'],
   hebrew: ['@embedpdf/fonts-hebrew', 'fonts/NotoSansHebrew-Regular.ttf'],
@@ -48,10 +51,10 @@ export const STYLE = { regular: fontName('sans'), bold: fontName('sansBold'), it
 
 /** For each style: its own font, then the fonts tried in order for characters it lacks. */
 const CHAINS: Record<string, FontKey[]> = {
-  [STYLE.regular]: ['sans', 'cjk', 'arabic', 'hebrew', 'devanagari', 'emoji'],
-  [STYLE.bold]: ['sansBold', 'cjkBold', 'arabicBold', 'hebrewBold', 'devanagariBold', 'emojiBold', 'sans'],
-  [STYLE.italic]: ['sansOblique', 'cjk', 'arabic', 'hebrew', 'devanagari', 'emoji', 'sans'],
-  [STYLE.mono]: ['mono', 'cjk', 'arabic', 'hebrew', 'devanagari', 'emoji', 'sans'],
+  [STYLE.regular]: ['sans', 'cjk', 'korean', 'arabic', 'hebrew', 'devanagari', 'emoji'],
+  [STYLE.bold]: ['sansBold', 'cjkBold', 'koreanBold', 'arabicBold', 'hebrewBold', 'devanagariBold', 'emojiBold', 'sans'],
+  [STYLE.italic]: ['sansOblique', 'cjk', 'korean', 'arabic', 'hebrew', 'devanagari', 'emoji', 'sans'],
+  [STYLE.mono]: ['mono', 'cjk', 'korean', 'arabic', 'hebrew', 'devanagari', 'emoji', 'sans'],
 };
 
 // Scripts with a font of their own go to it even where DejaVu has glyphs (its Arabic and Hebrew are
