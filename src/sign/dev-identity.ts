@@ -2,7 +2,7 @@
 // (PROOFLINE_HOME, default ~/.proofline) so successive runs carry the same certificate. It is self-signed,
 // and the report says so.
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { identityFromPem, SigningKeyError } from './local-identity.ts';
 import { selfSignedCertificate } from './self-signed-certificate.ts';
@@ -38,12 +38,20 @@ export async function developmentIdentity(home: string, organization: string, no
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
   const keyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
   const certPem = derToPem(await selfSignedCertificate(publicKey.export({ type: 'spki', format: 'der' }), { commonName: 'Proofline development signer (self-signed)', organization }, rsaDigestSigner(privateKey), now, 10));
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  // Write under temporary names and rename, so a concurrent run never reads a half identity.
-  const suffix = `.${process.pid}.tmp`;
-  await writeFile(keyFile + suffix, keyPem, { mode: 0o600 });
-  await writeFile(certFile + suffix, certPem);
-  await rename(keyFile + suffix, keyFile);
-  await rename(certFile + suffix, certFile);
+  // Both files are written into a folder of our own and published with one rename, so a concurrent run
+  // (another process, or another package built in this one) never reads a half or mixed identity; if
+  // another creator published first, its identity is the one used.
+  await mkdir(home, { recursive: true, mode: 0o700 });
+  const tmp = await mkdtemp(join(home, `${DEV_IDENTITY_DIR}.tmp-`));
+  try {
+    await writeFile(join(tmp, 'key.pem'), keyPem, { mode: 0o600 });
+    await writeFile(join(tmp, 'certificate.pem'), certPem);
+    await rename(tmp, dir);
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') return developmentIdentity(home, organization, now);
+    throw err;
+  }
   return identityFromPem(keyPem, certPem, dir, 'development');
 }
