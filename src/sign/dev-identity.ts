@@ -4,7 +4,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { identityFromPem, SigningKeyError } from './local-identity.ts';
+import { identityFrom, identityFromPem, SigningKeyError } from './local-identity.ts';
 import { selfSignedCertificate } from './self-signed-certificate.ts';
 import { rsaDigestSigner, type SigningIdentity } from './signing-identity.ts';
 import { derToPem } from './x509.ts';
@@ -37,7 +37,8 @@ export async function developmentIdentity(home: string, organization: string, no
 
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
   const keyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
-  const certPem = derToPem(await selfSignedCertificate(publicKey.export({ type: 'spki', format: 'der' }), { commonName: 'Proofline development signer (self-signed)', organization }, rsaDigestSigner(privateKey), now, 10));
+  const certDer = await selfSignedCertificate(publicKey.export({ type: 'spki', format: 'der' }), { commonName: 'Proofline development signer (self-signed)', organization }, rsaDigestSigner(privateKey), now, 10);
+  const certPem = derToPem(certDer);
   // Both files are written into a folder of our own and published with one rename, so a concurrent run
   // (another process, or another package built in this one) never reads a half or mixed identity; if
   // another creator published first, its identity is the one used.
@@ -53,5 +54,6 @@ export async function developmentIdentity(home: string, organization: string, no
     if (code === 'ENOTEMPTY' || code === 'EEXIST') return developmentIdentity(home, organization, now);
     throw err;
   }
-  return identityFromPem(keyPem, certPem, dir, 'development');
+  // The key and certificate just made, as objects: nothing to parse back.
+  return identityFrom(privateKey, [certDer], dir, 'development');
 }

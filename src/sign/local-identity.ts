@@ -37,7 +37,7 @@ function rsaKey(pem: string, file: string): KeyObject {
 }
 
 /** An identity from a private key and the certificates that came with it (the signer's and its chain). */
-function identityFrom(key: KeyObject, certs: Buffer[], file: string, source: IdentitySource): SigningIdentity {
+export function identityFrom(key: KeyObject, certs: Buffer[], file: string, source: IdentitySource): SigningIdentity {
   const own = certificateFor(key, certs);
   if (!own) throw new SigningKeyError({ file: file, message: certs.length ? 'the certificate does not belong to the private key' : 'no certificate' });
   const chainDer = certs.filter((c) => c !== own);
