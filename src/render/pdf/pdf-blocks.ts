@@ -45,20 +45,24 @@ export function paragraphs(doc: Doc, text: string, opts: { size?: number; color?
   doc.fillColor(COLOR.text);
 }
 
-/** Label / value rows; values may wrap, labels stay in their column. */
+/** Label / value rows; values may wrap, labels stay in their column (and may wrap there too). */
 export function keyValues(doc: Doc, rows: [string, string][], opts: { labelWidth?: number; mono?: Set<string> } = {}): void {
   const labelWidth = opts.labelWidth ?? 120;
   const valueWidth = CONTENT_WIDTH - labelWidth - 8;
   for (const [label, value] of rows) {
     const font = opts.mono?.has(label) ? FONT.mono : FONT.regular;
     const size = opts.mono?.has(label) ? SIZE.mono + 0.5 : SIZE.body;
-    doc.font(font).fontSize(size);
-    const h = Math.max(doc.heightOfString(value || '-', { width: valueWidth }), SIZE.body * 1.2);
+    // The row is as tall as the taller of its label and its value: a long label wraps in its column.
+    const labelHeight = doc.font(FONT.bold).fontSize(SIZE.body).heightOfString(label, { width: labelWidth });
+    const valueHeight = doc.font(font).fontSize(size).heightOfString(value || '-', { width: valueWidth });
+    const h = Math.max(labelHeight, valueHeight, SIZE.body * 1.2);
     ensureSpace(doc, h + 4);
     const y = doc.y;
+    const page = doc.page;
     doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOR.muted).text(label, MARGIN.left, y, { width: labelWidth });
     doc.font(font).fontSize(size).fillColor(COLOR.text).text(value || '-', MARGIN.left + labelWidth + 8, y, { width: valueWidth });
-    doc.y = Math.max(doc.y, y + h) + 3;
+    // A value longer than a page flows onto the next one; then the row ends where the value ended.
+    doc.y = (doc.page === page ? Math.max(doc.y, y + h) : doc.y) + 3;
   }
   doc.x = MARGIN.left;
 }
