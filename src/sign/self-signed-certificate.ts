@@ -23,8 +23,10 @@ function name(subject: CertificateSubject): pkijs.RelativeDistinguishedNames {
 export async function selfSignedCertificate(spki: Buffer, subject: CertificateSubject, signDigest: DigestSigner, now = new Date(), years = 5): Promise<Buffer> {
   const cert = new pkijs.Certificate();
   cert.version = 2;
+  // A DER INTEGER is minimal and this one positive: a first byte in 0x40-0x7f is neither a sign bit nor
+  // a padding zero (OpenSSL refuses "00 4b..."), and leaves 126 random bits.
   const serial = randomBytes(16);
-  serial[0] &= 0x7f; // positive
+  serial[0] = 0x40 | (serial[0] & 0x3f);
   cert.serialNumber = new asn1js.Integer({ valueHex: serial });
   cert.subject = name(subject);
   cert.issuer = name(subject);
