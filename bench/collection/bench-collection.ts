@@ -10,6 +10,7 @@ import { totalResources } from '../generate/plan.ts';
 import { AwsLimits, type LimitsConfig, type RateLimit } from './aws-limits.ts';
 import { avoidableCalls } from './avoidable-calls.ts';
 import { collectionBound, type CollectionBound } from './collection-bound.ts';
+import { callTimeline, type OperationTimeline } from './call-timeline.ts';
 
 /**
  * Assumed AWS limits. AWS publishes few per-operation rates; these are in the range of the documented
@@ -50,6 +51,8 @@ export interface CollectionBenchOptions {
    * the previous bench run (none the first time: cold) and keeps what it learned for the next (warm).
    */
   learnedRatesDir?: string;
+  /** Also report the timeline of this many operations, those that finished last (call-timeline.ts). */
+  timeline?: number;
 }
 
 export interface CollectionBenchResult {
@@ -80,6 +83,8 @@ export interface CollectionBenchResult {
   learnedRates?: { startedFrom: number; kept: number };
   settings: { latencyMs: number; perAccountConcurrency: number; fanOutConcurrency?: number; callsInFlightPerService: Record<string, number>; callsInFlightTotal: number };
   genericKeys: string[];
+  /** With `timeline`: the operations that finished last, when they started and how fast they ran. */
+  timeline?: OperationTimeline[];
 }
 
 export async function benchCollection(opts: CollectionBenchOptions): Promise<CollectionBenchResult> {
@@ -133,6 +138,7 @@ export async function benchCollection(opts: CollectionBenchOptions): Promise<Col
     ...(history ? { learnedRates: { startedFrom, kept: kept.length } } : {}),
     settings: { latencyMs: base.latencyMs, perAccountConcurrency, ...(fanOutConcurrency ? { fanOutConcurrency } : {}), callsInFlightPerService: Object.fromEntries(services.map((s) => [s, inFlightPerService(s)])), callsInFlightTotal: DEFAULT_MAX_CALLS_IN_FLIGHT },
     genericKeys: run.account.genericKeys(),
+    ...(opts.timeline ? { timeline: callTimeline(limits.log.calls, (k) => limits.limitFor(k), opts.timeline) } : {}),
   };
 }
 
@@ -147,8 +153,13 @@ function s3Limits(): Record<string, { rate: number; burst: number }> {
   return Object.fromEntries(ops.map((op) => [`s3.${op}`, S3_BUCKET_LIMIT]));
 }
 
+function timelineRows(args: string[]): number | undefined {
+  const arg = args.find((a) => a === '--timeline' || a.startsWith('--timeline='));
+  return arg === undefined ? undefined : Number(arg.slice('--timeline='.length) || 8);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // tsx bench/collection/bench-collection.ts <size> [fanOut] [perAccount] [--machine-floor] [--floor-only] [--learned-rates=<dir>]: one JSON line.
+  // tsx bench/collection/bench-collection.ts <size> [fanOut] [perAccount] [--machine-floor] [--floor-only] [--learned-rates=<dir>] [--timeline[=<rows>]]: one JSON line.
   // Collection alone at 10k: `npx tsx bench/collection/bench-collection.ts 10000 --machine-floor`.
   // Cold, then warm: the same command twice with one --learned-rates=<dir> (a new folder the first time).
   // --limits-scale=0.1: every limit a tenth, so the limits, not the CPU, bound the run.
@@ -156,6 +167,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [size, fanOut, perAccount] = args.filter((a) => !a.startsWith('--')).map(Number);
   const learnedRatesDir = args.find((a) => a.startsWith('--learned-rates='))?.slice('--learned-rates='.length);
   const limitsScale = Number(args.find((a) => a.startsWith('--limits-scale='))?.slice('--limits-scale='.length) ?? 1);
-  const r = await benchCollection({ size: size || 1000, fanOutConcurrency: fanOut || undefined, perAccountConcurrency: perAccount || undefined, machineFloor: args.includes('--machine-floor'), floorOnly: args.includes('--floor-only'), learnedRatesDir, limitsScale });
+  const r = await benchCollection({ size: size || 1000, fanOutConcurrency: fanOut || undefined, perAccountConcurrency: perAccount || undefined, machineFloor: args.includes('--machine-floor'), floorOnly: args.includes('--floor-only'), learnedRatesDir, limitsScale, timeline: timelineRows(args) });
   process.stdout.write(JSON.stringify(r) + '\n');
 }

@@ -9,13 +9,15 @@ export interface LoggedCall {
   region: string;
   input: string;
   throttled: boolean;
+  /** When the attempt reached AWS (performance.now(), ms); absent in logs gathered from other processes. */
+  at?: number;
 }
 
 export class CallLog {
   readonly calls: LoggedCall[] = [];
 
   record(call: Call, throttled: boolean): void {
-    this.calls.push({ key: `${call.service}.${call.operation}`, account: call.account, region: call.region, input: stableStringify(call.input), throttled });
+    this.calls.push({ key: `${call.service}.${call.operation}`, account: call.account, region: call.region, input: stableStringify(call.input), throttled, at: performance.now() });
   }
 
   /** Calls AWS answered (a throttled attempt is the SDK's retry, not a call the collector chose to make). */

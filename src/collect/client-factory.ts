@@ -7,6 +7,7 @@ import type { EvidenceSink } from './evidence-sink.ts';
 import { responderMiddleware, type Responder, type ResponseFilter } from './evidence-middleware.ts';
 import { installRecorder, type CallEvent } from './evidence-recorder.ts';
 import { paceFor, paceKey, pacingMiddleware, type OperationPace } from './operation-pacing.ts';
+import { withPerOperationRateLimit } from './operation-rate-limiter.ts';
 import { secretRedaction } from './redact.ts';
 import { installationRedactionKey } from './redaction-key.ts';
 import { SERVICE_CLIENTS, type ServiceClient, type ServiceId } from './services.ts';
@@ -17,9 +18,8 @@ export type { CallEvent } from './evidence-recorder.ts';
 /**
  * Calls in flight at once per service x account x region unless configured. AWS throttles per
  * account, region and operation; this lets a service's operations reach their rates at ordinary
- * latencies (25 calls/s at 40-200 ms is 1-5 in flight per operation) and the SDK's adaptive retry,
- * whose client-side rate limiter is per client (= per service x account x region), backs off when
- * AWS says so.
+ * latencies (25 calls/s at 40-200 ms is 1-5 in flight per operation); each operation backs off on
+ * its own when AWS throttles it (operation-pacing.ts, operation-rate-limiter.ts).
  */
 export const DEFAULT_CALL_CONCURRENCY = 16;
 /**
@@ -113,7 +113,7 @@ export class ClientFactory {
       // command name, the same for every call of the class.
       config.cacheMiddleware ??= true;
     }
-    const client = new Ctor(config);
+    const client = new Ctor(withPerOperationRateLimit(config));
     // A call waits for its operation's pace holding only an operation slot (as many as the service's),
     // then takes this client's slot, then the run's: one order everywhere, and calls never nest.
     const concurrency = callConcurrencyFor(service, this.opts.callConcurrency);

@@ -1,5 +1,6 @@
 // Client settings for calls that reach AWS: the SDK's retry as resolved in retry-settings.ts (by default
-// adaptive: client-side rate limiting that backs off on throttling), bounded time per request, and path-style S3 when an endpoint is
+// adaptive: client-side rate limiting that backs off on throttling, per operation: operation-rate-limiter.ts),
+// bounded time per request, and path-style S3 when an endpoint is
 // overridden. Endpoints themselves come from the SDK's standard configuration: it reads
 // AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE> and the shared config's endpoint_url on its own.
 import type { ServiceId } from '../services.ts';
