@@ -3,16 +3,17 @@
 // is measured, wrapped and drawn here in pieces, each in its fallback font, through pdfkit's public
 // text API. Text the style's font has (nearly all of a report) goes to pdfkit unchanged.
 import PDFDocument from 'pdfkit';
-import { advanceWidth, ascender, fontName, isReportStyle, primaryFont, registerReportFonts, STYLE, type FontKey } from './pdf-fonts.ts';
+import { advanceWidth, ascender, isReportStyle, primaryFont, registerReportFonts, shapedFontName, STYLE, type FontKey } from './pdf-fonts.ts';
 import { fontRuns, isSimpleText, visualPieces, wrapLines } from './pdf-text-runs.ts';
 
 type TextOptions = PDFKit.Mixins.TextOptions;
 
 /**
- * fontkit's default OpenType features, all off, for text in a style's own font (Latin, Greek, Cyrillic):
- * shaping every drawn word was most of the report's time, and without it the glyphs land exactly where
- * the report measured them (pdf-fonts.ts advanceWidth). Other scripts are shaped as usual. fontkit
- * takes an object of feature switches; pdfkit passes `features` through to it.
+ * Text in a style's own font (Latin, Greek, Cyrillic) is drawn unshaped: shaping every drawn word was
+ * most of the report's time, and without it the glyphs land exactly where the report measured them
+ * (pdf-fonts.ts advanceWidth). The style's font is registered without layout tables (pdf-fonts.ts),
+ * so fontkit only maps characters to glyphs; the switches keep any feature off all the same, and
+ * passing features makes pdfkit lay out the whole run in one call instead of word by word.
  */
 const UNSHAPED = Object.fromEntries(['rvrn', 'ltra', 'ltrm', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern'].map((f) => [f, false])) as unknown as PDFKit.Mixins.OpenTypeFeatures[];
 
@@ -70,9 +71,14 @@ export class MultiScriptDocument extends PDFDocument {
     if (typeof x === 'object') return this.text(text, undefined, undefined, x);
     const style = this.style;
     const s = `${text ?? ''}`;
-    if (!style) return super.text(s, x, y, options);
-    if (isSimpleText(style, s)) return super.text(s, x, y, { ...options, features: UNSHAPED });
+    if (!style) return this.pdfkitText(s, x, y, options);
+    if (isSimpleText(style, s)) return this.pdfkitText(s, x, y, { ...options, features: UNSHAPED });
     return this.drawText(s, x ?? this.x, y ?? this.y, options ?? {});
+  }
+
+  /** pdfkit's text(): it reads options given after an undefined position as no options at all, so they go in the position's place. */
+  private pdfkitText(text: string, x: number | undefined, y: number | undefined, options: TextOptions | undefined): this {
+    return x === undefined && y === undefined ? super.text(text, options) : super.text(text, x, y, options);
   }
 
   /** The lines `text` takes at `width` in the current style and size (the wrapping text() does). */
@@ -80,8 +86,9 @@ export class MultiScriptDocument extends PDFDocument {
     return wrapLines(text, width, (s) => this.widthOfString(s));
   }
 
+  /** Runs `fn` in the font `key`, shaped (text outside the simple path: marks, other scripts). */
   private inFont<T>(key: FontKey, fn: () => T): T {
-    super.font(fontName(key));
+    super.font(shapedFontName(key));
     return fn();
   }
 

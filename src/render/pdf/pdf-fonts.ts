@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { unshapedFontData } from './pdf-unshaped-font.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -65,8 +66,25 @@ const SCRIPT_FONTS: [ranges: [number, number][], regular: FontKey, bold: FontKey
   [[[0x0900, 0x097f], [0xa8e0, 0xa8ff]], 'devanagari', 'devanagariBold'],
 ];
 
-export function registerReportFonts(doc: { registerFont(name: string, src: string): unknown }): void {
-  for (const key of Object.keys(FILES) as FontKey[]) doc.registerFont(fontName(key), fontFile(key));
+/** The styles' own fonts (DejaVu), which draw their text unshaped (multi-script-document.ts). */
+const OWN = new Set<FontKey>(Object.values(CHAINS).map((chain) => chain[0]));
+
+/** The name of the font's version with its layout tables, for text that needs shaping. */
+export function shapedFontName(key: FontKey): string {
+  return OWN.has(key) ? `${fontName(key)}-shaped` : fontName(key);
+}
+
+/**
+ * Every font under its name. A style's own font is registered without its layout tables
+ * (pdf-unshaped-font.ts: pdfkit's encoding of each run ~5x cheaper, same glyphs and positions as
+ * unshaped layout) and again whole under `shapedFontName`, for pieces of text that need shaping
+ * (combining marks, text beside another script). pdfkit opens and embeds only the fonts a document uses.
+ */
+export function registerReportFonts(doc: { registerFont(name: string, src: string | Buffer): unknown }): void {
+  for (const key of Object.keys(FILES) as FontKey[]) {
+    if (OWN.has(key)) doc.registerFont(fontName(key), unshapedFontData(fontFile(key)));
+    doc.registerFont(shapedFontName(key), fontFile(key));
+  }
 }
 
 export function fontFile(key: FontKey): string {

@@ -16,7 +16,8 @@ export interface Piece {
 }
 
 const SIMPLE = new Map<string, Uint8Array>();
-/** True when every character is drawn in the style's own font, left to right: pdfkit draws the text as it is. */
+const MARK = /\p{M}/u;
+/** True when every character is drawn in the style's own font, left to right, without combining marks: pdfkit draws the text as it is, unshaped. */
 export function isSimpleText(style: string, text: string): boolean {
   if (/^[\x20-\x7E\n]*$/.test(text)) return true; // every style's own font has printable ASCII
   let known = SIMPLE.get(style);
@@ -28,7 +29,8 @@ export function isSimpleText(style: string, text: string): boolean {
     let state = known[code];
     if (state === 0) {
       const font = code < 0x20 ? own : fontForCodePoint(style, code);
-      known[code] = state = font === undefined || font === own ? 1 : 2;
+      // A combining mark is placed on its base by the font's positioning rules: shaped, not simple.
+      known[code] = state = (font === undefined || font === own) && !MARK.test(String.fromCharCode(code)) ? 1 : 2;
     }
     if (state === 2) return false;
   }
