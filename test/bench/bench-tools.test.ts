@@ -100,4 +100,18 @@ describe('targets', () => {
       ['peak RSS ratio, large / small run', 2.25, false],
     ]);
   });
+
+  it("adds the package against the floor in the report's font, marked informational, when that floor was measured", () => {
+    const stage = (target: number, name: string, ms: number, extra: Record<string, unknown> = {}) => ({ target, stage: name, ms, peakRssMb: 100, ...extra });
+    const machine = { cpus: 2, cpuModel: 'x', memoryGb: 1, node: 'v20', loadAverageAtStart: [1, 1, 1], loadAverageAtEnd: [2, 2, 2] };
+    const stages = [stage(100, 'json', 100), stage(100, 'pdf', 1100), stage(100, 'floor-xlsx', 200), stage(100, 'floor-pdf', 300), stage(100, 'floor-pdf-font', 600)];
+    const { targets, text } = formatReport({ machine, collection: [], stages, benchSeconds: 1 });
+    const font = targets.filter((t) => t.informational);
+    expect(font.map((t) => [t.measure, t.value, t.limitValue, t.met])).toEqual([["package ms / (bare exceljs + bare pdfkit in the report's embedded font ms)", 1.5, 1.5, true]]);
+    expect(targets.find((t) => t.measure === 'package ms / (bare exceljs + bare pdfkit ms)')).toMatchObject({ value: 2.4, met: false });
+    expect(targets.filter((t) => 'informational' in t)).toHaveLength(1);
+    expect(text).toContain('(for comparison <= 1.50)');
+    const timedOut = formatReport({ machine, collection: [], stages: [...stages.slice(0, 4), stage(100, 'floor-pdf-font', 900, { timedOut: true })], benchSeconds: 1 }).targets.find((t) => t.informational);
+    expect(timedOut).toMatchObject({ met: false });
+  });
 });
