@@ -1,11 +1,14 @@
 // Fixed request inputs that a collector sends and a rule looks its evidence up by. Kept out of the
 // collector files so rules never import a collector (and with it an SDK client's commands).
-import { KeyAlgorithm } from '@aws-sdk/client-acm';
+import type { KeyAlgorithm } from '@aws-sdk/client-acm';
 import type { FindingCriteria } from '@aws-sdk/client-guardduty';
 import type { FilterCriteria } from '@aws-sdk/client-inspector2';
 
-/** ListCertificates returns only RSA 1024/2048 certificates by default: every key algorithm is asked for. */
-export const ALL_KEY_TYPES = Object.values(KeyAlgorithm);
+/**
+ * ListCertificates returns only RSA 1024/2048 certificates by default: every key algorithm is asked for,
+ * in the SDK's order (written out so that rules need not load the ACM client; a test compares it with the SDK's).
+ */
+export const ALL_KEY_TYPES: KeyAlgorithm[] = ['EC_prime256v1', 'EC_secp384r1', 'EC_secp521r1', 'RSA_1024', 'RSA_2048', 'RSA_3072', 'RSA_4096'];
 
 /** The training jobs judged: the most recent page. A fixed request (no clock-derived filter) replays identically. */
 export const RECENT_TRAINING_JOBS_INPUT = { SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 } as const;

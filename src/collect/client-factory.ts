@@ -10,7 +10,7 @@ import { paceFor, paceKey, pacingMiddleware, type OperationPace } from './operat
 import { withPerOperationRateLimit } from './operation-rate-limiter.ts';
 import { secretRedaction } from './redact.ts';
 import { installationRedactionKey } from './redaction-key.ts';
-import { SERVICE_CLIENTS, type ServiceClient, type ServiceId } from './services.ts';
+import { serviceClientClass, type ServiceClient, type ServiceClientClass, type ServiceId } from './services.ts';
 import { GLOBAL_REGION, type Target } from './target.ts';
 
 export type { CallEvent } from './evidence-recorder.ts';
@@ -92,13 +92,19 @@ export class ClientFactory {
     this.filter = extra ? (key, response) => extra(key, redactSecrets(key, response)) : redactSecrets;
   }
 
-  client<S extends ServiceId>(service: S, target: Target): ServiceClient<S> {
+  /** The service's client for the target (its SDK package loaded on the service's first use), one per service x account x region. */
+  async client<S extends ServiceId>(service: S, target: Target): Promise<ServiceClient<S>> {
+    const Ctor = await serviceClientClass(service);
+    // From here on nothing awaits: concurrent callers for one target get the one client.
+    return this.clientOf(Ctor, service, target);
+  }
+
+  private clientOf<S extends ServiceId>(Ctor: ServiceClientClass<S>, service: S, target: Target): ServiceClient<S> {
     const cacheKey = `${service}|${target.account}|${target.region}`;
     const cached = this.cache.get(cacheKey);
     if (cached) return cached as ServiceClient<S>;
 
     const region = target.region === GLOBAL_REGION ? (this.opts.globalEndpointRegion ?? 'us-east-1') : target.region;
-    const Ctor = SERVICE_CLIENTS[service] as unknown as new (config: Record<string, unknown>) => ServiceClient<S>;
     const config: Record<string, unknown> = { region, ...(this.opts.clientConfig?.(service, region) ?? {}) };
     const credentials = this.opts.credentialsFor?.(target.account);
     if (credentials) config.credentials = credentials;

@@ -6,7 +6,8 @@ import type { Target } from './target.ts';
 
 export interface CollectorContext {
   target: Target;
-  client<S extends ServiceId>(service: S): ServiceClient<S>;
+  /** The service's client for this target (async: the SDK package is loaded on first use). */
+  client<S extends ServiceId>(service: S): Promise<ServiceClient<S>>;
   /**
    * Runs a call whose evidence is recorded by the middleware either way; a failure only means that
    * what depends on it cannot be collected, so it returns undefined instead of throwing.

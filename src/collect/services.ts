@@ -1,90 +1,67 @@
 // The AWS SDK v3 clients Proofline may construct, by the service id used in evidence keys
-// (the client package's suffix: @aws-sdk/client-<id>).
-import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
-import { ACMClient } from '@aws-sdk/client-acm';
-import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
-import { BackupClient } from '@aws-sdk/client-backup';
-import { BedrockClient } from '@aws-sdk/client-bedrock';
-import { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent';
-import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore-control';
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { ComprehendClient } from '@aws-sdk/client-comprehend';
-import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ECRClient } from '@aws-sdk/client-ecr';
-import { ECSClient } from '@aws-sdk/client-ecs';
-import { EFSClient } from '@aws-sdk/client-efs';
-import { EKSClient } from '@aws-sdk/client-eks';
-import { FSxClient } from '@aws-sdk/client-fsx';
-import { GuardDutyClient } from '@aws-sdk/client-guardduty';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { Inspector2Client } from '@aws-sdk/client-inspector2';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
-import { Macie2Client } from '@aws-sdk/client-macie2';
-import { OpenSearchClient } from '@aws-sdk/client-opensearch';
-import { OpenSearchServerlessClient } from '@aws-sdk/client-opensearchserverless';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { RDSClient } from '@aws-sdk/client-rds';
-import { RekognitionClient } from '@aws-sdk/client-rekognition';
-import { S3Client } from '@aws-sdk/client-s3';
-import { S3ControlClient } from '@aws-sdk/client-s3-control';
-import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { STSClient } from '@aws-sdk/client-sts';
-import { WAFV2Client } from '@aws-sdk/client-wafv2';
+// (the client package's suffix: @aws-sdk/client-<id>). Each package is imported on first use: a
+// process that talks to two services loads two client packages, not all of them (about two seconds
+// of CPU together).
 
-export const SERVICE_CLIENTS = {
-  accessanalyzer: AccessAnalyzerClient,
-  acm: ACMClient,
-  'api-gateway': APIGatewayClient,
-  apigatewayv2: ApiGatewayV2Client,
-  backup: BackupClient,
-  bedrock: BedrockClient,
-  'bedrock-agent': BedrockAgentClient,
-  'bedrock-agentcore-control': BedrockAgentCoreControlClient,
-  cloudtrail: CloudTrailClient,
-  cloudwatch: CloudWatchClient,
-  'cloudwatch-logs': CloudWatchLogsClient,
-  comprehend: ComprehendClient,
-  'config-service': ConfigServiceClient,
-  dynamodb: DynamoDBClient,
-  ec2: EC2Client,
-  ecr: ECRClient,
-  ecs: ECSClient,
-  efs: EFSClient,
-  eks: EKSClient,
-  fsx: FSxClient,
-  guardduty: GuardDutyClient,
-  iam: IAMClient,
-  inspector2: Inspector2Client,
-  kms: KMSClient,
-  lambda: LambdaClient,
-  'lex-models-v2': LexModelsV2Client,
-  macie2: Macie2Client,
-  opensearch: OpenSearchClient,
-  opensearchserverless: OpenSearchServerlessClient,
-  organizations: OrganizationsClient,
-  rds: RDSClient,
-  rekognition: RekognitionClient,
-  s3: S3Client,
-  's3-control': S3ControlClient,
-  sagemaker: SageMakerClient,
-  'secrets-manager': SecretsManagerClient,
-  securityhub: SecurityHubClient,
-  sts: STSClient,
-  wafv2: WAFV2Client,
-} as const;
+/** Loads a service's client class; the types below come from these imports too (nothing is loaded for a type). */
+const LOADERS = {
+  accessanalyzer: async () => (await import('@aws-sdk/client-accessanalyzer')).AccessAnalyzerClient,
+  acm: async () => (await import('@aws-sdk/client-acm')).ACMClient,
+  'api-gateway': async () => (await import('@aws-sdk/client-api-gateway')).APIGatewayClient,
+  apigatewayv2: async () => (await import('@aws-sdk/client-apigatewayv2')).ApiGatewayV2Client,
+  backup: async () => (await import('@aws-sdk/client-backup')).BackupClient,
+  bedrock: async () => (await import('@aws-sdk/client-bedrock')).BedrockClient,
+  'bedrock-agent': async () => (await import('@aws-sdk/client-bedrock-agent')).BedrockAgentClient,
+  'bedrock-agentcore-control': async () => (await import('@aws-sdk/client-bedrock-agentcore-control')).BedrockAgentCoreControlClient,
+  cloudtrail: async () => (await import('@aws-sdk/client-cloudtrail')).CloudTrailClient,
+  cloudwatch: async () => (await import('@aws-sdk/client-cloudwatch')).CloudWatchClient,
+  'cloudwatch-logs': async () => (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient,
+  comprehend: async () => (await import('@aws-sdk/client-comprehend')).ComprehendClient,
+  'config-service': async () => (await import('@aws-sdk/client-config-service')).ConfigServiceClient,
+  dynamodb: async () => (await import('@aws-sdk/client-dynamodb')).DynamoDBClient,
+  ec2: async () => (await import('@aws-sdk/client-ec2')).EC2Client,
+  ecr: async () => (await import('@aws-sdk/client-ecr')).ECRClient,
+  ecs: async () => (await import('@aws-sdk/client-ecs')).ECSClient,
+  efs: async () => (await import('@aws-sdk/client-efs')).EFSClient,
+  eks: async () => (await import('@aws-sdk/client-eks')).EKSClient,
+  fsx: async () => (await import('@aws-sdk/client-fsx')).FSxClient,
+  guardduty: async () => (await import('@aws-sdk/client-guardduty')).GuardDutyClient,
+  iam: async () => (await import('@aws-sdk/client-iam')).IAMClient,
+  inspector2: async () => (await import('@aws-sdk/client-inspector2')).Inspector2Client,
+  kms: async () => (await import('@aws-sdk/client-kms')).KMSClient,
+  lambda: async () => (await import('@aws-sdk/client-lambda')).LambdaClient,
+  'lex-models-v2': async () => (await import('@aws-sdk/client-lex-models-v2')).LexModelsV2Client,
+  macie2: async () => (await import('@aws-sdk/client-macie2')).Macie2Client,
+  opensearch: async () => (await import('@aws-sdk/client-opensearch')).OpenSearchClient,
+  opensearchserverless: async () => (await import('@aws-sdk/client-opensearchserverless')).OpenSearchServerlessClient,
+  organizations: async () => (await import('@aws-sdk/client-organizations')).OrganizationsClient,
+  rds: async () => (await import('@aws-sdk/client-rds')).RDSClient,
+  rekognition: async () => (await import('@aws-sdk/client-rekognition')).RekognitionClient,
+  s3: async () => (await import('@aws-sdk/client-s3')).S3Client,
+  's3-control': async () => (await import('@aws-sdk/client-s3-control')).S3ControlClient,
+  sagemaker: async () => (await import('@aws-sdk/client-sagemaker')).SageMakerClient,
+  'secrets-manager': async () => (await import('@aws-sdk/client-secrets-manager')).SecretsManagerClient,
+  securityhub: async () => (await import('@aws-sdk/client-securityhub')).SecurityHubClient,
+  sts: async () => (await import('@aws-sdk/client-sts')).STSClient,
+  wafv2: async () => (await import('@aws-sdk/client-wafv2')).WAFV2Client,
+};
 
-export type ServiceId = keyof typeof SERVICE_CLIENTS;
-export type ServiceClient<S extends ServiceId> = InstanceType<(typeof SERVICE_CLIENTS)[S]>;
+export type ServiceId = keyof typeof LOADERS;
+export type ServiceClient<S extends ServiceId> = InstanceType<Awaited<ReturnType<(typeof LOADERS)[S]>>>;
+export type ServiceClientClass<S extends ServiceId> = new (config: Record<string, unknown>) => ServiceClient<S>;
+
+/** Every service id, in a fixed order. */
+export const SERVICE_IDS = Object.keys(LOADERS) as ServiceId[];
 
 export function isServiceId(value: string): value is ServiceId {
-  return Object.prototype.hasOwnProperty.call(SERVICE_CLIENTS, value);
+  return Object.prototype.hasOwnProperty.call(LOADERS, value);
+}
+
+const loaded = new Map<ServiceId, Promise<unknown>>();
+
+/** The service's client class, its package imported on the first call. */
+export function serviceClientClass<S extends ServiceId>(service: S): Promise<ServiceClientClass<S>> {
+  let cls = loaded.get(service);
+  if (!cls) loaded.set(service, (cls = LOADERS[service]()));
+  return cls as Promise<ServiceClientClass<S>>;
 }

@@ -1,9 +1,8 @@
 // Picks the signing identity: environment variables first, then the config's `signing` section, and
 // the self-signed development identity when neither names a key.
-import { KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import type { ProoflineConfig } from '../config/config-schema.ts';
 import { developmentIdentity, prooflineHome } from './dev-identity.ts';
-import { kmsIdentity } from './kms-identity.ts';
 import { pemIdentity, pkcs12Identity, SigningKeyError } from './local-identity.ts';
 import type { SigningIdentity } from './signing-identity.ts';
 
@@ -31,7 +30,6 @@ export async function resolveSigningIdentity(config: ProoflineConfig, opts: Reso
 async function keyIdentity(config: ProoflineConfig, opts: ResolveIdentityOptions): Promise<SigningIdentity> {
   const env = opts.env ?? process.env;
   const signing = config.signing ?? {};
-  const kmsClient = opts.kmsClient ?? ((region?: string) => new KMSClient(region ? { region } : {}));
 
   if (env[SIGNING_ENV.p12] || signing.pkcs12) {
     const file = env[SIGNING_ENV.p12] || signing.pkcs12!.file;
@@ -45,7 +43,15 @@ async function keyIdentity(config: ProoflineConfig, opts: ResolveIdentityOptions
   if (signing.pem) return pemIdentity(signing.pem.key, signing.pem.certificate);
   if (env[SIGNING_ENV.kmsKeyId] || signing.kms) {
     const keyId = env[SIGNING_ENV.kmsKeyId] || signing.kms!.keyId;
-    return kmsIdentity({ keyId, client: kmsClient(signing.kms?.region), certificateFile: signing.kms?.certificate, organization: config.organization });
+    // The KMS client and signer load only here: most runs sign with a local key.
+    const { kmsIdentity } = await import('./kms-identity.ts');
+    const client = opts.kmsClient?.(signing.kms?.region) ?? (await defaultKmsClient(signing.kms?.region));
+    return kmsIdentity({ keyId, client, certificateFile: signing.kms?.certificate, organization: config.organization });
   }
   return developmentIdentity(prooflineHome(env), config.organization, opts.now);
+}
+
+async function defaultKmsClient(region?: string): Promise<KMSClient> {
+  const { KMSClient } = await import('@aws-sdk/client-kms');
+  return new KMSClient(region ? { region } : {});
 }

@@ -19,7 +19,7 @@ beforeAll(async () => {
 describe('collectors under aws-sdk-client-mock', () => {
   let mocks: Mocks;
   let restore: () => void;
-  beforeEach(() => ({ mocks, restore } = mockAllClients()));
+  beforeEach(async () => ({ mocks, restore } = await mockAllClients()));
   afterEach(() => restore());
 
   it('follows every page of a list call and describes each listed notebook', async () => {

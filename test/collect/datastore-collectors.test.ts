@@ -21,7 +21,7 @@ beforeAll(async () => {
 describe('data-store collectors', () => {
   let mocks: Mocks;
   let restore: () => void;
-  beforeEach(() => ({ mocks, restore } = mockAllClients()));
+  beforeEach(async () => ({ mocks, restore } = await mockAllClients()));
   afterEach(() => restore());
 
   it('DynamoDB: follows ListTables pages and describes each table; rules see the pages as one call', async () => {

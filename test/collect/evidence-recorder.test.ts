@@ -18,7 +18,7 @@ describe('evidence recorder under aws-sdk-client-mock', () => {
   it('records calls answered by aws-sdk-client-mock, even when the stub is installed after the client', async () => {
     const sink = new MemoryEvidence();
     const factory = new ClientFactory({ sink, now });
-    const client = factory.client('sagemaker', target);
+    const client = await factory.client('sagemaker', target);
     mock.on(ListNotebookInstancesCommand).resolves({ NotebookInstances: [], $metadata: { requestId: 'req-1' } });
     await client.send(new ListNotebookInstancesCommand({ MaxResults: 10 }));
     const [rec] = sink.all();
@@ -27,7 +27,7 @@ describe('evidence recorder under aws-sdk-client-mock', () => {
 
   it('records a rejected call as an error record and rethrows it', async () => {
     const sink = new MemoryEvidence();
-    const client = new ClientFactory({ sink, now }).client('sagemaker', target);
+    const client = await new ClientFactory({ sink, now }).client('sagemaker', target);
     const denied = Object.assign(new Error('not allowed'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403, requestId: 'req-2' } });
     mock.on(DescribeNotebookInstanceCommand).rejects(denied);
     await expect(client.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: 'nb' }))).rejects.toThrow('not allowed');
@@ -40,10 +40,10 @@ describe('evidence recorder with a responder', () => {
     const sim = new SimulatedAws({ requestIdFor: () => 'sim-req' }).on('sagemaker.DescribeNotebookInstance', () => simError('ValidationException', 400, 'nope'));
     const replay = async () => ({ outcome: 'ok' as const, response: { NotebookInstances: [] }, requestId: 'old-req', collectedAt: '2025-05-05T00:00:00.000Z' });
     const sink = new MemoryEvidence();
-    const replayed = new ClientFactory({ sink, now, responder: replay }).client('sagemaker', target);
+    const replayed = await new ClientFactory({ sink, now, responder: replay }).client('sagemaker', target);
     const out = await replayed.send(new ListNotebookInstancesCommand({}));
     expect(Object.keys(out)).toEqual(['NotebookInstances', '$metadata']);
-    const simulated = new ClientFactory({ sink, now, responder: sim.responder() }).client('sagemaker', target);
+    const simulated = await new ClientFactory({ sink, now, responder: sim.responder() }).client('sagemaker', target);
     await expect(simulated.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: 'x' }))).rejects.toThrow('nope');
     const [describe, list] = sink.all().sort((a, b) => a.key.localeCompare(b.key));
     expect(list).toMatchObject({ requestId: 'old-req', collectedAt: '2025-05-05T00:00:00.000Z' });

@@ -7,7 +7,7 @@ import type { Collector } from '../../src/collect/collector.ts';
 import type { EvidenceRecord } from '../../src/collect/evidence-record.ts';
 import { MemoryEvidence } from '../../src/collect/evidence-sink.ts';
 import { runCollection } from '../../src/collect/run-collection.ts';
-import { SERVICE_CLIENTS, type ServiceId } from '../../src/collect/services.ts';
+import { serviceClientClass, SERVICE_IDS, type ServiceId } from '../../src/collect/services.ts';
 import type { Scope } from '../../src/collect/target.ts';
 
 export const ACCOUNT = '111122223333';
@@ -16,13 +16,15 @@ export const STATIC_CREDENTIALS = { accessKeyId: 'AKIDTEST', secretAccessKey: 't
 
 export type Mocks = Record<ServiceId, AwsStub<any, any, any>>;
 
-export function mockAllClients(): { mocks: Mocks; restore: () => void } {
+export async function mockAllClients(): Promise<{ mocks: Mocks; restore: () => void }> {
   const mocks = Object.fromEntries(
-    Object.entries(SERVICE_CLIENTS).map(([id, Client]) => {
-      const stub = mockClient(Client as never) as AwsStub<any, any, any>;
-      stub.onAnyCommand().resolves({});
-      return [id, stub];
-    }),
+    await Promise.all(
+      SERVICE_IDS.map(async (id) => {
+        const stub = mockClient((await serviceClientClass(id)) as never) as AwsStub<any, any, any>;
+        stub.onAnyCommand().resolves({});
+        return [id, stub] as const;
+      }),
+    ),
   ) as Mocks;
   return { mocks, restore: () => Object.values(mocks).forEach((m) => m.restore()) };
 }

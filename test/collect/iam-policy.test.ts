@@ -24,6 +24,12 @@ describe('policies/proofline-readonly.json', () => {
     expect(callsInSource(text, 'x.ts').map((c) => `${c.service}.${c.operation}`)).toEqual(['kms.DescribeKey', 'kms.ListKeys']);
   });
 
+  it('finds commands and paginators a collector imports when it runs (destructured or as a namespace), and refuses forms it cannot read', () => {
+    const text = `async function collect() {\n  const { GetKeyPolicyCommand, paginateListAliases, KeyState } = await import('@aws-sdk/client-kms');\n  const s3 = await import('@aws-sdk/client-s3');\n  await c.send(new s3.GetBucketTaggingCommand({}));\n  const Client = (await import('@aws-sdk/client-sts')).GetCallerIdentityCommand;\n  await import('p-limit');\n}`;
+    expect(callsInSource(text, 'x.ts').map((c) => `${c.service}.${c.operation}`)).toEqual(['kms.GetKeyPolicy', 'kms.ListAliases', 's3.GetBucketTagging', 'sts.GetCallerIdentity']);
+    expect(() => callsInSource(`function f() { return import('@aws-sdk/client-iam'); }`, 'y.ts')).toThrow(/y\.ts:1: an SDK package imported dynamically must be destructured/);
+  });
+
   it('maps SDK names to IAM actions where they differ', () => {
     expect(iamAction('s3', 'ListBuckets')).toBe('s3:ListAllMyBuckets');
     expect(iamAction('s3', 'GetBucketEncryption')).toBe('s3:GetEncryptionConfiguration');

@@ -34,7 +34,7 @@ async function firstAttemptAfterThrottles(strategy: Strategy, ms: number): Promi
 describe('adaptive retry with per-operation pacing', () => {
   it('throttles do not delay other calls of the client (the SDK default would wait at 0.5 calls/s)', async () => {
     const factory = factoryWith({ retryMode: 'adaptive', maxAttempts: 8 });
-    const paced = await strategyOf(factory.client('kms', target));
+    const paced = await strategyOf(await factory.client('kms', target));
     expect(paced.mode).toBe('adaptive');
     expect(await firstAttemptAfterThrottles(paced, 150)).toBe(true);
     factory.destroy();
@@ -45,7 +45,7 @@ describe('adaptive retry with per-operation pacing', () => {
 
   it('keeps the configured number of attempts', async () => {
     const factory = factoryWith({ retryMode: 'adaptive', maxAttempts: 3 });
-    const strategy = await strategyOf(factory.client('kms', target));
+    const strategy = await strategyOf(await factory.client('kms', target));
     let token = await strategy.acquireInitialRetryToken('kms');
     let retries = 0;
     try {
@@ -62,11 +62,11 @@ describe('adaptive retry with per-operation pacing', () => {
 
   it('leaves standard mode, and a strategy given in the config, to the SDK', async () => {
     const standard = factoryWith({ retryMode: 'standard', maxAttempts: 3 });
-    expect((await strategyOf(standard.client('kms', target))).constructor.name).toBe('StandardRetryStrategy');
+    expect((await strategyOf(await standard.client('kms', target))).constructor.name).toBe('StandardRetryStrategy');
     standard.destroy();
     const own = { mode: 'own', acquireInitialRetryToken: async () => ({}), refreshRetryTokenForRetry: async () => ({}), recordSuccess: () => undefined };
     const given = factoryWith({ retryMode: 'adaptive', maxAttempts: 3, retryStrategy: own });
-    expect(await strategyOf(given.client('kms', target))).toBe(own);
+    expect(await strategyOf(await given.client('kms', target))).toBe(own);
     given.destroy();
   });
 });

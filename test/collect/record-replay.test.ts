@@ -34,8 +34,8 @@ beforeAll(async () => {
   catalog = await loadCatalog(FIXTURE, { ruleEvidence: fixtureRuleEvidence(rules) });
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
-beforeEach(() => {
-  ({ mocks, restore } = mockAllClients());
+beforeEach(async () => {
+  ({ mocks, restore } = await mockAllClients());
   mocks.sagemaker
     .on(ListNotebookInstancesCommand)
     .resolves({ NotebookInstances: [nb('nb-1')], NextToken: 't2', $metadata: { requestId: 'list-1' } })

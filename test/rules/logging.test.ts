@@ -247,7 +247,7 @@ describe('CloudWatch log groups', () => {
 
 describe('collectors (aws-sdk-client-mock)', () => {
   it('CloudTrail: status and selectors once per trail, in its home region, by ARN', async () => {
-    const { mocks, restore } = mockAllClients();
+    const { mocks, restore } = await mockAllClients();
     try {
       const org = trail('org', US, { IsMultiRegionTrail: true });
       const eu = trail('eu-data', EU);
@@ -264,7 +264,7 @@ describe('collectors (aws-sdk-client-mock)', () => {
   });
 
   it('Macie: stops after "Macie is not enabled" and records it as an error the rules can read', async () => {
-    const { mocks, restore } = mockAllClients();
+    const { mocks, restore } = await mockAllClients();
     try {
       mocks.macie2.on(GetMacieSessionCommand).rejects(awsError('AccessDeniedException', 403, 'Macie is not enabled.'));
       const records = await collect(macieCollectors);

@@ -152,7 +152,7 @@ describe('sagemaker collectors (aws-sdk-client-mock)', () => {
   const named = async (name: string) => (await loadCollectors()).filter((c) => c.name === name);
 
   it('lists one fixed page of the newest training jobs (replayable) and describes each', async () => {
-    const { mocks, restore } = mockAllClients();
+    const { mocks, restore } = await mockAllClients();
     try {
       mocks.sagemaker.on(ListTrainingJobsCommand).resolves({ TrainingJobSummaries: [{ TrainingJobName: 'j', TrainingJobArn: arn('training-job', 'j'), CreationTime: new Date(), TrainingJobStatus: 'Completed' }], NextToken: 'more' });
       mocks.sagemaker.on(DescribeTrainingJobCommand).resolves({ TrainingJobName: 'j', EnableNetworkIsolation: true } as never);

@@ -47,7 +47,8 @@ describe('a call that hangs', () => {
       const sink = new MemoryEvidence();
       const factory = new ClientFactory({ sink, now: clock, credentialsFor: () => async () => STATIC_CREDENTIALS, callDeadlineMs: 300, redactionKey: SAMPLE_REDACTION_KEY });
       const started = Date.now();
-      await expect(factory.client('sagemaker', { account: '111122223333', region: 'eu-west-1' }).send(new ListNotebookInstancesCommand({}))).rejects.toThrow(/deadline/);
+      const client = await factory.client('sagemaker', { account: '111122223333', region: 'eu-west-1' });
+      await expect(client.send(new ListNotebookInstancesCommand({}))).rejects.toThrow(/deadline/);
       expect(Date.now() - started).toBeLessThan(3_000);
       factory.destroy();
       const [record] = sink.all();

@@ -23,22 +23,63 @@ export interface SdkCall {
   file: string;
 }
 
-/** SDK operations imported by one source file (value imports only: a type import calls nothing). */
+const SDK_PACKAGE = /^@aws-sdk\/client-(.+)$/;
+
+/** The operation an SDK export calls (`XCommand`, `paginateX`), if it is one. */
+function operationOf(name: string): string | undefined {
+  return /^paginate([A-Z]\w+)$/.exec(name)?.[1] ?? /^([A-Z]\w+)Command$/.exec(name)?.[1];
+}
+
+/** The names a dynamic `import('@aws-sdk/client-x')` is read through: destructured, or a namespace's property reads. */
+function dynamicImportNames(call: ts.CallExpression, source: ts.SourceFile, file: string): string[] {
+  let node: ts.Node = call.parent;
+  while (ts.isAwaitExpression(node) || ts.isParenthesizedExpression(node)) node = node.parent;
+  if (ts.isPropertyAccessExpression(node)) return [node.name.text];
+  if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name)) return node.name.elements.map((el) => ((el.propertyName ?? el.name) as ts.Identifier).text);
+  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+    const namespace = node.name.text;
+    const names: string[] = [];
+    const reads = (n: ts.Node): void => {
+      if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === namespace) names.push(n.name.text);
+      ts.forEachChild(n, reads);
+    };
+    reads(source);
+    return names;
+  }
+  // Anything else could call operations this derivation cannot see: refuse rather than under-grant.
+  const { line } = source.getLineAndCharacterOfPosition(call.getStart(source));
+  throw new Error(`${file}:${line + 1}: an SDK package imported dynamically must be destructured (const { XCommand } = await import(...)) or read as a namespace`);
+}
+
+/**
+ * SDK operations one source file calls: the commands and paginators it imports from an @aws-sdk/client-*
+ * package, statically (value imports only: a type import calls nothing) or with `await import(...)`.
+ */
 export function callsInSource(text: string, file: string): SdkCall[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const calls: SdkCall[] = [];
+  const add = (service: string, names: readonly string[]) => {
+    for (const name of names) {
+      const operation = operationOf(name);
+      if (operation) calls.push({ service, operation, file });
+    }
+  };
   for (const stmt of source.statements) {
     if (!ts.isImportDeclaration(stmt) || !ts.isStringLiteral(stmt.moduleSpecifier)) continue;
-    const pkg = /^@aws-sdk\/client-(.+)$/.exec(stmt.moduleSpecifier.text);
+    const pkg = SDK_PACKAGE.exec(stmt.moduleSpecifier.text);
     const bindings = stmt.importClause?.namedBindings;
     if (!pkg || stmt.importClause?.isTypeOnly || !bindings || !ts.isNamedImports(bindings)) continue;
-    for (const el of bindings.elements) {
-      if (el.isTypeOnly) continue;
-      const name = (el.propertyName ?? el.name).text;
-      const operation = /^paginate([A-Z]\w+)$/.exec(name)?.[1] ?? /^([A-Z]\w+)Command$/.exec(name)?.[1];
-      if (operation) calls.push({ service: pkg[1], operation, file });
-    }
+    add(pkg[1], bindings.elements.filter((el) => !el.isTypeOnly).map((el) => (el.propertyName ?? el.name).text));
   }
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [specifier] = node.arguments;
+      const pkg = specifier && ts.isStringLiteral(specifier) ? SDK_PACKAGE.exec(specifier.text) : null;
+      if (pkg) add(pkg[1], dynamicImportNames(node, source, file));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
   return calls;
 }
 

@@ -1,6 +1,5 @@
 // API Gateway HTTP and WebSocket APIs (v2): every API, its stages (access logging) and its routes
 // (authorization type). The SDK ships no paginators for these calls.
-import { GetApisCommand, GetRoutesCommand, GetStagesCommand } from '@aws-sdk/client-apigatewayv2';
 import { tokenPages, type Collector } from '../collector.ts';
 
 const apis: Collector = {
@@ -9,7 +8,8 @@ const apis: Collector = {
   scope: 'regional',
   produces: ['apigatewayv2.GetApis', 'apigatewayv2.GetStages', 'apigatewayv2.GetRoutes'],
   async collect(ctx) {
-    const client = ctx.client('apigatewayv2');
+    const { GetApisCommand, GetRoutesCommand, GetStagesCommand } = await import('@aws-sdk/client-apigatewayv2');
+    const client = await ctx.client('apigatewayv2');
     const next = (p: { NextToken?: string }) => p.NextToken;
     const pages = await tokenPages((NextToken) => client.send(new GetApisCommand({ NextToken })), next);
     const ids = pages.flatMap((p) => p.Items ?? []).map((a) => a.ApiId!);

@@ -1,6 +1,5 @@
 // AWS Backup per region: plans and what each selects (the selection list lacks the resources, so each
 // selection is fetched), and vaults (the list carries key type and lock state).
-import { GetBackupSelectionCommand, paginateListBackupPlans, paginateListBackupSelections, paginateListBackupVaults, paginateListProtectedResources } from '@aws-sdk/client-backup';
 import { allPages, type Collector } from '../collector.ts';
 
 const plans: Collector = {
@@ -9,7 +8,8 @@ const plans: Collector = {
   scope: 'regional',
   produces: ['backup.ListBackupPlans', 'backup.ListBackupSelections', 'backup.GetBackupSelection'],
   async collect(ctx) {
-    const client = ctx.client('backup');
+    const { GetBackupSelectionCommand, paginateListBackupPlans, paginateListBackupSelections } = await import('@aws-sdk/client-backup');
+    const client = await ctx.client('backup');
     const planPages = await allPages(paginateListBackupPlans({ client }, {}));
     const planIds = planPages.flatMap((p) => p.BackupPlansList ?? []).map((p) => p.BackupPlanId!);
     await ctx.forEach(planIds, async (BackupPlanId) => {
@@ -26,7 +26,8 @@ const vaults: Collector = {
   scope: 'regional',
   produces: ['backup.ListBackupVaults'],
   async collect(ctx) {
-    await allPages(paginateListBackupVaults({ client: ctx.client('backup') }, {}));
+    const { paginateListBackupVaults } = await import('@aws-sdk/client-backup');
+    await allPages(paginateListBackupVaults({ client: await ctx.client('backup') }, {}));
   },
 };
 
@@ -37,7 +38,8 @@ const protectedResources: Collector = {
   scope: 'regional',
   produces: ['backup.ListProtectedResources'],
   async collect(ctx) {
-    await allPages(paginateListProtectedResources({ client: ctx.client('backup') }, {}));
+    const { paginateListProtectedResources } = await import('@aws-sdk/client-backup');
+    await allPages(paginateListProtectedResources({ client: await ctx.client('backup') }, {}));
   },
 };
 

@@ -1,16 +1,5 @@
 // Agents for Amazon Bedrock: knowledge bases (their data sources carry the encryption setting), agents,
 // flows and prompts (prompt management), described for their encryption key.
-import {
-  GetAgentCommand,
-  GetDataSourceCommand,
-  GetFlowCommand,
-  GetPromptCommand,
-  paginateListAgents,
-  paginateListDataSources,
-  paginateListFlows,
-  paginateListKnowledgeBases,
-  paginateListPrompts,
-} from '@aws-sdk/client-bedrock-agent';
 import { allPages, type Collector } from '../collector.ts';
 
 const knowledgeBases: Collector = {
@@ -19,7 +8,8 @@ const knowledgeBases: Collector = {
   scope: 'regional',
   produces: ['bedrock-agent.ListKnowledgeBases', 'bedrock-agent.ListDataSources', 'bedrock-agent.GetDataSource'],
   async collect(ctx) {
-    const client = ctx.client('bedrock-agent');
+    const { GetDataSourceCommand, paginateListDataSources, paginateListKnowledgeBases } = await import('@aws-sdk/client-bedrock-agent');
+    const client = await ctx.client('bedrock-agent');
     const kbs = (await allPages(paginateListKnowledgeBases({ client, pageSize: 100 }, {}))).flatMap((p) => p.knowledgeBaseSummaries ?? []);
     await ctx.forEach(kbs, async ({ knowledgeBaseId }) => {
       const pages = await allPages(paginateListDataSources({ client, pageSize: 100 }, { knowledgeBaseId }));
@@ -35,7 +25,8 @@ const agents: Collector = {
   scope: 'regional',
   produces: ['bedrock-agent.ListAgents', 'bedrock-agent.GetAgent'],
   async collect(ctx) {
-    const client = ctx.client('bedrock-agent');
+    const { GetAgentCommand, paginateListAgents } = await import('@aws-sdk/client-bedrock-agent');
+    const client = await ctx.client('bedrock-agent');
     const pages = await allPages(paginateListAgents({ client, pageSize: 100 }, {}));
     const ids = pages.flatMap((p) => p.agentSummaries ?? []).map((a) => a.agentId!);
     await ctx.forEach(ids, (agentId) => client.send(new GetAgentCommand({ agentId })));
@@ -48,7 +39,8 @@ const flows: Collector = {
   scope: 'regional',
   produces: ['bedrock-agent.ListFlows', 'bedrock-agent.GetFlow'],
   async collect(ctx) {
-    const client = ctx.client('bedrock-agent');
+    const { GetFlowCommand, paginateListFlows } = await import('@aws-sdk/client-bedrock-agent');
+    const client = await ctx.client('bedrock-agent');
     const pages = await allPages(paginateListFlows({ client, pageSize: 100 }, {}));
     const ids = pages.flatMap((p) => p.flowSummaries ?? []).map((f) => f.id!);
     await ctx.forEach(ids, (flowIdentifier) => client.send(new GetFlowCommand({ flowIdentifier })));
@@ -61,7 +53,8 @@ const prompts: Collector = {
   scope: 'regional',
   produces: ['bedrock-agent.ListPrompts', 'bedrock-agent.GetPrompt'],
   async collect(ctx) {
-    const client = ctx.client('bedrock-agent');
+    const { GetPromptCommand, paginateListPrompts } = await import('@aws-sdk/client-bedrock-agent');
+    const client = await ctx.client('bedrock-agent');
     const pages = await allPages(paginateListPrompts({ client, pageSize: 100 }, {}));
     const ids = pages.flatMap((p) => p.promptSummaries ?? []).map((p) => p.id!);
     await ctx.forEach(ids, (promptIdentifier) => client.send(new GetPromptCommand({ promptIdentifier })));

@@ -1,16 +1,6 @@
 // Amazon Bedrock AgentCore: gateways (the list carries the inbound authorizer type), memories and agent
 // runtimes, described for their encryption key and network mode, and Identity: the credential providers
 // whose secrets the token vault keeps, and the vault's key.
-import {
-  GetAgentRuntimeCommand,
-  GetMemoryCommand,
-  GetTokenVaultCommand,
-  paginateListAgentRuntimes,
-  paginateListApiKeyCredentialProviders,
-  paginateListGateways,
-  paginateListMemories,
-  paginateListOauth2CredentialProviders,
-} from '@aws-sdk/client-bedrock-agentcore-control';
 import { allPages, type Collector } from '../collector.ts';
 
 const gateways: Collector = {
@@ -19,7 +9,8 @@ const gateways: Collector = {
   scope: 'regional',
   produces: ['bedrock-agentcore-control.ListGateways'],
   async collect(ctx) {
-    await allPages(paginateListGateways({ client: ctx.client('bedrock-agentcore-control'), pageSize: 100 }, {}));
+    const { paginateListGateways } = await import('@aws-sdk/client-bedrock-agentcore-control');
+    await allPages(paginateListGateways({ client: await ctx.client('bedrock-agentcore-control'), pageSize: 100 }, {}));
   },
 };
 
@@ -29,7 +20,8 @@ const memories: Collector = {
   scope: 'regional',
   produces: ['bedrock-agentcore-control.ListMemories', 'bedrock-agentcore-control.GetMemory'],
   async collect(ctx) {
-    const client = ctx.client('bedrock-agentcore-control');
+    const { GetMemoryCommand, paginateListMemories } = await import('@aws-sdk/client-bedrock-agentcore-control');
+    const client = await ctx.client('bedrock-agentcore-control');
     const pages = await allPages(paginateListMemories({ client, pageSize: 100 }, {}));
     const ids = pages.flatMap((p) => p.memories ?? []).map((m) => m.id!);
     await ctx.forEach(ids, (memoryId) => client.send(new GetMemoryCommand({ memoryId })));
@@ -42,7 +34,8 @@ const runtimes: Collector = {
   scope: 'regional',
   produces: ['bedrock-agentcore-control.ListAgentRuntimes', 'bedrock-agentcore-control.GetAgentRuntime'],
   async collect(ctx) {
-    const client = ctx.client('bedrock-agentcore-control');
+    const { GetAgentRuntimeCommand, paginateListAgentRuntimes } = await import('@aws-sdk/client-bedrock-agentcore-control');
+    const client = await ctx.client('bedrock-agentcore-control');
     const pages = await allPages(paginateListAgentRuntimes({ client, pageSize: 100 }, {}));
     const ids = pages.flatMap((p) => p.agentRuntimes ?? []).map((r) => r.agentRuntimeId!);
     await ctx.forEach(ids, (agentRuntimeId) => client.send(new GetAgentRuntimeCommand({ agentRuntimeId })));
@@ -55,7 +48,8 @@ const identity: Collector = {
   scope: 'regional',
   produces: ['bedrock-agentcore-control.ListApiKeyCredentialProviders', 'bedrock-agentcore-control.ListOauth2CredentialProviders', 'bedrock-agentcore-control.GetTokenVault'],
   async collect(ctx) {
-    const client = ctx.client('bedrock-agentcore-control');
+    const { GetTokenVaultCommand, paginateListApiKeyCredentialProviders, paginateListOauth2CredentialProviders } = await import('@aws-sdk/client-bedrock-agentcore-control');
+    const client = await ctx.client('bedrock-agentcore-control');
     await allPages(paginateListApiKeyCredentialProviders({ client, pageSize: 20 }, {}));
     await allPages(paginateListOauth2CredentialProviders({ client, pageSize: 20 }, {}));
     await ctx.attempt(() => client.send(new GetTokenVaultCommand({})));

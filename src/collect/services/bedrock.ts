@@ -1,13 +1,4 @@
 // Amazon Bedrock (control plane): invocation logging, guardrails, custom models and customization jobs.
-import {
-  GetCustomModelCommand,
-  GetGuardrailCommand,
-  GetModelCustomizationJobCommand,
-  GetModelInvocationLoggingConfigurationCommand,
-  paginateListCustomModels,
-  paginateListGuardrails,
-  paginateListModelCustomizationJobs,
-} from '@aws-sdk/client-bedrock';
 import { allPages, type Collector } from '../collector.ts';
 
 const invocationLogging: Collector = {
@@ -16,7 +7,9 @@ const invocationLogging: Collector = {
   scope: 'regional',
   produces: ['bedrock.GetModelInvocationLoggingConfiguration'],
   async collect(ctx) {
-    await ctx.attempt(() => ctx.client('bedrock').send(new GetModelInvocationLoggingConfigurationCommand({})));
+    const { GetModelInvocationLoggingConfigurationCommand } = await import('@aws-sdk/client-bedrock');
+    const client = await ctx.client('bedrock');
+    await ctx.attempt(() => client.send(new GetModelInvocationLoggingConfigurationCommand({})));
   },
 };
 
@@ -26,7 +19,8 @@ const guardrails: Collector = {
   scope: 'regional',
   produces: ['bedrock.ListGuardrails', 'bedrock.GetGuardrail'],
   async collect(ctx) {
-    const client = ctx.client('bedrock');
+    const { GetGuardrailCommand, paginateListGuardrails } = await import('@aws-sdk/client-bedrock');
+    const client = await ctx.client('bedrock');
     // Without an identifier the list returns each guardrail's working draft, the version rules judge.
     const pages = await allPages(paginateListGuardrails({ client, pageSize: 100 }, {}));
     const ids = pages.flatMap((p) => p.guardrails ?? []).map((g) => g.id!);
@@ -40,7 +34,8 @@ const customModels: Collector = {
   scope: 'regional',
   produces: ['bedrock.ListCustomModels', 'bedrock.GetCustomModel'],
   async collect(ctx) {
-    const client = ctx.client('bedrock');
+    const { GetCustomModelCommand, paginateListCustomModels } = await import('@aws-sdk/client-bedrock');
+    const client = await ctx.client('bedrock');
     const pages = await allPages(paginateListCustomModels({ client, pageSize: 100 }, {}));
     const arns = pages.flatMap((p) => p.modelSummaries ?? []).map((m) => m.modelArn!);
     await ctx.forEach(arns, (modelIdentifier) => client.send(new GetCustomModelCommand({ modelIdentifier })));
@@ -53,7 +48,8 @@ const customizationJobs: Collector = {
   scope: 'regional',
   produces: ['bedrock.ListModelCustomizationJobs', 'bedrock.GetModelCustomizationJob'],
   async collect(ctx) {
-    const client = ctx.client('bedrock');
+    const { GetModelCustomizationJobCommand, paginateListModelCustomizationJobs } = await import('@aws-sdk/client-bedrock');
+    const client = await ctx.client('bedrock');
     const pages = await allPages(paginateListModelCustomizationJobs({ client, pageSize: 100 }, {}));
     const arns = pages.flatMap((p) => p.modelCustomizationJobSummaries ?? []).map((j) => j.jobArn!);
     await ctx.forEach(arns, (jobIdentifier) => client.send(new GetModelCustomizationJobCommand({ jobIdentifier })));

@@ -1,6 +1,6 @@
 // CloudTrail: trails as seen from each region (shadow trails included, so a multi-region trail shows
 // everywhere it records), then status and event selectors of each trail once, in its home region.
-import { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, paginateLookupEvents, type Trail } from '@aws-sdk/client-cloudtrail';
+import type { Trail } from '@aws-sdk/client-cloudtrail';
 import { BEDROCK_EVENT_LOOKUP_INPUT, BEDROCK_EVENT_LOOKUP_MAX_PAGES } from '../call-inputs.ts';
 import type { Collector } from '../collector.ts';
 
@@ -10,7 +10,8 @@ const trails: Collector = {
   scope: 'regional',
   produces: ['cloudtrail.DescribeTrails', 'cloudtrail.GetTrailStatus', 'cloudtrail.GetEventSelectors'],
   async collect(ctx) {
-    const client = ctx.client('cloudtrail');
+    const { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } = await import('@aws-sdk/client-cloudtrail');
+    const client = await ctx.client('cloudtrail');
     // DescribeTrails is not paginated: one call returns every trail visible in the region.
     const listed = await ctx.attempt(() => client.send(new DescribeTrailsCommand({ includeShadowTrails: true })));
     const homedHere = (listed?.trailList ?? []).filter((t: Trail) => t.HomeRegion === ctx.target.region && t.TrailARN);
@@ -29,9 +30,10 @@ const bedrockEvents: Collector = {
   scope: 'regional',
   produces: ['cloudtrail.LookupEvents'],
   async collect(ctx) {
+    const { paginateLookupEvents } = await import('@aws-sdk/client-cloudtrail');
     let pages = 0;
     try {
-      for await (const _page of paginateLookupEvents({ client: ctx.client('cloudtrail'), pageSize: 50 }, structuredClone(BEDROCK_EVENT_LOOKUP_INPUT))) {
+      for await (const _page of paginateLookupEvents({ client: await ctx.client('cloudtrail'), pageSize: 50 }, structuredClone(BEDROCK_EVENT_LOOKUP_INPUT))) {
         if (++pages >= BEDROCK_EVENT_LOOKUP_MAX_PAGES) break;
       }
     } catch {

@@ -1,6 +1,5 @@
 // CloudWatch Logs: log groups (the list carries key and retention) and metric filters (for alarms on
 // CloudTrail events), per region.
-import { paginateDescribeLogGroups, paginateDescribeMetricFilters } from '@aws-sdk/client-cloudwatch-logs';
 import { allPages, type Collector } from '../collector.ts';
 
 const logGroups: Collector = {
@@ -9,7 +8,8 @@ const logGroups: Collector = {
   scope: 'regional',
   produces: ['cloudwatch-logs.DescribeLogGroups'],
   async collect(ctx) {
-    const client = ctx.client('cloudwatch-logs');
+    const { paginateDescribeLogGroups } = await import('@aws-sdk/client-cloudwatch-logs');
+    const client = await ctx.client('cloudwatch-logs');
     await allPages(paginateDescribeLogGroups({ client }, {}));
   },
 };
@@ -20,7 +20,8 @@ const metricFilters: Collector = {
   scope: 'regional',
   produces: ['cloudwatch-logs.DescribeMetricFilters'],
   async collect(ctx) {
-    const client = ctx.client('cloudwatch-logs');
+    const { paginateDescribeMetricFilters } = await import('@aws-sdk/client-cloudwatch-logs');
+    const client = await ctx.client('cloudwatch-logs');
     await allPages(paginateDescribeMetricFilters({ client }, {}));
   },
 };

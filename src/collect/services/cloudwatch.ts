@@ -1,5 +1,4 @@
 // CloudWatch: metric alarms (the default of DescribeAlarms; to see which CloudTrail metric filters actually alert someone), per region.
-import { paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
 import { allPages, type Collector } from '../collector.ts';
 
 const alarms: Collector = {
@@ -8,7 +7,8 @@ const alarms: Collector = {
   scope: 'regional',
   produces: ['cloudwatch.DescribeAlarms'],
   async collect(ctx) {
-    const client = ctx.client('cloudwatch');
+    const { paginateDescribeAlarms } = await import('@aws-sdk/client-cloudwatch');
+    const client = await ctx.client('cloudwatch');
     await allPages(paginateDescribeAlarms({ client, pageSize: 100 }, {}));
   },
 };

@@ -1,6 +1,5 @@
 // Amazon Comprehend asynchronous analysis jobs and custom models. The lists already carry the network and
 // key settings, so no describe calls are needed.
-import { paginateListDocumentClassificationJobs, paginateListDocumentClassifiers, paginateListEntitiesDetectionJobs, paginateListEntityRecognizers } from '@aws-sdk/client-comprehend';
 import { allPages, type Collector } from '../collector.ts';
 
 const analysisJobs: Collector = {
@@ -9,7 +8,8 @@ const analysisJobs: Collector = {
   scope: 'regional',
   produces: ['comprehend.ListEntitiesDetectionJobs', 'comprehend.ListDocumentClassificationJobs'],
   async collect(ctx) {
-    const client = ctx.client('comprehend');
+    const { paginateListDocumentClassificationJobs, paginateListEntitiesDetectionJobs } = await import('@aws-sdk/client-comprehend');
+    const client = await ctx.client('comprehend');
     await allPages(paginateListEntitiesDetectionJobs({ client, pageSize: 100 }, {}));
     await allPages(paginateListDocumentClassificationJobs({ client, pageSize: 100 }, {}));
   },
@@ -21,7 +21,8 @@ const customModels: Collector = {
   scope: 'regional',
   produces: ['comprehend.ListEntityRecognizers', 'comprehend.ListDocumentClassifiers'],
   async collect(ctx) {
-    const client = ctx.client('comprehend');
+    const { paginateListDocumentClassifiers, paginateListEntityRecognizers } = await import('@aws-sdk/client-comprehend');
+    const client = await ctx.client('comprehend');
     await allPages(paginateListEntityRecognizers({ client, pageSize: 100 }, {}));
     await allPages(paginateListDocumentClassifiers({ client, pageSize: 100 }, {}));
   },

@@ -1,5 +1,4 @@
 // AWS Config: recorders, whether they are recording, and where they deliver (per region).
-import { DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand, DescribeDeliveryChannelsCommand } from '@aws-sdk/client-config-service';
 import type { Collector } from '../collector.ts';
 
 const recorders: Collector = {
@@ -8,7 +7,8 @@ const recorders: Collector = {
   scope: 'regional',
   produces: ['config-service.DescribeConfigurationRecorders', 'config-service.DescribeConfigurationRecorderStatus', 'config-service.DescribeDeliveryChannels'],
   async collect(ctx) {
-    const client = ctx.client('config-service');
+    const { DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand, DescribeDeliveryChannelsCommand } = await import('@aws-sdk/client-config-service');
+    const client = await ctx.client('config-service');
     // None of the three is paginated: a region has at most one customer recorder and one channel.
     await ctx.attempt(() => client.send(new DescribeConfigurationRecordersCommand({})));
     await ctx.attempt(() => client.send(new DescribeConfigurationRecorderStatusCommand({})));

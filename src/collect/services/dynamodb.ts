@@ -1,6 +1,5 @@
 // DynamoDB (regional): every table, described (encryption), and its continuous backups (point-in-time
 // recovery is not in DescribeTable).
-import { DescribeContinuousBackupsCommand, DescribeTableCommand, paginateListTables } from '@aws-sdk/client-dynamodb';
 import { allPages, type Collector } from '../collector.ts';
 
 const tables: Collector = {
@@ -9,7 +8,8 @@ const tables: Collector = {
   scope: 'regional',
   produces: ['dynamodb.ListTables', 'dynamodb.DescribeTable', 'dynamodb.DescribeContinuousBackups'],
   async collect(ctx) {
-    const client = ctx.client('dynamodb');
+    const { DescribeContinuousBackupsCommand, DescribeTableCommand, paginateListTables } = await import('@aws-sdk/client-dynamodb');
+    const client = await ctx.client('dynamodb');
     const names = (await allPages(paginateListTables({ client, pageSize: 100 }, {}))).flatMap((p) => p.TableNames ?? []);
     await ctx.forEach(names, async (TableName) => {
       await ctx.attempt(() => client.send(new DescribeTableCommand({ TableName })));

@@ -1,13 +1,5 @@
 // EC2/VPC network posture per region: VPCs and their flow logs, security groups, VPC endpoints,
 // and the account's EBS default-encryption setting and default key. Every list carries the data: no per-item calls.
-import {
-  GetEbsDefaultKmsKeyIdCommand,
-  GetEbsEncryptionByDefaultCommand,
-  paginateDescribeFlowLogs,
-  paginateDescribeSecurityGroups,
-  paginateDescribeVpcEndpoints,
-  paginateDescribeVpcs,
-} from '@aws-sdk/client-ec2';
 import { allPages, type Collector } from '../collector.ts';
 
 const vpcs: Collector = {
@@ -16,7 +8,8 @@ const vpcs: Collector = {
   scope: 'regional',
   produces: ['ec2.DescribeVpcs', 'ec2.DescribeFlowLogs'],
   async collect(ctx) {
-    const client = ctx.client('ec2');
+    const { paginateDescribeFlowLogs, paginateDescribeVpcs } = await import('@aws-sdk/client-ec2');
+    const client = await ctx.client('ec2');
     await allPages(paginateDescribeVpcs({ client }, {}));
     await allPages(paginateDescribeFlowLogs({ client }, {}));
   },
@@ -28,7 +21,8 @@ const securityGroups: Collector = {
   scope: 'regional',
   produces: ['ec2.DescribeSecurityGroups'],
   async collect(ctx) {
-    await allPages(paginateDescribeSecurityGroups({ client: ctx.client('ec2') }, {}));
+    const { paginateDescribeSecurityGroups } = await import('@aws-sdk/client-ec2');
+    await allPages(paginateDescribeSecurityGroups({ client: await ctx.client('ec2') }, {}));
   },
 };
 
@@ -38,7 +32,8 @@ const endpoints: Collector = {
   scope: 'regional',
   produces: ['ec2.DescribeVpcEndpoints'],
   async collect(ctx) {
-    await allPages(paginateDescribeVpcEndpoints({ client: ctx.client('ec2') }, {}));
+    const { paginateDescribeVpcEndpoints } = await import('@aws-sdk/client-ec2');
+    await allPages(paginateDescribeVpcEndpoints({ client: await ctx.client('ec2') }, {}));
   },
 };
 
@@ -48,7 +43,8 @@ const ebsDefaults: Collector = {
   scope: 'regional',
   produces: ['ec2.GetEbsEncryptionByDefault', 'ec2.GetEbsDefaultKmsKeyId'],
   async collect(ctx) {
-    const client = ctx.client('ec2');
+    const { GetEbsDefaultKmsKeyIdCommand, GetEbsEncryptionByDefaultCommand } = await import('@aws-sdk/client-ec2');
+    const client = await ctx.client('ec2');
     await ctx.attempt(() => client.send(new GetEbsEncryptionByDefaultCommand({})));
     await ctx.attempt(() => client.send(new GetEbsDefaultKmsKeyIdCommand({})));
   },

@@ -1,6 +1,5 @@
 // EFS (regional): file systems, e.g. SageMaker Studio home directories. DescribeFileSystems carries
 // whether each is encrypted at rest and with which key.
-import { paginateDescribeFileSystems } from '@aws-sdk/client-efs';
 import { allPages, type Collector } from '../collector.ts';
 
 const fileSystems: Collector = {
@@ -9,7 +8,8 @@ const fileSystems: Collector = {
   scope: 'regional',
   produces: ['efs.DescribeFileSystems'],
   async collect(ctx) {
-    await allPages(paginateDescribeFileSystems({ client: ctx.client('efs'), pageSize: 100 }, {}));
+    const { paginateDescribeFileSystems } = await import('@aws-sdk/client-efs');
+    await allPages(paginateDescribeFileSystems({ client: await ctx.client('efs'), pageSize: 100 }, {}));
   },
 };
 

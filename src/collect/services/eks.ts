@@ -1,6 +1,5 @@
 // EKS (self-hosted training and inference): every cluster, described (endpoint access, secrets
 // encryption and control-plane logging are not in the list).
-import { DescribeClusterCommand, paginateListClusters } from '@aws-sdk/client-eks';
 import { allPages, type Collector } from '../collector.ts';
 
 const clusters: Collector = {
@@ -9,7 +8,8 @@ const clusters: Collector = {
   scope: 'regional',
   produces: ['eks.ListClusters', 'eks.DescribeCluster'],
   async collect(ctx) {
-    const client = ctx.client('eks');
+    const { DescribeClusterCommand, paginateListClusters } = await import('@aws-sdk/client-eks');
+    const client = await ctx.client('eks');
     const pages = await allPages(paginateListClusters({ client, pageSize: 100 }, {}));
     const names = pages.flatMap((p) => p.clusters ?? []);
     await ctx.forEach(names, (name) => client.send(new DescribeClusterCommand({ name })));

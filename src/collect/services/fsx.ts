@@ -1,6 +1,5 @@
 // FSx (regional): file systems of every type (Lustre for training data, Windows, ONTAP, OpenZFS).
 // DescribeFileSystems carries the KMS key each encrypts its data with.
-import { paginateDescribeFileSystems } from '@aws-sdk/client-fsx';
 import { allPages, type Collector } from '../collector.ts';
 
 const fileSystems: Collector = {
@@ -9,7 +8,8 @@ const fileSystems: Collector = {
   scope: 'regional',
   produces: ['fsx.DescribeFileSystems'],
   async collect(ctx) {
-    await allPages(paginateDescribeFileSystems({ client: ctx.client('fsx'), pageSize: 100 }, {}));
+    const { paginateDescribeFileSystems } = await import('@aws-sdk/client-fsx');
+    await allPages(paginateDescribeFileSystems({ client: await ctx.client('fsx'), pageSize: 100 }, {}));
   },
 };
 

@@ -1,6 +1,5 @@
 // GuardDuty: the region's detector(s) and their protection plans (the list carries only ids), and the
 // findings still awaiting triage (ListFindings carries only ids; GetFindings takes at most 50 at a time).
-import { GetDetectorCommand, GetFindingsCommand, paginateListDetectors, paginateListFindings } from '@aws-sdk/client-guardduty';
 import { GUARDDUTY_UNTRIAGED_HIGH_CRITERIA } from '../call-inputs.ts';
 import { allPages, type Collector } from '../collector.ts';
 
@@ -14,7 +13,8 @@ const detectors: Collector = {
   scope: 'regional',
   produces: ['guardduty.ListDetectors', 'guardduty.GetDetector', 'guardduty.ListFindings', 'guardduty.GetFindings'],
   async collect(ctx) {
-    const client = ctx.client('guardduty');
+    const { GetDetectorCommand, GetFindingsCommand, paginateListDetectors, paginateListFindings } = await import('@aws-sdk/client-guardduty');
+    const client = await ctx.client('guardduty');
     const pages = await allPages(paginateListDetectors({ client, pageSize: 50 }, {}));
     const ids = pages.flatMap((p) => p.DetectorIds ?? []);
     await ctx.forEach(ids, async (DetectorId) => {

@@ -1,15 +1,5 @@
 // IAM (global): one authorization-details call family gives users, groups, roles and policies with
 // their documents; per-user calls add what it lacks (console password, MFA devices, access keys).
-import {
-  GenerateCredentialReportCommand,
-  GetAccountPasswordPolicyCommand,
-  GetAccountSummaryCommand,
-  GetCredentialReportCommand,
-  GetLoginProfileCommand,
-  paginateGetAccountAuthorizationDetails,
-  paginateListAccessKeys,
-  paginateListMFADevices,
-} from '@aws-sdk/client-iam';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { allPages, type Collector } from '../collector.ts';
 
@@ -19,7 +9,8 @@ const identities: Collector = {
   scope: 'global',
   produces: ['iam.GetAccountAuthorizationDetails', 'iam.GetLoginProfile', 'iam.ListMFADevices', 'iam.ListAccessKeys'],
   async collect(ctx) {
-    const client = ctx.client('iam');
+    const { GetLoginProfileCommand, paginateGetAccountAuthorizationDetails, paginateListAccessKeys, paginateListMFADevices } = await import('@aws-sdk/client-iam');
+    const client = await ctx.client('iam');
     const pages = await allPages(paginateGetAccountAuthorizationDetails({ client, pageSize: 1000 }, {}));
     const users = pages.flatMap((p) => p.UserDetailList ?? []).map((u) => u.UserName!);
     await ctx.forEach(users, async (UserName) => {
@@ -36,7 +27,8 @@ const accountSettings: Collector = {
   scope: 'global',
   produces: ['iam.GetAccountSummary', 'iam.GetAccountPasswordPolicy'],
   async collect(ctx) {
-    const client = ctx.client('iam');
+    const { GetAccountPasswordPolicyCommand, GetAccountSummaryCommand } = await import('@aws-sdk/client-iam');
+    const client = await ctx.client('iam');
     await ctx.attempt(() => client.send(new GetAccountSummaryCommand({})));
     await ctx.attempt(() => client.send(new GetAccountPasswordPolicyCommand({})));
   },
@@ -58,7 +50,8 @@ const credentialReport: Collector = {
   scope: 'global',
   produces: ['iam.GenerateCredentialReport', 'iam.GetCredentialReport'],
   async collect(ctx) {
-    const client = ctx.client('iam');
+    const { GenerateCredentialReportCommand, GetCredentialReportCommand } = await import('@aws-sdk/client-iam');
+    const client = await ctx.client('iam');
     let state = (await ctx.attempt(() => client.send(new GenerateCredentialReportCommand({}))))?.State;
     for (const wait of REPORT_WAITS_MS) {
       if (state === undefined || state === 'COMPLETE') break;

@@ -1,6 +1,5 @@
 // Amazon Inspector per region: which resource types the account scans (EC2, ECR, Lambda), and every open
 // Critical or High finding on that compute, all pages (the list carries severity, first-seen time and resource).
-import { BatchGetAccountStatusCommand, paginateListFindings } from '@aws-sdk/client-inspector2';
 import { INSPECTOR_OPEN_SERIOUS_FINDINGS } from '../call-inputs.ts';
 import { allPages, type Collector } from '../collector.ts';
 
@@ -10,7 +9,9 @@ const accountStatus: Collector = {
   scope: 'regional',
   produces: ['inspector2.BatchGetAccountStatus'],
   async collect(ctx) {
-    await ctx.attempt(() => ctx.client('inspector2').send(new BatchGetAccountStatusCommand({ accountIds: [ctx.target.account] })));
+    const { BatchGetAccountStatusCommand } = await import('@aws-sdk/client-inspector2');
+    const client = await ctx.client('inspector2');
+    await ctx.attempt(() => client.send(new BatchGetAccountStatusCommand({ accountIds: [ctx.target.account] })));
   },
 };
 
@@ -20,7 +21,8 @@ const findings: Collector = {
   scope: 'regional',
   produces: ['inspector2.ListFindings'],
   async collect(ctx) {
-    await allPages(paginateListFindings({ client: ctx.client('inspector2'), pageSize: 100 }, { filterCriteria: structuredClone(INSPECTOR_OPEN_SERIOUS_FINDINGS) }));
+    const { paginateListFindings } = await import('@aws-sdk/client-inspector2');
+    await allPages(paginateListFindings({ client: await ctx.client('inspector2'), pageSize: 100 }, { filterCriteria: structuredClone(INSPECTOR_OPEN_SERIOUS_FINDINGS) }));
   },
 };
 

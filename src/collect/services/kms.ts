@@ -1,7 +1,7 @@
 // KMS (regional): every key, described (the list lacks manager, state and spec); for customer-managed
 // keys also the key policy and, where AWS supports it, the rotation status. Aliases let S3 rules
 // resolve a bucket's "alias/..." key to the key it names.
-import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, paginateListAliases, paginateListKeys, type KeyMetadata } from '@aws-sdk/client-kms';
+import type { KeyMetadata } from '@aws-sdk/client-kms';
 import { allPages, type Collector } from '../collector.ts';
 
 /** Automatic rotation exists only for enabled or disabled symmetric keys with KMS-generated material. */
@@ -15,7 +15,8 @@ const keys: Collector = {
   scope: 'regional',
   produces: ['kms.ListKeys', 'kms.DescribeKey', 'kms.GetKeyPolicy', 'kms.GetKeyRotationStatus'],
   async collect(ctx) {
-    const client = ctx.client('kms');
+    const { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, paginateListKeys } = await import('@aws-sdk/client-kms');
+    const client = await ctx.client('kms');
     const pages = await allPages(paginateListKeys({ client, pageSize: 1000 }, {}));
     const ids = pages.flatMap((p) => p.Keys ?? []).map((k) => k.KeyId!);
     await ctx.forEach(ids, async (KeyId) => {
@@ -34,7 +35,8 @@ const aliases: Collector = {
   scope: 'regional',
   produces: ['kms.ListAliases'],
   async collect(ctx) {
-    await allPages(paginateListAliases({ client: ctx.client('kms'), pageSize: 100 }, {}));
+    const { paginateListAliases } = await import('@aws-sdk/client-kms');
+    await allPages(paginateListAliases({ client: await ctx.client('kms'), pageSize: 100 }, {}));
   },
 };
 

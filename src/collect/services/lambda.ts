@@ -1,6 +1,5 @@
 // Lambda (inference glue, agent action groups): every function (ListFunctions carries runtime,
 // environment-variable key and package type) and each function's resource-based policy.
-import { GetPolicyCommand, paginateListFunctions } from '@aws-sdk/client-lambda';
 import { allPages, type Collector } from '../collector.ts';
 
 const functions: Collector = {
@@ -9,7 +8,8 @@ const functions: Collector = {
   scope: 'regional',
   produces: ['lambda.ListFunctions', 'lambda.GetPolicy'],
   async collect(ctx) {
-    const client = ctx.client('lambda');
+    const { GetPolicyCommand, paginateListFunctions } = await import('@aws-sdk/client-lambda');
+    const client = await ctx.client('lambda');
     const pages = await allPages(paginateListFunctions({ client, pageSize: 50 }, {}));
     const names = pages.flatMap((p) => p.Functions ?? []).map((f) => f.FunctionName!);
     await ctx.forEach(names, (FunctionName) => client.send(new GetPolicyCommand({ FunctionName })));

@@ -1,5 +1,4 @@
 // Amazon Lex V2 bots: each alias's conversation log settings (only DescribeBotAlias returns them).
-import { DescribeBotAliasCommand, paginateListBotAliases, paginateListBots } from '@aws-sdk/client-lex-models-v2';
 import { allPages, type Collector } from '../collector.ts';
 
 const botAliases: Collector = {
@@ -8,7 +7,8 @@ const botAliases: Collector = {
   scope: 'regional',
   produces: ['lex-models-v2.ListBots', 'lex-models-v2.ListBotAliases', 'lex-models-v2.DescribeBotAlias'],
   async collect(ctx) {
-    const client = ctx.client('lex-models-v2');
+    const { DescribeBotAliasCommand, paginateListBotAliases, paginateListBots } = await import('@aws-sdk/client-lex-models-v2');
+    const client = await ctx.client('lex-models-v2');
     const bots = (await allPages(paginateListBots({ client, pageSize: 100 }, {}))).flatMap((p) => p.botSummaries ?? []);
     await ctx.forEach(bots, async ({ botId }) => {
       const pages = await allPages(paginateListBotAliases({ client, pageSize: 100 }, { botId }));

@@ -1,6 +1,5 @@
 // Macie: whether it is enabled in the region, and whether it looks for sensitive data (automated
 // discovery or classification jobs). When Macie is off, every call answers "Macie is not enabled".
-import { GetAutomatedDiscoveryConfigurationCommand, GetMacieSessionCommand, paginateListClassificationJobs } from '@aws-sdk/client-macie2';
 import { allPages, type Collector } from '../collector.ts';
 
 const macie: Collector = {
@@ -9,7 +8,8 @@ const macie: Collector = {
   scope: 'regional',
   produces: ['macie2.GetMacieSession', 'macie2.GetAutomatedDiscoveryConfiguration', 'macie2.ListClassificationJobs'],
   async collect(ctx) {
-    const client = ctx.client('macie2');
+    const { GetAutomatedDiscoveryConfigurationCommand, GetMacieSessionCommand, paginateListClassificationJobs } = await import('@aws-sdk/client-macie2');
+    const client = await ctx.client('macie2');
     const session = await ctx.attempt(() => client.send(new GetMacieSessionCommand({})));
     // Without a session the other calls can only repeat the same error; the rules read the session record.
     if (!session) return;

@@ -1,7 +1,6 @@
 // OpenSearch Service (regional): every domain (OpenSearch and Elasticsearch engines), described. The
 // domain status carries encryption at rest, node-to-node encryption, endpoint TLS, VPC placement and the
 // access policy.
-import { DescribeDomainCommand, ListDomainNamesCommand } from '@aws-sdk/client-opensearch';
 import type { Collector } from '../collector.ts';
 
 const domains: Collector = {
@@ -10,7 +9,8 @@ const domains: Collector = {
   scope: 'regional',
   produces: ['opensearch.ListDomainNames', 'opensearch.DescribeDomain'],
   async collect(ctx) {
-    const client = ctx.client('opensearch');
+    const { DescribeDomainCommand, ListDomainNamesCommand } = await import('@aws-sdk/client-opensearch');
+    const client = await ctx.client('opensearch');
     const listed = await ctx.attempt(() => client.send(new ListDomainNamesCommand({})));
     const names = (listed?.DomainNames ?? []).map((d) => d.DomainName).filter((n): n is string => !!n);
     await ctx.forEach(names, (DomainName) => client.send(new DescribeDomainCommand({ DomainName })));

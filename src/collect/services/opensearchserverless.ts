@@ -1,7 +1,6 @@
 // OpenSearch Serverless (regional): collections, with their details (BatchGetCollection, 100 ids a call:
 // the KMS key each was created with), and the network security policies that decide from where their
 // endpoints can be reached. A policy's document is only in GetSecurityPolicy.
-import { BatchGetCollectionCommand, GetSecurityPolicyCommand, paginateListCollections, paginateListSecurityPolicies } from '@aws-sdk/client-opensearchserverless';
 import { NETWORK_POLICIES_INPUT } from '../call-inputs.ts';
 import { allPages, type Collector } from '../collector.ts';
 
@@ -14,7 +13,8 @@ const collections: Collector = {
   scope: 'regional',
   produces: ['opensearchserverless.ListCollections', 'opensearchserverless.BatchGetCollection'],
   async collect(ctx) {
-    const client = ctx.client('opensearchserverless');
+    const { BatchGetCollectionCommand, paginateListCollections } = await import('@aws-sdk/client-opensearchserverless');
+    const client = await ctx.client('opensearchserverless');
     const pages = await allPages(paginateListCollections({ client, pageSize: 100 }, {}));
     const ids = pages.flatMap((p) => p.collectionSummaries ?? []).map((c) => c.id).filter((id): id is string => !!id);
     const batches = Array.from({ length: Math.ceil(ids.length / BATCH) }, (_, i) => ids.slice(i * BATCH, (i + 1) * BATCH));
@@ -28,7 +28,8 @@ const networkPolicies: Collector = {
   scope: 'regional',
   produces: ['opensearchserverless.ListSecurityPolicies', 'opensearchserverless.GetSecurityPolicy'],
   async collect(ctx) {
-    const client = ctx.client('opensearchserverless');
+    const { GetSecurityPolicyCommand, paginateListSecurityPolicies } = await import('@aws-sdk/client-opensearchserverless');
+    const client = await ctx.client('opensearchserverless');
     const pages = await allPages(paginateListSecurityPolicies({ client, pageSize: 100 }, { ...NETWORK_POLICIES_INPUT }));
     const names = pages.flatMap((p) => p.securityPolicySummaries ?? []).map((s) => s.name).filter((n): n is string => !!n);
     await ctx.forEach(names, (name) => client.send(new GetSecurityPolicyCommand({ ...NETWORK_POLICIES_INPUT, name })));

@@ -1,7 +1,6 @@
 // Organizations (global): whether the account is in an organization, and its service control policies.
 // ListPolicies works only from the management account or a delegated administrator: elsewhere it is
 // AccessDenied, which the SCP control reports as unknown.
-import { DescribeOrganizationCommand, paginateListPolicies } from '@aws-sdk/client-organizations';
 import { allPages, type Collector } from '../collector.ts';
 
 const serviceControlPolicies: Collector = {
@@ -10,7 +9,8 @@ const serviceControlPolicies: Collector = {
   scope: 'global',
   produces: ['organizations.DescribeOrganization', 'organizations.ListPolicies'],
   async collect(ctx) {
-    const client = ctx.client('organizations');
+    const { DescribeOrganizationCommand, paginateListPolicies } = await import('@aws-sdk/client-organizations');
+    const client = await ctx.client('organizations');
     const org = await ctx.attempt(() => client.send(new DescribeOrganizationCommand({})));
     if (!org) return;
     await allPages(paginateListPolicies({ client, pageSize: 20 }, { Filter: 'SERVICE_CONTROL_POLICY' }));

@@ -1,7 +1,6 @@
 // RDS and Aurora (regional): DB instances and DB clusters. The describe calls carry every setting the
 // rules judge (encryption, public access, backups, deletion protection), so no per-resource call is made.
 // They also list DocumentDB and Neptune instances and clusters, which share the RDS API.
-import { paginateDescribeDBClusters, paginateDescribeDBInstances } from '@aws-sdk/client-rds';
 import { allPages, type Collector } from '../collector.ts';
 
 const instances: Collector = {
@@ -10,7 +9,8 @@ const instances: Collector = {
   scope: 'regional',
   produces: ['rds.DescribeDBInstances'],
   async collect(ctx) {
-    await allPages(paginateDescribeDBInstances({ client: ctx.client('rds'), pageSize: 100 }, {}));
+    const { paginateDescribeDBInstances } = await import('@aws-sdk/client-rds');
+    await allPages(paginateDescribeDBInstances({ client: await ctx.client('rds'), pageSize: 100 }, {}));
   },
 };
 
@@ -20,7 +20,8 @@ const clusters: Collector = {
   scope: 'regional',
   produces: ['rds.DescribeDBClusters'],
   async collect(ctx) {
-    await allPages(paginateDescribeDBClusters({ client: ctx.client('rds'), pageSize: 100 }, {}));
+    const { paginateDescribeDBClusters } = await import('@aws-sdk/client-rds');
+    await allPages(paginateDescribeDBClusters({ client: await ctx.client('rds'), pageSize: 100 }, {}));
   },
 };
 

@@ -1,5 +1,4 @@
 // Amazon Rekognition: video stream processors and Custom Labels projects (model versions carry the key).
-import { DescribeStreamProcessorCommand, paginateDescribeProjects, paginateDescribeProjectVersions, paginateListStreamProcessors } from '@aws-sdk/client-rekognition';
 import { allPages, type Collector } from '../collector.ts';
 
 const streamProcessors: Collector = {
@@ -8,7 +7,8 @@ const streamProcessors: Collector = {
   scope: 'regional',
   produces: ['rekognition.ListStreamProcessors', 'rekognition.DescribeStreamProcessor'],
   async collect(ctx) {
-    const client = ctx.client('rekognition');
+    const { DescribeStreamProcessorCommand, paginateListStreamProcessors } = await import('@aws-sdk/client-rekognition');
+    const client = await ctx.client('rekognition');
     const pages = await allPages(paginateListStreamProcessors({ client, pageSize: 100 }, {}));
     const names = pages.flatMap((p) => p.StreamProcessors ?? []).map((s) => s.Name!);
     await ctx.forEach(names, (Name) => client.send(new DescribeStreamProcessorCommand({ Name })));
@@ -21,7 +21,8 @@ const customLabels: Collector = {
   scope: 'regional',
   produces: ['rekognition.DescribeProjects', 'rekognition.DescribeProjectVersions'],
   async collect(ctx) {
-    const client = ctx.client('rekognition');
+    const { paginateDescribeProjects, paginateDescribeProjectVersions } = await import('@aws-sdk/client-rekognition');
+    const client = await ctx.client('rekognition');
     const projects = (await allPages(paginateDescribeProjects({ client, pageSize: 100 }, {}))).flatMap((p) => p.ProjectDescriptions ?? []);
     await ctx.forEach(projects, ({ ProjectArn }) => allPages(paginateDescribeProjectVersions({ client, pageSize: 100 }, { ProjectArn })));
   },

@@ -1,5 +1,4 @@
 // S3 Control (global): the account-level public access block, which overrides every bucket's own.
-import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import type { Collector } from '../collector.ts';
 
 const accountPublicAccessBlock: Collector = {
@@ -8,7 +7,9 @@ const accountPublicAccessBlock: Collector = {
   scope: 'global',
   produces: ['s3-control.GetPublicAccessBlock'],
   async collect(ctx) {
-    await ctx.attempt(() => ctx.client('s3-control').send(new GetPublicAccessBlockCommand({ AccountId: ctx.target.account })));
+    const { GetPublicAccessBlockCommand } = await import('@aws-sdk/client-s3-control');
+    const client = await ctx.client('s3-control');
+    await ctx.attempt(() => client.send(new GetPublicAccessBlockCommand({ AccountId: ctx.target.account })));
   },
 };
 

@@ -1,20 +1,5 @@
 // SageMaker: notebooks, training jobs, endpoint configs, endpoints, models, the model registry, model
 // monitoring and Studio domains. Lists first; describes only where the list lacks the settings judged.
-import {
-  DescribeDomainCommand,
-  DescribeEndpointCommand,
-  DescribeEndpointConfigCommand,
-  DescribeModelCommand,
-  DescribeNotebookInstanceCommand,
-  DescribeTrainingJobCommand,
-  ListTrainingJobsCommand,
-  paginateListDomains,
-  paginateListEndpointConfigs,
-  paginateListEndpoints,
-  paginateListModels,
-  paginateListMonitoringSchedules,
-  paginateListNotebookInstances,
-} from '@aws-sdk/client-sagemaker';
 import { IN_SERVICE_ENDPOINTS_INPUT, RECENT_TRAINING_JOBS_INPUT } from '../call-inputs.ts';
 import { allPages, type Collector } from '../collector.ts';
 
@@ -24,7 +9,8 @@ const notebooks: Collector = {
   scope: 'regional',
   produces: ['sagemaker.ListNotebookInstances', 'sagemaker.DescribeNotebookInstance'],
   async collect(ctx) {
-    const client = ctx.client('sagemaker');
+    const { DescribeNotebookInstanceCommand, paginateListNotebookInstances } = await import('@aws-sdk/client-sagemaker');
+    const client = await ctx.client('sagemaker');
     const pages = await allPages(paginateListNotebookInstances({ client, pageSize: 100 }, {}));
     const names = pages.flatMap((p) => p.NotebookInstances ?? []).map((n) => n.NotebookInstanceName!);
     await ctx.forEach(names, (NotebookInstanceName) => client.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName })));
@@ -37,7 +23,8 @@ const trainingJobs: Collector = {
   scope: 'regional',
   produces: ['sagemaker.ListTrainingJobs', 'sagemaker.DescribeTrainingJob'],
   async collect(ctx) {
-    const client = ctx.client('sagemaker');
+    const { DescribeTrainingJobCommand, ListTrainingJobsCommand } = await import('@aws-sdk/client-sagemaker');
+    const client = await ctx.client('sagemaker');
     // One page of the newest jobs: an account may hold years of jobs, and describing all of them is costly.
     const page = await ctx.attempt(() => client.send(new ListTrainingJobsCommand({ ...RECENT_TRAINING_JOBS_INPUT })));
     const names = (page?.TrainingJobSummaries ?? []).map((j) => j.TrainingJobName!);
@@ -51,7 +38,8 @@ const endpointConfigs: Collector = {
   scope: 'regional',
   produces: ['sagemaker.ListEndpointConfigs', 'sagemaker.DescribeEndpointConfig'],
   async collect(ctx) {
-    const client = ctx.client('sagemaker');
+    const { DescribeEndpointConfigCommand, paginateListEndpointConfigs } = await import('@aws-sdk/client-sagemaker');
+    const client = await ctx.client('sagemaker');
     const pages = await allPages(paginateListEndpointConfigs({ client, pageSize: 100 }, {}));
     const names = pages.flatMap((p) => p.EndpointConfigs ?? []).map((c) => c.EndpointConfigName!);
     await ctx.forEach(names, (EndpointConfigName) => client.send(new DescribeEndpointConfigCommand({ EndpointConfigName })));
@@ -64,7 +52,8 @@ const models: Collector = {
   scope: 'regional',
   produces: ['sagemaker.ListModels', 'sagemaker.DescribeModel'],
   async collect(ctx) {
-    const client = ctx.client('sagemaker');
+    const { DescribeModelCommand, paginateListModels } = await import('@aws-sdk/client-sagemaker');
+    const client = await ctx.client('sagemaker');
     const pages = await allPages(paginateListModels({ client, pageSize: 100 }, {}));
     const names = pages.flatMap((p) => p.Models ?? []).map((m) => m.ModelName!);
     await ctx.forEach(names, (ModelName) => client.send(new DescribeModelCommand({ ModelName })));
@@ -78,7 +67,8 @@ const endpoints: Collector = {
   scope: 'regional',
   produces: ['sagemaker.ListEndpoints', 'sagemaker.DescribeEndpoint'],
   async collect(ctx) {
-    const client = ctx.client('sagemaker');
+    const { DescribeEndpointCommand, paginateListEndpoints } = await import('@aws-sdk/client-sagemaker');
+    const client = await ctx.client('sagemaker');
     const pages = await allPages(paginateListEndpoints({ client, pageSize: 100 }, { ...IN_SERVICE_ENDPOINTS_INPUT }));
     const names = pages.flatMap((p) => p.Endpoints ?? []).map((e) => e.EndpointName!);
     await ctx.forEach(names, (EndpointName) => client.send(new DescribeEndpointCommand({ EndpointName })));
@@ -91,7 +81,8 @@ const monitoring: Collector = {
   scope: 'regional',
   produces: ['sagemaker.ListMonitoringSchedules'],
   async collect(ctx) {
-    const client = ctx.client('sagemaker');
+    const { paginateListMonitoringSchedules } = await import('@aws-sdk/client-sagemaker');
+    const client = await ctx.client('sagemaker');
     await allPages(paginateListMonitoringSchedules({ client, pageSize: 100 }, {}));
   },
 };
@@ -102,7 +93,8 @@ const domains: Collector = {
   scope: 'regional',
   produces: ['sagemaker.ListDomains', 'sagemaker.DescribeDomain'],
   async collect(ctx) {
-    const client = ctx.client('sagemaker');
+    const { DescribeDomainCommand, paginateListDomains } = await import('@aws-sdk/client-sagemaker');
+    const client = await ctx.client('sagemaker');
     const pages = await allPages(paginateListDomains({ client, pageSize: 100 }, {}));
     const ids = pages.flatMap((p) => p.Domains ?? []).map((d) => d.DomainId!);
     await ctx.forEach(ids, (DomainId) => client.send(new DescribeDomainCommand({ DomainId })));

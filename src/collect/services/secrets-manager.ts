@@ -1,6 +1,5 @@
 // Secrets Manager (regional): the secrets' metadata (key, rotation). ListSecrets never returns secret
 // values, and Proofline never asks for them.
-import { paginateListSecrets } from '@aws-sdk/client-secrets-manager';
 import { allPages, type Collector } from '../collector.ts';
 
 const secrets: Collector = {
@@ -9,7 +8,8 @@ const secrets: Collector = {
   scope: 'regional',
   produces: ['secrets-manager.ListSecrets'],
   async collect(ctx) {
-    await allPages(paginateListSecrets({ client: ctx.client('secrets-manager'), pageSize: 100 }, {}));
+    const { paginateListSecrets } = await import('@aws-sdk/client-secrets-manager');
+    await allPages(paginateListSecrets({ client: await ctx.client('secrets-manager'), pageSize: 100 }, {}));
   },
 };
 

@@ -1,5 +1,4 @@
 // Security Hub: subscription (DescribeHub) and enabled standards, per region.
-import { DescribeHubCommand, paginateGetEnabledStandards } from '@aws-sdk/client-securityhub';
 import { allPages, type Collector } from '../collector.ts';
 
 const hub: Collector = {
@@ -8,7 +7,8 @@ const hub: Collector = {
   scope: 'regional',
   produces: ['securityhub.DescribeHub', 'securityhub.GetEnabledStandards'],
   async collect(ctx) {
-    const client = ctx.client('securityhub');
+    const { DescribeHubCommand, paginateGetEnabledStandards } = await import('@aws-sdk/client-securityhub');
+    const client = await ctx.client('securityhub');
     await ctx.attempt(() => client.send(new DescribeHubCommand({})));
     await allPages(paginateGetEnabledStandards({ client, pageSize: 100 }, {}));
   },
