@@ -118,8 +118,8 @@ export class MultiScriptDocument extends PDFDocument {
     return this;
   }
 
-  /** The line cut to fit `width` with an ellipsis, as pdfkit's `ellipsis` option does. */
-  private fitted(line: string, width: number): string {
+  /** The line cut to fit `width` (current style and size) with an ellipsis, as pdfkit's `ellipsis` option does. */
+  fitted(line: string, width: number): string {
     if (this.widthOfString(line) <= width) return line;
     const chars = Array.from(line);
     while (chars.length && this.widthOfString(`${chars.join('')}…`) > width) chars.pop();

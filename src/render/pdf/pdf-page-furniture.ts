@@ -1,6 +1,6 @@
 // Running header and footer on every page but the cover: what the document is and when on top,
-// "Page X of Y" below. Drawn as each page is added (pages are streamed out, never held), with Y
-// known from the first rendering pass. Shared by report.pdf and period-report.pdf.
+// "Page X of Y" below. Drawn as each page is added in the final pass (pages are streamed out, never
+// held), with Y known from the first rendering pass. Shared by report.pdf and period-report.pdf.
 import type { Doc } from './pdf-blocks.ts';
 import { COLOR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from './pdf-theme.ts';
 import { currentPageIndex } from './pdf-toc.ts';
@@ -14,7 +14,15 @@ export interface PageFurniture {
   numberCover?: boolean;
 }
 
+/**
+ * `totalPages` undefined: the measuring pass, which draws none of it (the furniture is in the margins
+ * and never moves the layout; drawing it was a tenth of that pass). Each text is one unwrapped line,
+ * placed here (right-aligned ones from their width), so pdfkit's line wrapper is not run for it.
+ */
 export function drawPageFurnitureOnEachPage(doc: Doc, furniture: PageFurniture, totalPages: number | undefined): void {
+  if (totalPages === undefined) return;
+  let title: string | undefined; // the same on every page: fitted once
+  const right = MARGIN.left + CONTENT_WIDTH;
   doc.on('pageAdded', () => {
     const index = currentPageIndex(doc);
     if (index === 0 && !furniture.numberCover) return; // the cover has its own layout
@@ -28,13 +36,15 @@ export function drawPageFurnitureOnEachPage(doc: Doc, furniture: PageFurniture, 
     doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
     const footY = page.height - MARGIN.bottom + 22;
     if (index > 0) {
-      doc.text(furniture.title, MARGIN.left, 30, { width: CONTENT_WIDTH * 0.6, lineBreak: false, ellipsis: true });
-      doc.text(furniture.when, MARGIN.left + CONTENT_WIDTH * 0.6, 30, { width: CONTENT_WIDTH * 0.4, align: 'right', lineBreak: false });
-      doc.moveTo(MARGIN.left, 44).lineTo(MARGIN.left + CONTENT_WIDTH, 44).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-      doc.moveTo(MARGIN.left, footY - 8).lineTo(MARGIN.left + CONTENT_WIDTH, footY - 8).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-      doc.text(furniture.footer, MARGIN.left, footY, { width: CONTENT_WIDTH * 0.7, lineBreak: false });
+      title ??= doc.fitted(furniture.title, CONTENT_WIDTH * 0.6);
+      doc.text(title, MARGIN.left, 30, { lineBreak: false });
+      doc.text(furniture.when, right - doc.widthOfString(furniture.when), 30, { lineBreak: false });
+      doc.moveTo(MARGIN.left, 44).lineTo(right, 44).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      doc.moveTo(MARGIN.left, footY - 8).lineTo(right, footY - 8).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      doc.text(furniture.footer, MARGIN.left, footY, { lineBreak: false });
     }
-    doc.text(`Page ${index + 1} of ${totalPages ?? '?'}`, MARGIN.left + CONTENT_WIDTH * 0.7, footY, { width: CONTENT_WIDTH * 0.3, align: 'right', lineBreak: false });
+    const number = `Page ${index + 1} of ${totalPages}`;
+    doc.text(number, right - doc.widthOfString(number), footY, { lineBreak: false });
     doc.restore();
     page.margins.bottom = bottom;
     doc.font(style).fontSize(size);
