@@ -21,6 +21,8 @@ export interface OperationTimeline {
   slackMs: number;
   /** Answered calls per second of the run, from the first attempt (for the slowest operations). */
   perSecond?: number[];
+  /** Throttled attempts per second of the run. */
+  throttledPerSecond?: number[];
   /** Gaps between a throttled attempt and the same call's next attempt (the SDK's back-off plus pacing), ms. */
   retryGapsMs?: { count: number; median: number; max: number };
 }
@@ -53,9 +55,8 @@ export function callTimeline(logged: readonly LoggedCall[], limitFor: (key: stri
   const slowest = rows.slice(0, top);
   for (const row of slowest) {
     const list = byBucket.get(row.bucket)!;
-    const perSecond: number[] = [];
-    for (const c of list) if (!c.throttled) perSecond[Math.floor((c.at - t0) / 1000)] = (perSecond[Math.floor((c.at - t0) / 1000)] ?? 0) + 1;
-    row.perSecond = Array.from(perSecond, (n) => n ?? 0);
+    row.perSecond = perSecondOf(list.filter((c) => !c.throttled), t0);
+    row.throttledPerSecond = perSecondOf(list.filter((c) => c.throttled), t0);
     const gaps: number[] = [];
     const pending = new Map<string, number>();
     for (const c of list) {
@@ -70,6 +71,15 @@ export function callTimeline(logged: readonly LoggedCall[], limitFor: (key: stri
     }
   }
   return slowest;
+}
+
+function perSecondOf(calls: readonly TimedCall[], t0: number): number[] {
+  const counts: number[] = [];
+  for (const c of calls) {
+    const s = Math.floor((c.at - t0) / 1000);
+    counts[s] = (counts[s] ?? 0) + 1;
+  }
+  return Array.from(counts, (n) => n ?? 0);
 }
 
 function round(n: number): number {

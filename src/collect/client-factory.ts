@@ -6,7 +6,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { EvidenceSink } from './evidence-sink.ts';
 import { responderMiddleware, type Responder, type ResponseFilter } from './evidence-middleware.ts';
 import { installRecorder, type CallEvent } from './evidence-recorder.ts';
-import { paceFor, paceKey, pacingMiddleware, type OperationPace } from './operation-pacing.ts';
+import { pacingMiddleware, type OperationPace } from './operation-pacing.ts';
 import { withPerOperationRateLimit } from './operation-rate-limiter.ts';
 import { secretRedaction } from './redact.ts';
 import { installationRedactionKey } from './redaction-key.ts';
@@ -120,21 +120,17 @@ export class ClientFactory {
       config.cacheMiddleware ??= true;
     }
     const client = new Ctor(withPerOperationRateLimit(config));
-    // A call waits for its operation's pace holding only an operation slot (as many as the service's),
-    // then takes this client's slot, then the run's: one order everywhere, and calls never nest.
+    // A call takes an operation slot (as many as the service's) for its whole life, retries included;
+    // each attempt waits for the operation's pace, then takes this client's slot, then the run's, only
+    // while it is out (pacingMiddleware): one order everywhere, and calls never nest.
     const concurrency = callConcurrencyFor(service, this.opts.callConcurrency);
     const perClient = pLimit(concurrency);
     const perOperation = new Map<string, ReturnType<typeof pLimit>>();
     const inFlight = this.inFlight;
-    const paces = this.paces;
     const limit = <T>(fn: () => Promise<T>, operation: string): Promise<T> => {
       let op = perOperation.get(operation);
       if (!op) perOperation.set(operation, (op = pLimit(concurrency)));
-      const pace = paceFor(paces, paceKey(target, service, operation));
-      return op(async () => {
-        await pace.wait();
-        return perClient(() => inFlight(fn));
-      });
+      return op(fn);
     };
     installRecorder(client, {
       service,
@@ -148,7 +144,7 @@ export class ClientFactory {
       ...(this.opts.responder ? {} : { deadlineMs: this.opts.callDeadlineMs }),
     });
     const stack = (client as unknown as { middlewareStack: { add: (mw: unknown, o: unknown) => void } }).middlewareStack;
-    stack.add(pacingMiddleware({ service, target, paces: this.paces }), { step: 'finalizeRequest', priority: 'low', name: 'prooflineOperationPacing' });
+    stack.add(pacingMiddleware({ service, target, paces: this.paces, slots: (fn) => perClient(() => inFlight(fn)) }), { step: 'finalizeRequest', priority: 'low', name: 'prooflineOperationPacing' });
     if (this.opts.responder) {
       stack.add(responderMiddleware({ service, target, responder: this.opts.responder }), { step: 'deserialize', priority: 'high', name: 'prooflineResponder' });
     }

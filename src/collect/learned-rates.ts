@@ -1,6 +1,7 @@
 // Call rates carried from one run to the next (kept in the run history): a run starts each account x
 // region x operation from the rate the last run ended with, instead of finding it again by being
-// throttled. Only operations that were paced are kept (AWS throttled them, or they started paced).
+// throttled. Only operations that were paced are kept (AWS throttled them, or they started paced): the
+// rate AWS was measured to allow, else the pace's last rate.
 import { OperationPace } from './operation-pacing.ts';
 
 export interface LearnedRate {
@@ -30,9 +31,9 @@ export function pacesFrom(rates: readonly LearnedRate[]): Map<string, OperationP
 export function learnedRates(paces: ReadonlyMap<string, OperationPace>, at: Date): LearnedRate[] {
   const out: LearnedRate[] = [];
   for (const [key, pace] of paces) {
-    if (!Number.isFinite(pace.rate)) continue;
+    if (!Number.isFinite(pace.learned)) continue;
     const [account, region, operation] = key.split('|');
-    out.push({ account, region, operation, rate: Math.round(pace.rate * 1000) / 1000, learnedAt: at.toISOString() });
+    out.push({ account, region, operation, rate: Math.round(pace.learned * 1000) / 1000, learnedAt: at.toISOString() });
   }
   return out.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
 }

@@ -2,7 +2,7 @@
 // client-wide rate limiter: throttles of one operation must not hold back the first attempts of every
 // other operation of the client (Proofline paces each operation itself, operation-pacing.ts).
 import { KMSClient } from '@aws-sdk/client-kms';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClientFactory } from '../../src/collect/client-factory.ts';
 import { MemoryEvidence } from '../../src/collect/evidence-sink.ts';
 import { SimulatedAws } from '../../src/collect/simulated-aws.ts';
@@ -31,6 +31,17 @@ async function firstAttemptAfterThrottles(strategy: Strategy, ms: number): Promi
   return Promise.race([strategy.acquireInitialRetryToken('kms').then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
 }
 
+afterEach(() => vi.useRealTimers());
+
+/** 150 calls of the client, each failing once with `errorType`: how many get a retry? */
+async function retriesGranted(strategy: Strategy, errorType: string): Promise<number> {
+  vi.useFakeTimers();
+  const tokens = await Promise.all(Array.from({ length: 150 }, () => strategy.acquireInitialRetryToken('')));
+  const refreshed = Promise.allSettled(tokens.map((token) => strategy.refreshRetryTokenForRetry(token, { errorType })));
+  await vi.runAllTimersAsync();
+  return (await refreshed).filter((r) => r.status === 'fulfilled').length;
+}
+
 describe('adaptive retry with per-operation pacing', () => {
   it('throttles do not delay other calls of the client (the SDK default would wait at 0.5 calls/s)', async () => {
     const factory = factoryWith({ retryMode: 'adaptive', maxAttempts: 8 });
@@ -57,6 +68,14 @@ describe('adaptive retry with per-operation pacing', () => {
       // no retries left
     }
     expect(retries).toBe(2);
+    factory.destroy();
+  });
+
+  it('throttled retries do not draw on the client\'s retry quota; other errors do, as in the SDK', async () => {
+    const factory = factoryWith({ retryMode: 'adaptive', maxAttempts: 8 });
+    expect(await retriesGranted(await strategyOf(await factory.client('kms', target)), 'THROTTLING')).toBe(150);
+    // 500 tokens at 14 a transient retry: 35 retries, then none.
+    expect(await retriesGranted(await strategyOf(await factory.client('sts', target)), 'TRANSIENT')).toBe(35);
     factory.destroy();
   });
 
