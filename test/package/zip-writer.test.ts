@@ -17,13 +17,18 @@ beforeAll(async () => {
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-async function readZip(path: string): Promise<Map<string, Buffer>> {
+/** The data of every entry `wanted` accepts (default: all), by name; entries not wanted are listed with no data read. */
+async function readZip(path: string, wanted: (name: string) => boolean = () => true): Promise<Map<string, Buffer | undefined>> {
   const zip = await new Promise<yauzl.ZipFile>((ok, fail) => yauzl.open(path, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (err, z) => (err ? fail(err) : ok(z!))));
-  const out = new Map<string, Buffer>();
+  const out = new Map<string, Buffer | undefined>();
   await new Promise<void>((done, fail) => {
     zip.on('error', fail);
     zip.on('end', () => done());
     zip.on('entry', (entry: yauzl.Entry) => {
+      if (!wanted(entry.fileName)) {
+        out.set(entry.fileName, undefined);
+        return zip.readEntry();
+      }
       zip.openReadStream(entry, (err, stream) => {
         if (err) return fail(err);
         const chunks: Buffer[] = [];
@@ -58,7 +63,7 @@ describe('zip writer', () => {
     await zipFolder(dir, 'package-1', zipPath);
     const back = await readZip(zipPath);
     expect([...back.keys()].sort()).toEqual(Object.keys(files).map((f) => `package-1/${f}`).sort());
-    for (const [name, data] of Object.entries(files)) expect(back.get(`package-1/${name}`)!.equals(data)).toBe(true);
+    for (const [name, data] of Object.entries(files)) expect(back.get(`package-1/${name}`)?.equals(data)).toBe(true);
     // Another reader: Info-ZIP's unzip tests every entry's CRC.
     expect(execFileSync('unzip', ['-tq', zipPath], { encoding: 'utf8' })).toMatch(/No errors detected/);
   });
@@ -72,8 +77,11 @@ describe('zip writer', () => {
     for (let i = 0; i < n; i++) await writer.addBuffer(`p/${i}.txt`, Buffer.from(String(i)), at);
     await writer.finish();
     await out.close();
-    const back = await readZip(zipPath);
+    // Every entry is listed from the Zip64 central directory (a 16-bit count would say 4,464); the
+    // first and last are read back (reading all 70,000 took ~10 s; the round trip test above reads every byte).
+    const back = await readZip(zipPath, (name) => name === 'p/0.txt' || name === 'p/69999.txt');
     expect(back.size).toBe(n);
+    expect(back.has('p/35000.txt')).toBe(true);
     expect(back.get('p/69999.txt')!.toString()).toBe('69999');
     expect(back.get('p/0.txt')!.toString()).toBe('0');
   });
