@@ -1,6 +1,6 @@
 // Builds signed packages in temporary folders for the package tests: the bundled sample account
 // (the real pipeline, replayed from samples/sample-account) or a synthetic run of any size.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import type { SigningIdentity } from '../../src/sign/signing-identity.ts';
 import { writePackage, type PackageContext, type PackageStep } from '../../src/package/write-package.ts';
 import { loadManualEvidence } from '../../src/manual-evidence/load-manual-evidence.ts';
 import { manualEvidenceStep } from '../../src/package/manual-package-step.ts';
+import { sharedFixture } from '../helpers/shared-fixture.ts';
 import { syntheticRun, type SyntheticOptions } from './synthetic-run.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,11 +46,26 @@ export async function sampleRun(overrides: Partial<ProoflineConfig> = {}, record
   return { config, results, records };
 }
 
-/** The sample's signed package; `extraSteps` run between the renderers and the signer (e.g. exports). */
+/**
+ * The sample's signed package; `extraSteps` run between the renderers and the signer (e.g. exports).
+ * Without extra steps it is built once per vitest run (about 8 s of CPU) and each caller gets its own
+ * copy, signed by the same development identity.
+ */
 export async function samplePackage(extraSteps: PackageStep[] = []): Promise<BuiltPackage> {
   const work = await mkdtemp(join(tmpdir(), 'proofline-pkg-'));
-  const { config, results, records } = await sampleRun();
-  return build({ results, records }, work, config, extraSteps);
+  if (extraSteps.length) {
+    const { config, results, records } = await sampleRun();
+    return build({ results, records }, work, config, extraSteps);
+  }
+  const shared = await sharedFixture('sample-package', async (dir) => {
+    const { config, results, records } = await sampleRun();
+    await build({ results, records }, dir, config);
+  });
+  await cp(shared, work, { recursive: true });
+  const config = await loadConfig(join(ROOT, 'samples/sample-account.config.yaml'));
+  const identity = await resolveSigningIdentity(config, { env: { PROOFLINE_HOME: join(work, 'home') } });
+  const dir = join(work, 'out', (await readdir(join(work, 'out'))).find((f) => !f.endsWith('.zip'))!);
+  return { dir, zip: `${dir}.zip`, work, identity, cleanup: () => rm(work, { recursive: true, force: true }) };
 }
 
 /** A signed package of a recording made with the sample's config and `overrides`. */
