@@ -200,22 +200,28 @@ export interface TableOptions {
 
 export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts: TableOptions = {}): number {
   const widths = columns.map((c) => c.width * CONTENT_WIDTH);
+  const plan = plans.get(doc);
+  // The header row is the same on every page the table continues on: measured once, drawn like a
+  // cell (unwrapped lines when they fit), and only its place kept in the measuring pass.
+  let headerHeight: number | undefined;
   const drawHeader = () => {
     if (opts.compact) cellFont(doc, columns[0]);
     else doc.font(FONT.bold).fontSize(SIZE.table);
-    const h = Math.max(...columns.map((c, i) => doc.heightOfString(c.header, { width: widths[i] - 2 * PAD_X }))) + 2 * PAD_Y;
+    const h = (headerHeight ??= Math.max(...columns.map((c, i) => doc.heightOfString(c.header, { width: widths[i] - 2 * PAD_X }))) + 2 * PAD_Y);
     ensureSpace(doc, h + 16);
     const y = doc.y;
-    doc.save().rect(MARGIN.left, y, CONTENT_WIDTH, h).fill(COLOR.headerFill).restore();
-    let x = MARGIN.left;
-    columns.forEach((c, i) => {
-      doc.fillColor(COLOR.headerText).text(c.header, x + PAD_X, y + PAD_Y, { width: widths[i] - 2 * PAD_X });
-      x += widths[i];
-    });
+    if (!plan?.measuring) {
+      doc.save().rect(MARGIN.left, y, CONTENT_WIDTH, h).fill(COLOR.headerFill).restore();
+      let x = MARGIN.left;
+      columns.forEach((c, i) => {
+        doc.fillColor(COLOR.headerText);
+        drawCell(doc, c.header, x + PAD_X, y + PAD_Y, widths[i] - 2 * PAD_X, undefined);
+        x += widths[i];
+      });
+    }
     doc.y = y + h;
   };
   drawHeader();
-  const plan = plans.get(doc);
   const lastFont = columns[columns.length - 1];
   let count = 0;
   for (const row of rows) {
