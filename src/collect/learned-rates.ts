@@ -27,6 +27,16 @@ export function pacesFrom(rates: readonly LearnedRate[]): Map<string, OperationP
   return paces;
 }
 
+/** The rates of one account x region (a distributed run's shard), for the worker that collects it. */
+export function ratesOf(paces: ReadonlyMap<string, OperationPace>, target: { account: string; region: string }, at: Date): LearnedRate[] {
+  return learnedRates(paces, at).filter((r) => r.account === target.account && r.region === target.region);
+}
+
+/** Rates learned elsewhere (a worker's shard) kept in the run's paces, for the next run. */
+export function keepRates(paces: Map<string, OperationPace>, rates: readonly LearnedRate[]): void {
+  for (const [key, pace] of pacesFrom(rates)) paces.set(key, pace);
+}
+
 /** What the run's paces ended with, for the next run. */
 export function learnedRates(paces: ReadonlyMap<string, OperationPace>, at: Date): LearnedRate[] {
   const out: LearnedRate[] = [];

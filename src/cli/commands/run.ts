@@ -67,8 +67,8 @@ export function registerRun(program: Command): void {
     const onSignal = () => cancel.abort();
     const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, cancel.signal, queueProgressPrinter(process.stderr, progressMode(process.stderr, Boolean(flags.quiet))))) : undefined;
     if (collect) for (const s of ['SIGTERM', 'SIGINT'] as const) process.once(s, onSignal);
-    // Live calls in this process start from the rates the history keeps, if there is one.
-    const rates = source.kind === 'live' && !collect ? await historyRates(config) : undefined;
+    // Live calls start from the rates the history keeps, if there is one (with a queue, each worker from its shard's).
+    const rates = source.kind === 'live' ? await historyRates(config) : undefined;
     // `evidence` is handed to writePackage, which releases its records once they are on disk.
     const evidence = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect, paces: rates?.paces }).finally(() => {
       for (const s of ['SIGTERM', 'SIGINT'] as const) process.off(s, onSignal);

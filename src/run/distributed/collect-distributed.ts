@@ -8,6 +8,7 @@ import { selectCollectors } from '../../collect/collector-registry.ts';
 import type { EvidenceRecord } from '../../collect/evidence-record.ts';
 import { MemoryEvidence } from '../../collect/evidence-sink.ts';
 import { collectorFailureRecords } from '../../collect/failure-records.ts';
+import { keepRates, ratesOf } from '../../collect/learned-rates.ts';
 import { TOOL_VERSION } from '../../util/version.ts';
 import { neededEvidenceKeys, type CollectEvidenceOptions } from '../collect-evidence.ts';
 import { openEvidenceStore } from './evidence-store.ts';
@@ -74,10 +75,14 @@ export function distributedCollect(d: DistributedOptions): (opts: CollectEvidenc
       const jobs: PgBoss.JobInsert<ShardJob>[] = shards.map((shard) => {
         const id = randomUUID();
         jobIds.push(id);
-        return { id, name: SHARD_QUEUE, data: { runId, shard, source, keys, settings, store: store.location, toolVersion: TOOL_VERSION }, retryLimit: d.retryLimit, retryDelay: 1, expireInSeconds: d.shardTimeoutSeconds, deadLetter: runQueue };
+        // Each worker starts from the rates the run's history keeps for its shard (paces: runEvidence's caller).
+        const rates = opts.paces ? ratesOf(opts.paces, shard, now()) : [];
+        return { id, name: SHARD_QUEUE, data: { runId, shard, source, keys, settings, ...(rates.length ? { rates } : {}), store: store.location, toolVersion: TOOL_VERSION }, retryLimit: d.retryLimit, retryDelay: 1, expireInSeconds: d.shardTimeoutSeconds, deadLetter: runQueue };
       });
       for (let i = 0; i < jobs.length; i += INSERT_CHUNK) await boss.insert(jobs.slice(i, i + INSERT_CHUNK));
-      const failures = await waitForShards(boss, runQueue, runId, shards.length, d, messageIds);
+      // What each worker learned is kept in the run's paces, which the caller saves for the next run.
+      const paces = opts.paces;
+      const failures = await waitForShards(boss, runQueue, runId, shards.length, d, messageIds, paces ? (rates) => keepRates(paces, rates) : undefined);
 
       const sink = new MemoryEvidence();
       for (const record of opts.source.preflight ?? []) sink.add(record);
@@ -109,7 +114,7 @@ function shardFailureRecords(shard: Shard, collectors: Parameters<typeof shardCo
 }
 
 /** Waits until every shard is reported done or dead-lettered; returns the failed shards' last errors. */
-async function waitForShards(boss: PgBoss, runQueue: string, runId: string, total: number, d: DistributedOptions, messageIds: string[]): Promise<Map<string, string>> {
+async function waitForShards(boss: PgBoss, runQueue: string, runId: string, total: number, d: DistributedOptions, messageIds: string[], onRates?: (rates: NonNullable<ShardDone['rates']>) => void): Promise<Map<string, string>> {
   const done = new Set<string>();
   const failed = new Map<string, string>();
   const workers = new Map<string, { shards: number; records: number; first: number }>();
@@ -139,6 +144,7 @@ async function waitForShards(boss: PgBoss, runQueue: string, runId: string, tota
         if (done.has(data.shard)) continue;
         done.add(data.shard);
         failed.delete(data.shard);
+        if (data.rates) onRates?.(data.rates);
         const w = workers.get(data.worker) ?? { shards: 0, records: 0, first: Date.now() - data.ms };
         w.shards++;
         w.records += data.records;

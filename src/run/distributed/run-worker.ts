@@ -76,7 +76,7 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
     const started = Date.now();
     opts.onShard?.({ phase: 'start', runId: data.runId, shard: label });
     try {
-      const records = await collectShard(data, collectors, await sources(data.source, data.shard));
+      const { records, rates } = await collectShard(data, collectors, await sources(data.source, data.shard));
       // A cancelled run wants nothing more from this shard.
       const current = await boss.getJobById(SHARD_QUEUE, job.id);
       if (current?.state === 'cancelled') {
@@ -84,7 +84,7 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
         return;
       }
       await storeFor(data.store).put(data.runId, data.shard, records);
-      const done: ShardDone = { done: true, shard: label, worker, records: records.length, ms: Date.now() - started };
+      const done: ShardDone = { done: true, shard: label, worker, records: records.length, ms: Date.now() - started, ...(rates.length ? { rates } : {}) };
       // The run's queue is gone when the run has already finished or been cancelled: nothing to tell.
       await boss.send(runQueueName(data.runId), done).catch(() => undefined);
       opts.onShard?.({ phase: 'done', runId: data.runId, shard: label, records: records.length, ms: done.ms });

@@ -5,6 +5,7 @@
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { accountIdSchema, recordRegionSchema } from '../../util/aws-ids.ts';
+import type { LearnedRate } from '../../collect/learned-rates.ts';
 import { sourceSpecSchema } from './source-spec.ts';
 
 export const SHARD_QUEUE = 'proofline-shards';
@@ -21,6 +22,8 @@ export const shardJobSchema = z
     /** Evidence keys the run's controls need: the worker runs the collectors that produce them. */
     keys: z.array(z.string()).min(1),
     settings: z.object({ perAccountConcurrency: z.number().int().positive().optional(), callConcurrency: z.number().int().positive().optional() }).strict(),
+    /** Call rates the run's history keeps for the shard's account and region: the worker starts from them. */
+    rates: z.array(z.object({ account: accountIdSchema, region: recordRegionSchema, operation: z.string(), rate: z.number(), learnedAt: z.string() }).strict()).optional(),
     /** Where the run reads the shard's records (evidence-store.ts). */
     store: z.string().min(1),
     /** A worker of another version would collect other evidence: it refuses the shard. */
@@ -37,6 +40,8 @@ export interface ShardDone {
   worker: string;
   records: number;
   ms: number;
+  /** The rates the shard's paces ended with (learned-rates.ts), for the run's history. */
+  rates?: LearnedRate[];
 }
 
 export interface QueueConnection {
