@@ -56,6 +56,13 @@ const SECRET_SHAPES: { re: RegExp; inContext?: true; keyId?: true; check?: (s: s
   { re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
 ];
 
+/**
+ * Text every shape above needs somewhere in its match (case-insensitive, so a superset): a string without
+ * any of these has no secret of a known shape, and skips the eleven replacements (most values are names,
+ * ids and ARNs; this was most of the CPU redaction took per call).
+ */
+const SHAPE_TRIGGER = /:\/\/|bearer|-----begin|eyj|a[ksb]ia|acca|secret|hf_|sk-|gh[pousr]_|github_pat_|xox[abprs]-|aiza/i;
+
 export function isRedacted(value: string): boolean {
   return REDACTED.test(value);
 }
@@ -71,6 +78,7 @@ export function hmacRedactor(key: Uint8Array): Redactor {
 
 /** Text with every secret of a known shape replaced by its redaction; the rest stays readable. */
 function redactShapes(text: string, redact: Redactor, keepKeyIds: boolean): string {
+  if (!SHAPE_TRIGGER.test(text)) return text;
   let out = text;
   for (const { re, inContext, keyId, check } of SECRET_SHAPES) {
     if (keepKeyIds && keyId) continue;
@@ -112,25 +120,30 @@ function redactEnvironment(env: unknown, redact: Redactor, walk: (v: unknown) =>
   return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, typeof v === 'string' ? redact(v) : walk(v)]));
 }
 
-/** A deep copy of `value` with every secret redacted by `redact`. */
-export function redactDeep(value: unknown, redact: Redactor, parentKey = ''): unknown {
-  const walk = (v: unknown, k = '') => redactDeep(v, redact, k);
-  if (typeof value === 'string') return redactShapes(value, redact, IDENTIFIER_KEYS.has(parentKey));
-  if (Array.isArray(value)) return value.map((v) => walk(v, parentKey));
-  if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (ENVIRONMENT_KEYS.has(k)) out[k] = redactEnvironment(v, redact, walk);
-    else if (LIFECYCLE_HOOK_KEYS.has(k)) out[k] = Array.isArray(v) ? v.map((h) => (h && typeof h === 'object' && typeof (h as { Content?: unknown }).Content === 'string' ? { ...(h as object), Content: redact((h as { Content: string }).Content) } : walk(h))) : walk(v);
-    else if (COMMAND_LINE_KEYS.has(k)) out[k] = redactCommandLine(v, redact, walk);
-    else if (typeof v === 'string' && (SCRIPT_KEYS.has(k) || isSecretKey(k))) out[k] = redact(v);
-    else out[k] = walk(v, k);
-  }
-  return out;
+/**
+ * A deep copy of a value with every secret redacted by `redact`. The walker is made once per redactor
+ * (not a closure per node: this runs over every response of a run).
+ */
+export function deepRedactor(redact: Redactor): (value: unknown, parentKey?: string) => unknown {
+  const walk = (value: unknown, parentKey = ''): unknown => {
+    if (typeof value === 'string') return redactShapes(value, redact, IDENTIFIER_KEYS.has(parentKey));
+    if (Array.isArray(value)) return value.map((v) => walk(v, parentKey));
+    if (!value || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (ENVIRONMENT_KEYS.has(k)) out[k] = redactEnvironment(v, redact, walk);
+      else if (LIFECYCLE_HOOK_KEYS.has(k)) out[k] = Array.isArray(v) ? v.map((h) => (h && typeof h === 'object' && typeof (h as { Content?: unknown }).Content === 'string' ? { ...(h as object), Content: redact((h as { Content: string }).Content) } : walk(h))) : walk(v);
+      else if (COMMAND_LINE_KEYS.has(k)) out[k] = redactCommandLine(v, redact, walk);
+      else if (typeof v === 'string' && (SCRIPT_KEYS.has(k) || isSecretKey(k))) out[k] = redact(v);
+      else out[k] = walk(v, k);
+    }
+    return out;
+  };
+  return walk;
 }
 
 /** The factory's ResponseFilter under an installation's key: applied to every stored response, whatever the source. */
 export function secretRedaction(key: Uint8Array): ResponseFilter {
-  const redact = hmacRedactor(key);
-  return (_key, response) => redactDeep(response, redact);
+  const redactAll = deepRedactor(hmacRedactor(key));
+  return (_key, response) => redactAll(response);
 }
