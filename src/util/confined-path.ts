@@ -30,11 +30,12 @@ export function confinedPath(root: string, ...segments: string[]): string {
 
 /**
  * Like confinedPath, for reading an existing file: symbolic links are resolved and the real file must
- * still be inside the real root (a link in a snapshot may not point out of it).
+ * still be inside the real root (a link in a snapshot may not point out of it). A reader of many files
+ * under one root passes `realRoot`, the root's real path resolved once.
  */
-export async function confinedExistingPath(root: string, ...segments: string[]): Promise<string> {
-  const path = confinedPath(root, ...segments);
-  const [realRoot, realFile] = await Promise.all([realpath(resolve(root)), realpath(path)]);
-  if (!inside(realRoot, realFile)) throw new PathEscapeError({ file: path, message: `a symbolic link that leads out of ${realRoot}` });
+export async function confinedExistingPath(root: string, segment: string, realRoot: () => Promise<string> = () => realpath(resolve(root))): Promise<string> {
+  const path = confinedPath(root, segment);
+  const [realRootPath, realFile] = await Promise.all([realRoot(), realpath(path)]);
+  if (!inside(realRootPath, realFile)) throw new PathEscapeError({ file: path, message: `a symbolic link that leads out of ${realRootPath}` });
   return path;
 }

@@ -1,8 +1,8 @@
 // Reads a snapshot folder and answers SDK calls from it (the "recorded" source). A call the snapshot
 // does not hold, or a record whose bytes no longer match its digest, is answered with an error, so
 // the evaluators report unknown instead of guessing.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { recordId, type EvidenceRecordBody } from '../evidence-record.ts';
 import type { Answer, Call, Responder } from '../evidence-middleware.ts';
 import { confinedExistingPath, PathEscapeError } from '../../util/confined-path.ts';
@@ -24,6 +24,9 @@ export async function readSnapshotIndex(dir: string): Promise<SnapshotIndex> {
 
 export async function snapshotResponder(dir: string, index: SnapshotIndex): Promise<Responder> {
   const byId = new Map<string, SnapshotEntry>(index.records.map((r) => [r.id, r]));
+  // The folder's real path once, not once a record (half the realpath calls of a replay).
+  let realRoot: Promise<string> | undefined;
+  const root = () => (realRoot ??= realpath(resolve(dir)));
   return async (call: Call): Promise<Answer> => {
     const id = recordId(call);
     const entry = byId.get(id);
@@ -32,7 +35,7 @@ export async function snapshotResponder(dir: string, index: SnapshotIndex): Prom
     }
     let bytes: Buffer;
     try {
-      bytes = await readFile(await confinedExistingPath(dir, entry.file));
+      bytes = await readFile(await confinedExistingPath(dir, entry.file, root));
     } catch (err) {
       if (!(err instanceof PathEscapeError)) throw err;
       return { outcome: 'error', error: { name: 'SnapshotPathEscape', message: `${entry.file}: ${err.message}; not read` } };
