@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distIsFresh } from '../helpers/cli-command.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 /** Where the build is compiled when dist/ is not newer than the sources: a fresh folder beside src/, so that its
@@ -11,24 +12,6 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const BUILD_DIR = join(ROOT, `.test-build-${process.pid}`);
 let BIN: string;
 let tmp: string;
-
-/** Modification times of every file under `dir` (none if it does not exist). */
-async function mtimes(dir: string): Promise<number[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return Promise.all(entries.filter((e) => e.isFile()).map(async (e) => (await stat(join(e.parentPath, e.name))).mtimeMs));
-}
-
-/**
- * dist/ as `npm run build` left it (`npm ci` runs it through `prepare`, as in CI) when every file of it is
- * newer than every source and tsconfig: then it is what the sources compile to, and compiling again
- * (~20 s of CPU) proves nothing more. After any change to src/ it is not used.
- */
-async function distIsFresh(): Promise<boolean> {
-  const built = await mtimes(join(ROOT, 'dist'));
-  if (!built.length) return false;
-  const inputs = [...(await mtimes(join(ROOT, 'src'))), ...(await Promise.all(['tsconfig.json', 'tsconfig.build.json'].map(async (f) => (await stat(join(ROOT, f))).mtimeMs)))];
-  return Math.min(...built) > Math.max(...inputs);
-}
 
 /** Runs the compiled CLI the way a user does, with no AWS credentials anywhere. Parsing and exit codes: cli-in-process.test.ts. */
 async function proofline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -47,7 +30,9 @@ beforeAll(async () => {
   // What the installed command runs: package.json's bin loads dist/cli/main.js, the build's output.
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { bin: { proofline: string } };
   expect(await readFile(join(ROOT, pkg.bin.proofline), 'utf8')).toContain("import '../dist/cli/main.js'".replace(/'/g, '"'));
-  if (await distIsFresh()) BIN = join(ROOT, 'dist/cli/main.js');
+  // dist/ as `npm run build` left it when it is newer than the sources (npm ci runs the build through
+  // `prepare`, as in CI): compiling again (~20 s of CPU) would prove nothing more.
+  if (distIsFresh()) BIN = join(ROOT, 'dist/cli/main.js');
   else {
     // Type errors are the typecheck gate's business; this checks that the emitted JavaScript runs.
     await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--noCheck', '--outDir', BUILD_DIR], { cwd: ROOT });

@@ -19,7 +19,8 @@ import { SHARD_QUEUE } from '../../src/run/distributed/shard-queue.ts';
 import { runEvidence } from '../../src/run/run-evidence.ts';
 import type { RunResults } from '../../src/results/run-results.ts';
 import { describeWithPostgres, freshDatabase, type TestDatabase } from '../helpers/postgres.ts';
-import { ROOT, startTsx, stopAll } from '../helpers/processes.ts';
+import { cliNodeArgs, ROOT } from '../helpers/cli-command.ts';
+import { startCli, startTsx, stopAll } from '../helpers/processes.ts';
 import { comparable } from '../../bench/workers/comparable-results.ts';
 
 const EVALUATED_AT = new Date('2026-11-20T02:00:00Z');
@@ -51,9 +52,9 @@ describeWithPostgres('collection by workers through a PostgreSQL queue', () => {
   // results.json is what is compared: `--only results` skips rendering two packages nobody reads here.
   it('two CLI workers over the sample account give the single-process results.json', async () => {
     const env = { PROOFLINE_QUEUE_URL: db.url, HOME: tmp };
-    const workers = [startTsx('src/cli/main.ts', ['worker'], env), startTsx('src/cli/main.ts', ['worker', '--concurrency', '2'], env)];
+    const workers = [startCli(['worker'], env), startCli(['worker', '--concurrency', '2'], env)];
     const cli = (out: string, extra: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--source', 'samples/sample-account', '--config', 'samples/sample-account.config.yaml', '--evaluated-at', EVALUATED_AT.toISOString(), '--out', out, '--only', 'results', '--quiet', ...extra], { cwd: ROOT, env: { ...process.env, HOME: tmp, PROOFLINE_QUEUE_URL: '' } });
+      promisify(execFile)(process.execPath, [...cliNodeArgs(), 'run', '--source', 'samples/sample-account', '--config', 'samples/sample-account.config.yaml', '--evaluated-at', EVALUATED_AT.toISOString(), '--out', out, '--only', 'results', '--quiet', ...extra], { cwd: ROOT, env: { ...process.env, HOME: tmp, PROOFLINE_QUEUE_URL: '' } });
     await Promise.all([cli(join(tmp, 'single'), []), cli(join(tmp, 'queued'), ['--queue', db.url, '--evidence-store', join(tmp, 'sample-store')])]);
     const results = async (dir: string) => {
       const name = (await readdir(dir)).find((f) => !f.endsWith('.zip'))!;

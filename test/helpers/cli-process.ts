@@ -1,10 +1,9 @@
-// Runs the CLI from its TypeScript sources in a child process, as a user would run it (exit code,
-// stdout, stderr), without needing the compiled dist/.
+// Runs the CLI in a child process, as a user would run it (exit code, stdout, stderr): the compiled
+// dist/ when it is up to date, else the TypeScript sources (cli-command.ts).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { cliNodeArgs, ROOT } from './cli-command.ts';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ARGS = ['--import', 'tsx', 'src/cli/main.ts'];
+export { ROOT };
 
 export interface CliResult {
   code: number;
@@ -14,7 +13,7 @@ export interface CliResult {
 
 export function runCliProcess(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [...ARGS, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...cliNodeArgs(), ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -22,5 +21,5 @@ export function runCliProcess(args: string[], env: NodeJS.ProcessEnv): Promise<C
 
 /** A started CLI child process (for signal tests). */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [...ARGS, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [...cliNodeArgs(), ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }

@@ -1,9 +1,11 @@
-// Long-running child processes for tests (workers): started with tsx, their stdout watched line by
-// line, stopped with a signal of the test's choosing, and always stopped when the test ends.
+// Long-running child processes for tests (workers): a TypeScript script started with tsx, or the CLI
+// (cli-command.ts), their stdout watched line by line, stopped with a signal of the test's choosing, and
+// always stopped when the test ends.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { cliNodeArgs, ROOT } from './cli-command.ts';
 
-export const ROOT = new URL('../../', import.meta.url).pathname;
+export { ROOT };
 
 export interface Child {
   process: ChildProcess;
@@ -16,7 +18,16 @@ export interface Child {
 const started = new Set<Child>();
 
 export function startTsx(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return start(script, ['--import', 'tsx', script, ...args], env);
+}
+
+/** The CLI (`proofline <args>`) as a long-running child. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Child {
+  return start('proofline', [...cliNodeArgs(), ...args], env);
+}
+
+function start(script: string, nodeArgs: string[], env: NodeJS.ProcessEnv): Child {
+  const proc = spawn(process.execPath, nodeArgs, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: { test: (l: string) => boolean; resolve: (l: string) => void }[] = [];
   createInterface({ input: proc.stdout! }).on('line', (line) => {

@@ -1,6 +1,8 @@
-// Runs the CLI as a child process (the bin's way: node --import tsx), never throwing on a non-zero exit.
+// Runs the CLI as a child process (dist/ when up to date, else the sources: cli-command.ts) with the test's
+// environment plus `env`, never throwing on a non-zero exit.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { cliNodeArgs, ROOT } from './cli-command.ts';
 
 export interface CliResult {
   code: number;
@@ -10,7 +12,7 @@ export interface CliResult {
 
 export async function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...cliNodeArgs(), ...args], { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as CliResult;

@@ -8,6 +8,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliNodeArgs, ROOT } from '../helpers/cli-command.ts';
 import { renderReportsStep } from '../../src/package/render-package.ts';
 import { signPackageStep } from '../../src/package/sign-package.ts';
 import { verifyPackage } from '../../src/package/verify-package.ts';
@@ -101,7 +102,7 @@ describe('signer trust', () => {
 });
 
 describe('proofline verify (CLI): signer trust, the zip', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify', ...args], { encoding: 'utf8' });
+  const cli = (...args: string[]) => spawnSync(process.execPath, [...cliNodeArgs(), 'verify', ...args], { cwd: ROOT, encoding: 'utf8' });
 
   it('without an anchor: integrity verified, signer NOT verified, exit 1; --allow-untrusted exits 0', () => {
     const r = cli('--no-pdfsig', forgedPkg);

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPackage } from '../../src/package/verify-package.ts';
 import { describeSigner } from '../../src/sign/signing-identity.ts';
+import { cliNodeArgs, ROOT } from '../helpers/cli-command.ts';
 import { copyPackage, samplePackage, type BuiltPackage } from './package-fixture.ts';
 
 let pkg: BuiltPackage;
@@ -95,7 +96,7 @@ describe('proofline verify on the sample package', () => {
 });
 
 describe('proofline verify (CLI)', () => {
-  const cli = (dir: string, ...flags: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify', '--no-pdfsig', ...flags, dir], { encoding: 'utf8' });
+  const cli = (dir: string, ...flags: string[]) => spawnSync(process.execPath, [...cliNodeArgs(), 'verify', '--no-pdfsig', ...flags, dir], { cwd: ROOT, encoding: 'utf8' });
 
   it('exits 0 and says verified for an intact package whose signer is pinned', () => {
     const r = cli(pkg.dir, '--trust', describeSigner(pkg.identity).fingerprintSha256);
