@@ -46,13 +46,15 @@ const MAX_STEP_PER_CALL = 0.1;
 /** Throttles of calls already in flight when the rate fell do not lower it again. */
 const DECREASE_HOLD_MS = 500;
 /**
- * Time between two throttles from which AWS's sustained rate is measured: at least a second (a call
- * more or less then changes it by a few percent at tens of calls per second), at most a few (over a
- * longer time the pace was below AWS's rate, its bucket filled up and the calls answered say less than
- * it allows).
+ * Time between two throttles from which AWS's sustained rate is measured: at least a second and five
+ * calls' worth (a call more or less then changes it by a few percent), at most three times that. Over a
+ * longer time the pace may have been below AWS's rate long enough for its bucket to fill up, and the
+ * calls answered say less than it allows: such a measurement only ever raises the rate (it is a lower
+ * bound: AWS cannot have answered more than it refilled).
  */
 const MEASURE_MIN_MS = 1000;
-const MEASURE_MAX_MS = 4000;
+const MEASURE_MIN_CALLS = 5;
+const MEASURE_MAX_FACTOR = 3;
 /** How much a started rate (an earlier run's) weighs against this run's measurements, as measuring time. */
 const PRIOR_MS = 2000;
 /** After a measured throttle the pace holds AWS's rate this long before it probes above it. */
@@ -153,11 +155,13 @@ export class OperationPace {
     // From answer to answer: calls started after the first throttle and answered before this one are
     // those AWS admitted in between (the calls still in flight at either end cancel out).
     const span = this.emptyAt === undefined ? undefined : now - this.emptyAnsweredAt;
-    if (span !== undefined && span >= MEASURE_MIN_MS && span <= MEASURE_MAX_MS) {
+    const minMs = Math.max(MEASURE_MIN_MS, Number.isFinite(this.rate) ? (MEASURE_MIN_CALLS * 1000) / this.rate : 0);
+    const measured = span !== undefined && span >= minMs ? (this.answeredSinceEmpty * 1000) / span : undefined;
+    if (measured !== undefined && (span! <= minMs * MEASURE_MAX_FACTOR || measured > (this.allowed ?? 0))) {
       // AWS's bucket was empty at both throttles: the calls it answered in between are what it refilled.
       // Each measurement is a sample of the same rate; together they say it more precisely.
       this.measuredCalls += this.answeredSinceEmpty;
-      this.measuredMs += span;
+      this.measuredMs += span!;
       this.allowed = Math.max(MIN_RATE, (this.measuredCalls * 1000) / this.measuredMs);
       this.rate = this.allowed;
     } else if (this.allowed === undefined && now - this.lastDecrease >= DECREASE_HOLD_MS) {
@@ -171,7 +175,7 @@ export class OperationPace {
       // A throttle not measured (too soon, or long after the last one): back to AWS's rate (a probe above it went too far).
       this.rate = Math.min(this.rate, this.allowed);
     }
-    if (span === undefined || span >= MEASURE_MIN_MS) {
+    if (span === undefined || span >= minMs) {
       this.emptyAt = started;
       this.emptyAnsweredAt = now;
       this.answeredSinceEmpty = 0;

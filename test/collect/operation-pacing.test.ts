@@ -11,22 +11,26 @@ afterEach(() => vi.useRealTimers());
 const boundMs = (calls: number, rate: number, burst: number) => ((calls - burst) / rate) * 1000;
 
 describe('operation pacing against a token bucket', () => {
-  for (const [rate, burst, calls, inFlight] of [
-    [25, 50, 320, 16],
-    [100, 100, 1000, 8],
-    [5, 5, 100, 16],
+  // [rate, burst, calls, in flight, throttles allowed when started from the learned rate]
+  for (const [rate, burst, calls, inFlight, warmThrottles] of [
+    [25, 50, 320, 16, 3],
+    [100, 100, 1000, 8, 3],
+    [5, 5, 100, 16, 3],
+    // A tenth of those: measured over 2-6 s (five calls' worth), the pace probes above the rate now and then.
+    [2.5, 5, 320, 16, 16],
   ]) {
     it(`${rate}/s (burst ${burst}), ${calls} calls, ${inFlight} in flight: learns AWS's rate, and a run started from it keeps to the bound`, async () => {
       const cold = new OperationPace();
       const first = await paceAgainstBucket(cold, { calls, inFlight, rate, burst });
       expect(first.failed).toBe(0);
       expect(first.ms).toBeLessThan(boundMs(calls, rate, burst) * 1.1);
-      expect(cold.learned).toBeGreaterThan(rate * 0.95);
-      expect(cold.learned).toBeLessThan(rate * 1.05);
+      // Within a few percent: a measurement is calls counted over a second or a few (five calls' worth at least).
+      expect(cold.learned).toBeGreaterThan(rate * 0.94);
+      expect(cold.learned).toBeLessThan(rate * 1.06);
       const warm = new OperationPace(cold.learned);
       const second = await paceAgainstBucket(warm, { calls, inFlight, rate, burst });
       expect(second.failed).toBe(0);
-      expect(second.throttles).toBeLessThanOrEqual(3);
+      expect(second.throttles).toBeLessThanOrEqual(warmThrottles);
       expect(second.ms).toBeLessThan(boundMs(calls, rate, burst) * 1.04);
       expect(warm.learned).toBeGreaterThan(rate * 0.95);
       expect(warm.learned).toBeLessThan(rate * 1.05);
@@ -52,12 +56,12 @@ describe('operation pacing against a token bucket', () => {
     expect(pace.rate).toBeCloseTo(1.6);
     const started: number[] = [];
     const waits = Array.from({ length: 4 }, () => pace.wait().then(() => started.push(Date.now())));
-    await vi.advanceTimersByTimeAsync(1_100);
-    pace.throttled(2_100, 2_060); // a second later, nothing answered in between: AWS allows next to nothing
-    expect(pace.rate).toBe(0.5);
+    await vi.advanceTimersByTimeAsync(1_000);
+    pace.throttled(2_000, 1_960); // again, too soon to measure: 0.8 x the 1 call/s answered
+    expect(pace.rate).toBeCloseTo(0.8);
     await vi.runAllTimersAsync();
     await Promise.all(waits);
-    // Reserved at 1.6 calls/s: 1625, 2250, 2875, 3500 ms; the last three start at 0.5 calls/s instead.
-    expect(started).toEqual([1_625, 4_100, 6_100, 8_100]);
+    // Reserved at 1.6 calls/s: 1625, 2250, 2875, 3500 ms; the last three start at 0.8 calls/s instead.
+    expect(started).toEqual([1_625, 3_250, 4_500, 5_750]);
   });
 });
