@@ -5,6 +5,13 @@ export type ControlStatus = 'pass' | 'fail' | 'unknown' | 'not_applicable' | 'ma
 
 export type StatusCounts = Record<FindingStatus, number>;
 
+/** A control's evaluated status and the counts it came from. */
+export interface ControlResult {
+  controlId: string;
+  status: ControlStatus;
+  counts: StatusCounts;
+}
+
 export function countFindings(findings: readonly Finding[]): StatusCounts {
   const counts: StatusCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
   for (const f of findings) counts[f.status]++;

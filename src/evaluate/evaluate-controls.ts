@@ -3,16 +3,10 @@
 import type { Control } from '../catalog/catalog-schema.ts';
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
 import type { Scope } from '../collect/target.ts';
-import { controlStatus, countFindings, type ControlStatus, type StatusCounts } from './control-status.ts';
+import { controlStatus, countFindings, type ControlResult } from './control-status.ts';
 import { EvidenceView, restrictTo } from './evidence-view.ts';
 import type { Finding } from './finding.ts';
 import { makeFinding, type Rule, type RuleContext, type RuleParameters } from './rule.ts';
-
-export interface ControlResult {
-  controlId: string;
-  status: ControlStatus;
-  counts: StatusCounts;
-}
 
 export interface Evaluation {
   findings: Finding[];

@@ -3,7 +3,7 @@
 // or high findings) `fail`. Automated controls keep their evaluated status: an attestation never
 // replaces a check.
 import type { Control } from '../catalog/catalog-schema.ts';
-import type { ControlResult } from '../evaluate/evaluate-controls.ts';
+import type { ControlResult } from '../evaluate/control-status.ts';
 import type { ManualEvidenceEntry } from '../manual-evidence/manual-evidence-entry.ts';
 import type { ControlOutcome } from './control-outcome.ts';
 import { evidenceState } from './evidence-state.ts';

@@ -2,7 +2,7 @@
 // its strength and justification (src/map/requirement-status.ts decides).
 import type { Catalog } from '../catalog/load-catalog.ts';
 import { inFrameworkOrder, type Coverage, type FrameworkId, type MappingStrength } from '../catalog/catalog-schema.ts';
-import type { ControlResult } from '../evaluate/evaluate-controls.ts';
+import type { ControlResult } from '../evaluate/control-status.ts';
 import type { ManualEvidenceEntry } from '../manual-evidence/manual-evidence-entry.ts';
 import { attestControls } from './attest-controls.ts';
 import type { ControlOutcome } from './control-outcome.ts';

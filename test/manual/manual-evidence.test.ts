@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/catalog/load-catalog.ts';
 import { DEFAULT_FRAMEWORKS } from '../../src/catalog/catalog-schema.ts';
-import type { ControlResult } from '../../src/evaluate/evaluate-controls.ts';
+import type { ControlResult } from '../../src/evaluate/control-status.ts';
 import { loadManualEvidence, ManualEvidenceError } from '../../src/manual-evidence/load-manual-evidence.ts';
 import { manualEvidenceStep } from '../../src/package/manual-package-step.ts';
 import { mapRequirements } from '../../src/map/map-requirements.ts';
