@@ -1,12 +1,10 @@
 // manifest.json: every file of the package with its SHA-256, the run metadata, the catalog digest and
 // the link to the previous run's manifest. Signed by manifest.sig (detached CMS).
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { RunResults } from '../results/run-results.ts';
 import type { SignerDescription } from '../sign/signing-identity.ts';
-import pLimit from 'p-limit';
-import { sha256File } from '../util/sha256.ts';
+import { sha256FileAndSize } from '../util/sha256.ts';
 import { stableStringify } from '../util/stable-json.ts';
 import { listPackageFiles } from './package-files.ts';
 
@@ -14,6 +12,8 @@ export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_SIGNATURE_FILE = 'manifest.sig';
 export const SIGNER_CERTIFICATE_FILE = 'signer-certificate.pem';
 export const MANIFEST_SCHEMA = 'proofline-manifest';
+/** Files read and hashed at once when the manifest is built. */
+const HASH_CONCURRENCY = 16;
 /** Files that cannot list themselves. */
 export const UNLISTED_FILES = new Set([MANIFEST_FILE, MANIFEST_SIGNATURE_FILE]);
 
@@ -48,17 +48,18 @@ export const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 export async function buildManifest(dir: string, results: RunResults, signer: SignerDescription, opts: { previousManifestSha256?: string | null; createdAt?: string } = {}): Promise<Manifest> {
-  // Thousands of small evidence files: hash them a few at a time, keeping the listing's order.
-  const limit = pLimit(16);
+  // Thousands of small evidence files: hashed by a few workers taking the next path (not a pending
+  // task per file made up front), each file's size from the open that reads it; the listing's order kept.
   const paths = (await listPackageFiles(dir)).filter((path) => !UNLISTED_FILES.has(path));
-  const files: Manifest['files'] = await Promise.all(
-    paths.map((path) =>
-      limit(async () => {
-        const full = join(dir, path);
-        return { path, sha256: await sha256File(full), bytes: (await stat(full)).size };
-      }),
-    ),
-  );
+  const files: Manifest['files'] = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      files[i] = { path: paths[i], ...(await sha256FileAndSize(join(dir, paths[i]))) };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, paths.length) }, worker));
   const { run } = results;
   return {
     schema: MANIFEST_SCHEMA,

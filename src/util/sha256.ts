@@ -10,14 +10,27 @@ export function sha256Hex(data: string | Uint8Array): string {
 }
 
 export async function sha256File(path: string): Promise<string> {
+  return (await sha256FileAndSize(path)).sha256;
+}
+
+/** The file's SHA-256 and its size in bytes (the size from the same open, no second stat). */
+export async function sha256FileAndSize(path: string): Promise<{ sha256: string; bytes: number }> {
   const handle = await open(path, 'r');
+  let size: number;
   try {
-    const { size } = await handle.stat();
-    if (size <= WHOLE_READ_LIMIT) return sha256Hex(await handle.readFile());
+    size = (await handle.stat()).size;
+    if (size <= WHOLE_READ_LIMIT) {
+      const data = await handle.readFile();
+      return { sha256: sha256Hex(data), bytes: data.length };
+    }
   } finally {
     await handle.close();
   }
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
 }
