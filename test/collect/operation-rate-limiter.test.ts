@@ -24,11 +24,19 @@ function factoryWith(config: Record<string, unknown>): ClientFactory {
   return new ClientFactory({ sink: new MemoryEvidence(), responder: new SimulatedAws().responder(), redactionKey, clientConfig: () => config });
 }
 
-/** Ten calls throttled at once, then: does a new call get its first attempt within `ms`? */
+/**
+ * Ten calls throttled at once, then: does a new call get its first attempt within `ms`? In fake time:
+ * the waits left pending (the SDK limiter's, the back-offs) are dropped with the fake clock afterwards.
+ */
 async function firstAttemptAfterThrottles(strategy: Strategy, ms: number): Promise<boolean> {
+  vi.useFakeTimers();
   const tokens = await Promise.all(Array.from({ length: 10 }, () => strategy.acquireInitialRetryToken('kms')));
   for (const token of tokens) strategy.refreshRetryTokenForRetry(token, { errorType: 'THROTTLING' }).catch(() => undefined);
-  return Promise.race([strategy.acquireInitialRetryToken('kms').then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+  let started = false;
+  void strategy.acquireInitialRetryToken('kms').then(() => (started = true));
+  await vi.advanceTimersByTimeAsync(ms);
+  vi.useRealTimers();
+  return started;
 }
 
 afterEach(() => vi.useRealTimers());
@@ -38,7 +46,8 @@ async function retriesGranted(strategy: Strategy, errorType: string): Promise<nu
   vi.useFakeTimers();
   const tokens = await Promise.all(Array.from({ length: 150 }, () => strategy.acquireInitialRetryToken('')));
   const refreshed = Promise.allSettled(tokens.map((token) => strategy.refreshRetryTokenForRetry(token, { errorType })));
-  await vi.runAllTimersAsync();
+  // A first retry backs off at most 1 s (throttling) or 50 ms; bounded, so timers other tests left running do not loop here.
+  await vi.advanceTimersByTimeAsync(5_000);
   return (await refreshed).filter((r) => r.status === 'fulfilled').length;
 }
 
