@@ -1,5 +1,5 @@
 // The layer check (.dependency-cruiser.cjs) passes on the tree and fails on a backwards import, a rule
-// that imports a collector, and a src/ folder without a layer.
+// that imports a collector, and a src/ folder without a layer (`npm run layers` also runs on the tree in CI).
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,13 +25,9 @@ describe('layer check', () => {
   const temps: string[] = [];
   afterAll(async () => Promise.all(temps.map((t) => rm(t, { recursive: true, force: true }))));
 
-  it('passes on the tree', async () => {
-    const outcome = await cruise(ROOT);
-    expect(outcome.violations).toEqual([]);
-    expect(outcome.code).toBe(0);
-  });
-
-  it('fails on a backwards import, a rule importing a collector and a folder with no layer', async () => {
+  // One run over a copy of the tree (depcruise takes seconds): exactly the three planted imports fail, so
+  // the rest of the tree, which is the tree as it is, passes.
+  it('passes on the tree and fails on an added backwards import, a rule importing a collector and a folder with no layer', async () => {
     const copy = await mkdtemp(join(tmpdir(), 'proofline-layers-'));
     temps.push(copy);
     await cp(join(ROOT, 'src'), join(copy, 'src'), { recursive: true });
@@ -43,10 +39,10 @@ describe('layer check', () => {
 
     const outcome = await cruise(copy);
     expect(outcome.code).not.toBe(0);
-    expect(outcome.violations).toEqual(expect.arrayContaining([
+    expect(outcome.violations.sort((a, b) => a.from.localeCompare(b.from))).toEqual([
       { rule: 'layer-catalog', from: 'src/catalog/zz-backwards.ts', to: 'src/render/pdf/render-pdf.ts' },
       { rule: 'no-rule-imports-a-collector', from: 'src/evaluate/rules/zz-reads-a-collector.ts', to: 'src/collect/services/acm.ts' },
       { rule: 'src-folder-has-a-layer', from: 'src/zz-unplaced/thing.ts', to: 'src/util/sha256.ts' },
-    ]));
+    ]);
   });
 });
