@@ -8,17 +8,20 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 
+/** Longer than any fixture takes to build on a loaded 2-core machine, shorter than vitest's hook timeout. */
+const WAIT_MS = 100_000;
+
 export async function sharedFixture(name: string, build: (dir: string) => Promise<void>): Promise<string> {
   const root = inject('fixturesDir');
   const published = join(root, name);
   const lock = join(root, `${name}.lock`);
+  const giveUpAt = Date.now() + WAIT_MS;
   for (;;) {
     if (existsSync(published)) return published;
-    try {
-      await mkdir(lock);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      await sleep(200); // another file is building it
+    if (!(await acquired(lock))) {
+      // Another file is building it (a build that failed removed the lock; one whose worker was killed did not).
+      if (Date.now() > giveUpAt) throw new Error(`shared fixture "${name}": another test file has held ${lock} for over ${WAIT_MS / 1000} s`);
+      await sleep(200);
       continue;
     }
     try {
@@ -35,5 +38,16 @@ export async function sharedFixture(name: string, build: (dir: string) => Promis
     } finally {
       await rm(lock, { recursive: true, force: true });
     }
+  }
+}
+
+/** Takes the lock (a folder: made by one process only); false when another holds it. */
+async function acquired(lock: string): Promise<boolean> {
+  try {
+    await mkdir(lock);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
   }
 }
