@@ -47,6 +47,13 @@ module.exports = {
       to: { path: '^src/collect/(services/|services\\.ts$|collector-registry\\.ts$|client-factory\\.ts$)' },
     },
     {
+      name: 'flag-checks-load-no-pipeline',
+      comment: 'a command checks its flags before it loads the pipeline: run.ts and the flag modules import the pipeline only dynamically (run-action.ts)',
+      severity: 'error',
+      from: { path: '^src/cli/commands/(run|run-flags|source-flags)\\.ts$' },
+      to: { path: '^src/(collect/(services/|live/(?!retry-settings)|snapshot/)|evaluate|run|package|render|sign|history|schedule|deliver)', dynamic: false },
+    },
+    {
       name: 'no-circular',
       comment: 'no import cycle between modules, also inside a folder',
       severity: 'error',

@@ -3,7 +3,7 @@ import type { ProoflineConfig } from '../../config/config-schema.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../config/operations-config.ts';
 import type { ExportStepOptions } from '../../package/export-step.ts';
 import { UsageError } from '../exit-codes.ts';
-import { listFlag } from './source-options.ts';
+import { listFlag } from './source-flags.ts';
 
 function isFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);

@@ -9,7 +9,8 @@ import { checkSnapshotTarget, writeSnapshot } from '../../collect/snapshot/write
 import { loadConfig } from '../../config/load-config.ts';
 import { runEvidence } from '../../run/run-evidence.ts';
 import { Progress, progressMode } from '../progress.ts';
-import { addSourceOptions, positiveIntFlag, prepareSource, retryOverride, type SourceFlags } from './source-options.ts';
+import { addSourceOptions, positiveIntFlag, retryOverride, type SourceFlags } from './source-flags.ts';
+import { prepareSource } from './source-options.ts';
 
 interface RecordFlags extends SourceFlags {
   out: string;

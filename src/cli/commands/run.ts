@@ -1,35 +1,10 @@
-// `proofline run`: one evidence run, written as a package under --out.
+// `proofline run`: one evidence run, written as a package under --out. The flags are checked before
+// the pipeline is loaded (run-action.ts), so a mistyped flag is refused at once.
 import type { Command } from 'commander';
 import { describeCommand } from '../command-descriptions.ts';
-import { loadProjectCatalog } from '../../evaluate/load-project-catalog.ts';
-import { loadConfig } from '../../config/load-config.ts';
-import { manualEvidenceStep } from '../../package/manual-package-step.ts';
-import { runEvidence } from '../../run/run-evidence.ts';
-import { loadRunInputs } from '../../run/load-run-inputs.ts';
-import { renderReportsStep } from '../../package/render-package.ts';
-import { resolveSigningIdentity } from '../../sign/resolve-identity.ts';
-import { signPackageStep } from '../../package/sign-package.ts';
-import { writePackage } from '../../package/write-package.ts';
-import { writeResultsOnly } from '../../package/results-only.ts';
-import { exportStep } from '../../package/export-step.ts';
-import { exportOptions } from './export-formats.ts';
-import { UsageError } from '../exit-codes.ts';
-import { formatRunSummary } from '../format-summary.ts';
-import { Progress, progressMode } from '../progress.ts';
-import { addQueueOptions, distributedOptionsOf, queueProgressPrinter, queueUrlOf, type QueueFlags } from './queue-options.ts';
-import { distributedCollect } from '../../run/distributed/collect-distributed.ts';
-import { historyRates } from '../../history/history-rates.ts';
-import { addSourceOptions, positiveIntFlag, prepareSource, retryOverride, type SourceFlags } from './source-options.ts';
-
-interface RunFlags extends SourceFlags, QueueFlags {
-  out: string;
-  config?: string;
-  evaluatedAt?: string;
-  format?: string;
-  only?: string;
-}
-
-const ONLY = ['results'] as const;
+import { addQueueOptions } from './queue-options.ts';
+import { addSourceOptions } from './source-flags.ts';
+import { checkRunFlags, type RunFlags } from './run-flags.ts';
 
 export function registerRun(program: Command): void {
   const cmd = program
@@ -41,54 +16,8 @@ export function registerRun(program: Command): void {
     .option('--only <part>', 'results: write only results.json with its detached signature (no evidence, reports, portal or zip; not an audit package), for pipelines')
     .option('--format <formats>', 'also write exports into the package: asff (AWS Security Hub findings), ocsf (OCSF Compliance Finding events), comma-separated');
   addQueueOptions(addSourceOptions(cmd)).action(async (flags: RunFlags) => {
-    const config = await loadConfig(flags.config);
-    let evaluatedAt: Date | undefined;
-    if (flags.evaluatedAt) {
-      evaluatedAt = new Date(flags.evaluatedAt);
-      if (Number.isNaN(evaluatedAt.getTime())) throw new UsageError({ file: '--evaluated-at', message: `"${flags.evaluatedAt}" is not a date` });
-    }
-    if (flags.only !== undefined && !(ONLY as readonly string[]).includes(flags.only)) throw new UsageError({ file: '--only', message: `"${flags.only}" is not one of ${ONLY.join(', ')}` });
-    if (flags.only && flags.format) throw new UsageError({ file: '--only', message: 'results writes results.json alone: --format adds exports to a package, drop one of them' });
-    const exports = exportOptions(flags.format, config);
-    const perAccountConcurrency = positiveIntFlag('--account-concurrency', flags.accountConcurrency);
-    const callConcurrency = positiveIntFlag('--call-concurrency', flags.callConcurrency);
-    const project = await loadProjectCatalog();
-    // Exceptions and manual evidence named by the config; bad files stop the run before collection.
-    const inputs = await loadRunInputs(config, evaluatedAt ?? new Date(), new Set(project.catalog.controls.map((c) => c.id)), project.catalog);
-    for (const warning of inputs.warnings ?? []) process.stderr.write(`proofline: warning: ${warning}\n`);
-    // Resolve the signer before collecting: a bad key must not cost a whole live run.
-    const identity = await resolveSigningIdentity(config);
-    const source = await prepareSource(flags, config.regions, config.callDeadlineSeconds, retryOverride(flags, config.awsRetry));
-    // Replays are instant: only live collection gets a progress display.
-    const progress = new Progress(process.stderr, source.kind === 'live' ? progressMode(process.stderr, Boolean(flags.quiet)) : 'quiet');
-    // With a queue, workers collect: SIGTERM / SIGINT cancel the run's shards before it exits.
-    const queueUrl = queueUrlOf(flags.queue, config);
-    const cancel = new AbortController();
-    const onSignal = () => cancel.abort();
-    const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, cancel.signal, queueProgressPrinter(process.stderr, progressMode(process.stderr, Boolean(flags.quiet))))) : undefined;
-    if (collect) for (const s of ['SIGTERM', 'SIGINT'] as const) process.once(s, onSignal);
-    // Live calls start from the rates the history keeps, if there is one (with a queue, each worker from its shard's).
-    const rates = source.kind === 'live' ? await historyRates(config) : undefined;
-    // `evidence` is handed to writePackage, which releases its records once they are on disk.
-    const evidence = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect, paces: rates?.paces }).finally(() => {
-      for (const s of ['SIGTERM', 'SIGINT'] as const) process.off(s, onSignal);
-      if (source.kind === 'live') progress.finish();
-    });
-    await rates?.keep(new Date());
-    const { results } = evidence;
-    // Ages judged "as of" a time before a recording was made would describe an account state nobody
-    // observed. (Only a recording's times are its own: live and simulated evidence is stamped now.)
-    const collectedFrom = results.run.collectionWindow?.from;
-    if (source.kind === 'snapshot' && evaluatedAt && collectedFrom && evaluatedAt.toISOString() < collectedFrom) {
-      throw new UsageError({ file: '--evaluated-at', message: `${evaluatedAt.toISOString()} is before the evidence was collected (from ${collectedFrom}); evaluate at or after the collection` });
-    }
-    if (flags.only === 'results') {
-      const path = await writeResultsOnly(flags.out, results, identity);
-      process.stderr.write('proofline: --only results: results.json is signed (results.json.sig, detached CMS); there is no evidence, report, manifest or zip, so this is not an audit package and `proofline verify` does not accept it\n');
-      process.stdout.write(formatRunSummary(results, path, 'Results only (not an audit package)'));
-      return;
-    }
-    const path = await writePackage(flags.out, evidence, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity, pageSize: config.report?.pageSize, ...(inputs.tracker ? { extras: { tracker: { previous: inputs.tracker } } } : {}) }), exportStep(exports), signPackageStep({ identity })], { zip: true });
-    process.stdout.write(formatRunSummary(results, path));
+    const { evaluatedAt } = checkRunFlags(flags);
+    const { runCommand } = await import('./run-action.ts');
+    await runCommand(flags, evaluatedAt);
   });
 }

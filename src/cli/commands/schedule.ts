@@ -25,7 +25,8 @@ import { distributedCollect } from '../../run/distributed/collect-distributed.ts
 import { openTickClaims } from '../../schedule/tick-claim.ts';
 import { learnedRates, pacesFrom } from '../../collect/learned-rates.ts';
 import { addQueueOptions, distributedOptionsOf, queueUrlOf, type QueueFlags } from './queue-options.ts';
-import { addSourceOptions, positiveIntFlag, prepareSource, retryOverride, type SourceFlags } from './source-options.ts';
+import { addSourceOptions, positiveIntFlag, retryOverride, type SourceFlags } from './source-flags.ts';
+import { prepareSource } from './source-options.ts';
 
 interface ScheduleFlags extends SourceFlags, QueueFlags {
   config?: string;

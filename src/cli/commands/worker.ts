@@ -5,7 +5,7 @@ import { describeCommand } from '../command-descriptions.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { runWorker } from '../../run/distributed/run-worker.ts';
 import { UsageError } from '../exit-codes.ts';
-import { positiveIntFlag } from './source-options.ts';
+import { positiveIntFlag } from './source-flags.ts';
 import { queueUrlOf } from './queue-options.ts';
 
 interface WorkerFlags {
