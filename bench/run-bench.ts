@@ -15,8 +15,9 @@ const DATA = `${HERE}.data`;
 // floor-pdf-font (bare pdfkit in the report's embedded font) is for an informational ratio beside the
 // target, whose floor is pdfkit's standard Helvetica.
 const ALL_STAGES = ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'pdf', 'oscal', 'package', 'floor-xlsx', 'floor-pdf', 'floor-pdf-font'];
-// At 100k findings the package is timed as the sum of its parts (writePackage runs them one after the
-// other): timing the whole package as well would double the benchmark's length. A stage that exceeds
+// At both sizes the whole package (writePackage) is measured as well as its parts, so the package
+// targets and the 100k / 10k peak ratio compare the same thing: a package's peak is not the largest of
+// its parts' peaks (memory a step frees stays with the process for the next one). A stage that exceeds
 // the timeout is reported as such.
 const PLAN = smoke
   ? { collection: [200], stages: [{ findings: 1000, stages: ['evaluate', 'json', 'floor-xlsx'] }], stageTimeoutMs: 120_000, workers: { accounts: 10, size: 10, counts: '1,2' } }
@@ -24,7 +25,7 @@ const PLAN = smoke
       collection: [1000, 10_000],
       stages: [
         { findings: 10_000, stages: ALL_STAGES },
-        { findings: 100_000, stages: ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'oscal', 'floor-xlsx', 'floor-pdf', 'floor-pdf-font', 'pdf'] },
+        { findings: 100_000, stages: ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'oscal', 'floor-xlsx', 'floor-pdf', 'floor-pdf-font', 'pdf', 'package'] },
       ],
       // A guard against a stage that never ends, not a target: on a shared machine (load 20+ on 2 cores)
       // the 100k PDF needed 31 s of CPU over 338 s of wall time.
