@@ -19,6 +19,29 @@ const CREATE = `CREATE TABLE IF NOT EXISTS proofline_schedule_tick (
   PRIMARY KEY (schedule, tick)
 )`;
 
+/** The advisory lock key schedulers take to create the claim table: any fixed 64-bit number ("prooftck" in ASCII). */
+const CREATE_LOCK = '8102661203843900267'; // 0x70726f6f6674636b
+
+/**
+ * CREATE TABLE IF NOT EXISTS is not safe against a concurrent create: both pass the check and the
+ * loser fails on the table's row type ('type "proofline_schedule_tick" already exists', 42710, or
+ * 23505). Creators take a transaction-scoped advisory lock first, so the second finds the table there.
+ */
+async function createClaimTable(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(${CREATE_LOCK})`);
+    await client.query(CREATE);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 /** The tick a firing belongs to: its minute (or second, for 6-field cron expressions), the same on every host. */
 export function tickOf(at: Date, cron: string): Date {
   const unit = cron.trim().split(/\s+/).length === 6 ? 1000 : 60_000;
@@ -33,13 +56,10 @@ export async function openTickClaims(url: string, schedule: string, claimant: st
   // and a claim that cannot connect fails that tick with the error.
   pool.on('error', () => {});
   try {
-    await pool.query(CREATE);
+    await createClaimTable(pool);
   } catch (err) {
-    // Two schedulers creating the table at the same moment: one wins, the other finds it there.
-    if (!['23505', '42P07'].includes((err as { code?: string }).code ?? '')) {
-      await pool.end();
-      throw err;
-    }
+    await pool.end();
+    throw err;
   }
   return {
     async claim(tick) {

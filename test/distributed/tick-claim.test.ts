@@ -53,6 +53,22 @@ describeWithPostgres('one run per scheduled tick across schedulers', () => {
     expect(await Promise.all([a.scheduler.tick('schedule'), other.scheduler.tick('schedule')])).toEqual(['ran', 'ran']);
   });
 
+  it('schedulers starting at once on an empty database all open their claims (the claim table is created once)', async () => {
+    // CREATE TABLE IF NOT EXISTS alone is not safe against a concurrent create: the loser failed with
+    // 'type "proofline_schedule_tick" already exists' (seen in CI with two schedulers).
+    for (let round = 0; round < 3; round++) {
+      const empty = await freshDatabase();
+      try {
+        const opened = await Promise.all(Array.from({ length: 8 }, (_, i) => openTickClaims(empty.url, 'Race|0 2 * * *|UTC', `host-${i}`)));
+        const claimed = await Promise.all(opened.map((c) => c.claim(new Date('2026-11-30T02:00:00.000Z'))));
+        expect(claimed.filter(Boolean)).toHaveLength(1);
+        await Promise.all(opened.map((c) => c.close()));
+      } finally {
+        await empty.drop();
+      }
+    }
+  });
+
   it('a tick is its minute (its second for 6-field cron expressions)', () => {
     expect(tickOf(new Date('2026-11-30T02:00:59.999Z'), '0 2 * * *').toISOString()).toBe('2026-11-30T02:00:00.000Z');
     expect(tickOf(new Date('2026-11-30T02:00:07.400Z'), '*/5 * * * * *').toISOString()).toBe('2026-11-30T02:00:07.000Z');
