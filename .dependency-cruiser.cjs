@@ -48,9 +48,9 @@ module.exports = {
     },
     {
       name: 'flag-checks-load-no-pipeline',
-      comment: 'a command checks its flags before it loads the pipeline: run.ts and the flag modules import the pipeline only dynamically (run-action.ts)',
+      comment: 'a command checks its flags before it loads the pipeline: run, record and schedule and their flag modules import the pipeline only dynamically (*-action.ts)',
       severity: 'error',
-      from: { path: '^src/cli/commands/(run|run-flags|source-flags)\\.ts$' },
+      from: { path: '^src/cli/commands/(run|record|schedule|run-flags|record-flags|schedule-flags|source-flags)\\.ts$' },
       to: { path: '^src/(collect/(services/|live/(?!retry-settings)|snapshot/)|evaluate|run|package|render|sign|history|schedule|deliver)', dynamic: false },
     },
     {
