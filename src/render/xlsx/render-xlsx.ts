@@ -121,7 +121,7 @@ function requirementSheets(wb: Workbook, vm: ViewModel): void {
       { header: 'Why', width: 50, wrap: true },
       { header: 'Mapped controls (status, strength: justification)', width: 90, wrap: true },
     ]);
-    for (const r of fw.requirements) addRow(ws, [r.id, r.title, r.kind, COVERAGE_LABELS[r.coverage], REQUIREMENT_STATUS_LABELS[r.status], r.primaryTotal ? `${r.primaryPassed} of ${r.primaryTotal}` : '-', r.reason, requirementControlLines(r).join('\n')]);
+    for (const r of fw.requirements) addRow(ws, [r.id, r.title, r.kind, COVERAGE_LABELS[r.coverage], REQUIREMENT_STATUS_LABELS[r.status], r.primaryTotal ? `${r.primaryPassed} of ${r.primaryTotal}` : 'none mapped', r.reason, requirementControlLines(r).join('\n')]);
     ws.commit();
   }
 }
