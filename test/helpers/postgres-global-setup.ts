@@ -1,8 +1,8 @@
 // vitest globalSetup: the real PostgreSQL the queue, history and scheduler tests use. A URL given in
 // PROOFLINE_TEST_PG_URL (.ci/run starts one) is used as is; otherwise, when PostgreSQL 15's binaries
 // are installed, a throwaway cluster is started for this vitest run (scripts/throwaway-postgres.sh)
-// and stopped at the end, after every test file has closed its pools; otherwise the tests are skipped
-// with the reason (test/helpers/postgres.ts). One cluster per vitest run, never one per file.
+// and stopped at the end, after every test file has closed its pools; otherwise the tests that need it
+// fail, saying what is missing (test/helpers/postgres.ts). One cluster per vitest run, never one per file.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +11,9 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The PostgreSQL the tests use; undefined: skip them, for `pgSkipReason`. */
+    /** The PostgreSQL the tests use; undefined: none, and `pgMissingReason` says why. */
     pgUrl: string | undefined;
-    pgSkipReason: string;
+    pgMissingReason: string;
   }
 }
 
@@ -39,17 +39,17 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const given = process.env.PROOFLINE_TEST_PG_URL || undefined;
   if (given) {
     project.provide('pgUrl', given);
-    project.provide('pgSkipReason', '');
+    project.provide('pgMissingReason', '');
     return undefined;
   }
   if (!existsSync(join(PG_BIN, 'initdb'))) {
     project.provide('pgUrl', undefined);
-    project.provide('pgSkipReason', `no PostgreSQL 15 binaries in ${PG_BIN} (apt-get install postgresql-15) and PROOFLINE_TEST_PG_URL is not set`);
+    project.provide('pgMissingReason', `no PostgreSQL 15 binaries in ${PG_BIN} (apt-get install postgresql-15) and PROOFLINE_TEST_PG_URL is not set`);
     return undefined;
   }
   const url = execFileSync('bash', [SCRIPT, 'start'], { encoding: 'utf8' }).trim();
   project.provide('pgUrl', url);
-  project.provide('pgSkipReason', '');
+  project.provide('pgMissingReason', '');
   return async () => {
     const left = await leftoverConnections(url).catch((err: Error) => [`(could not list connections: ${err.message})`]);
     if (left.length) console.warn(`throwaway PostgreSQL: connections still open at the end of the run (a test left a pool open): ${left.join(', ')}`);

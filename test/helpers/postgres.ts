@@ -1,8 +1,8 @@
 // A real PostgreSQL for the queue, history and scheduler tests: PROOFLINE_TEST_PG_URL (.ci/run starts
 // a cluster and exports it), else the throwaway cluster test/helpers/postgres-global-setup.ts started
 // for this vitest run. Each test file gets a database of its own (created here, dropped after), so
-// workers of one file never claim another file's shards. Without PostgreSQL the tests are skipped with
-// the reason, except in CI (CI=true), where its absence fails them. A test file ends every pool and
+// workers of one file never claim another file's shards. Without PostgreSQL the tests fail, saying
+// what is missing: a skip would leave the queue, history and scheduler behaviour unchecked. A test file ends every pool and
 // client it opened before it drops its database (a dropped or stopped database's idle connections
 // would otherwise raise 57P01 errors in the pools still holding them).
 import { randomBytes } from 'node:crypto';
@@ -11,22 +11,17 @@ import { describe, inject, it } from 'vitest';
 
 export const TEST_PG_URL = inject('pgUrl');
 
-/** describe() when a test PostgreSQL is available; otherwise a skip (locally) or a failure (CI). */
+/** describe() when a test PostgreSQL is available; otherwise one failing test that says what is missing. */
 export function describeWithPostgres(name: string, body: () => void): void {
   if (TEST_PG_URL) {
     describe(name, body);
     return;
   }
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      it('needs a PostgreSQL (PROOFLINE_TEST_PG_URL, or the binaries for a throwaway cluster)', () => {
-        throw new Error(`no PostgreSQL for the tests: ${inject('pgSkipReason')}`);
-      });
+  describe(name, () => {
+    it('needs a PostgreSQL (PROOFLINE_TEST_PG_URL, or the binaries for a throwaway cluster)', () => {
+      throw new Error(`no PostgreSQL for the tests: ${inject('pgMissingReason')}`);
     });
-    return;
-  }
-  console.warn(`skipped "${name}": ${inject('pgSkipReason')}`);
-  describe.skip(name, body);
+  });
 }
 
 export interface TestDatabase {
