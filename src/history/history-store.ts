@@ -17,6 +17,7 @@ import { HistoryKeyError, historyKeyId } from './history-key.ts';
 import { entryMac, headMac, prunedMac } from './history-mac.ts';
 import type { HistorySql, HistoryStatements } from './history-sql.ts';
 import { PostgresHistorySql } from './postgres-history-sql.ts';
+import { readLearnedRates, writeLearnedRates } from './operation-rates.ts';
 import { rekeyNote, type ChainState, type RekeyNote } from './rekey-history.ts';
 import { SqliteHistorySql } from './sqlite-history-sql.ts';
 
@@ -246,20 +247,12 @@ export class HistoryStore {
     });
   }
 
-  /**
-   * The call rates collection learned in earlier runs. Hints for pacing, not evidence: outside the
-   * keyed chain (an edited rate can only make a run slower or throttled, never change a result).
-   */
-  async learnedRates(): Promise<LearnedRate[]> {
-    const rows = await this.sql.all<{ account: string; region: string; operation: string; rate: number; learned_at: string }>('SELECT account, region, operation, rate, learned_at FROM operation_rates ORDER BY account, region, operation');
-    return rows.map((r) => ({ account: r.account, region: r.region, operation: r.operation, rate: Number(r.rate), learnedAt: r.learned_at }));
+  /** The call rates earlier runs learned (operation-rates.ts: kept here, outside the keyed chain). */
+  learnedRates(): Promise<LearnedRate[]> {
+    return readLearnedRates(this.sql);
   }
 
-  /** Keeps what a run learned (replacing the earlier rate of each account x region x operation). */
   saveLearnedRates(rates: readonly LearnedRate[]): Promise<void> {
-    return this.sql.transaction(async (tx) => {
-      for (const r of rates)
-        await tx.run('INSERT INTO operation_rates (account, region, operation, rate, learned_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, region, operation) DO UPDATE SET rate = excluded.rate, learned_at = excluded.learned_at', [r.account, r.region, r.operation, r.rate, r.learnedAt]);
-    });
+    return writeLearnedRates(this.sql, rates);
   }
 }
