@@ -4,6 +4,7 @@
 // text API. Text the style's font has (nearly all of a report) goes to pdfkit unchanged.
 import PDFDocument from 'pdfkit';
 import { advanceWidth, ascender, isReportStyle, primaryFont, registerReportFonts, shapedFontName, STYLE, type FontKey } from './pdf-fonts.ts';
+import { cacheAsciiGlyphs, currentPdfkitFont } from './pdf-glyph-cache.ts';
 import { fontRuns, isSimpleText, visualPieces, wrapLines } from './pdf-text-runs.ts';
 
 type TextOptions = PDFKit.Mixins.TextOptions;
@@ -39,7 +40,10 @@ export class MultiScriptDocument extends PDFDocument {
     this.style = typeof src === 'string' && isReportStyle(src) ? src : undefined;
     if (typeof family === 'number') size = family;
     if (size !== undefined) this.size = size;
-    return typeof family === 'string' ? super.font(src, family, size) : super.font(src, size);
+    const doc = typeof family === 'string' ? super.font(src, family, size) : super.font(src, size);
+    // A style's own font has no layout tables (pdf-fonts.ts): its ASCII text is encoded from a glyph cache.
+    if (this.style) cacheAsciiGlyphs(currentPdfkitFont(this));
+    return doc;
   }
 
   override fontSize(size: number): this {

@@ -10,9 +10,10 @@
 //
 // Time: the measuring pass draws no table rows (only their heights and page breaks matter) and hands
 // the row heights to the final pass, which draws without measuring again (RowPlan in pdf-table.ts);
-// cells whose lines fit are drawn without pdfkit's line wrapper; and font measurement uses indexed
-// kerning tables (pdf-font-metrics.ts). The final pass streams to the file, which is signed in place
-// (sign-pdf.ts signPdfFile): the document is never held in memory.
+// cells whose lines fit are drawn without pdfkit's line wrapper; text is measured from per-character
+// advance widths (pdf-fonts.ts advanceWidth) and ASCII is encoded from a glyph cache (pdf-glyph-cache.ts).
+// The final pass streams to the file, which is signed in place (sign-pdf.ts signPdfFile): the document
+// is never held in memory.
 import { addPdfSignaturePlaceholder, signPdfFile } from '../../sign/sign-pdf.ts';
 import type { SigningIdentity } from '../../sign/signing-identity.ts';
 import type { Narrative } from '../narrative.ts';
