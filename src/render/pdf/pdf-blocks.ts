@@ -1,5 +1,6 @@
 // Text blocks of the report: headings (with outline entries and link targets), paragraphs, key-value
 // lists, status badges. Every block makes room for itself so nothing is split awkwardly.
+import { rowPlan } from './pdf-row-plan.ts';
 import { COLOR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from './pdf-theme.ts';
 import type { MultiScriptDocument } from './multi-script-document.ts';
 
@@ -45,22 +46,61 @@ export function paragraphs(doc: Doc, text: string, opts: { size?: number; color?
   doc.fillColor(COLOR.text);
 }
 
-/** Label / value rows; values may wrap, labels stay in their column (and may wrap there too). */
+/**
+ * True when `text` is one line that pdfkit's wrapper would leave whole at `width`: no line break, no
+ * soft hyphen, and narrower than the width by more than the wrapper's rounding. Such text is measured
+ * and drawn without the wrapper, with the same result.
+ */
+function fitsOneLine(doc: Doc, text: string, width: number): boolean {
+  return /\S/.test(text) && !/[\n\r\v\f\x85\xAD\u2028\u2029]/.test(text) && doc.widthOfString(text) <= width - 0.5;
+}
+
+/** The height `text` takes at `width` in the current font, as heightOfString gives it. */
+function blockHeight(doc: Doc, text: string, width: number): number {
+  if (!fitsOneLine(doc, text, width)) return doc.heightOfString(text, { width });
+  return doc.y + doc.currentLineHeight(true) - doc.y; // as heightOfString adds it up
+}
+
+/** Draws `text` at (x, y) within `width`: a line that fits without the wrapper. */
+function drawBlock(doc: Doc, text: string, x: number, y: number, width: number): void {
+  if (fitsOneLine(doc, text, width)) doc.text(text, x, y, { lineBreak: false });
+  else doc.text(text, x, y, { width });
+}
+
+/**
+ * Label / value rows; values may wrap, labels stay in their column (and may wrap there too). Each row
+ * is measured once: in the measuring pass (render-pdf.ts), which only keeps the place of a row that
+ * fits its page; the final pass draws with the measured height.
+ */
 export function keyValues(doc: Doc, rows: [string, string][], opts: { labelWidth?: number; mono?: Set<string> } = {}): void {
   const labelWidth = opts.labelWidth ?? 120;
   const valueWidth = CONTENT_WIDTH - labelWidth - 8;
-  for (const [label, value] of rows) {
+  const plan = rowPlan(doc);
+  for (const [label, given] of rows) {
+    const value = given || '-';
     const font = opts.mono?.has(label) ? FONT.mono : FONT.regular;
     const size = opts.mono?.has(label) ? SIZE.mono + 0.5 : SIZE.body;
     // The row is as tall as the taller of its label and its value: a long label wraps in its column.
-    const labelHeight = doc.font(FONT.bold).fontSize(SIZE.body).heightOfString(label, { width: labelWidth });
-    const valueHeight = doc.font(font).fontSize(size).heightOfString(value || '-', { width: valueWidth });
-    const h = Math.max(labelHeight, valueHeight, SIZE.body * 1.2);
+    let h = plan && !plan.measuring ? plan.take() : undefined;
+    if (h === undefined) {
+      const labelHeight = blockHeight(doc.font(FONT.bold).fontSize(SIZE.body), label, labelWidth);
+      const valueHeight = blockHeight(doc.font(font).fontSize(size), value, valueWidth);
+      h = Math.max(labelHeight, valueHeight, SIZE.body * 1.2);
+      if (plan?.measuring) plan.heights.push(h);
+    }
     ensureSpace(doc, h + 4);
     const y = doc.y;
     const page = doc.page;
-    doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOR.muted).text(label, MARGIN.left, y, { width: labelWidth });
-    doc.font(font).fontSize(size).fillColor(COLOR.text).text(value || '-', MARGIN.left + labelWidth + 8, y, { width: valueWidth });
+    if (plan?.measuring && y + h + 0.5 <= bottomLimit(doc)) {
+      // Measuring pass, the row within its page: only its place matters; leave the text state as drawing would.
+      doc.font(font).fontSize(size);
+      doc.y = y + h + 3;
+      continue;
+    }
+    doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOR.muted);
+    drawBlock(doc, label, MARGIN.left, y, labelWidth);
+    doc.font(font).fontSize(size).fillColor(COLOR.text);
+    drawBlock(doc, value, MARGIN.left + labelWidth + 8, y, valueWidth);
     // A value longer than a page flows onto the next one; then the row ends where the value ended.
     doc.y = (doc.page === page ? Math.max(doc.y, y + h) : doc.y) + 3;
   }

@@ -3,6 +3,7 @@
 // a table of 100,000 findings never needs a second copy of them. Nothing is ever cut short: a cell
 // longer than a row may hold continues in continuation rows below it (the signed PDF is complete).
 import { bottomLimit, ensureSpace, type Doc } from './pdf-blocks.ts';
+import { FITS, rowPlan, type RowPlan } from './pdf-row-plan.ts';
 import { COLOR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from './pdf-theme.ts';
 
 export interface Column<T> {
@@ -49,8 +50,6 @@ export function physicalRows(texts: string[]): string[][] {
   return Array.from({ length: n }, (_, i) => pieces.map((p, col) => p[i] ?? (i > 0 && col === 0 ? label : ' ')));
 }
 
-/** RowPlan.takeLines' answer for a cell whose every line fits its width. */
-const FITS = 'fits';
 
 /** Widths of short strings per font and size: account ids, regions, outcomes and reasons repeat row after row. */
 const widthCaches = new WeakMap<object, Map<string, Map<string, number>>>();
@@ -138,57 +137,6 @@ function drawCell(doc: Doc, text: string, x: number, y: number, width: number, p
   }
 }
 
-/**
- * Row heights shared by the two rendering passes (render-pdf.ts): the measuring pass records every
- * row's height and draws no rows (only page breaks and header rows matter for pagination); the final
- * pass reuses the heights instead of measuring again. Without a plan, rows are measured and drawn.
- */
-export class RowPlan {
-  private next = 0;
-  private nextLine = 0;
-  constructor(
-    readonly measuring: boolean,
-    readonly heights: number[] = [],
-    /** For each cell in order: -2 if its lines fit, else its number of lines (-1: not recorded) then each line's end offset. */
-    readonly lines: number[] = [],
-  ) {}
-
-  static forFinalPass(measured: RowPlan): RowPlan {
-    return new RowPlan(false, measured.heights, measured.lines);
-  }
-
-  recordFit(): void {
-    this.lines.push(-2);
-  }
-
-  recordLines(ends: number[] | undefined): void {
-    if (!ends) this.lines.push(-1);
-    else this.lines.push(ends.length, ...ends);
-  }
-
-  /** What the measuring pass recorded for the next cell: it fits, or its line ends, or nothing. */
-  takeLines(): number[] | typeof FITS | undefined {
-    if (this.nextLine >= this.lines.length) return undefined;
-    const n = this.lines[this.nextLine++];
-    if (n === -2) return FITS;
-    if (n < 0) return undefined;
-    const ends = this.lines.slice(this.nextLine, this.nextLine + n);
-    this.nextLine += n;
-    return ends;
-  }
-
-  /** The recorded height of the next row (final pass). */
-  take(): number | undefined {
-    return this.heights[this.next++];
-  }
-}
-
-const plans = new WeakMap<object, RowPlan>();
-
-export function useRowPlan(doc: Doc, plan: RowPlan): void {
-  plans.set(doc, plan);
-}
-
 export interface TableOptions {
   emptyText?: string;
   /**
@@ -200,7 +148,7 @@ export interface TableOptions {
 
 export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts: TableOptions = {}): number {
   const widths = columns.map((c) => c.width * CONTENT_WIDTH);
-  const plan = plans.get(doc);
+  const plan = rowPlan(doc);
   // The header row is the same on every page the table continues on: measured once, drawn like a
   // cell (unwrapped lines when they fit), and only its place kept in the measuring pass.
   let headerHeight: number | undefined;

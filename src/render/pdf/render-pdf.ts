@@ -9,7 +9,7 @@
 // second pass checks it came out the same.
 //
 // Time: the measuring pass draws no table rows (only their heights and page breaks matter) and hands
-// the row heights to the final pass, which draws without measuring again (RowPlan in pdf-table.ts);
+// the row heights to the final pass, which draws without measuring again (RowPlan in pdf-row-plan.ts);
 // cells whose lines fit are drawn without pdfkit's line wrapper; text is measured from per-character
 // advance widths (pdf-fonts.ts advanceWidth) and ASCII is encoded from a glyph cache (pdf-glyph-cache.ts).
 // The final pass streams to the file, which is signed in place (sign-pdf.ts signPdfFile): the document
@@ -26,7 +26,7 @@ import { drawPageFurnitureOnEachPage } from './pdf-page-furniture.ts';
 import { utcText } from './pdf-format.ts';
 import { executiveSummary, scopeSection } from './pdf-summary.ts';
 import { openReportDocument } from './pdf-document.ts';
-import { RowPlan, useRowPlan } from './pdf-table.ts';
+import { RowPlan, useRowPlan } from './pdf-row-plan.ts';
 import type { PageSize } from './pdf-theme.ts';
 import { currentPageIndex, TableOfContents, tocPagesNeeded, writeTocPages, type TocEntry } from './pdf-toc.ts';
 
