@@ -17,8 +17,12 @@ async function exported(module: string, name: string): Promise<AnyFn | undefined
 }
 
 export interface RenderKit {
-  /** Builds what the renderers need (view model, narrative, signing identity); not timed as a renderer. */
-  prepare(results: RunResults, workDir: string): Promise<{ vm: unknown; text: unknown; identity: unknown }>;
+  /**
+   * Builds what the renderers need (view model, narrative, signing identity); not timed as a renderer.
+   * `identityOnly` for the whole package, which builds its own view model: a second one held beside it
+   * would count against the package's peak memory.
+   */
+  prepare(results: RunResults, workDir: string, identityOnly?: boolean): Promise<{ vm: unknown; text: unknown; identity: unknown }>;
   xlsx?: (path: string, vm: unknown, results: RunResults) => Promise<unknown>;
   pdf?: (path: string, vm: unknown, text: unknown, identity: unknown, at: Date) => Promise<unknown>;
   oscal?: (path: string, vm: unknown, results: RunResults) => Promise<unknown>;
@@ -44,12 +48,13 @@ export async function loadRenderKit(): Promise<RenderKit> {
   const signPackageStep = await exported('package/sign-package.ts', 'signPackageStep');
   const ready = buildViewModel && developmentIdentity && describeSigner;
   return {
-    async prepare(results, workDir) {
+    async prepare(results, workDir, identityOnly) {
       if (!ready) return { vm: undefined, text: undefined, identity: undefined };
       // A development identity in the benchmark's own folder: never the user's.
       const home = join(workDir, 'signing-home');
       await mkdir(home, { recursive: true });
       const identity = await developmentIdentity(home, results.run.organization ?? 'Proofline benchmark');
+      if (identityOnly) return { vm: undefined, text: undefined, identity };
       const vm = buildViewModel(results, describeSigner(identity));
       const text = loadNarrative ? await loadNarrative(vm) : undefined;
       return { vm, text, identity };

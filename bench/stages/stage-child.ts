@@ -46,7 +46,7 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
   const findings = evaluation?.findings.length;
   const rows = results ? results.findings.length + results.evidence.length : 0;
   const kit = ['xlsx', 'pdf', 'oscal', 'package'].includes(stage) ? await loadRenderKit() : undefined;
-  const prepared = kit && results ? await kit.prepare(results, workDir) : undefined;
+  const prepared = kit && results ? await kit.prepare(results, workDir, stage === 'package' && kit.officialSteps !== undefined) : undefined;
 
   const recordCount = records.length;
   // The package hands its records over and releases them once the evidence folder is written

@@ -7,6 +7,7 @@ import type { SignerDescription } from '../sign/signing-identity.ts';
 import { sha256FileAndSize } from '../util/sha256.ts';
 import { stableStringify } from '../util/stable-json.ts';
 import { listPackageFiles } from './package-files.ts';
+import type { FileDigest } from './written-files.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_SIGNATURE_FILE = 'manifest.sig';
@@ -47,16 +48,27 @@ export const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>;
 
-export async function buildManifest(dir: string, results: RunResults, signer: SignerDescription, opts: { previousManifestSha256?: string | null; createdAt?: string } = {}): Promise<Manifest> {
-  // Thousands of small evidence files: hashed by a few workers taking the next path (not a pending
-  // task per file made up front), each file's size from the open that reads it; the listing's order kept.
+export interface ManifestOptions {
+  previousManifestSha256?: string | null;
+  createdAt?: string;
+  /** Digests the package took from the bytes it wrote (written-files.ts): those files are not read again. */
+  written?: ReadonlyMap<string, FileDigest>;
+}
+
+export async function buildManifest(dir: string, results: RunResults, signer: SignerDescription, opts: ManifestOptions = {}): Promise<Manifest> {
+  // The other files are hashed by a few workers taking the next path (not a pending task per file made
+  // up front), each file's size from the open that reads it; the listing's order kept.
   const paths = (await listPackageFiles(dir)).filter((path) => !UNLISTED_FILES.has(path));
+  const written = opts.written ?? new Map<string, FileDigest>();
+  const listed = new Set(paths);
+  const lost = [...written.keys()].find((path) => !listed.has(path));
+  if (lost) throw new Error(`package: ${lost} was written but is no longer in ${dir}`);
   const files: Manifest['files'] = new Array(paths.length);
   let next = 0;
   const worker = async () => {
     while (next < paths.length) {
       const i = next++;
-      files[i] = { path: paths[i], ...(await sha256FileAndSize(join(dir, paths[i]))) };
+      files[i] = { path: paths[i], ...(written.get(paths[i]) ?? (await sha256FileAndSize(join(dir, paths[i])))) };
     }
   };
   await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, paths.length) }, worker));

@@ -9,7 +9,8 @@ import { loadNarrative } from '../render/narrative.ts';
 import { renderOscal } from '../render/oscal/render-oscal.ts';
 import { renderPdf } from '../render/pdf/render-pdf.ts';
 import type { PageSize } from '../render/pdf/pdf-theme.ts';
-import { renderPortal } from '../render/portal/render-portal.ts';
+import { EvidenceChunks } from '../render/portal/portal-evidence.ts';
+import { PORTAL_DIR, renderPortal } from '../render/portal/render-portal.ts';
 import { buildViewModel, type ViewModelExtras } from '../render/view-model/build-view-model.ts';
 import { renderXlsx } from '../render/xlsx/render-xlsx.ts';
 
@@ -24,7 +25,9 @@ export interface RenderOptions {
 }
 
 export function renderReportsStep(opts: RenderOptions): PackageStep {
-  return async (dir, ctx) => {
+  // Set when the package handed this step the evidence texts as it wrote them (below).
+  let evidenceChunkStarts: number[] | undefined;
+  const step: PackageStep = async (dir, ctx) => {
     const signer = describeSigner(opts.identity);
     const vm = buildViewModel(ctx.results, signer, opts.extras);
     const narrative = await loadNarrative(vm, opts.templatesDir);
@@ -32,7 +35,18 @@ export function renderReportsStep(opts: RenderOptions): PackageStep {
     await mkdir(confinedPath(dir, 'oscal'), { recursive: true });
     await renderOscal(confinedPath(dir, REPORT_FILES.oscal), vm, ctx.results);
     await renderPdf(confinedPath(dir, REPORT_FILES.pdf), vm, narrative, opts.identity, new Date(), { pageSize: opts.pageSize });
-    // Evidence texts are read back from the package's evidence folder (the records were released after it was written).
-    await renderPortal(dir, ctx.results, signer);
+    // The portal's evidence chunks were written with the evidence folder; without that, they are read back from it.
+    await renderPortal(dir, ctx.results, signer, evidenceChunkStarts ? { evidenceChunkStarts } : {});
+    evidenceChunkStarts = undefined;
   };
+  step.evidence = (files) => {
+    const chunks = new EvidenceChunks((file, data) => files.write(`${PORTAL_DIR}/${file}`, data));
+    return {
+      add: (text) => chunks.add(text),
+      finish: async () => {
+        evidenceChunkStarts = await chunks.finish();
+      },
+    };
+  };
+  return step;
 }

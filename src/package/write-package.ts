@@ -7,7 +7,10 @@ import { writeResultsJson } from '../render/results-json.ts';
 import { confinedPath } from '../util/confined-path.ts';
 import { writeFolderAtomically } from '../util/write-folder-atomically.ts';
 import { packageName } from './package-name.ts';
-import { zipFolder } from './zip-package.ts';
+import { PackageZip } from './zip-package.ts';
+import { WrittenFiles } from './written-files.ts';
+
+export const EVIDENCE_DIR = 'evidence';
 
 export interface PackageContext {
   results: RunResults;
@@ -17,10 +20,22 @@ export interface PackageContext {
    * A caller that wants the memory back keeps no reference of its own.
    */
   records: EvidenceRecord[];
+  /** Files the package wrote from bytes it held, with their digests (set by writePackage). */
+  written?: WrittenFiles;
 }
 
-/** A stage that adds files to the package folder being built (renderers, signer). */
-export type PackageStep = (dir: string, ctx: PackageContext) => Promise<void>;
+/** Receives each evidence record's stored text, in results.evidence order, while the evidence folder is written. */
+export interface EvidenceSink {
+  add(text: string): Promise<void>;
+  finish(): Promise<void>;
+}
+
+/**
+ * A stage that adds files to the package folder being built (renderers, signer). A step that embeds the
+ * evidence records' texts (the portal) declares `evidence`: it gets them as they are written, instead
+ * of reading tens of thousands of files back.
+ */
+export type PackageStep = ((dir: string, ctx: PackageContext) => Promise<void>) & { evidence?: (files: WrittenFiles) => EvidenceSink };
 
 export interface WritePackageOptions {
   /** Also write <name>.zip next to the folder (same files). */
@@ -36,13 +51,59 @@ export interface WritePackageOptions {
 export async function writePackage(outDir: string, ctx: PackageContext, steps: PackageStep[] = [], opts: WritePackageOptions = {}): Promise<string> {
   const name = packageName(ctx.results.run.scope, new Date(ctx.results.run.startedAt), ctx.results.run.id);
   const fill = async (tmp: string) => {
-    // The evidence folder is itself a snapshot: `proofline run --source <package>/evidence` replays the run.
-    await writeSnapshot(confinedPath(tmp, 'evidence'), ctx.records, ctx.results.run.scope, { createdAt: ctx.results.run.startedAt, description: `evidence of run ${ctx.results.run.id}` });
-    ctx.records = [];
-    await writeResultsJson(confinedPath(tmp, 'results.json'), ctx.results);
-    for (const step of steps) await step(tmp, ctx);
-    // The zip is complete before either is renamed: readers never see a folder without its zip.
-    if (opts.zip) await zipFolder(tmp, name, `${tmp}.zip`);
+    // Started first: the evidence records go in as they are written. Complete before either is renamed.
+    const zip = opts.zip ? await PackageZip.create(`${tmp}.zip`, name) : undefined;
+    try {
+      const files = new WrittenFiles(tmp, zip);
+      ctx.written = files;
+      await writeEvidence(tmp, ctx, files, steps.flatMap((s) => (s.evidence ? [s.evidence(files)] : [])));
+      await writeResultsJson(confinedPath(tmp, 'results.json'), ctx.results);
+      for (const step of steps) await step(tmp, ctx);
+      await files.settled();
+      await zip?.finish(tmp);
+    } catch (err) {
+      await zip?.abandon();
+      throw err;
+    }
   };
   return writeFolderAtomically(outDir, name, fill, { what: 'package', siblings: opts.zip ? ['.zip'] : [], beforePublish: opts.beforePublish });
+}
+
+/**
+ * The evidence folder, itself a snapshot: `proofline run --source <package>/evidence` replays the run.
+ * Each record's bytes are noted (digest, zip entry) and handed to the sinks as they are written; the
+ * records are released afterwards.
+ */
+async function writeEvidence(tmp: string, ctx: PackageContext, files: WrittenFiles, sinks: EvidenceSink[]): Promise<void> {
+  const entries = ctx.results.evidence;
+  const records = inEntryOrder(ctx.records, entries);
+  ctx.records = [];
+  let next = 0;
+  await writeSnapshot(confinedPath(tmp, EVIDENCE_DIR), records, ctx.results.run.scope, {
+    createdAt: ctx.results.run.startedAt,
+    description: `evidence of run ${ctx.results.run.id}`,
+    onRecord: (file, bytes, record, text) => {
+      const taken = [files.noted(`${EVIDENCE_DIR}/${file}`, bytes, record.sha256)];
+      if (next < entries.length) {
+        next++;
+        for (const sink of sinks) taken.push(sink.add(text));
+      }
+      return Promise.all(taken).then(() => undefined);
+    },
+  });
+  for (const sink of sinks) await sink.finish();
+}
+
+/**
+ * The records in the order of results.json's evidence entries (the sinks index them so), records no
+ * entry lists after them. An entry without its record is an error: the package would cite what it
+ * does not hold.
+ */
+function inEntryOrder(records: EvidenceRecord[], entries: RunResults['evidence']): EvidenceRecord[] {
+  if (entries.every((e, i) => records[i]?.id === e.id)) return records;
+  const position = new Map(entries.map((e, i) => [e.id, i]));
+  const ordered = [...records].sort((a, b) => (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity));
+  const missing = entries.find((e, i) => ordered[i]?.id !== e.id);
+  if (missing) throw new Error(`package: evidence record ${missing.id} is listed in results.json but was not collected`);
+  return ordered;
 }

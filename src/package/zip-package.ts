@@ -1,32 +1,65 @@
 // The zip that travels with the package folder: same files, same relative paths, under the package's name.
-// Small files are read 16 at a time ahead of the writer (zip-writer.ts); large ones are streamed.
-import { open, readFile, stat } from 'node:fs/promises';
+// Files the package wrote from bytes it held (written-files.ts) are added as they are written; the rest
+// are read at the end, small files 16 at a time ahead of the writer (zip-writer.ts), large ones streamed.
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listPackageFiles } from './package-files.ts';
 import { SMALL_FILE, ZipWriter } from './zip-writer.ts';
 
 const READ_AHEAD = 16;
 
-export async function zipFolder(dir: string, rootName: string, zipPath: string): Promise<void> {
-  const files = await listPackageFiles(dir);
-  const out = await open(zipPath, 'w');
-  try {
-    const zip = new ZipWriter(out);
+export class PackageZip {
+  private readonly added = new Set<string>();
+
+  private constructor(
+    private readonly out: FileHandle,
+    private readonly zip: ZipWriter,
+    private readonly rootName: string,
+  ) {}
+
+  static async create(zipPath: string, rootName: string): Promise<PackageZip> {
+    const out = await open(zipPath, 'w');
+    return new PackageZip(out, new ZipWriter(out), rootName);
+  }
+
+  /** Adds a package file from the bytes just written to it. Calls must not overlap (the writer appends). */
+  async addWritten(file: string, data: Buffer, mtime: Date): Promise<void> {
+    this.added.add(file);
+    await this.zip.addBuffer(`${this.rootName}/${file}`, data, mtime);
+  }
+
+  /** Adds every file of `dir` not added yet, writes the central directory and closes the zip. */
+  async finish(dir: string): Promise<void> {
+    const files = (await listPackageFiles(dir)).filter((f) => !this.added.has(f));
     for (let i = 0; i < files.length; i += READ_AHEAD) {
       const batch = await Promise.all(
         files.slice(i, i + READ_AHEAD).map(async (file) => {
           const path = join(dir, file);
           const info = await stat(path);
-          return { name: `${rootName}/${file}`, path, mtime: info.mtime, data: info.size <= SMALL_FILE ? await readFile(path) : undefined };
+          return { name: `${this.rootName}/${file}`, path, mtime: info.mtime, data: info.size <= SMALL_FILE ? await readFile(path) : undefined };
         }),
       );
       for (const f of batch) {
-        if (f.data) await zip.addBuffer(f.name, f.data, f.mtime);
-        else await zip.addFileStream(f.name, f.path, f.mtime);
+        if (f.data) await this.zip.addBuffer(f.name, f.data, f.mtime);
+        else await this.zip.addFileStream(f.name, f.path, f.mtime);
       }
     }
-    await zip.finish();
-  } finally {
-    await out.close();
+    await this.zip.finish();
+    await this.out.close();
+  }
+
+  /** Closes the file without finishing it (the caller removes it). */
+  async abandon(): Promise<void> {
+    await this.out.close().catch(() => undefined);
+  }
+}
+
+export async function zipFolder(dir: string, rootName: string, zipPath: string): Promise<void> {
+  const zip = await PackageZip.create(zipPath, rootName);
+  try {
+    await zip.finish(dir);
+  } catch (err) {
+    await zip.abandon();
+    throw err;
   }
 }

@@ -23,7 +23,9 @@ const EXTERNAL_ATTRIBUTES = (0o100664 << 16) >>> 0;
 const MADE_BY = (3 << 8) | 45;
 
 interface CentralEntry {
-  name: Buffer;
+  // Kept as a string and encoded when written: a small Buffer is a slice of a shared 8 KiB pool, and tens
+  // of thousands of them kept to the end would keep as many pools (with the file bytes beside them) alive.
+  name: string;
   flags: number;
   method: number;
   dosTime: number;
@@ -93,15 +95,16 @@ export class ZipWriter {
       h.writeUInt32LE(e.compressedSize, 18);
       h.writeUInt32LE(e.size, 22);
     }
-    h.writeUInt16LE(e.name.length, 26);
-    return Buffer.concat([h, e.name]);
+    const name = Buffer.from(e.name, 'utf8');
+    h.writeUInt16LE(name.length, 26);
+    return Buffer.concat([h, name]);
   }
 
   /** Adds an entry whose bytes are in memory (a small file read whole). */
   async addBuffer(name: string, data: Buffer, mtime: Date): Promise<void> {
     const deflated = zlib.deflateRawSync(data);
     const stored = deflated.length >= data.length;
-    const e: CentralEntry = { name: Buffer.from(name, 'utf8'), flags: FLAG_UTF8, method: stored ? STORE : DEFLATE, ...dosDateTime(mtime), crc: zlib.crc32(data), compressedSize: stored ? data.length : deflated.length, size: data.length, offset: this.offset };
+    const e: CentralEntry = { name, flags: FLAG_UTF8, method: stored ? STORE : DEFLATE, ...dosDateTime(mtime), crc: zlib.crc32(data), compressedSize: stored ? data.length : deflated.length, size: data.length, offset: this.offset };
     if (e.size >= MAX32) throw new Error(`zip: ${name} is too large to add from memory`);
     this.entries.push(e);
     this.push(this.localHeader(e));
@@ -111,7 +114,7 @@ export class ZipWriter {
 
   /** Adds a file streamed from disk (large files): deflated as it is read, sizes and CRC after the data. */
   async addFileStream(name: string, path: string, mtime: Date): Promise<void> {
-    const e: CentralEntry = { name: Buffer.from(name, 'utf8'), flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR, method: DEFLATE, ...dosDateTime(mtime), crc: 0, compressedSize: 0, size: 0, offset: this.offset };
+    const e: CentralEntry = { name, flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR, method: DEFLATE, ...dosDateTime(mtime), crc: 0, compressedSize: 0, size: 0, offset: this.offset };
     this.entries.push(e);
     this.push(this.localHeader(e));
     await this.flush(true);
@@ -166,11 +169,12 @@ export class ZipWriter {
       h.writeUInt32LE(e.crc, 16);
       h.writeUInt32LE(zip64 ? MAX32 : e.compressedSize, 20);
       h.writeUInt32LE(zip64 ? MAX32 : e.size, 24);
-      h.writeUInt16LE(e.name.length, 28);
+      const name = Buffer.from(e.name, 'utf8');
+      h.writeUInt16LE(name.length, 28);
       h.writeUInt16LE(extra.length, 30);
       h.writeUInt32LE(EXTERNAL_ATTRIBUTES, 38);
       h.writeUInt32LE(zip64 ? MAX32 : e.offset, 42);
-      this.push(Buffer.concat([h, e.name, extra]));
+      this.push(Buffer.concat([h, name, extra]));
       await this.flush();
     }
     const cdSize = this.offset - cdOffset;

@@ -6,45 +6,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipFolder } from '../../src/package/zip-package.ts';
 import { SMALL_FILE, ZipWriter } from '../../src/package/zip-writer.ts';
+import { readZip } from '../helpers/read-zip.ts';
 
 let work: string;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'proofline-zip-'));
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
-
-/** The data of every entry `wanted` accepts (default: all), by name; entries not wanted are listed with no data read. */
-async function readZip(path: string, wanted: (name: string) => boolean = () => true): Promise<Map<string, Buffer | undefined>> {
-  const zip = await new Promise<yauzl.ZipFile>((ok, fail) => yauzl.open(path, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (err, z) => (err ? fail(err) : ok(z!))));
-  const out = new Map<string, Buffer | undefined>();
-  await new Promise<void>((done, fail) => {
-    zip.on('error', fail);
-    zip.on('end', () => done());
-    zip.on('entry', (entry: yauzl.Entry) => {
-      if (!wanted(entry.fileName)) {
-        out.set(entry.fileName, undefined);
-        return zip.readEntry();
-      }
-      zip.openReadStream(entry, (err, stream) => {
-        if (err) return fail(err);
-        const chunks: Buffer[] = [];
-        stream!.on('data', (c: Buffer) => chunks.push(c));
-        stream!.on('error', fail);
-        stream!.on('end', () => {
-          out.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.readEntry();
-  });
-  zip.close();
-  return out;
-}
 
 describe('zip writer', () => {
   it('round-trips a package folder: small files, a streamed large file, incompressible bytes', async () => {

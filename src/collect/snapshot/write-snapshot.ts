@@ -43,7 +43,18 @@ export async function checkSnapshotTarget(dir: string): Promise<void> {
   await existingTarget(resolve(dir));
 }
 
-export async function writeSnapshot(dir: string, records: EvidenceRecord[], scope: Scope, meta: { createdAt: string; description?: string }): Promise<void> {
+export interface SnapshotMeta {
+  createdAt: string;
+  description?: string;
+  /**
+   * Called with each record's file (relative to the snapshot) and the exact bytes written there (and
+   * their text), in the order of `records`, before that file is written; the write waits for it. A
+   * package takes the records' digests and zip entries here instead of reading the files back.
+   */
+  onRecord?: (file: string, bytes: Buffer, record: EvidenceRecord, text: string) => Promise<void>;
+}
+
+export async function writeSnapshot(dir: string, records: EvidenceRecord[], scope: Scope, meta: SnapshotMeta): Promise<void> {
   const target = resolve(dir);
   const existing = await existingTarget(target);
   await writeFolderAtomically(dirname(target), basename(target), (tmp) => fillSnapshot(tmp, records, scope, meta), {
@@ -52,9 +63,8 @@ export async function writeSnapshot(dir: string, records: EvidenceRecord[], scop
   });
 }
 
-async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope, meta: { createdAt: string; description?: string }): Promise<void> {
+async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope, meta: SnapshotMeta): Promise<void> {
   await mkdir(confinedPath(tmp, RECORDS_DIR));
-  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index: SnapshotIndex = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -63,7 +73,7 @@ async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope
     scope: { accounts: [...scope.accounts].sort(), regions: [...scope.regions].sort() },
     records: [],
   };
-  // Files are written WRITE_CONCURRENCY at a time (each folder created once); the index keeps the sorted order.
+  // Files are written WRITE_CONCURRENCY at a time in the order given (each folder created once); the index is sorted by id.
   const folders = new Map<string, Promise<unknown>>();
   const folder = (path: string) => {
     let made = folders.get(path);
@@ -72,14 +82,19 @@ async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope
   };
   let next = 0;
   const worker = async () => {
-    while (next < sorted.length) {
-      const record = sorted[next++];
-      const path = confinedPath(tmp, recordFile(record.id));
-      await folder(dirname(path));
-      await writeFile(path, serializeRecord(unsealRecord(record)));
+    while (next < records.length) {
+      const record = records[next++];
+      const file = recordFile(record.id);
+      const path = confinedPath(tmp, file);
+      const text = serializeRecord(unsealRecord(record));
+      const bytes = Buffer.from(text, 'utf8');
+      // Called before any await, so calls keep the order of `records` across workers.
+      await Promise.all([meta.onRecord?.(file, bytes, record, text), folder(dirname(path))]);
+      await writeFile(path, bytes);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, sorted.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, records.length) }, worker));
+  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const record of sorted) {
     index.records.push({ id: record.id, key: record.key, account: record.account, region: record.region, outcome: record.outcome, file: recordFile(record.id), sha256: record.sha256 });
   }

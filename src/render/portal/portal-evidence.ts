@@ -3,11 +3,10 @@
 // has tens of thousands of records: one file each would double the package's file count (and the
 // manifest), one file for all would make the first click load hundreds of megabytes. The browser
 // recomputes each record's SHA-256 from this text and compares it with results.json.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { confinedPath } from '../../util/confined-path.ts';
 import { serializeRecord, unsealRecord, type EvidenceRecord } from '../../collect/evidence-record.ts';
 import type { EvidenceEntry } from '../../results/run-results.ts';
-import { openTextStream } from '../text-stream.ts';
 import { PORTAL_GLOBAL } from './portal-data.ts';
 
 export const CHUNK_BYTES = 256 * 1024;
@@ -41,32 +40,54 @@ export function recordTextsFrom(records: readonly EvidenceRecord[]): RecordText 
   };
 }
 
+/** Writes a file of the portal (path relative to the portal folder) with these bytes. */
+export type WritePortalFile = (file: string, data: Buffer) => Promise<void>;
+
+/**
+ * Collects record texts, in the order of results.json's evidence entries, into chunk files. `add`
+ * appends at once (so calls keep their order) and returns the write of the chunk it completed, if any.
+ */
+export class EvidenceChunks {
+  private readonly starts: number[] = [];
+  private parts: string[] = [];
+  private bytes = 0;
+  private count = 0;
+
+  constructor(private readonly write: WritePortalFile) {}
+
+  add(recordText: string): Promise<void> {
+    const text = JSON.stringify(recordText);
+    const written = this.parts.length && this.bytes + text.length > CHUNK_BYTES ? this.flush() : undefined;
+    if (!this.parts.length) {
+      this.starts.push(this.count);
+      this.bytes = 0;
+    }
+    this.parts.push(text);
+    this.bytes += text.length;
+    this.count++;
+    return written ?? Promise.resolve();
+  }
+
+  /** Writes the last chunk; returns the entry index each chunk starts at. */
+  async finish(): Promise<number[]> {
+    if (this.parts.length) await this.flush();
+    return this.starts;
+  }
+
+  private flush(): Promise<void> {
+    const chunk = this.starts.length - 1;
+    const body = `${PORTAL_GLOBAL}.evidenceChunk(${chunk}, [\n${this.parts.join(',\n')}\n]);\n`;
+    this.parts = [];
+    return this.write(evidenceChunkFile(chunk), Buffer.from(body, 'utf8'));
+  }
+}
+
 /**
  * Writes the chunks under `portalDir` in the order of `entries`; returns the entry index each chunk
  * starts at. An entry whose record is missing is an error: the package would cite what it does not hold.
  */
 export async function writeEvidenceChunks(portalDir: string, entries: readonly EvidenceEntry[], recordText: RecordText): Promise<number[]> {
-  const starts: number[] = [];
-  let out: ReturnType<typeof openTextStream> | undefined;
-  let bytes = 0;
-  const closeChunk = async () => {
-    if (!out) return;
-    await out.write('\n]);\n');
-    await out.close();
-    out = undefined;
-  };
-  for (let i = 0; i < entries.length; i++) {
-    const text = JSON.stringify(await recordText(entries[i]));
-    if (out && bytes + text.length > CHUNK_BYTES) await closeChunk();
-    if (!out) {
-      starts.push(i);
-      bytes = 0;
-      out = openTextStream(confinedPath(portalDir, evidenceChunkFile(starts.length - 1)));
-      await out.write(`${PORTAL_GLOBAL}.evidenceChunk(${starts.length - 1}, [`);
-    } else await out.write(',');
-    await out.write(`\n${text}`);
-    bytes += text.length;
-  }
-  await closeChunk();
-  return starts;
+  const chunks = new EvidenceChunks((file, data) => writeFile(confinedPath(portalDir, file), data));
+  for (const entry of entries) await chunks.add(await recordText(entry));
+  return chunks.finish();
 }

@@ -32,13 +32,19 @@ export interface RenderPortalOptions {
   templatesDir?: string;
 }
 
-/** `recordText` gives each evidence entry's stored text (by default read from the package's evidence folder). */
-export async function renderPortal(packageDir: string, results: RunResults, signer: SignerDescription, opts: RenderPortalOptions & { recordText?: RecordText } = {}): Promise<void> {
+export interface PortalEvidenceOptions {
+  /** Each evidence entry's stored text (by default read from the package's evidence folder). */
+  recordText?: RecordText;
+  /** The evidence chunks are already written (EvidenceChunks, while the package wrote its evidence folder); where each starts. */
+  evidenceChunkStarts?: readonly number[];
+}
+
+export async function renderPortal(packageDir: string, results: RunResults, signer: SignerDescription, opts: RenderPortalOptions & PortalEvidenceOptions = {}): Promise<void> {
   const templates = opts.templatesDir ?? DEFAULT_PORTAL_TEMPLATES;
   const dir = confinedPath(packageDir, PORTAL_DIR);
   await mkdir(confinedPath(dir, 'data'), { recursive: true });
   await mkdir(confinedPath(dir, 'evidence'), { recursive: true });
-  const chunkStarts = await writeEvidenceChunks(dir, results.evidence, opts.recordText ?? recordTextsFromFolder(packageDir));
+  const chunkStarts = opts.evidenceChunkStarts ?? (await writeEvidenceChunks(dir, results.evidence, opts.recordText ?? recordTextsFromFolder(packageDir)));
   const data = await writePortalData(confinedPath(dir, 'data'), results, signer, chunkStarts);
   const css = await readFile(confinedPath(templates, 'portal.css'), 'utf8');
   await writeFile(confinedPath(dir, 'portal.css'), `${css}\n/* Status colours (src/render/view-model/labels.ts) */\n${statusColorRules()}\n`);
