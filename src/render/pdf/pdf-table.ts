@@ -152,6 +152,14 @@ export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts
   // The header row is the same on every page the table continues on: measured once, drawn like a
   // cell (unwrapped lines when they fit), and only its place kept in the measuring pass.
   let headerHeight: number | undefined;
+  // The text color the page's graphics state holds from this table: a cell in the same color as the
+  // one before it on the page sets none (zebra stripes and rules restore the state they change).
+  let fill: { page: unknown; color: string } | undefined;
+  const fillColor = (color: string) => {
+    if (fill?.page === doc.page && fill.color === color) return;
+    doc.fillColor(color);
+    fill = { page: doc.page, color };
+  };
   const drawHeader = () => {
     if (opts.compact) cellFont(doc, columns[0]);
     else doc.font(FONT.bold).fontSize(SIZE.table);
@@ -162,7 +170,7 @@ export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts
       doc.save().rect(MARGIN.left, y, CONTENT_WIDTH, h).fill(COLOR.headerFill).restore();
       let x = MARGIN.left;
       columns.forEach((c, i) => {
-        doc.fillColor(COLOR.headerText);
+        fillColor(COLOR.headerText);
         drawCell(doc, c.header, x + PAD_X, y + PAD_Y, widths[i] - 2 * PAD_X, undefined);
         x += widths[i];
       });
@@ -204,7 +212,7 @@ export function table<T>(doc: Doc, columns: Column<T>[], rows: Iterable<T>, opts
       let x = MARGIN.left;
       columns.forEach((c, i) => {
         cellFont(doc, c);
-        doc.fillColor(c.color?.(row) ?? COLOR.text);
+        fillColor(c.color?.(row) ?? COLOR.text);
         drawCell(doc, texts[i] || '-', x + PAD_X, y + PAD_Y, widths[i] - 2 * PAD_X, plan);
         x += widths[i];
       });
