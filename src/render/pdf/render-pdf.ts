@@ -80,8 +80,9 @@ function renderPass(vm: ViewModel, text: Narrative, signingTime: Date, options: 
         contactInfo: vm.run.organization,
         signingTime,
       });
+      doc.end();
     }
-    doc.end();
+    // The measuring pass is not ended: ending would subset and embed its fonts for output that is dropped.
     return { pages, toc: toc.entries, rows };
   } finally {
     close();
