@@ -3,8 +3,8 @@
 // waited in the stream's buffer (+284 MB at 100,000 findings). The document's writer is replaced so each
 // byte leaves as it is produced: written to the file in 1 MB blocks, or (measuring pass) only counted.
 //
-// The one module that relies on pdfkit internals (its writer `_write` and byte count `_offset`; pdfkit
-// has no public way to take its output synchronously). pdfkit is pinned exactly in package.json, and
+// One of the two modules that rely on pdfkit internals (its writer `_write` and byte count `_offset`;
+// pdfkit has no public way to take its output synchronously; the other is pdf-glyph-cache.ts). pdfkit is pinned exactly in package.json, and
 // test/package/pdfkit-internals.test.ts fails if an upgrade changes what this relies on.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type PDFDocument from 'pdfkit';

@@ -50,7 +50,6 @@ export function physicalRows(texts: string[]): string[][] {
   return Array.from({ length: n }, (_, i) => pieces.map((p, col) => p[i] ?? (i > 0 && col === 0 ? label : ' ')));
 }
 
-
 /** Widths of short strings per font and size: account ids, regions, outcomes and reasons repeat row after row. */
 const widthCaches = new WeakMap<object, Map<string, Map<string, number>>>();
 const CACHED_MAX_CHARS = 80;
