@@ -15,9 +15,9 @@ export const EVIDENCE_DIR = 'evidence';
 export interface PackageContext {
   results: RunResults;
   /**
-   * The run's evidence records. writePackage takes them: once the evidence folder is written it empties
-   * this field, so the records can be collected while the reports render (steps read evidence/ instead).
-   * A caller that wants the memory back keeps no reference of its own.
+   * The run's evidence records. writePackage takes them: it empties this array's slots as it writes each
+   * record and then this field, so the records can be collected as they are written and while the reports
+   * render. A caller that needs them afterwards hands over a copy of the array.
    */
   records: EvidenceRecord[];
   /** Files the package wrote from bytes it held, with their digests (set by writePackage). */
@@ -82,6 +82,7 @@ async function writeEvidence(tmp: string, ctx: PackageContext, files: WrittenFil
   await writeSnapshot(confinedPath(tmp, EVIDENCE_DIR), records, ctx.results.run.scope, {
     createdAt: ctx.results.run.startedAt,
     description: `evidence of run ${ctx.results.run.id}`,
+    release: true,
     onRecord: (file, bytes, record, text) => {
       const taken = [files.noted(`${EVIDENCE_DIR}/${file}`, bytes, record.sha256)];
       if (next < entries.length) {
@@ -103,6 +104,7 @@ function inEntryOrder(records: EvidenceRecord[], entries: RunResults['evidence']
   if (entries.every((e, i) => records[i]?.id === e.id)) return records;
   const position = new Map(entries.map((e, i) => [e.id, i]));
   const ordered = [...records].sort((a, b) => (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity));
+  records.length = 0;
   const missing = entries.find((e, i) => ordered[i]?.id !== e.id);
   if (missing) throw new Error(`package: evidence record ${missing.id} is listed in results.json but was not collected`);
   return ordered;

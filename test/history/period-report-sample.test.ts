@@ -36,7 +36,8 @@ beforeAll(async () => {
   const config = { ...(await loadConfig('samples/scheduled.config.yaml')), dataDir: join(dir, 'data') };
   store = await HistoryStore.open(config.dataDir, TEST_HISTORY_KEY);
   const identity = await developmentIdentity(join(dir, 'home'), config.organization);
-  // The sample is evaluated once through the real pipeline; each scheduled run carries it under its own id and time.
+  // The sample is evaluated once through the real pipeline; each scheduled run carries it under its own id and time
+  // (its own copy of the records array: a package takes the array it is handed and empties it as it writes).
   const sample = await sampleRun({ frameworks: config.frameworks });
   let clock = 0;
   const { job, onFailure } = evidenceJob({
@@ -48,7 +49,7 @@ beforeAll(async () => {
     collect: async (_inputs, at) => {
       if (at.toISOString().startsWith('2026-11-26')) throw new Error('throttled out');
       const stamp = at.toISOString();
-      return { results: { ...sample.results, run: { ...sample.results.run, id: randomUUID(), startedAt: stamp, finishedAt: stamp, evaluatedAt: stamp } }, records: sample.records };
+      return { results: { ...sample.results, run: { ...sample.results.run, id: randomUUID(), startedAt: stamp, finishedAt: stamp, evaluatedAt: stamp } }, records: [...sample.records] };
     },
     packageSteps: (previous) => [signPackageStep({ identity, previousManifestSha256: previous ?? null })],
   });

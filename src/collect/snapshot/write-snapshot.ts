@@ -52,6 +52,11 @@ export interface SnapshotMeta {
    * package takes the records' digests and zip entries here instead of reading the files back.
    */
   onRecord?: (file: string, bytes: Buffer, record: EvidenceRecord, text: string) => Promise<void>;
+  /**
+   * The caller hands `records` over: each slot of the array is emptied once its record is serialised, so
+   * the records written so far can be reclaimed while the rest are written (a package's largest input).
+   */
+  release?: boolean;
 }
 
 export async function writeSnapshot(dir: string, records: EvidenceRecord[], scope: Scope, meta: SnapshotMeta): Promise<void> {
@@ -71,8 +76,12 @@ async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope
     createdAt: meta.createdAt,
     ...(meta.description ? { description: meta.description } : {}),
     scope: { accounts: [...scope.accounts].sort(), regions: [...scope.regions].sort() },
-    records: [],
+    records: records
+      .map((r) => ({ id: r.id, key: r.key, account: r.account, region: r.region, outcome: r.outcome, file: recordFile(r.id), sha256: r.sha256 }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
+  const count = records.length;
+  const slots: (EvidenceRecord | undefined)[] = records;
   // Files are written WRITE_CONCURRENCY at a time in the order given (each folder created once); the index is sorted by id.
   const folders = new Map<string, Promise<unknown>>();
   const folder = (path: string) => {
@@ -82,8 +91,10 @@ async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope
   };
   let next = 0;
   const worker = async () => {
-    while (next < records.length) {
-      const record = records[next++];
+    while (next < count) {
+      const i = next++;
+      const record = slots[i]!;
+      if (meta.release) slots[i] = undefined;
       const file = recordFile(record.id);
       const path = confinedPath(tmp, file);
       const text = serializeRecord(unsealRecord(record));
@@ -93,11 +104,7 @@ async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope
       await writeFile(path, bytes);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, records.length) }, worker));
-  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const record of sorted) {
-    index.records.push({ id: record.id, key: record.key, account: record.account, region: record.region, outcome: record.outcome, file: recordFile(record.id), sha256: record.sha256 });
-  }
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, count) }, worker));
   await writeFile(confinedPath(tmp, SNAPSHOT_INDEX), stableStringify(index, 2) + '\n');
 }
 
