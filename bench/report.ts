@@ -92,6 +92,14 @@ function checkTargets(r: { collection: Row[]; stages: Row[] }): Target[] {
       const incompleteFont = [...pkgBig.timedOut, ...(fontFloor.timedOut ? ['floor-pdf-font'] : [])].join(', ') || undefined;
       out.push({ ...target({ name: `package time / floor in the report's font (exceljs + pdfkit in DejaVu) at ~${big} findings (informational)`, measure: "package ms / (bare exceljs + bare pdfkit in the report's embedded font ms)", value, comparison: '<=', limit: 1.5, incomplete: incompleteFont }), informational: true });
     }
+    // And against the floor of all the work the package cannot avoid: the same rows in exceljs, the same
+    // lines in pdfkit in the report's font, and one file per evidence record written and deflated.
+    const filesFloor = at(big, 'floor-files');
+    if (fontFloor && filesFloor) {
+      const value = pkgBig.ms / ((at(big, 'floor-xlsx')?.ms ?? NaN) + (fontFloor.ms ?? NaN) + (filesFloor.ms ?? NaN));
+      const incompleteAll = [...pkgBig.timedOut, ...[fontFloor, filesFloor].filter((f) => f.timedOut).map((f) => f.stage)].join(', ') || undefined;
+      out.push({ ...target({ name: `package time / floor of the same work (exceljs + pdfkit in the report's font + evidence files written and deflated) at ~${big} findings (informational)`, measure: 'package ms / (bare exceljs + bare pdfkit in the report font + bare evidence files ms)', value, comparison: '<=', limit: 1.5, incomplete: incompleteAll }), informational: true });
+    }
     out.push(target({ name: `package peak RSS at ~${big} findings`, measure: 'peak RSS of the package stage', value: pkgBig.peakRssMb, comparison: '<', limit: 400, unit: 'MB', digits: 0, incomplete }));
     if (pkgSmall && small !== big) out.push(target({ name: `package peak RSS ~${big} / ~${small} findings`, measure: 'peak RSS ratio, large / small run', value: pkgBig.peakRssMb / pkgSmall.peakRssMb, comparison: '<=', limit: 1.5, incomplete }));
   }

@@ -1,7 +1,10 @@
 // The floors: what the libraries the renderers use cost by themselves for the same volume. Bare
 // exceljs streaming writes the same number of rows; bare pdfkit writes the same number of text lines.
 import { createWriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 
@@ -16,10 +19,10 @@ export async function floorXlsx(path: string, rows: number): Promise<void> {
 }
 
 /**
- * `font`: pdfkit's standard Helvetica (the benchmark's target floor) or a font file, e.g. the embedded
- * DejaVu Sans Condensed report.pdf uses, whose text pdfkit shapes with fontkit (floor-pdf-font).
+ * `font`: pdfkit's standard Helvetica (the benchmark's target floor) or font data, e.g. the embedded
+ * DejaVu Sans Condensed as report.pdf registers it (floor-pdf-font).
  */
-export async function floorPdf(path: string, lines: number, font = 'Helvetica'): Promise<void> {
+export async function floorPdf(path: string, lines: number, font: string | Buffer = 'Helvetica'): Promise<void> {
   const doc = new PDFDocument({ size: 'A4', margin: 50, bufferPages: false });
   const out = createWriteStream(path);
   doc.pipe(out);
@@ -27,4 +30,26 @@ export async function floorPdf(path: string, lines: number, font = 'Helvetica'):
   for (let i = 0; i < lines; i++) doc.text(`${CELLS[0]}  ${CELLS[3]}-${i}  ${CELLS[5]}  ${CELLS[6]}`);
   doc.end();
   await once(out, 'finish');
+}
+
+/**
+ * The floor of the package's evidence folder: each record's bytes written to its own file (the package's
+ * paths, 32 writes at a time, each folder made once) and deflated once, as the zip does; no
+ * serialising, hashing or bookkeeping. What the file system and zlib cost by themselves.
+ */
+export async function floorFiles(dir: string, files: readonly { file: string; data: Buffer }[]): Promise<void> {
+  const folders = new Map<string, Promise<unknown>>();
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const { file, data } = files[next++];
+      const path = join(dir, file);
+      let made = folders.get(dirname(path));
+      if (!made) folders.set(dirname(path), (made = mkdir(dirname(path), { recursive: true })));
+      zlib.deflateRawSync(data);
+      await made;
+      await writeFile(path, data);
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
 }

@@ -14,7 +14,10 @@ import { writeResultsJson } from '../../src/render/results-json.ts';
 import { buildResults } from '../../src/results/build-results.ts';
 import { writePackage } from '../../src/package/write-package.ts';
 import { SYNTHETIC_RECORDED_AT, SYNTHETIC_REGIONS } from '../generate/plan.ts';
-import { floorPdf, floorXlsx } from './floors.ts';
+import { floorFiles, floorPdf, floorXlsx } from './floors.ts';
+import { recordFile } from '../../src/collect/snapshot/snapshot-format.ts';
+import { serializeRecord, unsealRecord } from '../../src/collect/evidence-record.ts';
+import { unshapedFontData } from '../../src/render/pdf/pdf-unshaped-font.ts';
 import { peakRssMb, resetPeakRss, rssMb } from './peak-rss.ts';
 import { loadRenderKit } from './render-stages.ts';
 import { readRecords, replicate } from './stage-input.ts';
@@ -22,7 +25,7 @@ import type { EvidenceRecord } from '../../src/collect/evidence-record.ts';
 import { RULE_THRESHOLDS } from '../../src/evaluate/rule-thresholds.ts';
 import { SCAN_DISQUALIFYING_SEVERITIES } from '../../src/manual-evidence/nessus-summary.ts';
 
-export const STAGES = ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'pdf', 'oscal', 'package', 'floor-xlsx', 'floor-pdf', 'floor-pdf-font'] as const;
+export const STAGES = ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'pdf', 'oscal', 'package', 'floor-xlsx', 'floor-pdf', 'floor-pdf-font', 'floor-files'] as const;
 export type Stage = (typeof STAGES)[number];
 
 async function main(stage: Stage, baseFile: string, accounts: number, workDir: string): Promise<Record<string, unknown>> {
@@ -53,6 +56,8 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
   // (write-package.ts); the stages that come after it in the package run without them, as there.
   const ctx = stage === 'package' && results ? { results, records: records! } : undefined;
   input.records = [];
+  // floor-files: the evidence folder's bytes, made before the measurement (the floor writes, nothing else).
+  const evidenceFiles = stage === 'floor-files' ? records.map((r) => ({ file: recordFile(r.id), data: Buffer.from(serializeRecord(unsealRecord(r))) })) : [];
   if (!['evaluate', 'map', 'results', 'evidence'].includes(stage)) records = undefined;
 
   const measure = async (fn: () => Promise<unknown> | unknown): Promise<Record<string, unknown>> => {
@@ -112,9 +117,13 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
     case 'floor-pdf':
       m = await measure(() => floorPdf(join(out, 'floor.pdf'), rows));
       break;
+    case 'floor-files':
+      m = await measure(() => floorFiles(join(out, 'evidence'), evidenceFiles));
+      break;
     case 'floor-pdf-font': {
-      // The same floor in the embedded font report.pdf draws its text with (not part of `npm run bench`).
-      const font = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf');
+      // The same floor in the embedded font report.pdf draws its text with, registered as the report
+      // registers it: without the layout tables its unshaped text never uses (pdf-unshaped-font.ts).
+      const font = unshapedFontData(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf'));
       m = await measure(() => floorPdf(join(out, 'floor.pdf'), rows, font));
       break;
     }
