@@ -1,14 +1,16 @@
 // Runs one benchmark part in a child process (its own memory and clock) and parses its JSON line.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { compiledArgs } from './compiled/compile-bench.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-export function runChild(script: string, args: string[], timeoutMs = 600_000): Promise<Record<string, any>> {
+/** `compiled`: run the part from .bench-build/ against dist/ (compiled/compile-bench.ts must have run). */
+export function runChild(script: string, args: string[], timeoutMs = 600_000, compiled = false): Promise<Record<string, any>> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', script, ...args],
+      ['--expose-gc', ...(compiled ? compiledArgs(script) : ['--import', 'tsx', script]), ...args],
       { cwd: ROOT, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
       (err, stdout, stderr) => {
         const line = stdout.trim().split('\n').pop() ?? '';

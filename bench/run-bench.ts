@@ -5,6 +5,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runChild } from './child.ts';
+import { compileBench } from './compiled/compile-bench.ts';
 import { ensureBaseRecords } from './stages/stage-input.ts';
 import { formatReport } from './report.ts';
 import type { WorkerBench } from './workers/worker-report.ts';
@@ -48,15 +49,18 @@ for (const size of PLAN.collection) {
 log('stages: preparing the base account...');
 await mkdir(DATA, { recursive: true });
 const base = await ensureBaseRecords(DATA);
+// The stages run compiled: the product from dist/ as `proofline` runs it, not through tsx.
+log('stages: building dist/ and compiling the benchmark...');
+compileBench();
 // Findings one base account yields with the current rules: the number of accounts for a target follows.
-const probe = await runChild('bench/stages/stage-child.ts', ['evaluate', base, '1', DATA]);
+const probe = await runChild('bench/stages/stage-child.ts', ['evaluate', base, '1', DATA], undefined, true);
 const perAccount = Number(probe.value);
 const stages: Record<string, any>[] = [];
 for (const { findings: target, stages: names } of PLAN.stages) {
   const accounts = Math.max(1, Math.round(target / perAccount));
   for (const stage of names) {
     log(`stages: ${stage} at ~${target} findings (${accounts} accounts)...`);
-    stages.push({ target, stage, ...(await runChild('bench/stages/stage-child.ts', [stage, base, String(accounts), DATA], PLAN.stageTimeoutMs)) });
+    stages.push({ target, stage, ...(await runChild('bench/stages/stage-child.ts', [stage, base, String(accounts), DATA], PLAN.stageTimeoutMs, true)) });
   }
 }
 

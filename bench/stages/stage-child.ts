@@ -129,7 +129,9 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
     }
   }
   await rm(out, { recursive: true, force: true });
-  return { ...m, accounts, records: recordCount, findings, rows, ...(note ? { catalogNote: note } : {}) };
+  // Which code was measured: compiled (bench/compiled/, the product from dist/) or the sources through tsx.
+  const code = import.meta.url.includes('/.bench-build/') ? 'compiled' : 'tsx';
+  return { ...m, accounts, records: recordCount, findings, rows, code, ...(note ? { catalogNote: note } : {}) };
 }
 
 function packageSteps(kit: Awaited<ReturnType<typeof loadRenderKit>>, prepared: { vm: unknown; text: unknown; identity: unknown } | undefined) {
