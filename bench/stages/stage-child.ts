@@ -70,7 +70,9 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     // CPU time beside wall time: on a shared machine the wall time also measures the other processes.
-    return { stage, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: peakRssMb(), inputRssMb, peakReset: reset, value: typeof value === 'number' ? value : undefined };
+    // User and system CPU apart too: system time here is mostly the file system's, which on this machine
+    // varies several-fold for the same files between runs.
+    return { stage, ms, cpuMs: (cpu.user + cpu.system) / 1000, userCpuMs: cpu.user / 1000, systemCpuMs: cpu.system / 1000, peakRssMb: peakRssMb(), inputRssMb, peakReset: reset, value: typeof value === 'number' ? value : undefined };
   };
 
   let m: Record<string, unknown>;
