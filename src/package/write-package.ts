@@ -10,7 +10,7 @@ import { packageName } from './package-name.ts';
 import { PackageZip } from './zip-package.ts';
 import { WrittenFiles } from './written-files.ts';
 
-export const EVIDENCE_DIR = 'evidence';
+const EVIDENCE_DIR = 'evidence';
 
 export interface PackageContext {
   results: RunResults;
