@@ -1,9 +1,9 @@
 // A self-signed X.509 certificate (pkijs) whose signature comes from any digest signer (local key or KMS).
-import { randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { EXTERNAL_KEY, ExternalSignerEngine, type DigestSigner } from './external-signer.ts';
 import { certificateBytes } from './x509.ts';
+import { randomDerInteger } from './random-der-integer.ts';
 
 export interface CertificateSubject {
   commonName: string;
@@ -23,11 +23,8 @@ function name(subject: CertificateSubject): pkijs.RelativeDistinguishedNames {
 export async function selfSignedCertificate(spki: Buffer, subject: CertificateSubject, signDigest: DigestSigner, now = new Date(), years = 5): Promise<Buffer> {
   const cert = new pkijs.Certificate();
   cert.version = 2;
-  // A DER INTEGER is minimal and this one positive: a first byte in 0x40-0x7f is neither a sign bit nor
-  // a padding zero (OpenSSL refuses "00 4b..."), and leaves 126 random bits.
-  const serial = randomBytes(16);
-  serial[0] = 0x40 | (serial[0] & 0x3f);
-  cert.serialNumber = new asn1js.Integer({ valueHex: serial });
+  // 126 random bits, minimal and positive as DER wants (random-der-integer.ts).
+  cert.serialNumber = new asn1js.Integer({ valueHex: randomDerInteger(16) });
   cert.subject = name(subject);
   cert.issuer = name(subject);
   cert.notBefore.value = new Date(now.getTime() - 60_000);

@@ -1,11 +1,12 @@
 // RFC 3161 time-stamps (pkijs): a token from a time-stamping authority over a signature's value, kept as
 // the signature-time-stamp unsigned attribute of the CMS signer (RFC 3161 appendix A, as CAdES-T and
 // PAdES do), so a third party vouches for when the signature existed.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { OID, sha256Algorithm } from './external-signer.ts';
 import { certificateBytes } from './x509.ts';
+import { randomDerInteger } from './random-der-integer.ts';
 
 export class TimestampError extends Error {
   constructor(message: string) {
@@ -19,8 +20,8 @@ const TIMEOUT_MS = 30_000;
 /** Asks the TSA at `url` for a token over SHA-256(`data`); checks the answer matches the request. */
 export async function requestTimestamp(url: string, data: Buffer): Promise<pkijs.ContentInfo> {
   const imprint = createHash('sha256').update(data).digest();
-  const nonce = randomBytes(8);
-  nonce[0] &= 0x7f;
+  // Minimal and positive as DER wants: a nonce "00 4b ..." made 1 request in 256 fail (random-der-integer.ts).
+  const nonce = randomDerInteger(8);
   const request = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({ hashAlgorithm: sha256Algorithm(), hashedMessage: new asn1js.OctetString({ valueHex: imprint }) }),
