@@ -31,10 +31,12 @@ export function renderReportsStep(opts: RenderOptions): PackageStep {
     const signer = describeSigner(opts.identity);
     const vm = buildViewModel(ctx.results, signer, opts.extras);
     const narrative = await loadNarrative(vm, opts.templatesDir);
+    // The PDF first: it is the package's largest working set (pdfkit's buffers until V8 collects them),
+    // and each later renderer starts from the memory the one before it left.
+    await renderPdf(confinedPath(dir, REPORT_FILES.pdf), vm, narrative, opts.identity, new Date(), { pageSize: opts.pageSize });
     await renderXlsx(confinedPath(dir, REPORT_FILES.xlsx), vm, ctx.results);
     await mkdir(confinedPath(dir, 'oscal'), { recursive: true });
     await renderOscal(confinedPath(dir, REPORT_FILES.oscal), vm, ctx.results);
-    await renderPdf(confinedPath(dir, REPORT_FILES.pdf), vm, narrative, opts.identity, new Date(), { pageSize: opts.pageSize });
     // The portal's evidence chunks were written with the evidence folder; without that, they are read back from it.
     await renderPortal(dir, ctx.results, signer, evidenceChunkStarts ? { evidenceChunkStarts } : {});
     evidenceChunkStarts = undefined;
