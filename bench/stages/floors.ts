@@ -1,10 +1,11 @@
 // The floors: what the libraries the renderers use cost by themselves for the same volume. Bare
 // exceljs streaming writes the same number of rows; bare pdfkit writes the same number of text lines.
 import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import zlib from 'node:zlib';
+import { folderMaker } from '../../src/util/folder-maker.ts';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 
@@ -38,14 +39,13 @@ export async function floorPdf(path: string, lines: number, font: string | Buffe
  * serialising, hashing or bookkeeping. What the file system and zlib cost by themselves.
  */
 export async function floorFiles(dir: string, files: readonly { file: string; data: Buffer }[]): Promise<void> {
-  const folders = new Map<string, Promise<unknown>>();
+  const folder = folderMaker();
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const { file, data } = files[next++];
       const path = join(dir, file);
-      let made = folders.get(dirname(path));
-      if (!made) folders.set(dirname(path), (made = mkdir(dirname(path), { recursive: true })));
+      const made = folder(dirname(path));
       zlib.deflateRawSync(data);
       await made;
       await writeFile(path, data);

@@ -4,9 +4,10 @@
 // them back (each pass over them cost seconds of system calls). The manifest's signature thus vouches
 // for the bytes Proofline wrote, which are the bytes on disk unless something changed them after the
 // write; `verify` re-hashes every file from disk and would report such a change.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { confinedPath } from '../util/confined-path.ts';
+import { folderMaker } from '../util/folder-maker.ts';
 import { sha256Hex } from '../util/sha256.ts';
 import type { PackageZip } from './zip-package.ts';
 
@@ -17,7 +18,7 @@ export interface FileDigest {
 
 export class WrittenFiles {
   private readonly digests = new Map<string, FileDigest>();
-  private readonly folders = new Map<string, Promise<unknown>>();
+  private readonly folder = folderMaker();
   // Zip entries are appended one at a time, in the order the files were noted.
   private zipTail: Promise<unknown> = Promise.resolve();
 
@@ -47,10 +48,7 @@ export class WrittenFiles {
   /** Writes a package file (path relative to the package, '/'-separated) and notes it. */
   async write(file: string, data: Buffer): Promise<void> {
     const path = confinedPath(this.dir, file);
-    const folder = dirname(path);
-    let made = this.folders.get(folder);
-    if (!made) this.folders.set(folder, (made = mkdir(folder, { recursive: true })));
-    await made;
+    await this.folder(dirname(path));
     const taken = this.noted(file, data);
     await Promise.all([taken, writeFile(path, data)]);
   }

@@ -6,6 +6,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { serializeRecord, unsealRecord, type EvidenceRecord } from '../evidence-record.ts';
 import type { Scope } from '../target.ts';
 import { confinedPath } from '../../util/confined-path.ts';
+import { folderMaker } from '../../util/folder-maker.ts';
 import { writeFolderAtomically } from '../../util/write-folder-atomically.ts';
 import { stableStringify } from '../../util/stable-json.ts';
 import { RECORDS_DIR, SNAPSHOT_FORMAT, SNAPSHOT_INDEX, SNAPSHOT_VERSION, recordFile, type SnapshotIndex } from './snapshot-format.ts';
@@ -83,12 +84,7 @@ async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope
   const count = records.length;
   const slots: (EvidenceRecord | undefined)[] = records;
   // Files are written WRITE_CONCURRENCY at a time in the order given (each folder created once); the index is sorted by id.
-  const folders = new Map<string, Promise<unknown>>();
-  const folder = (path: string) => {
-    let made = folders.get(path);
-    if (!made) folders.set(path, (made = mkdir(path, { recursive: true })));
-    return made;
-  };
+  const folder = folderMaker();
   let next = 0;
   const worker = async () => {
     while (next < count) {
