@@ -5,18 +5,9 @@ import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { selfSignedCertificate } from '../../src/sign/self-signed-certificate.ts';
 import { rsaDigestSigner } from '../../src/sign/signing-identity.ts';
+import { forcedRandomBytes } from '../helpers/forced-random-bytes.ts';
 
-const serialBytes = vi.hoisted(() => ({ next: undefined as Buffer | undefined }));
-
-vi.mock('node:crypto', async (importOriginal) => {
-  const original = await importOriginal<typeof import('node:crypto')>();
-  const randomBytes = ((size: number) => {
-    const forced = serialBytes.next;
-    serialBytes.next = undefined;
-    return forced ?? original.randomBytes(size);
-  }) as typeof original.randomBytes;
-  return { ...original, randomBytes, default: { ...original, randomBytes } };
-});
+vi.mock('node:crypto', async (original) => (await import('../helpers/forced-random-bytes.ts')).cryptoWithForcedBytes(original));
 
 describe('self-signed certificate serial', () => {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -27,9 +18,9 @@ describe('self-signed certificate serial', () => {
     ['two leading zero bytes', '0000ff25bfb51cfccf09b502afb4dbf4'],
     ['the sign bit set', 'ff4b1525bfb51cfccf09b502afb4dbf4'],
   ])('gives a certificate OpenSSL reads when the random bytes start with %s', async (_what, hex) => {
-    serialBytes.next = Buffer.from(hex, 'hex');
+    forcedRandomBytes.next = Buffer.from(hex, 'hex');
     const der = await selfSignedCertificate(spki, { commonName: 'serial test' }, rsaDigestSigner(privateKey));
-    expect(serialBytes.next).toBeUndefined(); // the forced bytes were the serial's
+    expect(forcedRandomBytes.next).toBeUndefined(); // the forced bytes were the serial's
     const serial = new X509Certificate(der).serialNumber;
     expect(serial).toMatch(/^[0-9A-F]{32}$/); // 16 bytes, the first one non-zero
     expect(Number.parseInt(serial.slice(0, 2), 16)).toBeLessThan(0x80); // positive without a padding byte

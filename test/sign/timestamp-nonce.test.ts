@@ -7,18 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestTimestamp } from '../../src/sign/timestamp.ts';
 import { issue, makeCa, startTsa, type LocalTsa } from '../helpers/openssl-pki.ts';
+import { forcedRandomBytes } from '../helpers/forced-random-bytes.ts';
 
-const forced = vi.hoisted(() => ({ next: undefined as Buffer | undefined }));
-
-vi.mock('node:crypto', async (importOriginal) => {
-  const original = await importOriginal<typeof import('node:crypto')>();
-  const randomBytes = ((size: number) => {
-    const bytes = forced.next;
-    forced.next = undefined;
-    return bytes ?? original.randomBytes(size);
-  }) as typeof original.randomBytes;
-  return { ...original, randomBytes, default: { ...original, randomBytes } };
-});
+vi.mock('node:crypto', async (original) => (await import('../helpers/forced-random-bytes.ts')).cryptoWithForcedBytes(original));
 
 let work: string;
 let tsa: LocalTsa;
@@ -40,9 +31,9 @@ describe('time-stamp request nonce', () => {
     ['the sign bit set', 'ff4b1525bfb51cfc'],
   ])('is accepted by an OpenSSL TSA when the random bytes start with %s', async (_what, hex) => {
     const before = tsa.requests();
-    forced.next = Buffer.from(hex, 'hex');
+    forcedRandomBytes.next = Buffer.from(hex, 'hex');
     const token = await requestTimestamp(tsa.url, Buffer.from('signature value'));
-    expect(forced.next).toBeUndefined(); // the forced bytes were the nonce's
+    expect(forcedRandomBytes.next).toBeUndefined(); // the forced bytes were the nonce's
     expect(tsa.requests()).toBe(before + 1);
     expect(token.contentType).toBe('1.2.840.113549.1.7.2'); // a signed-data token
   });
