@@ -43,9 +43,9 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
 
   // Everything before the stage, unmeasured.
   const evaluate = () => evaluateControls(catalog.controls, rules, records!, scope, params);
-  const evaluation = stage === 'evaluate' ? undefined : evaluate();
+  let evaluation = stage === 'evaluate' ? undefined : evaluate();
   const requirements = evaluation && stage !== 'map' ? mapRequirements(catalog, evaluation.controls, config.frameworks) : undefined;
-  const results = evaluation && requirements && stage !== 'results' ? buildResults(run, catalog, evaluation, requirements, records!) : undefined;
+  let results = evaluation && requirements && stage !== 'results' ? buildResults(run, catalog, evaluation, requirements, records!) : undefined;
   const findings = evaluation?.findings.length;
   const rows = results ? results.findings.length + results.evidence.length : 0;
   const kit = ['xlsx', 'pdf', 'oscal', 'package'].includes(stage) ? await loadRenderKit() : undefined;
@@ -55,6 +55,9 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
   // The package hands its records over and releases them once the evidence folder is written
   // (write-package.ts); the stages that come after it in the package run without them, as there.
   const ctx = stage === 'package' && results ? { results, records: records! } : undefined;
+  // ...and takes the findings and evidence arrays once results.json is written: nothing here may keep them.
+  // (The evaluation's findings are the results' findings; `proofline run` keeps neither.)
+  if (ctx) results = evaluation = undefined;
   input.records = [];
   // floor-files: the evidence folder's bytes, made before the measurement (the floor writes, nothing else).
   const evidenceFiles = stage === 'floor-files' ? records.map((r) => ({ file: recordFile(r.id), data: Buffer.from(serializeRecord(unsealRecord(r))) })) : [];

@@ -1,9 +1,9 @@
 // The short human summary printed after a run.
 import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
-import type { RunResults } from '../results/run-results.ts';
+import type { IterableResults } from '../results/run-results.ts';
 
 /** `outputLabel` names what was written: a whole package, or results.json alone (`--only results`). */
-export function formatRunSummary(results: RunResults, packagePath: string, outputLabel = 'Package'): string {
+export function formatRunSummary(results: Pick<IterableResults, 'run' | 'summary'>, packagePath: string, outputLabel = 'Package'): string {
   const s = results.summary;
   const lines = [
     `Proofline run ${results.run.id}`,

@@ -2,7 +2,7 @@
 // the link to the previous run's manifest. Signed by manifest.sig (detached CMS).
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { RunResults } from '../results/run-results.ts';
+import type { IterableResults } from '../results/run-results.ts';
 import type { SignerDescription } from '../sign/signing-identity.ts';
 import { sha256FileAndSize } from '../util/sha256.ts';
 import { stableStringify } from '../util/stable-json.ts';
@@ -55,7 +55,7 @@ export interface ManifestOptions {
   written?: ReadonlyMap<string, FileDigest>;
 }
 
-export async function buildManifest(dir: string, results: RunResults, signer: SignerDescription, opts: ManifestOptions = {}): Promise<Manifest> {
+export async function buildManifest(dir: string, results: IterableResults, signer: SignerDescription, opts: ManifestOptions = {}): Promise<Manifest> {
   // The other files are hashed by a few workers taking the next path (not a pending task per file made
   // up front), each file's size from the open that reads it; the listing's order kept.
   const paths = (await listPackageFiles(dir)).filter((path) => !UNLISTED_FILES.has(path));

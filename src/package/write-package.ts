@@ -2,18 +2,27 @@
 // into place only when complete, so a crash never leaves a half package that looks whole.
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
 import { writeSnapshot } from '../collect/snapshot/write-snapshot.ts';
-import type { RunResults } from '../results/run-results.ts';
+import type { IterableResults, RunResults } from '../results/run-results.ts';
 import { writeResultsJson } from '../render/results-json.ts';
 import { confinedPath } from '../util/confined-path.ts';
+import { FileRows } from '../util/json-rows.ts';
 import { writeFolderAtomically } from '../util/write-folder-atomically.ts';
 import { packageName } from './package-name.ts';
 import { PackageZip } from './zip-package.ts';
 import { WrittenFiles } from './written-files.ts';
 
 const EVIDENCE_DIR = 'evidence';
+const RESULTS_FILE = 'results.json';
 
 export interface PackageContext {
-  results: RunResults;
+  /**
+   * The run's results. writePackage takes their findings and evidence entries as it takes the records:
+   * once results.json is written, this field is replaced by results whose findings and evidence are
+   * results.json's rows, read from the package as each step iterates them (util/json-rows.ts), so the
+   * arrays can be collected while the reports render. A caller that needs the arrays afterwards keeps
+   * its own reference to them (and their memory).
+   */
+  results: IterableResults;
   /**
    * The run's evidence records. writePackage takes them: it empties this array's slots as it writes each
    * record and then this field, so the records can be collected as they are written and while the reports
@@ -23,6 +32,9 @@ export interface PackageContext {
   /** Files the package wrote from bytes it held, with their digests (set by writePackage). */
   written?: WrittenFiles;
 }
+
+/** What writePackage is handed: the context, with the results still whole. */
+export type PackageInput = PackageContext & { results: RunResults };
 
 /** Receives each evidence record's stored text, in results.evidence order, while the evidence folder is written. */
 export interface EvidenceSink {
@@ -48,7 +60,7 @@ export interface WritePackageOptions {
   beforePublish?: (tmpDir: string, finalDir: string) => Promise<void>;
 }
 
-export async function writePackage(outDir: string, ctx: PackageContext, steps: PackageStep[] = [], opts: WritePackageOptions = {}): Promise<string> {
+export async function writePackage(outDir: string, ctx: PackageInput, steps: PackageStep[] = [], opts: WritePackageOptions = {}): Promise<string> {
   const name = packageName(ctx.results.run.scope, new Date(ctx.results.run.startedAt), ctx.results.run.id);
   const fill = async (tmp: string) => {
     // Started first: the evidence records go in as they are written. Complete before either is renamed.
@@ -56,9 +68,14 @@ export async function writePackage(outDir: string, ctx: PackageContext, steps: P
     try {
       const files = new WrittenFiles(tmp, zip);
       ctx.written = files;
-      await writeEvidence(tmp, ctx, files, steps.flatMap((s) => (s.evidence ? [s.evidence(files)] : [])));
-      await writeResultsJson(confinedPath(tmp, 'results.json'), ctx.results);
-      for (const step of steps) await step(tmp, ctx);
+      const records = inEntryOrder(ctx.records, ctx.results.evidence);
+      ctx.records = [];
+      // results.json first: from here on the steps read the findings and evidence entries from it, and
+      // the arrays are garbage before the evidence records (the other large input) are written and released.
+      const taken: PackageContext = ctx;
+      taken.results = await writeResults(tmp, ctx.results);
+      await writeEvidence(tmp, taken, records, files, steps.flatMap((s) => (s.evidence ? [s.evidence(files)] : [])));
+      for (const step of steps) await step(tmp, taken);
       await files.settled();
       await zip?.finish(tmp);
     } catch (err) {
@@ -69,15 +86,21 @@ export async function writePackage(outDir: string, ctx: PackageContext, steps: P
   return writeFolderAtomically(outDir, name, fill, { what: 'package', siblings: opts.zip ? ['.zip'] : [], beforePublish: opts.beforePublish });
 }
 
+/** results.json, and the results the steps read: its findings and evidence entries as rows of the file. */
+async function writeResults(tmp: string, results: RunResults): Promise<IterableResults> {
+  const path = confinedPath(tmp, RESULTS_FILE);
+  const rows = await writeResultsJson(path, results);
+  const { findings: _findings, evidence: _evidence, ...head } = results;
+  return { ...head, findings: FileRows.of(path, rows.findings), evidence: FileRows.of(path, rows.evidence) };
+}
+
 /**
  * The evidence folder, itself a snapshot: `proofline run --source <package>/evidence` replays the run.
  * Each record's bytes are noted (digest, zip entry) and handed to the sinks as they are written; the
- * records are released afterwards.
+ * records (in results.json's evidence order, then any it does not list) are released as they are written.
  */
-async function writeEvidence(tmp: string, ctx: PackageContext, files: WrittenFiles, sinks: EvidenceSink[]): Promise<void> {
-  const entries = ctx.results.evidence;
-  const records = inEntryOrder(ctx.records, entries);
-  ctx.records = [];
+async function writeEvidence(tmp: string, ctx: PackageContext, records: EvidenceRecord[], files: WrittenFiles, sinks: EvidenceSink[]): Promise<void> {
+  const entries = ctx.results.evidence.length;
   let next = 0;
   await writeSnapshot(confinedPath(tmp, EVIDENCE_DIR), records, ctx.results.run.scope, {
     createdAt: ctx.results.run.startedAt,
@@ -85,7 +108,7 @@ async function writeEvidence(tmp: string, ctx: PackageContext, files: WrittenFil
     release: true,
     onRecord: (file, bytes, record, text) => {
       const taken = [files.noted(`${EVIDENCE_DIR}/${file}`, bytes, record.sha256)];
-      if (next < entries.length) {
+      if (next < entries) {
         next++;
         for (const sink of sinks) taken.push(sink.add(text));
       }

@@ -1,17 +1,37 @@
-// results.json, streamed so that memory stays flat with the number of findings.
+// results.json, streamed so that memory stays flat with the number of findings. Each finding and
+// evidence entry is one line; where each is in the file is returned, so the package's renderers can read
+// them back one at a time (util/json-rows.ts) instead of holding them.
 import type { RunResults } from '../results/run-results.ts';
+import { RowPositions } from '../util/json-rows.ts';
 import { openTextStream } from './text-stream.ts';
 
-export async function writeResultsJson(path: string, results: RunResults): Promise<void> {
+export interface ResultsJsonRows {
+  findings: RowPositions;
+  evidence: RowPositions;
+}
+
+export async function writeResultsJson(path: string, results: RunResults): Promise<ResultsJsonRows> {
   const out = openTextStream(path);
+  let offset = 0;
+  const write = (text: string) => {
+    offset += Buffer.byteLength(text);
+    return out.write(text);
+  };
   const { findings, evidence, ...head } = results;
   const headJson = JSON.stringify(head, null, 2);
-  await out.write(headJson.slice(0, -2)); // reopen the object to append the large arrays
+  await write(headJson.slice(0, -2)); // reopen the object to append the large arrays
+  const rows: ResultsJsonRows = { findings: new RowPositions(), evidence: new RowPositions() };
   for (const [name, items] of [['findings', findings], ['evidence', evidence]] as const) {
-    await out.write(`,\n  "${name}": [`);
-    for (let i = 0; i < items.length; i++) await out.write(`${i ? ',' : ''}\n    ${JSON.stringify(items[i])}`);
-    await out.write(items.length ? '\n  ]' : ']');
+    await write(`,\n  "${name}": [`);
+    for (let i = 0; i < items.length; i++) {
+      await write(`${i ? ',' : ''}\n    `);
+      const row = JSON.stringify(items[i]);
+      rows[name].add(offset, Buffer.byteLength(row));
+      await write(row);
+    }
+    await write(items.length ? '\n  ]' : ']');
   }
-  await out.write('\n}\n');
+  await write('\n}\n');
   await out.close();
+  return rows;
 }

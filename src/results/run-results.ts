@@ -4,6 +4,7 @@ import type { EvidenceOutcome, EvidenceError } from '../collect/evidence-record.
 import type { RegionSelection, SourceVerification } from '../collect/source.ts';
 import type { Scope } from '../collect/target.ts';
 import type { ScopeStatement } from './scope-statement.ts';
+import type { Rows } from '../util/json-rows.ts';
 import type { StatusCounts } from '../evaluate/control-status.ts';
 import type { ControlOutcome } from '../map/control-outcome.ts';
 import type { Finding } from '../evaluate/finding.ts';
@@ -145,3 +146,10 @@ export interface RunResults {
   exceptions?: ExceptionEntry[];
   manualEvidence?: ManualEvidenceEntry[];
 }
+
+/**
+ * RunResults as the package's renderers read it: the findings and evidence entries are Rows, which in a
+ * package are results.json's rows read from disk as they are iterated (util/json-rows.ts), so a run's
+ * size does not stay in memory while it renders. An in-memory RunResults is one too.
+ */
+export type IterableResults = Omit<RunResults, 'findings' | 'evidence'> & { findings: Rows<ResultFinding>; evidence: Rows<EvidenceEntry> };

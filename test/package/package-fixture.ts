@@ -14,7 +14,7 @@ import { runEvidence } from '../../src/run/run-evidence.ts';
 import { resolveSigningIdentity } from '../../src/sign/resolve-identity.ts';
 import { signPackageStep } from '../../src/package/sign-package.ts';
 import type { SigningIdentity } from '../../src/sign/signing-identity.ts';
-import { writePackage, type PackageContext, type PackageStep } from '../../src/package/write-package.ts';
+import { writePackage, type PackageInput, type PackageStep } from '../../src/package/write-package.ts';
 import { loadManualEvidence } from '../../src/manual-evidence/load-manual-evidence.ts';
 import { manualEvidenceStep } from '../../src/package/manual-package-step.ts';
 import { sharedFixture } from '../helpers/shared-fixture.ts';
@@ -30,7 +30,7 @@ export interface BuiltPackage {
   cleanup: () => Promise<void>;
 }
 
-async function build(ctx: PackageContext, work: string, config: Parameters<typeof resolveSigningIdentity>[0], extraSteps: PackageStep[] = []): Promise<BuiltPackage> {
+async function build(ctx: PackageInput, work: string, config: Parameters<typeof resolveSigningIdentity>[0], extraSteps: PackageStep[] = []): Promise<BuiltPackage> {
   // Tests never touch ~/.proofline: the development identity lives in the temp folder.
   const identity = await resolveSigningIdentity(config, { env: { PROOFLINE_HOME: join(work, 'home') } });
   const dir = await writePackage(join(work, 'out'), ctx, [renderReportsStep({ identity }), ...extraSteps, signPackageStep({ identity })], { zip: true });

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AwsSecurityFinding, Resource, SeverityLabel } from '@aws-sdk/client-securityhub';
 import type { FrameworkId } from '../../catalog/catalog-schema.ts';
-import type { ControlEntry, ResultFinding, RunResults } from '../../results/run-results.ts';
+import type { ControlEntry, IterableResults, ResultFinding, RunResults } from '../../results/run-results.ts';
 import { isRegionName, partitionOf } from '../../util/aws-ids.ts';
 import { controlOf, controlRequirementRefs, exportedControls, frameworksOf, truncate } from './export-common.ts';
 
@@ -138,7 +138,7 @@ export function asffFinding(f: ResultFinding, control: ControlEntry, results: Pi
 }
 
 /** Every failing and unknown finding as ASFF, in results order. */
-export function* asffFindings(results: RunResults, opts: AsffOptions = {}): Generator<AwsSecurityFinding> {
+export function* asffFindings(results: IterableResults, opts: AsffOptions = {}): Generator<AwsSecurityFinding> {
   const controls = exportedControls(results);
   for (const f of results.findings) if (isExportedToAsff(f)) yield asffFinding(f, controlOf(controls, f), results, opts);
 }

@@ -3,7 +3,7 @@
 // Required attributes of the class: activity_id, category_uid, class_uid, type_uid, time, severity_id,
 // metadata (product.vendor_name, version), finding_info (uid, title), compliance (standards), and
 // cloud (provider) for the cloud profile. Proofline's own fields (run, evidence) go under `unmapped`.
-import type { ControlEntry, ResultFinding, RunResults } from '../../results/run-results.ts';
+import type { ControlEntry, IterableResults, ResultFinding, RunResults } from '../../results/run-results.ts';
 import { isRegionName } from '../../util/aws-ids.ts';
 import { FRAMEWORK_NAMES } from '../view-model/labels.ts';
 import { controlOf, controlRequirementRefs, exportedControls, frameworksOf } from './export-common.ts';
@@ -62,7 +62,7 @@ export function isExportedToOcsf(f: ResultFinding): f is ResultFinding & { statu
   return f.status !== 'not_applicable';
 }
 
-export function ocsfEvent(f: ResultFinding & { status: 'pass' | 'fail' | 'unknown' }, control: ControlEntry, results: Pick<RunResults, 'run' | 'evidence'>, evidenceKeys: ReadonlyMap<string, string>): OcsfComplianceFinding {
+export function ocsfEvent(f: ResultFinding & { status: 'pass' | 'fail' | 'unknown' }, control: ControlEntry, results: Pick<RunResults, 'run'>, evidenceKeys: ReadonlyMap<string, string>): OcsfComplianceFinding {
   const { run } = results;
   const time = Date.parse(run.evaluatedAt);
   const severity = SEVERITY[control.severity];
@@ -115,8 +115,9 @@ export function ocsfEvent(f: ResultFinding & { status: 'pass' | 'fail' | 'unknow
 }
 
 /** Every pass, fail and unknown finding as an OCSF Compliance Finding, in results order. */
-export function* ocsfEvents(results: RunResults): Generator<OcsfComplianceFinding> {
+export function* ocsfEvents(results: IterableResults): Generator<OcsfComplianceFinding> {
   const controls = exportedControls(results);
-  const keys = new Map(results.evidence.map((e) => [e.id, e.key]));
+  const keys = new Map<string, string>();
+  for (const e of results.evidence) keys.set(e.id, e.key);
   for (const f of results.findings) if (isExportedToOcsf(f)) yield ocsfEvent(f, controlOf(controls, f), results, keys);
 }

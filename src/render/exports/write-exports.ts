@@ -2,7 +2,7 @@
 // `aws securityhub batch-import-findings --findings file://...` takes them, 100 per call) and
 // exports/ocsf-compliance-findings.jsonl (one OCSF event per line).
 import { EXPORT_FORMATS, type ExportFormat } from '../../config/operations-config.ts';
-import type { RunResults } from '../../results/run-results.ts';
+import type { IterableResults } from '../../results/run-results.ts';
 import { openTextStream } from '../text-stream.ts';
 import { asffFindings, type AsffOptions } from './asff.ts';
 import { ocsfEvents } from './ocsf.ts';
@@ -14,7 +14,7 @@ export const EXPORT_FILES: Record<ExportFormat, string> = {
   ocsf: 'exports/ocsf-compliance-findings.jsonl',
 };
 
-export async function writeAsffFile(path: string, results: RunResults, opts: AsffOptions = {}): Promise<number> {
+export async function writeAsffFile(path: string, results: IterableResults, opts: AsffOptions = {}): Promise<number> {
   const out = openTextStream(path);
   let n = 0;
   await out.write('[');
@@ -24,7 +24,7 @@ export async function writeAsffFile(path: string, results: RunResults, opts: Asf
   return n;
 }
 
-export async function writeOcsfFile(path: string, results: RunResults): Promise<number> {
+export async function writeOcsfFile(path: string, results: IterableResults): Promise<number> {
   const out = openTextStream(path);
   let n = 0;
   for (const event of ocsfEvents(results)) {

@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { RequirementStatus } from '../../map/requirement-status.ts';
-import type { RunResults } from '../../results/run-results.ts';
+import type { IterableResults } from '../../results/run-results.ts';
 import { REQUIREMENT_STATUS_LABELS } from '../view-model/labels.ts';
 import type { ViewModel } from '../view-model/view-model.ts';
 import { oscalToken, oscalUuid } from './oscal-ids.ts';
@@ -41,10 +41,11 @@ function prop(name: string, value: string | number): Json {
  * generator so the streamed writer never holds more than one item. buildOscal and renderOscal both use
  * it, so the object and the file are the same document.
  */
-function oscalParts(vm: ViewModel, results: RunResults) {
+function oscalParts(vm: ViewModel, results: IterableResults) {
   const run = vm.run;
   const id = (...parts: string[]) => oscalUuid(run.id, ...parts);
-  const observationOf = new Map(vm.evidence.map((e) => [e.id, id('observation', e.id, e.sha256)]));
+  const observationOf = new Map<string, string>();
+  for (const e of vm.evidence) observationOf.set(e.id, id('observation', e.id, e.sha256));
 
   function* observations(): Generator<Json> {
     for (const e of vm.evidence)
@@ -65,7 +66,8 @@ function oscalParts(vm: ViewModel, results: RunResults) {
 
   function* risks(): Generator<Json> {
     for (const c of failingControls) {
-      const cited = new Set(c.failing.flatMap((f) => f.evidence));
+      const cited = new Set<string>();
+      for (const f of c.failing) for (const e of f.evidence) cited.add(e);
       yield {
         uuid: riskOf.get(c.id)!,
         title: c.title,
@@ -90,7 +92,7 @@ function oscalParts(vm: ViewModel, results: RunResults) {
     }
   }
 
-  const evidenceOfControl = new Map(vm.controls.map((c) => [c.id, c.evidence.map((e) => e.id)]));
+  const evidenceOfControl = new Map(vm.controls.map((c) => [c.id, Array.from(c.evidence, (e) => e.id)]));
   function* findings(): Generator<Json> {
     for (const fw of vm.frameworks) {
       for (const r of fw.requirements) {
@@ -175,7 +177,7 @@ function oscalParts(vm: ViewModel, results: RunResults) {
 }
 
 /** The whole document as one object (small runs, tests). renderOscal writes the same bytes without it. */
-export function buildOscal(vm: ViewModel, results: RunResults): Json {
+export function buildOscal(vm: ViewModel, results: IterableResults): Json {
   return oscalParts(vm, results).skeleton((_name, list) => [...list()]);
 }
 
@@ -185,7 +187,7 @@ export function buildOscal(vm: ViewModel, results: RunResults): Json {
  * `JSON.stringify(buildOscal(vm, results), null, 2)` plus a newline; memory stays flat in the number of
  * observations and findings.
  */
-export async function renderOscal(path: string, vm: ViewModel, results: RunResults): Promise<void> {
+export async function renderOscal(path: string, vm: ViewModel, results: IterableResults): Promise<void> {
   const { skeleton } = oscalParts(vm, results);
   const lists = new Map<string, () => Generator<Json>>();
   const marker = (name: string) => `\u0000proofline-oscal-list:${name}\u0000`;

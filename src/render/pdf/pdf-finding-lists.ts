@@ -9,6 +9,7 @@ import { paragraphs, type Doc } from './pdf-blocks.ts';
 import { resourceText } from './pdf-format.ts';
 import { table, type Column } from './pdf-table.ts';
 import { FONT, SIZE } from './pdf-theme.ts';
+import type { Rows } from '../../util/json-rows.ts';
 
 /** Lists longer than this are printed compactly. */
 export const COMPACT_FROM = 40;
@@ -54,7 +55,7 @@ export function outcomeText(e: EvidenceEntry): string {
 }
 
 /** Rows of the compact evidence list: a folder, then its files' names (with the outcome of any not ok). */
-export function evidenceFolderRows(entries: readonly EvidenceEntry[]): string[] {
+export function evidenceFolderRows(entries: Rows<EvidenceEntry>): string[] {
   const folders = new Map<string, EvidenceEntry[]>();
   for (const e of entries) {
     const folder = e.file.slice(0, e.file.lastIndexOf('/') + 1);
@@ -76,7 +77,7 @@ export function evidenceFolderRows(entries: readonly EvidenceEntry[]): string[] 
   return rows;
 }
 
-function byReason(findings: readonly ResultFinding[]): Map<string, ResultFinding[]> {
+function byReason(findings: Rows<ResultFinding>): Map<string, ResultFinding[]> {
   const groups = new Map<string, ResultFinding[]>();
   for (const f of findings) {
     const reason = reasonText(f);
@@ -87,7 +88,7 @@ function byReason(findings: readonly ResultFinding[]): Map<string, ResultFinding
   return groups;
 }
 
-export function findingList(doc: Doc, findings: readonly ResultFinding[], emptyText?: string): void {
+export function findingList(doc: Doc, findings: Rows<ResultFinding>, emptyText?: string): void {
   if (findings.length <= COMPACT_FROM) {
     table(doc, findingColumns, findings, { emptyText });
     return;
@@ -104,7 +105,7 @@ export function findingList(doc: Doc, findings: readonly ResultFinding[], emptyT
   }
 }
 
-export function evidenceList(doc: Doc, entries: readonly EvidenceEntry[], emptyText?: string): void {
+export function evidenceList(doc: Doc, entries: Rows<EvidenceEntry>, emptyText?: string): void {
   if (entries.length <= COMPACT_FROM) table(doc, evidenceColumns, entries, { emptyText });
   else table(doc, compactEvidenceColumns, evidenceFolderRows(entries), { compact: true });
 }

@@ -7,9 +7,10 @@ import { confinedPath } from '../../util/confined-path.ts';
 import { DEFAULT_FRAMEWORKS, inFrameworkOrder } from '../../catalog/catalog-schema.ts';
 import { findingId, type FindingStatus } from '../../evaluate/finding.ts';
 import { evidenceFile } from '../../results/build-results.ts';
-import type { EvidenceEntry, ResultFinding, RunResults } from '../../results/run-results.ts';
+import type { EvidenceEntry, IterableResults, ResultFinding } from '../../results/run-results.ts';
 import type { SignerDescription } from '../../sign/signing-identity.ts';
-import { openTextStream } from '../text-stream.ts';
+import { openTextStream, type TextStream } from '../text-stream.ts';
+import type { Rows } from '../../util/json-rows.ts';
 import { buildScopeView } from '../view-model/scope-view.ts';
 import { CONTROL_STATUS_LABELS, FINDING_STATUS_LABELS, FRAMEWORK_NAMES, FRAMEWORK_SHORT, REQUIREMENT_STATUS_LABELS, SEVERITY_LABELS } from '../view-model/labels.ts';
 
@@ -43,7 +44,7 @@ export interface PortalTables {
   keys: Interner;
 }
 
-function newTables(results: RunResults): PortalTables {
+function newTables(results: IterableResults): PortalTables {
   const tables = { controlIds: new Interner(), accounts: new Interner(), regions: new Interner(), types: new Interner(), keys: new Interner() };
   for (const c of results.controls) tables.controlIds.of(c.id);
   for (const a of results.run.scope.accounts) tables.accounts.of(a);
@@ -95,19 +96,30 @@ function evidenceRow(e: EvidenceEntry, t: PortalTables): unknown[] {
   ];
 }
 
-/** Writes `<prefix>-NNNN.js` files of ROWS_PER_CHUNK rows each; returns their names. */
-async function writeRowChunks<T>(dir: string, prefix: string, property: string, items: readonly T[], row: (item: T) => unknown[]): Promise<string[]> {
+/** Writes `<prefix>-NNNN.js` files of ROWS_PER_CHUNK rows each, reading the items once in order; returns their names. */
+async function writeRowChunks<T>(dir: string, prefix: string, property: string, items: Rows<T>, row: (item: T) => unknown[]): Promise<string[]> {
   const files: string[] = [];
-  for (let start = 0; start < items.length; start += ROWS_PER_CHUNK) {
-    const name = `${prefix}-${String(files.length + 1).padStart(4, '0')}.js`;
-    const out = openTextStream(confinedPath(dir, name));
-    await out.write(`${PORTAL_GLOBAL}.${property}.push([`);
-    const end = Math.min(items.length, start + ROWS_PER_CHUNK);
-    for (let i = start; i < end; i++) await out.write(`${i > start ? ',' : ''}\n${JSON.stringify(row(items[i]))}`);
-    await out.write('\n]);\n');
-    await out.close();
-    files.push(name);
+  let out: TextStream | undefined;
+  let inChunk = 0;
+  const closeChunk = async (chunk: TextStream) => {
+    await chunk.write('\n]);\n');
+    await chunk.close();
+  };
+  for (const item of items) {
+    if (!out) {
+      const name = `${prefix}-${String(files.length + 1).padStart(4, '0')}.js`;
+      out = openTextStream(confinedPath(dir, name));
+      files.push(name);
+      inChunk = 0;
+      await out.write(`${PORTAL_GLOBAL}.${property}.push([`);
+    }
+    await out.write(`${inChunk ? ',' : ''}\n${JSON.stringify(row(item))}`);
+    if (++inChunk === ROWS_PER_CHUNK) {
+      await closeChunk(out);
+      out = undefined;
+    }
   }
+  if (out) await closeChunk(out);
   return files;
 }
 
@@ -120,9 +132,11 @@ export interface PortalDataFiles {
  * Writes data/run.js (everything small: run, summary, controls, requirements, lookup tables, labels)
  * and the row chunks into `dataDir`. `evidenceChunkStarts` says where each evidence body chunk begins.
  */
-export async function writePortalData(dataDir: string, results: RunResults, signer: SignerDescription, evidenceChunkStarts: readonly number[]): Promise<PortalDataFiles> {
+export async function writePortalData(dataDir: string, results: IterableResults, signer: SignerDescription, evidenceChunkStarts: readonly number[]): Promise<PortalDataFiles> {
   const tables = newTables(results);
-  const evidenceRows = new Map(results.evidence.map((e, i) => [e.id, i]));
+  const evidenceRows = new Map<string, number>();
+  let row = 0;
+  for (const e of results.evidence) evidenceRows.set(e.id, row++);
   // Rows first, so that the tables they fill are complete when the head is written.
   const evidenceFiles = await writeRowChunks(dataDir, 'evidence', 'evidenceRows', results.evidence, (e) => evidenceRow(e, tables));
   const findingFiles = await writeRowChunks(dataDir, 'findings', 'findingRows', results.findings, (f) => findingRow(f, tables, evidenceRows));

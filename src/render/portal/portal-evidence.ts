@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { confinedPath } from '../../util/confined-path.ts';
 import { serializeRecord, unsealRecord, type EvidenceRecord } from '../../collect/evidence-record.ts';
 import type { EvidenceEntry } from '../../results/run-results.ts';
+import type { Rows } from '../../util/json-rows.ts';
 import { PORTAL_GLOBAL } from './portal-data.ts';
 
 export const CHUNK_BYTES = 256 * 1024;
@@ -86,7 +87,7 @@ export class EvidenceChunks {
  * Writes the chunks under `portalDir` in the order of `entries`; returns the entry index each chunk
  * starts at. An entry whose record is missing is an error: the package would cite what it does not hold.
  */
-export async function writeEvidenceChunks(portalDir: string, entries: readonly EvidenceEntry[], recordText: RecordText): Promise<number[]> {
+export async function writeEvidenceChunks(portalDir: string, entries: Rows<EvidenceEntry>, recordText: RecordText): Promise<number[]> {
   const chunks = new EvidenceChunks((file, data) => writeFile(confinedPath(portalDir, file), data));
   for (const entry of entries) await chunks.add(await recordText(entry));
   return chunks.finish();

@@ -5,7 +5,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { confinedPath } from '../../util/confined-path.ts';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import type { RunResults } from '../../results/run-results.ts';
+import type { IterableResults } from '../../results/run-results.ts';
 import type { SignerDescription } from '../../sign/signing-identity.ts';
 import { STATUS_COLORS } from '../view-model/labels.ts';
 import { writePortalData } from './portal-data.ts';
@@ -39,7 +39,7 @@ export interface PortalEvidenceOptions {
   evidenceChunkStarts?: readonly number[];
 }
 
-export async function renderPortal(packageDir: string, results: RunResults, signer: SignerDescription, opts: RenderPortalOptions & PortalEvidenceOptions = {}): Promise<void> {
+export async function renderPortal(packageDir: string, results: IterableResults, signer: SignerDescription, opts: RenderPortalOptions & PortalEvidenceOptions = {}): Promise<void> {
   const templates = opts.templatesDir ?? DEFAULT_PORTAL_TEMPLATES;
   const dir = confinedPath(packageDir, PORTAL_DIR);
   await mkdir(confinedPath(dir, 'data'), { recursive: true });

@@ -2,7 +2,7 @@
 // (matched by finding id), and the findings fixed since, moved to Resolved with the run that fixed
 // them. "Previously open" is the previous tracker's Gaps rows and, when the history has it, the
 // previous run's failing and unknown findings; a Resolved row stays until its finding opens again.
-import type { ControlEntry, ResultFinding, RunResults } from '../../results/run-results.ts';
+import type { ControlEntry, IterableResults, ResultFinding } from '../../results/run-results.ts';
 import { hasTeamValues, type CarriedValue, type TeamValues } from './team-columns.ts';
 import type { PreviousTracker, TrackedRow } from './read-tracker.ts';
 
@@ -41,7 +41,7 @@ export function notEvaluatedId(controlId: string): string {
 }
 
 /** Ids of every Gaps row of the run: open findings and controls that produced no finding. */
-export function openGapIds(results: Pick<RunResults, 'findings' | 'controls'>): Set<string> {
+export function openGapIds(results: Pick<IterableResults, 'findings' | 'controls'>): Set<string> {
   const ids = new Set<string>();
   for (const f of results.findings) if (f.status === 'fail' || f.status === 'unknown') ids.add(f.id);
   for (const c of results.controls) if (c.status === 'unknown' && c.counts.fail + c.counts.unknown === 0) ids.add(notEvaluatedId(c.id));
@@ -64,7 +64,7 @@ function resolution(id: string, status: string | undefined): string {
   return 'No longer found in this run (resource removed, or no longer in scope)';
 }
 
-export function carryOver(results: Pick<RunResults, 'run' | 'findings' | 'controls'>, inputs: TrackerInputs = {}): TrackerView {
+export function carryOver(results: Pick<IterableResults, 'run' | 'findings' | 'controls'>, inputs: TrackerInputs = {}): TrackerView {
   const { previous, previousFindings } = inputs;
   const open = openGapIds(results);
   const view: TrackerView = { team: new Map(), resolved: [], pbc: previous?.pbc ?? new Map(), ...(previous ? { source: previous.file } : {}), ...(inputs.note ? { note: inputs.note } : {}) };
@@ -80,7 +80,10 @@ export function carryOver(results: Pick<RunResults, 'run' | 'findings' | 'contro
   for (const [id, row] of before) if (open.has(id) && hasTeamValues(row.team)) view.team.set(id, row.team);
 
   const fixed = [...before.keys()].filter((id) => !open.has(id));
-  const status = fixed.length ? new Map(results.findings.map((f) => [f.id, f.status])) : new Map<string, string>();
+  // This run's status of each finding fixed since (one pass over the findings; only those are kept).
+  const status = new Map<string, string>();
+  const wanted = new Set(fixed);
+  if (wanted.size) for (const f of results.findings) if (wanted.has(f.id)) status.set(f.id, f.status);
   const at = results.run.startedAt;
   for (const id of fixed) view.resolved.push({ ...before.get(id)!, resolved: { run: results.run.id, at, how: resolution(id, status.get(id)) } });
   for (const [id, row] of previous?.resolved ?? []) {

@@ -3,14 +3,14 @@ import { DEFAULT_FRAMEWORKS, inFrameworkOrder } from '../../catalog/catalog-sche
 import type { ControlOutcome } from '../../map/control-outcome.ts';
 import { zeroStatusCounts } from '../../map/requirement-status.ts';
 import { describeScan } from '../../manual-evidence/nessus-summary.ts';
-import type { Finding } from '../../evaluate/finding.ts';
-import type { EvidenceEntry, RunResults } from '../../results/run-results.ts';
+import type { IterableResults, RunResults } from '../../results/run-results.ts';
 import type { SignerDescription } from '../../sign/signing-identity.ts';
 import { buildScopeView } from './scope-view.ts';
 import { FRAMEWORK_NAMES, FRAMEWORK_SHORT, SEVERITY_RANK } from './labels.ts';
 import type { ControlView, ExceptionView, FrameworkView, GapView, HistoryPointView, ManualEvidenceView, ViewModel } from './view-model.ts';
 import { carryOver, type TrackerInputs } from '../tracker/carry-over.ts';
 import { pbcItems } from './pbc-items.ts';
+import { rowsByControl } from './control-rows.ts';
 
 export interface ViewModelExtras {
   exceptions?: ExceptionView[];
@@ -23,10 +23,6 @@ export interface ViewModelExtras {
 const STATUS_ORDER: Record<ControlOutcome, number> = { fail: 0, expired: 1, unknown: 2, manual: 3, attested: 4, pass: 5, not_applicable: 6 };
 export const TOP_GAPS = 10;
 
-function byResource(a: Finding, b: Finding): number {
-  return a.account.localeCompare(b.account) || a.region.localeCompare(b.region) || a.resource.id.localeCompare(b.resource.id);
-}
-
 /** The evidence source as the report shows it; replayed evidence says loudly whether it was verified. */
 export function sourceLabel(source: RunResults['run']['source']): string {
   const where = source.location ? `${source.kind} (${source.location})` : source.kind;
@@ -34,26 +30,11 @@ export function sourceLabel(source: RunResults['run']['source']): string {
   return source.verification.status === 'verified' ? `${where}; source verified: ${source.verification.detail}` : `${where}; UNVERIFIED SOURCE: ${source.verification.detail}`;
 }
 
-export function buildViewModel(results: RunResults, signer: SignerDescription, extras: ViewModelExtras = {}): ViewModel {
+export function buildViewModel(results: IterableResults, signer: SignerDescription, extras: ViewModelExtras = {}): ViewModel {
   const { run } = results;
   const frameworks = inFrameworkOrder(run.frameworks.length ? run.frameworks : DEFAULT_FRAMEWORKS).filter((fw) => results.requirements[fw]);
-  const evidenceById = new Map(results.evidence.map((e) => [e.id, e]));
-
-  // One pass over the findings: group the ones a reader must see, and the evidence they cite.
-  const failing = new Map<string, Finding[]>();
-  const unknown = new Map<string, Finding[]>();
-  const cited = new Map<string, Set<string>>();
-  for (const f of results.findings) {
-    if (f.status === 'fail' || f.status === 'unknown') {
-      const bucket = f.status === 'fail' ? failing : unknown;
-      let list = bucket.get(f.controlId);
-      if (!list) bucket.set(f.controlId, (list = []));
-      list.push(f);
-    }
-    let set = cited.get(f.controlId);
-    if (!set) cited.set(f.controlId, (set = new Set()));
-    for (const id of f.evidence) set.add(id);
-  }
+  // Each control's failing, unknown and cited rows, picked from the results rather than copied out of them.
+  const rows = rowsByControl(results);
 
   const controls: ControlView[] = results.controls
     .map((c) => ({
@@ -67,12 +48,7 @@ export function buildViewModel(results: RunResults, signer: SignerDescription, e
       remediation: c.remediation,
       counts: c.counts,
       requirements: c.mappings.filter((m) => frameworks.includes(m.framework)).map((m) => `${FRAMEWORK_SHORT[m.framework]} ${m.requirement} (${m.strength})`),
-      failing: (failing.get(c.id) ?? []).sort(byResource),
-      unknown: (unknown.get(c.id) ?? []).sort(byResource),
-      evidence: [...(cited.get(c.id) ?? [])]
-        .map((id) => evidenceById.get(id))
-        .filter((e): e is EvidenceEntry => !!e)
-        .sort((a, b) => a.file.localeCompare(b.file)),
+      ...rows.of(c.id),
     }))
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.id.localeCompare(b.id));
 
@@ -151,7 +127,7 @@ export function buildViewModel(results: RunResults, signer: SignerDescription, e
     manualRequests: frameworkViews.flatMap((f) => f.requirements.filter((r) => r.status === 'manual')),
     pbc: pbcItems(frameworkViews, tracker.pbc),
     tracker,
-    evidence: [...results.evidence].sort((a, b) => a.file.localeCompare(b.file)),
+    evidence: rows.evidenceByFile,
     ...(exceptions.length ? { exceptions } : {}),
     ...(manualEvidence.length ? { manualEvidence } : {}),
     ...(extras.history?.length ? { history: extras.history } : {}),

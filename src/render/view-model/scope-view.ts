@@ -1,7 +1,7 @@
 // The run's scope and limits as the report states them: how the evidence was obtained (live or replayed
 // from a recording, and when), how the regions were chosen, the parameters in force, and the services
 // examined and not examined.
-import type { RunResults } from '../../results/run-results.ts';
+import type { IterableResults } from '../../results/run-results.ts';
 import { FRAMEWORK_SHORT } from './labels.ts';
 
 export interface ScopeView {
@@ -27,7 +27,7 @@ function utc(iso: string): string {
   return iso.replace('T', ' ').replace(/\.\d{3}Z$|Z$/, ' UTC');
 }
 
-export function buildScopeView(results: RunResults): ScopeView {
+export function buildScopeView(results: IterableResults): ScopeView {
   const { run, scope } = results;
   const where = run.source.location ? ` (${run.source.location})` : '';
   const evidenceOrigin =

@@ -3,13 +3,13 @@
 import type { Coverage, FrameworkId, MappingStrength, Severity } from '../../catalog/catalog-schema.ts';
 import type { StatusCounts } from '../../evaluate/control-status.ts';
 import type { ControlOutcome } from '../../map/control-outcome.ts';
-import type { Finding } from '../../evaluate/finding.ts';
 import type { RequirementStatus } from '../../map/requirement-status.ts';
 import type { EvidenceEntry, ResultFinding, RunSummary } from '../../results/run-results.ts';
 import type { ScopeView } from './scope-view.ts';
 import type { SignerDescription } from '../../sign/signing-identity.ts';
 import type { TeamValues } from '../tracker/team-columns.ts';
 import type { TrackerView } from '../tracker/carry-over.ts';
+import type { Rows } from '../../util/json-rows.ts';
 
 export interface RunView {
   id: string;
@@ -63,11 +63,11 @@ export interface ControlView {
   /** "HIPAA 164.312(a)(1)" style citations. */
   requirements: string[];
   /** Every failing finding (never a sample); an accepted exception is noted on the finding, which still fails. */
-  failing: ResultFinding[];
+  failing: Rows<ResultFinding>;
   /** Every finding that could not be evaluated. */
-  unknown: Finding[];
+  unknown: Rows<ResultFinding>;
   /** Evidence records the control's findings cite. */
-  evidence: EvidenceEntry[];
+  evidence: Rows<EvidenceEntry>;
 }
 
 export interface GapView {
@@ -150,7 +150,8 @@ export interface ViewModel {
   pbc: PbcItemView[];
   /** The remediation tracker's carried team columns and resolved findings. */
   tracker: TrackerView;
-  evidence: EvidenceEntry[];
+  /** Every evidence record, by file. */
+  evidence: Rows<EvidenceEntry>;
   exceptions?: ExceptionView[];
   manualEvidence?: ManualEvidenceView[];
   history?: HistoryPointView[];

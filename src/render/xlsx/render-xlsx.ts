@@ -8,7 +8,7 @@ export { GAP_STATUSES, PBC_STATUSES, SHEETS, requirementsSheetName } from './xls
 import { requirementControlLines } from '../view-model/requirement-text.ts';
 import ExcelJS from 'exceljs';
 import { crosswalk, crosswalkCell } from '../../catalog/crosswalk.ts';
-import type { RunResults } from '../../results/run-results.ts';
+import type { IterableResults } from '../../results/run-results.ts';
 import { CONTROL_STATUS_LABELS, COVERAGE_LABELS, FINDING_STATUS_LABELS, FRAMEWORK_SHORT, REQUIREMENT_STATUS_LABELS, SEVERITY_LABELS, STATUS_COLORS } from '../view-model/labels.ts';
 import type { ViewModel } from '../view-model/view-model.ts';
 import { CHART_STATUSES } from '../pdf/pdf-charts.ts';
@@ -97,7 +97,7 @@ function controlsSheet(wb: Workbook, vm: ViewModel): void {
 }
 
 /** Per control, its requirements in each reported framework side by side (strength in brackets). */
-function crosswalkSheet(wb: Workbook, vm: ViewModel, results: RunResults): void {
+function crosswalkSheet(wb: Workbook, vm: ViewModel, results: IterableResults): void {
   const frameworks = vm.frameworks.map((fw) => fw.id);
   const ws = addSheet(wb, SHEETS.crosswalk, [
     { header: 'Control', width: 40, wrap: true },
@@ -126,7 +126,7 @@ function requirementSheets(wb: Workbook, vm: ViewModel): void {
   }
 }
 
-async function findingsSheet(wb: Workbook, results: RunResults): Promise<void> {
+async function findingsSheet(wb: Workbook, results: IterableResults): Promise<void> {
   const ws = addSheet(wb, SHEETS.findings, [
     { header: 'Control', width: 40, wrap: true },
     { header: 'Result', width: 10 },
@@ -165,7 +165,7 @@ async function evidenceSheet(wb: Workbook, vm: ViewModel): Promise<void> {
 }
 
 /** Writes the workbook; returns the number of Gaps rows. */
-export async function renderXlsx(path: string, vm: ViewModel, results: RunResults): Promise<number> {
+export async function renderXlsx(path: string, vm: ViewModel, results: IterableResults): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = `${vm.run.toolName} ${vm.run.toolVersion}`;
   wb.created = new Date(vm.run.finishedAt);

@@ -2,7 +2,7 @@
 // stable id, with the team's columns carried over), Resolved (findings fixed since, with the fixing run)
 // and PBC (what the organization must supply), each with the team's columns validated.
 import { crosswalk, crosswalkCell } from '../../catalog/crosswalk.ts';
-import type { ResultFinding, RunResults } from '../../results/run-results.ts';
+import type { IterableResults, ResultFinding } from '../../results/run-results.ts';
 import { FINDING_STATUS_LABELS, FRAMEWORK_SHORT, SEVERITY_LABELS } from '../view-model/labels.ts';
 import type { ViewModel } from '../view-model/view-model.ts';
 import { notEvaluatedId } from '../tracker/carry-over.ts';
@@ -59,7 +59,7 @@ function validateTeamColumns(ws: Sheet, at: number, lastRow: number, statuses: s
   ws.dataValidations.add(columnRange(col, 2, last), { type: 'textLength', operator: 'lessThanOrEqual', formulae: [2000], ...prompt, prompt: 'Notes for the team', error: 'At most 2,000 characters' });
 }
 
-export async function gapsSheet(wb: Workbook, vm: ViewModel, results: RunResults): Promise<number> {
+export async function gapsSheet(wb: Workbook, vm: ViewModel, results: IterableResults): Promise<number> {
   const frameworks = vm.frameworks.map((fw) => fw.id);
   const ws = addSheet(wb, SHEETS.gaps, [
     ...TRACKED_COLUMNS,
