@@ -23,6 +23,7 @@ import { loadRenderKit } from './render-stages.ts';
 import { readRecords, replicate } from './stage-input.ts';
 import type { EvidenceRecord } from '../../src/collect/evidence-record.ts';
 import { RULE_THRESHOLDS } from '../../src/evaluate/rule-thresholds.ts';
+import { limitHeapGrowth } from '../../src/cli/heap-growth.ts';
 import { SCAN_DISQUALIFYING_SEVERITIES } from '../../src/manual-evidence/nessus-summary.ts';
 
 export const STAGES = ['evaluate', 'map', 'results', 'json', 'evidence', 'xlsx', 'pdf', 'oscal', 'package', 'floor-xlsx', 'floor-pdf', 'floor-pdf-font', 'floor-files'] as const;
@@ -151,6 +152,8 @@ function packageSteps(kit: Awaited<ReturnType<typeof loadRenderKit>>, prepared: 
   return steps as never[];
 }
 
+// The heap's growth as `proofline` sets it at start-up (src/cli/heap-growth.ts): stages measure what users run.
+limitHeapGrowth();
 const [stage, baseFile, accounts, workDir] = process.argv.slice(2);
 if (!STAGES.includes(stage as Stage) || !baseFile || !Number(accounts) || !workDir) {
   process.stderr.write(`usage: stage-child.ts <${STAGES.join('|')}> <base-records.ndjson> <accounts> <work-dir>\n`);

@@ -6,6 +6,7 @@ import { TOOL_VERSION } from '../util/version.ts';
 import { takeExitCode } from './command-outcome.ts';
 import { COMMANDS } from './command-table.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from './exit-codes.ts';
+import { limitHeapGrowth } from './heap-growth.ts';
 
 /** The command the arguments name (`help <command>` names its command too), if any. */
 function invokedCommand(args: readonly string[]): string | undefined {
@@ -26,6 +27,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   else for (const c of COMMANDS) program.command(c.args ? `${c.name} ${c.args}` : c.name).description(c.description);
   takeExitCode();
   try {
+    limitHeapGrowth(process.env);
     await program.parseAsync([...argv]);
     return takeExitCode();
   } catch (err) {
