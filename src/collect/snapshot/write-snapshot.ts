@@ -9,7 +9,7 @@ import { confinedPath } from '../../util/confined-path.ts';
 import { folderMaker } from '../../util/folder-maker.ts';
 import { writeFolderAtomically } from '../../util/write-folder-atomically.ts';
 import { stableStringify } from '../../util/stable-json.ts';
-import { RECORDS_DIR, SNAPSHOT_FORMAT, SNAPSHOT_INDEX, SNAPSHOT_VERSION, recordFile, type SnapshotIndex } from './snapshot-format.ts';
+import { RECORDS_DIR, SNAPSHOT_FORMAT, SNAPSHOT_INDEX, SNAPSHOT_VERSION, recordFile, type SnapshotEntry, type SnapshotIndex } from './snapshot-format.ts';
 import { InputError, type InputProblem } from '../../util/input-error.ts';
 
 /** Record files written at the same time: enough to keep the disk busy, few enough for file handles. */
@@ -71,16 +71,9 @@ export async function writeSnapshot(dir: string, records: EvidenceRecord[], scop
 
 async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope, meta: SnapshotMeta): Promise<void> {
   await mkdir(confinedPath(tmp, RECORDS_DIR));
-  const index: SnapshotIndex = {
-    format: SNAPSHOT_FORMAT,
-    version: SNAPSHOT_VERSION,
-    createdAt: meta.createdAt,
-    ...(meta.description ? { description: meta.description } : {}),
-    scope: { accounts: [...scope.accounts].sort(), regions: [...scope.regions].sort() },
-    records: records
-      .map((r) => ({ id: r.id, key: r.key, account: r.account, region: r.region, outcome: r.outcome, file: recordFile(r.id), sha256: r.sha256 }))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-  };
+  // The index's entries are made as the records are written (sorted by id at the end), not all up front:
+  // with `release`, the records written so far are collected meanwhile, so the two are never whole at once.
+  const entries: SnapshotEntry[] = [];
   const count = records.length;
   const slots: (EvidenceRecord | undefined)[] = records;
   // Files are written WRITE_CONCURRENCY at a time in the order given (each folder created once); the index is sorted by id.
@@ -92,6 +85,7 @@ async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope
       const record = slots[i]!;
       if (meta.release) slots[i] = undefined;
       const file = recordFile(record.id);
+      entries.push({ id: record.id, key: record.key, account: record.account, region: record.region, outcome: record.outcome, file, sha256: record.sha256 });
       const path = confinedPath(tmp, file);
       const text = serializeRecord(unsealRecord(record));
       const bytes = Buffer.from(text, 'utf8');
@@ -101,6 +95,14 @@ async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope
     }
   };
   await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, count) }, worker));
+  const index: SnapshotIndex = {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    createdAt: meta.createdAt,
+    ...(meta.description ? { description: meta.description } : {}),
+    scope: { accounts: [...scope.accounts].sort(), regions: [...scope.regions].sort() },
+    records: entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
   await writeFile(confinedPath(tmp, SNAPSHOT_INDEX), stableStringify(index, 2) + '\n');
 }
 
