@@ -106,7 +106,7 @@ function checkTargets(r: { collection: Row[]; stages: Row[] }): Target[] {
       // Beside it, what the package itself adds above the inputs the run hands it (the evidence records
       // and results, in memory when the package starts): whether the package's own memory grows with the run.
       const own = (p: typeof pkgBig) => p.peakRssMb - (p.inputRssMb ?? NaN);
-      out.push({ ...target({ name: `package peak RSS above its inputs ~${big} / ~${small} findings (informational)`, measure: '(peak RSS - RSS of the inputs held when the package starts) ratio, large / small run', value: own(pkgBig) / own(pkgSmall), comparison: '<=', limit: 1.5, incomplete }), informational: true });
+      if (pkgBig.inputRssMb !== undefined && pkgSmall.inputRssMb !== undefined) out.push({ ...target({ name: `package peak RSS above its inputs ~${big} / ~${small} findings (informational)`, measure: '(peak RSS - RSS of the inputs held when the package starts) ratio, large / small run', value: own(pkgBig) / own(pkgSmall), comparison: '<=', limit: 1.5, incomplete }), informational: true });
     }
   }
   return out;

@@ -101,6 +101,19 @@ describe('targets', () => {
     ]);
   });
 
+  it('adds what the package adds above its inputs, large / small, marked informational, when the inputs were measured', () => {
+    const stage = (target: number, name: string, ms: number, peakRssMb: number, inputRssMb?: number) => ({ target, stage: name, ms, peakRssMb, inputRssMb });
+    const stages = [stage(10, 'package', 100, 200, 150), stage(10, 'floor-xlsx', 40, 0), stage(10, 'floor-pdf', 40, 0), stage(100, 'package', 1000, 350, 290), stage(100, 'floor-xlsx', 400, 0), stage(100, 'floor-pdf', 400, 0)];
+    const machine = { cpus: 2, cpuModel: 'x', memoryGb: 1, node: 'v20', loadAverageAtStart: [1, 1, 1], loadAverageAtEnd: [2, 2, 2] };
+    const { targets } = formatReport({ machine, collection: [], stages, benchSeconds: 1 });
+    expect(targets.map((t) => [t.measure, t.value, t.met, t.informational ?? false])).toEqual([
+      ['package ms / (bare exceljs + bare pdfkit ms)', 1.25, true, false],
+      ['peak RSS of the package stage', 350, true, false],
+      ['peak RSS ratio, large / small run', 1.75, false, false],
+      ['(peak RSS - RSS of the inputs held when the package starts) ratio, large / small run', 1.2, true, true],
+    ]);
+  });
+
   it("adds the package against the floor in the report's font, marked informational, when that floor was measured", () => {
     const stage = (target: number, name: string, ms: number, extra: Record<string, unknown> = {}) => ({ target, stage: name, ms, peakRssMb: 100, ...extra });
     const machine = { cpus: 2, cpuModel: 'x', memoryGb: 1, node: 'v20', loadAverageAtStart: [1, 1, 1], loadAverageAtEnd: [2, 2, 2] };
