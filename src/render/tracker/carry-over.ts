@@ -66,7 +66,8 @@ function resolution(id: string, status: string | undefined): string {
 
 export function carryOver(results: Pick<IterableResults, 'run' | 'findings' | 'controls'>, inputs: TrackerInputs = {}): TrackerView {
   const { previous, previousFindings } = inputs;
-  const open = openGapIds(results);
+  // The run's open gaps matter only against something carried over; without, no pass over the findings.
+  const open = previous || previousFindings ? openGapIds(results) : new Set<string>();
   const view: TrackerView = { team: new Map(), resolved: [], pbc: previous?.pbc ?? new Map(), ...(previous ? { source: previous.file } : {}), ...(inputs.note ? { note: inputs.note } : {}) };
   // Previously open: the tracker's rows (with the team's values) over the history's findings.
   const before = new Map<string, TrackedRow>();
