@@ -22,6 +22,8 @@ export class RowPositions {
 
 /** One read covers the rows that follow in the file up to this many bytes (sequential reads are chunked). */
 const READ_AHEAD = 256 * 1024;
+/** A following row this close to what is being read is read with it (cheaper than another read). */
+const NEAR = 4 * 1024;
 
 // Read buffers are reused: a renderer iterates thousands of short lists (each control's rows), and a
 // new buffer per iteration would pile up as external memory until V8 next collects it. Iterations that
@@ -64,10 +66,11 @@ export class FileRows<T> implements Rows<T> {
         const start = starts[i];
         const end = start + lengths[i];
         if (start < bufStart || end > bufEnd) {
-          // Read this row and the rows after it that lie ahead within READ_AHEAD bytes: picked rows
-          // scattered through the file cost one small read each, rows in file order one read per chunk.
+          // Read this row and the rows after it that follow closely (within READ_AHEAD bytes in all):
+          // rows in file order cost one read per chunk, picked rows scattered through the file one small
+          // read each, without reading the rows between them.
           let readEnd = end;
-          for (let j = i + 1; j < starts.length && starts[j] >= start && starts[j] + lengths[j] - start <= READ_AHEAD; j++) readEnd = Math.max(readEnd, starts[j] + lengths[j]);
+          for (let j = i + 1; j < starts.length && starts[j] >= start && starts[j] <= readEnd + NEAR && starts[j] + lengths[j] - start <= READ_AHEAD; j++) readEnd = Math.max(readEnd, starts[j] + lengths[j]);
           // A row longer than READ_AHEAD gets a buffer of its own for this iteration.
           if (readEnd - start > buf.length) buf = Buffer.allocUnsafe(readEnd - start);
           const got = readSync(fd, buf, 0, readEnd - start, start);
