@@ -13,8 +13,8 @@ export interface ResultsJsonRows {
 export async function writeResultsJson(path: string, results: RunResults): Promise<ResultsJsonRows> {
   const out = openTextStream(path);
   let offset = 0;
-  const write = (text: string) => {
-    offset += Buffer.byteLength(text);
+  const write = (text: string, bytes = Buffer.byteLength(text)) => {
+    offset += bytes;
     return out.write(text);
   };
   const { findings, evidence, ...head } = results;
@@ -24,10 +24,11 @@ export async function writeResultsJson(path: string, results: RunResults): Promi
   for (const [name, items] of [['findings', findings], ['evidence', evidence]] as const) {
     await write(`,\n  "${name}": [`);
     for (let i = 0; i < items.length; i++) {
-      await write(`${i ? ',' : ''}\n    `);
+      const prefix = `${i ? ',' : ''}\n    `; // ASCII: as many bytes as characters
       const row = JSON.stringify(items[i]);
-      rows[name].add(offset, Buffer.byteLength(row));
-      await write(row);
+      const bytes = Buffer.byteLength(row);
+      rows[name].add(offset + prefix.length, bytes);
+      await write(prefix + row, prefix.length + bytes);
     }
     await write(items.length ? '\n  ]' : ']');
   }
