@@ -4,8 +4,8 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
-import zlib from 'node:zlib';
 import { folderMaker } from '../../src/util/folder-maker.ts';
+import { deflateWhole } from '../../src/package/zip-writer.ts';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 
@@ -46,7 +46,7 @@ export async function floorFiles(dir: string, files: readonly { file: string; da
       const { file, data } = files[next++];
       const path = join(dir, file);
       const made = folder(dirname(path));
-      zlib.deflateRawSync(data);
+      deflateWhole(data);
       await made;
       await writeFile(path, data);
     }

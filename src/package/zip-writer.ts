@@ -14,6 +14,15 @@ export const SMALL_FILE = 1 << 20;
 /** Room beyond its input for a small file's deflated bytes (block headers); if they need more, zlib adds a chunk. */
 const DEFLATE_SLACK = 64;
 const FLUSH_AT = 1 << 20;
+
+/**
+ * A small file deflated in one call, into an output buffer sized to it: zlib's default is 16 KB per call,
+ * and one per evidence record (about 1 KB each) made 16 KB of external memory to collect per record,
+ * which piled up to about 70 MB while the evidence folder was written. Same bytes as the default.
+ */
+export function deflateWhole(data: Buffer): Buffer {
+  return zlib.deflateRawSync(data, { chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, data.length + DEFLATE_SLACK) });
+}
 const MAX16 = 0xffff;
 const MAX32 = 0xffffffff;
 const FLAG_DATA_DESCRIPTOR = 0x0008;
@@ -104,10 +113,7 @@ export class ZipWriter {
 
   /** Adds an entry whose bytes are in memory (a small file read whole). */
   async addBuffer(name: string, data: Buffer, mtime: Date): Promise<void> {
-    // The output buffer sized to the input (deflate's output of it fits): zlib's default is 16 KB per
-    // call, and one per evidence record (about 1 KB each) made 16 KB of external memory to collect per
-    // record, which piled up to about 70 MB while the evidence folder was written. Same bytes.
-    const deflated = zlib.deflateRawSync(data, { chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, data.length + DEFLATE_SLACK) });
+    const deflated = deflateWhole(data);
     const stored = deflated.length >= data.length;
     const e: CentralEntry = { name, flags: FLAG_UTF8, method: stored ? STORE : DEFLATE, ...dosDateTime(mtime), crc: zlib.crc32(data), compressedSize: stored ? data.length : deflated.length, size: data.length, offset: this.offset };
     if (e.size >= MAX32) throw new Error(`zip: ${name} is too large to add from memory`);
