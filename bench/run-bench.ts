@@ -2,7 +2,7 @@
 // evaluation and rendering stage in its own process beside the exceljs/pdfkit floors. Prints a
 // table and writes bench/results.json (bench/results-smoke.json for the smoke run).
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runChild } from './child.ts';
 import { compileBench } from './compiled/compile-bench.ts';
@@ -53,16 +53,19 @@ const base = await ensureBaseRecords(DATA);
 log('stages: building dist/ and compiling the benchmark...');
 compileBench();
 // Findings one base account yields with the current rules: the number of accounts for a target follows.
-const probe = await runChild('bench/stages/stage-child.ts', ['evaluate', base, '1', DATA], undefined, true);
+// Each stage leaves its output in this folder, removed once every stage is measured (stage-child.ts).
+const stageWork = await mkdtemp(`${DATA}/stages-`);
+const probe = await runChild('bench/stages/stage-child.ts', ['evaluate', base, '1', stageWork], undefined, true);
 const perAccount = Number(probe.value);
 const stages: Record<string, any>[] = [];
 for (const { findings: target, stages: names } of PLAN.stages) {
   const accounts = Math.max(1, Math.round(target / perAccount));
   for (const stage of names) {
     log(`stages: ${stage} at ~${target} findings (${accounts} accounts)...`);
-    stages.push({ target, stage, ...(await runChild('bench/stages/stage-child.ts', [stage, base, String(accounts), DATA], PLAN.stageTimeoutMs, true)) });
+    stages.push({ target, stage, ...(await runChild('bench/stages/stage-child.ts', [stage, base, String(accounts), stageWork], PLAN.stageTimeoutMs, true)) });
   }
 }
+await rm(stageWork, { recursive: true, force: true });
 
 log(`workers: ${PLAN.workers.accounts} accounts, ${PLAN.workers.counts} worker processes...`);
 const workers = (await runChild('bench/workers/bench-workers.ts', [String(PLAN.workers.accounts), String(PLAN.workers.size), PLAN.workers.counts], 3_600_000)) as WorkerBench;

@@ -134,7 +134,9 @@ async function main(stage: Stage, baseFile: string, accounts: number, workDir: s
       break;
     }
   }
-  await rm(out, { recursive: true, force: true });
+  // The output stays: run-bench.ts removes its work folder once every stage is measured. Removing 48k
+  // files here, seconds before the next stage creates as many, made this machine's ext4 (no journal)
+  // scan past every recently deleted inode for each file it created: most of the stages' system CPU.
   // Which code was measured: compiled (bench/compiled/, the product from dist/) or the sources through tsx.
   const code = import.meta.url.includes('/.bench-build/') ? 'compiled' : 'tsx';
   return { ...m, accounts, records: recordCount, findings, rows, code, ...(note ? { catalogNote: note } : {}) };
