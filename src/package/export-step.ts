@@ -15,7 +15,13 @@ export function exportStep(opts: ExportStepOptions): PackageStep {
   return async (dir, ctx) => {
     if (!opts.formats.length) return;
     await mkdir(confinedPath(dir, 'exports'), { recursive: true });
-    if (opts.formats.includes('asff')) await writeAsffFile(confinedPath(dir, EXPORT_FILES.asff), ctx.results, { homeRegion: opts.homeRegion });
-    if (opts.formats.includes('ocsf')) await writeOcsfFile(confinedPath(dir, EXPORT_FILES.ocsf), ctx.results);
+    if (opts.formats.includes('asff')) {
+      await writeAsffFile(confinedPath(dir, EXPORT_FILES.asff), ctx.results, { homeRegion: opts.homeRegion });
+      ctx.written?.completed(EXPORT_FILES.asff);
+    }
+    if (opts.formats.includes('ocsf')) {
+      await writeOcsfFile(confinedPath(dir, EXPORT_FILES.ocsf), ctx.results);
+      ctx.written?.completed(EXPORT_FILES.ocsf);
+    }
   };
 }

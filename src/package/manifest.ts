@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { IterableResults } from '../results/run-results.ts';
 import type { SignerDescription } from '../sign/signing-identity.ts';
-import { sha256FileAndSize } from '../util/sha256.ts';
+import { sha256FileAndSize, type FileDigest } from '../util/sha256.ts';
 import { stableStringify } from '../util/stable-json.ts';
 import { listPackageFiles } from './package-files.ts';
-import type { FileDigest } from './written-files.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_SIGNATURE_FILE = 'manifest.sig';

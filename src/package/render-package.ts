@@ -33,10 +33,14 @@ export function renderReportsStep(opts: RenderOptions): PackageStep {
     const narrative = await loadNarrative(vm, opts.templatesDir);
     // The PDF first: it is the package's largest working set (pdfkit's buffers until V8 collects them),
     // and each later renderer starts from the memory the one before it left.
+    // Each report goes into the zip as soon as it is written, while the next one renders.
     await renderPdf(confinedPath(dir, REPORT_FILES.pdf), vm, narrative, opts.identity, new Date(), { pageSize: opts.pageSize });
+    ctx.written?.completed(REPORT_FILES.pdf);
     await renderXlsx(confinedPath(dir, REPORT_FILES.xlsx), vm, ctx.results);
+    ctx.written?.completed(REPORT_FILES.xlsx);
     await mkdir(confinedPath(dir, 'oscal'), { recursive: true });
     await renderOscal(confinedPath(dir, REPORT_FILES.oscal), vm, ctx.results);
+    ctx.written?.completed(REPORT_FILES.oscal);
     // The portal's evidence chunks were written with the evidence folder; without that, they are read back from it.
     await renderPortal(dir, ctx.results, signer, evidenceChunkStarts ? { evidenceChunkStarts } : {});
     evidenceChunkStarts = undefined;

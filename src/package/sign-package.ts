@@ -18,7 +18,7 @@ export function signPackageStep(opts: SignPackageOptions): PackageStep {
   return async (dir, ctx) => {
     const now = opts.now?.() ?? new Date();
     await writeFile(confinedPath(dir, SIGNER_CERTIFICATE_FILE), opts.identity.certificatePem);
-    const manifest = await buildManifest(dir, ctx.results, describeSigner(opts.identity), { previousManifestSha256: opts.previousManifestSha256, createdAt: now.toISOString(), written: ctx.written?.all() });
+    const manifest = await buildManifest(dir, ctx.results, describeSigner(opts.identity), { previousManifestSha256: opts.previousManifestSha256, createdAt: now.toISOString(), written: await ctx.written?.all() });
     await writeFile(confinedPath(dir, MANIFEST_FILE), serializeManifest(manifest));
     // Sign the bytes as written, not a re-serialization.
     const bytes = await readFile(confinedPath(dir, MANIFEST_FILE));

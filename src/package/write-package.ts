@@ -1,6 +1,7 @@
 // Writes a run's package folder. Everything is written into a temporary sibling folder and renamed
 // into place only when complete, so a crash never leaves a half package that looks whole.
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
+import { SNAPSHOT_INDEX } from '../collect/snapshot/snapshot-format.ts';
 import { writeSnapshot } from '../collect/snapshot/write-snapshot.ts';
 import type { IterableResults, RunResults } from '../results/run-results.ts';
 import { writeResultsJson } from '../render/results-json.ts';
@@ -75,6 +76,9 @@ export async function writePackage(outDir: string, ctx: PackageInput, steps: Pac
       const taken: PackageContext = ctx;
       taken.results = await writeResults(tmp, ctx.results);
       await writeEvidence(tmp, taken, records, files, steps.flatMap((s) => (s.evidence ? [s.evidence(files)] : [])));
+      // Into the zip while the steps render (queued behind the evidence entries, which came first).
+      files.completed(RESULTS_FILE);
+      files.completed(`${EVIDENCE_DIR}/${SNAPSHOT_INDEX}`);
       for (const step of steps) await step(tmp, taken);
       await files.settled();
       await zip?.finish(tmp);

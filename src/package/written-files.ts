@@ -3,24 +3,26 @@
 // bytes as they are written, and each goes into the zip then, so neither the manifest nor the zip reads
 // them back (each pass over them cost seconds of system calls). The manifest's signature thus vouches
 // for the bytes Proofline wrote, which are the bytes on disk unless something changed them after the
-// write; `verify` re-hashes every file from disk and would report such a change.
+// write; `verify` re-hashes every file from disk and would report such a change. Files a step writes
+// itself (the reports, results.json) are declared complete when written: each is then read once, into
+// the zip while the next step renders, with its digest taken from the bytes read.
 import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { confinedPath } from '../util/confined-path.ts';
 import { folderMaker } from '../util/folder-maker.ts';
-import { sha256Hex } from '../util/sha256.ts';
+import { sha256Hex, type FileDigest } from '../util/sha256.ts';
 import type { PackageZip } from './zip-package.ts';
 
-export interface FileDigest {
-  sha256: string;
-  bytes: number;
-}
+export type { FileDigest };
 
 export class WrittenFiles {
   private readonly digests = new Map<string, FileDigest>();
   private readonly folder = folderMaker();
   // Zip entries are appended one at a time, in the order the files were noted.
   private zipTail: Promise<unknown> = Promise.resolve();
+  // Files declared complete whose entries are queued, and the errors of any that failed.
+  private readonly completing = new Set<string>();
+  private readonly failures: unknown[] = [];
 
   constructor(
     private readonly dir: string,
@@ -33,7 +35,7 @@ export class WrittenFiles {
    * `expectedSha256` (a record's seal), bytes that do not match it are refused.
    */
   noted(file: string, data: Buffer, expectedSha256?: string): Promise<void> {
-    if (this.digests.has(file)) return Promise.reject(new Error(`package: ${file} was written twice`));
+    if (this.digests.has(file) || this.completing.has(file)) return Promise.reject(new Error(`package: ${file} was written twice`));
     const sha256 = sha256Hex(data);
     if (expectedSha256 !== undefined && sha256 !== expectedSha256) return Promise.reject(new Error(`package: the bytes written to ${file} do not match the SHA-256 its record was sealed with; the record changed after collection`));
     // The expected string when it matches: the run's results hold it already.
@@ -53,13 +55,34 @@ export class WrittenFiles {
     await Promise.all([taken, writeFile(path, data)]);
   }
 
-  /** The digests of every file noted so far, by package-relative path. */
-  all(): ReadonlyMap<string, FileDigest> {
+  /**
+   * Declares a package file complete: no step writes it again. With a zip, its entry is queued now and
+   * written while the steps go on (the deflate runs on libuv's threads, beside the renderers' JavaScript),
+   * and its digest is taken from the bytes read for it, so the manifest does not read it again. A failure
+   * is reported by settled().
+   */
+  completed(file: string): void {
+    const zip = this.zip;
+    if (!zip) return;
+    if (this.digests.has(file) || this.completing.has(file)) throw new Error(`package: ${file} was declared complete twice`);
+    this.completing.add(file);
+    const path = confinedPath(this.dir, file);
+    const added = this.zipTail.then(async () => void this.digests.set(file, await zip.addFromDisk(file, path)));
+    this.zipTail = added.catch((err: unknown) => void this.failures.push(err));
+  }
+
+  /** The digests of every file noted or completed, by package-relative path, once all are taken. */
+  async all(): Promise<ReadonlyMap<string, FileDigest>> {
+    await this.settled();
     return this.digests;
   }
 
-  /** Waits until every noted file's zip entry is written (a failed entry rejected its own caller). */
+  /**
+   * Waits until every noted and completed file's zip entry is written. A failed noted entry rejected its
+   * own caller; a failed completed one is thrown here.
+   */
   async settled(): Promise<void> {
     await this.zipTail;
+    if (this.failures.length) throw this.failures[0];
   }
 }

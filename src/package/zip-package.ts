@@ -1,8 +1,11 @@
 // The zip that travels with the package folder: same files, same relative paths, under the package's name.
-// Files the package wrote from bytes it held (written-files.ts) are added as they are written; the rest
-// are read at the end, small files 16 at a time ahead of the writer (zip-writer.ts), large ones streamed.
+// Files the package wrote from bytes it held (written-files.ts) are added as they are written, files a
+// step declares complete as it goes on (read once from disk, digest taken on the way); the rest are read
+// at the end, small files 16 at a time ahead of the writer (zip-writer.ts), large ones streamed.
+import { createHash } from 'node:crypto';
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sha256Hex, type FileDigest } from '../util/sha256.ts';
 import { listPackageFiles } from './package-files.ts';
 import { SMALL_FILE, ZipWriter } from './zip-writer.ts';
 
@@ -26,6 +29,28 @@ export class PackageZip {
   async addWritten(file: string, data: Buffer, mtime: Date): Promise<void> {
     this.added.add(file);
     await this.zip.addBuffer(`${this.rootName}/${file}`, data, mtime);
+  }
+
+  /**
+   * Adds a package file from disk, read once: streamed into the zip (a large one) or read whole, its
+   * SHA-256 and size taken from the bytes read. Calls must not overlap with each other or addWritten.
+   */
+  async addFromDisk(file: string, path: string): Promise<FileDigest> {
+    const { size, mtime } = await stat(path);
+    this.added.add(file);
+    const name = `${this.rootName}/${file}`;
+    if (size <= SMALL_FILE) {
+      const data = await readFile(path);
+      await this.zip.addBuffer(name, data, mtime);
+      return { sha256: sha256Hex(data), bytes: data.length };
+    }
+    const hash = createHash('sha256');
+    let bytes = 0;
+    await this.zip.addFileStream(name, path, mtime, (chunk) => {
+      hash.update(chunk);
+      bytes += chunk.length;
+    });
+    return { sha256: hash.digest('hex'), bytes };
   }
 
   /** Adds every file of `dir` not added yet, writes the central directory and closes the zip. */

@@ -14,6 +14,8 @@ export const SMALL_FILE = 1 << 20;
 /** Room beyond its input for a small file's deflated bytes (block headers); if they need more, zlib adds a chunk. */
 const DEFLATE_SLACK = 64;
 const FLUSH_AT = 1 << 20;
+const STREAM_READ = 1 << 20;
+const STREAM_DEFLATE_CHUNK = 1 << 16;
 
 /**
  * A small file deflated in one call, into an output buffer sized to it: zlib's default is 16 KB per call,
@@ -123,22 +125,27 @@ export class ZipWriter {
     await this.flush();
   }
 
-  /** Adds a file streamed from disk (large files): deflated as it is read, sizes and CRC after the data. */
-  async addFileStream(name: string, path: string, mtime: Date): Promise<void> {
+  /**
+   * Adds a file streamed from disk (large files): deflated as it is read, sizes and CRC after the data.
+   * `onRead` sees each chunk as read (a digest taken on the way, so the file is read once).
+   */
+  async addFileStream(name: string, path: string, mtime: Date, onRead?: (chunk: Buffer) => void): Promise<void> {
     const e: CentralEntry = { name, flags: FLAG_UTF8 | FLAG_DATA_DESCRIPTOR, method: DEFLATE, ...dosDateTime(mtime), crc: 0, compressedSize: 0, size: 0, offset: this.offset };
     this.entries.push(e);
     this.push(this.localHeader(e));
     await this.flush(true);
     await pipeline(
-      createReadStream(path),
+      // 1 MiB reads and 64 KiB deflate chunks: a 100 MB results.json in fewer trips through JavaScript.
+      createReadStream(path, { highWaterMark: STREAM_READ }),
       async function* crc(this: void, source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
+          onRead?.(chunk);
           e.crc = zlib.crc32(chunk, e.crc);
           e.size += chunk.length;
           yield chunk;
         }
       },
-      zlib.createDeflateRaw(),
+      zlib.createDeflateRaw({ chunkSize: STREAM_DEFLATE_CHUNK }),
       async (source: AsyncIterable<Buffer>) => {
         for await (const chunk of source) {
           e.compressedSize += chunk.length;

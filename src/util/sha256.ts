@@ -5,6 +5,12 @@ import { open } from 'node:fs/promises';
 /** Files up to this size are read in one call: far cheaper than a stream for the many small evidence files. */
 const WHOLE_READ_LIMIT = 1 << 20;
 
+/** A file's SHA-256 (hex) and size in bytes. */
+export interface FileDigest {
+  sha256: string;
+  bytes: number;
+}
+
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
@@ -14,7 +20,7 @@ export async function sha256File(path: string): Promise<string> {
 }
 
 /** The file's SHA-256 and its size in bytes (the size from the same open, no second stat). */
-export async function sha256FileAndSize(path: string): Promise<{ sha256: string; bytes: number }> {
+export async function sha256FileAndSize(path: string): Promise<FileDigest> {
   const handle = await open(path, 'r');
   let size: number;
   try {

@@ -4,7 +4,7 @@
 // digests are the files' on disk, the zip holds the folder's files byte for byte, the portal's chunks
 // are those written from the evidence folder. A record whose bytes no longer match its seal is refused.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ import { renderReportsStep } from '../../src/package/render-package.ts';
 import { signPackageStep } from '../../src/package/sign-package.ts';
 import { verifyPackage } from '../../src/package/verify-package.ts';
 import { writePackage } from '../../src/package/write-package.ts';
+import { WrittenFiles } from '../../src/package/written-files.ts';
+import { PackageZip } from '../../src/package/zip-package.ts';
 import { recordTextsFromFolder, writeEvidenceChunks } from '../../src/render/portal/portal-evidence.ts';
 import { developmentIdentity } from '../../src/sign/dev-identity.ts';
 import type { SigningIdentity } from '../../src/sign/signing-identity.ts';
@@ -91,5 +93,64 @@ describe('files the package writes once', () => {
     const out = join(work, 'missing');
     await expect(writePackage(out, run, steps(), { zip: true })).rejects.toThrow(`evidence record ${missing.id} is listed in results.json but was not collected`);
     expect(await readdir(out)).toEqual([]);
+  });
+});
+
+describe('files a step declares complete', () => {
+  // One large file (streamed into the zip) and one small (read whole), declared while the step goes on.
+  const large = Buffer.from('{"row":"x"}\n'.repeat(300_000));
+  const small = Buffer.from('{"small":true}\n');
+
+  async function fixture(name: string) {
+    const dir = join(work, name);
+    await mkdir(join(dir, 'oscal'), { recursive: true });
+    const zip = await PackageZip.create(`${dir}.zip`, name);
+    return { dir, zip, files: new WrittenFiles(dir, zip) };
+  }
+
+  it('zips each once, with the digest and size of the bytes read for the zip', async () => {
+    const { dir, zip, files } = await fixture('declared');
+    expect(large.length).toBeGreaterThan(1 << 20);
+    await writeFile(join(dir, 'results.json'), large);
+    files.completed('results.json');
+    await writeFile(join(dir, 'oscal', 'small.json'), small);
+    files.completed('oscal/small.json');
+    await files.write('evidence/a.json', Buffer.from('{"a":1}\n'));
+    const digests = await files.all();
+    expect(digests.get('results.json')).toEqual({ sha256: sha256(large), bytes: large.length });
+    expect(digests.get('oscal/small.json')).toEqual({ sha256: sha256(small), bytes: small.length });
+    await zip.finish(dir);
+    const zipped = await readZip(`${dir}.zip`);
+    expect([...zipped.keys()].sort()).toEqual([`declared/evidence/a.json`, `declared/oscal/small.json`, `declared/results.json`]);
+    expect(zipped.get('declared/results.json')?.equals(large)).toBe(true);
+    expect(zipped.get('declared/oscal/small.json')?.equals(small)).toBe(true);
+  });
+
+  it('reports a file that could not be read when the package settles, naming it', async () => {
+    const { dir, zip, files } = await fixture('vanished');
+    files.completed('report.pdf');
+    await expect(files.settled()).rejects.toThrow(/report\.pdf/);
+    await expect(files.all()).rejects.toThrow(/report\.pdf/);
+    await zip.abandon();
+    expect(await readdir(dir)).toEqual(['oscal']);
+  });
+
+  it('refuses a file declared complete twice, or written after it was declared', async () => {
+    const { dir, zip, files } = await fixture('twice');
+    await writeFile(join(dir, 'results.json'), small);
+    files.completed('results.json');
+    expect(() => files.completed('results.json')).toThrow('package: results.json was declared complete twice');
+    await expect(files.write('results.json', small)).rejects.toThrow('package: results.json was written twice');
+    await files.settled();
+    await zip.abandon();
+  });
+
+  it('without a zip, leaves the file to the manifest to read', async () => {
+    const dir = join(work, 'no-zip');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'results.json'), small);
+    const files = new WrittenFiles(dir);
+    files.completed('results.json');
+    expect((await files.all()).has('results.json')).toBe(false);
   });
 });
