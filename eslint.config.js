@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // portal.js is browser code shipped as written; its JSDoc types are checked by test/portal.
-  { ignores: ['dist/', 'out/', 'coverage/', '.test-build-*/', '.bench-build/', 'samples/sample-account/', 'node_modules/', 'templates/portal/'] },
+  { ignores: ['dist/', 'out/', 'coverage/', '.test-build-*/', '.bench-build/', 'samples/sample-account/', 'node_modules/', 'templates/portal/', 'bench/.data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
