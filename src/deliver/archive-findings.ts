@@ -7,7 +7,7 @@
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { asffFinding, type AsffOptions } from '../render/exports/asff.ts';
 import { controlOf, truncate } from '../render/exports/export-common.ts';
-import type { ControlEntry, ResultFinding, RunMetadata, RunResults } from '../results/run-results.ts';
+import type { ControlEntry, IterableResults, ResultFinding, RunMetadata } from '../results/run-results.ts';
 
 /** What the previous run delivered: its metadata, controls and failing/unknown findings. */
 export interface PreviousDelivery {
@@ -27,7 +27,7 @@ function resolution(now: ResultFinding | undefined): string {
   return now.status === 'pass' ? `it passes: ${now.reason}` : `nothing is left to check: ${now.reason}`;
 }
 
-export function* archivedFindings(results: RunResults, previous: PreviousDelivery, opts: AsffOptions = {}): Generator<AwsSecurityFinding> {
+export function* archivedFindings(results: IterableResults, previous: PreviousDelivery, opts: AsffOptions = {}): Generator<AwsSecurityFinding> {
   const candidates = new Set(previous.open.map((f) => f.id));
   const current = new Map<string, ResultFinding>();
   for (const f of results.findings) if (candidates.has(f.id)) current.set(f.id, f);

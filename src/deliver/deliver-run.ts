@@ -5,7 +5,7 @@ import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { DeliveryConfig } from '../config/operations-config.ts';
-import type { RunResults } from '../results/run-results.ts';
+import type { IterableResults } from '../results/run-results.ts';
 import { notificationText } from './notification-text.ts';
 import { postWebhook, publishSns, snsClientFor } from './notify.ts';
 import { runSummaryView } from './run-summary-view.ts';
@@ -30,7 +30,7 @@ export interface DeliveryReport {
 }
 
 /** `previous`: the previous run's open findings, so Security Hub archives the ones fixed since. */
-export async function deliverRun(delivery: DeliveryConfig | undefined, packagePath: string, results: RunResults, clients: DeliveryClients = {}, now = new Date(), templatesDir?: string, previous?: PreviousDelivery): Promise<DeliveryReport> {
+export async function deliverRun(delivery: DeliveryConfig | undefined, packagePath: string, results: IterableResults, clients: DeliveryClients = {}, now = new Date(), templatesDir?: string, previous?: PreviousDelivery): Promise<DeliveryReport> {
   const report: DeliveryReport = { errors: [] };
   if (!delivery) return report;
   if (delivery.s3) {

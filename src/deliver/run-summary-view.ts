@@ -1,6 +1,6 @@
 // What notifications may say about a run: counts and names from the results, never raw AWS data.
 import { FRAMEWORK_IDS } from '../catalog/catalog-schema.ts';
-import type { RunResults } from '../results/run-results.ts';
+import type { IterableResults } from '../results/run-results.ts';
 import { FRAMEWORK_NAMES } from '../catalog/framework-names.ts';
 
 
@@ -11,8 +11,8 @@ export interface RunSummaryView {
   runDate: string;
   accounts: number;
   regions: number;
-  findings: RunResults['summary']['findings'];
-  controls: RunResults['summary']['controls'];
+  findings: IterableResults['summary']['findings'];
+  controls: IterableResults['summary']['controls'];
   failingControls: number;
   oneFailing: boolean;
   acceptedRisk: number;
@@ -25,7 +25,7 @@ export interface RunSummaryView {
   uploadedTo?: string;
 }
 
-export function runSummaryView(results: RunResults, packagePath: string, uploadedTo?: string): RunSummaryView {
+export function runSummaryView(results: IterableResults, packagePath: string, uploadedTo?: string): RunSummaryView {
   const s = results.summary;
   const failing = s.controls.fail ?? 0;
   return {

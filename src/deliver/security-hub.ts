@@ -7,7 +7,7 @@
 import { BatchImportFindingsCommand, SecurityHubClient, type AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { asffFindings } from '../render/exports/asff.ts';
-import type { RunResults } from '../results/run-results.ts';
+import type { IterableResults } from '../results/run-results.ts';
 import { archivedFindings, type PreviousDelivery } from './archive-findings.ts';
 
 export const BATCH_SIZE = 100;
@@ -47,7 +47,7 @@ function regionOf(finding: AwsSecurityFinding): string {
   return (finding.ProductArn ?? '').split(':')[3] ?? '';
 }
 
-export async function importToSecurityHub(results: RunResults, opts: SecurityHubImportOptions = {}): Promise<SecurityHubImportReport> {
+export async function importToSecurityHub(results: IterableResults, opts: SecurityHubImportOptions = {}): Promise<SecurityHubImportReport> {
   const homeRegion = opts.homeRegion ?? results.run.scope.regions[0] ?? 'us-east-1';
   const account = opts.account ?? (await (opts.sts ?? new STSClient({ region: homeRegion })).send(new GetCallerIdentityCommand({}))).Account;
   if (!account) throw new Error('STS GetCallerIdentity returned no account');

@@ -5,7 +5,7 @@
 // manifest digest. The chain is computed here, the same for both backends.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import type { LearnedRate } from '../collect/learned-rates.ts';
 import type { RunResults } from '../results/run-results.ts';
 import { InputError } from '../util/input-error.ts';
@@ -20,11 +20,16 @@ import { PostgresHistorySql } from './postgres-history-sql.ts';
 import { readLearnedRates, writeLearnedRates } from './operation-rates.ts';
 import { rekeyNote, type ChainState, type RekeyNote } from './rekey-history.ts';
 import { SqliteHistorySql } from './sqlite-history-sql.ts';
+import { storedResults, storedResultsFile, type ResultsFile } from './stored-results.ts';
 
 export const HISTORY_FILE = 'history.sqlite';
 
 /** What a run tells the store; the chain fields (previous digests, entry digest) are the store's to compute. */
-export type RecordRunInput = Pick<HistoryEntry, 'id' | 'startedAt' | 'finishedAt' | 'status' | 'error' | 'packagePath' | 'manifestSha256'> & { results?: RunResults };
+export type RecordRunInput = Pick<HistoryEntry, 'id' | 'startedAt' | 'finishedAt' | 'status' | 'error' | 'packagePath' | 'manifestSha256'> & {
+  /** The results to keep: held in memory, or the package's results.json (read from the file). */
+  results?: RunResults;
+  resultsFile?: ResultsFile;
+};
 
 interface Row {
   seq: number;
@@ -177,11 +182,13 @@ export class HistoryStore {
     return previousManifest(this.sql);
   }
 
-  recordRun(input: RecordRunInput): Promise<HistoryEntry> {
+  async recordRun(input: RecordRunInput): Promise<HistoryEntry> {
+    if (input.results && input.resultsFile) throw new Error(`run ${input.id}: results given twice (in memory and as a file)`);
+    // Read and compressed before the transaction, which then only writes.
+    const stored = input.results ? storedResults(input.results) : input.resultsFile ? await storedResultsFile(input.resultsFile) : undefined;
     return this.sql.transaction(async (tx) => {
       await this.assertOwnKey(tx);
       const last = await tx.get<{ seq: number; entry_sha256: string; entry_mac: string | null }>('SELECT seq, entry_sha256, entry_mac FROM runs ORDER BY seq DESC LIMIT 1');
-      const resultsJson = input.results ? stableStringify(input.results) : undefined;
       const previousManifestSha256 = input.status === 'succeeded' ? await previousManifest(tx) : undefined;
       const base: Omit<HistoryEntry, 'entrySha256'> = {
         seq: (last?.seq ?? 0) + 1,
@@ -193,7 +200,7 @@ export class HistoryStore {
         ...(input.packagePath !== undefined ? { packagePath: input.packagePath } : {}),
         ...(input.manifestSha256 !== undefined ? { manifestSha256: input.manifestSha256 } : {}),
         ...(previousManifestSha256 ? { previousManifestSha256 } : {}),
-        ...(resultsJson ? { resultsSha256: sha256Hex(resultsJson), summary: JSON.parse(stableStringify(input.results!.summary)) } : {}),
+        ...(stored ? { resultsSha256: stored.sha256, summary: JSON.parse(stableStringify(stored.summary)) } : {}),
         ...(last ? { previousEntrySha256: last.entry_sha256 } : {}),
       };
       const entrySha256 = entryDigest(base);
@@ -203,7 +210,7 @@ export class HistoryStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [entry.seq, entry.id, entry.startedAt, entry.finishedAt, entry.status, entry.error ?? null, entry.packagePath ?? null, entry.manifestSha256 ?? null, entry.previousManifestSha256 ?? null, entry.resultsSha256 ?? null, entry.summary === undefined ? null : stableStringify(entry.summary), entry.previousEntrySha256 ?? null, entry.entrySha256, entry.entryMac],
       );
-      if (resultsJson) await tx.run('INSERT INTO run_results (run_id, results_gzip) VALUES (?, ?)', [input.id, gzipSync(resultsJson)]);
+      if (stored) await tx.run('INSERT INTO run_results (run_id, results_gzip) VALUES (?, ?)', [input.id, stored.gzip]);
       await this.setHead(tx, entry.seq, entry.entryMac!);
       return entry;
     });

@@ -13,7 +13,7 @@ import { PackageZip } from './zip-package.ts';
 import { WrittenFiles } from './written-files.ts';
 
 const EVIDENCE_DIR = 'evidence';
-const RESULTS_FILE = 'results.json';
+export const RESULTS_FILE = 'results.json';
 
 export interface PackageContext {
   /**
@@ -21,7 +21,8 @@ export interface PackageContext {
    * once results.json is written, this field is replaced by results whose findings and evidence are
    * results.json's rows, read from the package as each step iterates them (util/json-rows.ts), so the
    * arrays can be collected while the reports render. A caller that needs the arrays afterwards keeps
-   * its own reference to them (and their memory).
+   * its own reference to them (and their memory). Once writePackage returns, these rows are read from
+   * the published package's results.json.
    */
   results: IterableResults;
   /**
@@ -74,7 +75,7 @@ export async function writePackage(outDir: string, ctx: PackageInput, steps: Pac
       // results.json first: from here on the steps read the findings and evidence entries from it, and
       // the arrays are garbage before the evidence records (the other large input) are written and released.
       const taken: PackageContext = ctx;
-      taken.results = await writeResults(tmp, ctx.results);
+      taken.results = rows = await writeResults(tmp, ctx.results);
       await writeEvidence(tmp, taken, records, files, steps.flatMap((s) => (s.evidence ? [s.evidence(files)] : [])));
       // Into the zip while the steps render (queued behind the evidence entries, which came first).
       files.completed(RESULTS_FILE);
@@ -87,11 +88,19 @@ export async function writePackage(outDir: string, ctx: PackageInput, steps: Pac
       throw err;
     }
   };
-  return writeFolderAtomically(outDir, name, fill, { what: 'package', siblings: opts.zip ? ['.zip'] : [], beforePublish: opts.beforePublish });
+  let rows: ResultsRows | undefined;
+  const published = await writeFolderAtomically(outDir, name, fill, { what: 'package', siblings: opts.zip ? ['.zip'] : [], beforePublish: opts.beforePublish });
+  // The temporary folder is now the published package: its rows are read from there.
+  const path = confinedPath(published, RESULTS_FILE);
+  if (rows) (ctx as PackageContext).results = { ...rows, findings: rows.findings.inFile(path), evidence: rows.evidence.inFile(path) };
+  return published;
 }
 
+/** The results the steps read: results.json's head, its findings and evidence entries as rows of the file. */
+type ResultsRows = Omit<IterableResults, 'findings' | 'evidence'> & { findings: FileRows<RunResults['findings'][number]>; evidence: FileRows<RunResults['evidence'][number]> };
+
 /** results.json, and the results the steps read: its findings and evidence entries as rows of the file. */
-async function writeResults(tmp: string, results: RunResults): Promise<IterableResults> {
+async function writeResults(tmp: string, results: RunResults): Promise<ResultsRows> {
   const path = confinedPath(tmp, RESULTS_FILE);
   const rows = await writeResultsJson(path, results);
   const { findings: _findings, evidence: _evidence, ...head } = results;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ProoflineConfig } from '../config/config-schema.ts';
 import type { loadManualEvidence } from '../manual-evidence/load-manual-evidence.ts';
 import { manualEvidenceStep } from '../package/manual-package-step.ts';
-import type { RunResults } from '../results/run-results.ts';
+import type { IterableResults } from '../results/run-results.ts';
 import { loadRunInputs, type RunInputs } from '../run/load-run-inputs.ts';
 import type { RunEvidenceOutput } from '../run/run-evidence.ts';
 import { applyRetention } from '../history/apply-retention.ts';
@@ -17,7 +17,7 @@ import { markFirstSeen } from '../history/first-seen.ts';
 import { previousRun, type PreviousRun } from '../history/previous-run.ts';
 import { trackerInputs } from '../history/tracker-inputs.ts';
 import type { TrackerInputs } from '../render/tracker/carry-over.ts';
-import { writePackage, type PackageStep } from '../package/write-package.ts';
+import { RESULTS_FILE, writePackage, type PackageStep } from '../package/write-package.ts';
 import { abortable } from './abortable.ts';
 import type { JsonLogger } from './json-logger.ts';
 import type { JobOutcome, ScheduledJob } from './scheduler.ts';
@@ -42,7 +42,7 @@ export interface EvidenceJobDeps {
   /** Renderers and signer; they receive the digest the new manifest must name as its predecessor. */
   packageSteps?: (previousManifestSha256: string | undefined, context: RunContext) => PackageStep[] | Promise<PackageStep[]>;
   /** Upload and notifications after the run is recorded; their failure is logged, not a failed run. */
-  afterRun?: (packagePath: string, results: RunResults, context: RunContext) => Promise<Record<string, unknown>>;
+  afterRun?: (packagePath: string, results: IterableResults, context: RunContext) => Promise<Record<string, unknown>>;
   log: JsonLogger;
   now?: () => Date;
 }
@@ -59,14 +59,15 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
     startedAt = now();
     const inputs = await loadRunInputs(deps.config, startedAt, deps.knownControlIds, deps.catalog);
     for (const warning of inputs.warnings ?? []) deps.log.log('warn', 'input.warning', { warning });
-    // Handed to writePackage, which releases the records once they are on disk.
+    // Handed to writePackage, which releases the records once they are on disk and the findings and
+    // evidence entries once results.json is: the job keeps only the run's metadata and summary.
     const evidence = await abortable(deps.collect(inputs, startedAt, signal), signal);
-    const { results } = evidence;
+    const { run, summary } = evidence.results;
     signal.throwIfAborted();
     // The run before this one: first seen of each open finding, the tracker's carried columns, and
     // the findings fixed since (Resolved sheet, Security Hub archiving).
     const before = await previousRun(deps.store);
-    await markFirstSeen(results, deps.store, before);
+    await markFirstSeen(evidence.results, deps.store, before);
     const context: RunContext = { ...(before ? { previous: before } : {}), tracker: await trackerInputs(inputs.tracker, before) };
     if (context.tracker.note) deps.log.log('warn', 'tracker.not_carried', { reason: context.tracker.note });
     const previous = await deps.store.previousManifestDigest();
@@ -82,18 +83,19 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
     const packagePath = await writePackage(deps.packagesDir, evidence, steps, {
       beforePublish: async (tmpDir, finalDir) => {
         entry = await deps.store.recordRun({
-          id: results.run.id,
-          startedAt: results.run.startedAt,
+          id: run.id,
+          startedAt: run.startedAt,
           finishedAt: now().toISOString(),
           status: 'succeeded',
           packagePath: finalDir,
           manifestSha256: await packageManifestDigest(tmpDir),
-          results,
+          // The results as the package holds them (the manifest signs these bytes).
+          resultsFile: { path: join(tmpDir, RESULTS_FILE), summary },
         });
       },
     });
-    if (!entry) throw new Error(`run ${results.run.id}: the package was written without a history entry`);
-    const outcome: JobOutcome = { runId: results.run.id, seq: entry.seq, package: packagePath, findings: results.summary.findings, acceptedRisk: results.summary.acceptedRisk ?? 0 };
+    if (!entry) throw new Error(`run ${run.id}: the package was written without a history entry`);
+    const outcome: JobOutcome = { runId: run.id, seq: entry.seq, package: packagePath, findings: summary.findings, acceptedRisk: summary.acceptedRisk ?? 0 };
     try {
       const pruned = await applyRetention(deps.store, deps.config.retention, deps.config.observationWindows, now(), deps.packagesDir);
       if (pruned.length) deps.log.log('info', 'retention.pruned', { runs: pruned.map((p) => p.id) });
@@ -103,9 +105,10 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
     }
     if (deps.afterRun) {
       try {
-        Object.assign(outcome, await deps.afterRun(packagePath, results, context));
+        // The results whose findings and evidence are read from the published package's results.json.
+        Object.assign(outcome, await deps.afterRun(packagePath, evidence.results, context));
       } catch (err) {
-        deps.log.log('error', 'delivery.failed', { runId: results.run.id, error: (err as Error).message });
+        deps.log.log('error', 'delivery.failed', { runId: run.id, error: (err as Error).message });
       }
     }
     return outcome;

@@ -45,6 +45,11 @@ export class FileRows<T> implements Rows<T> {
     return this.starts.length;
   }
 
+  /** The same rows in a file that holds the same bytes at another path (the file was moved). */
+  inFile(path: string): FileRows<T> {
+    return new FileRows<T>(path, this.starts, this.lengths);
+  }
+
   /** The rows at these indices, in this order (nothing is read until they are iterated). */
   pick(indices: readonly number[]): FileRows<T> {
     return new FileRows<T>(

@@ -20,6 +20,7 @@ let work: string;
 let handed: RunResults;
 let seen: { results: IterableResults; findings: unknown[]; evidence: unknown[]; vm: ReturnType<typeof materialized>; resultsJson: RunResults } | undefined;
 let ctx: PackageContext;
+let published: string;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'proofline-results-rows-'));
@@ -29,7 +30,7 @@ beforeAll(async () => {
   // What the arrays held, as a copy: writePackage takes the originals.
   handed = JSON.parse(JSON.stringify(run.results)) as RunResults;
   ctx = run;
-  await writePackage(join(work, 'out'), run, [
+  published = await writePackage(join(work, 'out'), run, [
     async (dir, stepCtx) => {
       seen = {
         results: stepCtx.results,
@@ -96,5 +97,12 @@ describe("the package's steps read results.json's rows", () => {
     expect(Array.isArray(ctx.results.findings)).toBe(false);
     expect(Array.isArray(ctx.results.evidence)).toBe(false);
     expect(ctx.records).toEqual([]);
+  });
+
+  it('reads the rows from the published package once writePackage returns (its temporary folder is gone)', () => {
+    expect((ctx.results.findings as FileRows<unknown>).path).toBe(join(published, 'results.json'));
+    expect((ctx.results.evidence as FileRows<unknown>).path).toBe(join(published, 'results.json'));
+    expect([...ctx.results.findings]).toEqual(handed.findings);
+    expect([...ctx.results.evidence]).toEqual(handed.evidence);
   });
 });

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { Scheduler, stopOnSignals } from '../../src/schedule/scheduler.ts';
 import { HistoryStore } from '../../src/history/history-store.ts';
 import { verifyHistory } from '../../src/history/verify-history.ts';
 import { fakeResults } from '../history/fake-results.ts';
+import type { RunResults } from '../../src/results/run-results.ts';
 import { TEST_HISTORY_KEY } from '../helpers/history-key.ts';
 
 let dir: string;
@@ -124,6 +126,34 @@ describe('the history row and the package land together', () => {
     expect(seenDuringStep).toBe(0);
     const [row] = await store.runs();
     expect(await readdir(packagesDir)).toEqual([row.packagePath!.split('/').pop()]);
+  });
+
+  it("keeps the package's results.json as the run's results, and delivers rows read from the published package", async () => {
+    const packagesDir = join(dir, 'packages');
+    let delivered: { findings: string[]; summary: unknown } | undefined;
+    let handed: RunResults | undefined;
+    const { job } = evidenceJob({
+      config: config(), store, packagesDir, log: memoryLogger(), now,
+      collect: async (_inputs, at) => {
+        handed = fakeResults('kept', at.toISOString(), [{ control: 'c1', resource: 'a', status: 'fail' }, { control: 'c1', resource: 'b', status: 'pass' }]);
+        return { results: handed, records: [] };
+      },
+      afterRun: async (_path, results) => {
+        // Not the arrays collection made: rows of the package's results.json, read now.
+        expect(Array.isArray(results.findings)).toBe(false);
+        delivered = { findings: [...results.findings].map((f) => f.id), summary: results.summary };
+        return {};
+      },
+    });
+    await job(new AbortController().signal, 'start');
+    const [row] = await store.runs();
+    const onDisk = await readFile(join(row.packagePath!, 'results.json'));
+    // The digest the chain names is results.json's: the one a signed manifest lists for it.
+    expect(row.resultsSha256).toBe(createHash('sha256').update(onDisk).digest('hex'));
+    expect(await store.results(row.id)).toEqual(JSON.parse(onDisk.toString('utf8')));
+    expect(row.summary).toEqual(JSON.parse(onDisk.toString('utf8')).summary);
+    expect(delivered).toEqual({ findings: handed!.findings.map((f) => f.id), summary: handed!.summary });
+    expect(delivered!.findings).toHaveLength(2);
   });
 
   it('when the row cannot be written, the package is removed and nothing lands', async () => {
