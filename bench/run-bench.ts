@@ -2,7 +2,7 @@
 // evaluation and rendering stage in its own process beside the exceljs/pdfkit floors. Prints a
 // table and writes bench/results.json (bench/results-smoke.json for the smoke run).
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runChild } from './child.ts';
 import { compileBench } from './compiled/compile-bench.ts';
@@ -54,6 +54,12 @@ log('stages: building dist/ and compiling the benchmark...');
 compileBench();
 // Findings one base account yields with the current rules: the number of accounts for a target follows.
 // Each stage leaves its output in this folder, removed once every stage is measured (stage-child.ts).
+// On ext4 without a journal, files created within minutes of as many being deleted cost far more system
+// CPU (the inode allocator passes over recently deleted inodes): a bench started soon after another is told.
+const REMOVED_AT = `${DATA}/stages-removed-at`;
+const lastRemoval = await readFile(REMOVED_AT, 'utf8').then((t) => Date.parse(t.trim()), () => NaN);
+const sinceLastRemoval = Number.isFinite(lastRemoval) ? (Date.now() - lastRemoval) / 1000 : undefined;
+if (sinceLastRemoval !== undefined && sinceLastRemoval < 300) log(`note: the last bench removed its stage files ${Math.round(sinceLastRemoval)} s ago; on ext4 without a journal, wait 5 minutes between benches for comparable file-writing stages`);
 const stageWork = await mkdtemp(`${DATA}/stages-`);
 const probe = await runChild('bench/stages/stage-child.ts', ['evaluate', base, '1', stageWork], undefined, true);
 const perAccount = Number(probe.value);
@@ -66,11 +72,12 @@ for (const { findings: target, stages: names } of PLAN.stages) {
   }
 }
 await rm(stageWork, { recursive: true, force: true });
+await writeFile(REMOVED_AT, `${new Date().toISOString()}\n`);
 
 log(`workers: ${PLAN.workers.accounts} accounts, ${PLAN.workers.counts} worker processes...`);
 const workers = (await runChild('bench/workers/bench-workers.ts', [String(PLAN.workers.accounts), String(PLAN.workers.size), PLAN.workers.counts], 3_600_000)) as WorkerBench;
 
-const results = { kind: smoke ? 'smoke' : 'full', finishedAt: new Date().toISOString(), benchSeconds: (Date.now() - started) / 1000, machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => +l.toFixed(2)) }, findingsPerBaseAccount: perAccount, collection, stages, workers };
+const results = { kind: smoke ? 'smoke' : 'full', finishedAt: new Date().toISOString(), benchSeconds: (Date.now() - started) / 1000, machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => +l.toFixed(2)) }, ...(sinceLastRemoval !== undefined ? { secondsSinceLastBenchRemovedItsStageFiles: Math.round(sinceLastRemoval) } : {}), findingsPerBaseAccount: perAccount, collection, stages, workers };
 const report = formatReport(results);
 await writeFile(`${HERE}${smoke ? 'results-smoke.json' : 'results.json'}`, JSON.stringify({ ...results, targets: report.targets }, null, 2) + '\n');
 process.stdout.write(report.text);
