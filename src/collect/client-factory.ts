@@ -152,6 +152,16 @@ export class ClientFactory {
     return client;
   }
 
+  /** Destroys and forgets the target's clients: its collectors are done (a later call would make new ones). */
+  release(target: Target): void {
+    const suffix = `|${target.account}|${target.region}`;
+    for (const [key, c] of this.cache) {
+      if (!key.endsWith(suffix)) continue;
+      (c as { destroy?: () => void }).destroy?.();
+      this.cache.delete(key);
+    }
+  }
+
   destroy(): void {
     for (const c of this.cache.values()) (c as { destroy?: () => void }).destroy?.();
     this.cache.clear();

@@ -10,6 +10,7 @@ import { describeError } from './aws-error.ts';
 import type { EvidenceSink } from './evidence-sink.ts';
 import { collectorFailureRecords } from './failure-records.ts';
 import { GLOBAL_REGION, type Scope, type Target } from './target.ts';
+import { runKeyed } from '../util/keyed-queue.ts';
 
 export interface CollectionOptions {
   factory: ClientFactory;
@@ -41,49 +42,55 @@ export function targetsFor(collector: Collector, scope: Scope): Target[] {
 
 export async function runCollection(opts: CollectionOptions): Promise<void> {
   const now = opts.now ?? (() => new Date());
-  const limits = new Map<string, ReturnType<typeof pLimit>>();
-  const limitFor = (account: string) => {
-    let l = limits.get(account);
-    if (!l) limits.set(account, (l = pLimit(opts.perAccountConcurrency ?? DEFAULT_PER_ACCOUNT_CONCURRENCY)));
-    return l;
+  // Queued account by account: a free slot goes to the earliest account that may start another
+  // collector, so accounts finish one after another and each target's SDK clients (about 25 KB each,
+  // one per service) are released when its last collector is done. Queued collector by collector, every
+  // account stayed open to the end: at 25 accounts over 100 MB of clients held through collection.
+  const work = opts.scope.accounts.flatMap((account) => opts.collectors.flatMap((collector) => targetsFor(collector, opts.scope).filter((t) => t.account === account).map((target) => ({ collector, target }))));
+  const left = new Map<string, number>();
+  const keyOf = (t: Target) => `${t.account}|${t.region}`;
+  for (const { target } of work) left.set(keyOf(target), (left.get(keyOf(target)) ?? 0) + 1);
+  const done = (target: Target) => {
+    const n = left.get(keyOf(target))! - 1;
+    left.set(keyOf(target), n);
+    if (n === 0) opts.factory.release(target);
   };
-  const total = pLimit(opts.totalConcurrency ?? DEFAULT_TOTAL_CONCURRENCY);
-  // Same acquisition order everywhere (account slot, then run slot), so the two limits cannot deadlock.
-  const jobs = opts.collectors.flatMap((collector) =>
-    targetsFor(collector, opts.scope).map((target) =>
-      limitFor(target.account)(() => total(async () => {
-        const started = Date.now();
-        const ctx: CollectorContext = {
-          target,
-          client: (service) => opts.factory.client(service, target),
-          attempt: async (fn) => {
-            try {
-              return await fn();
-            } catch {
-              return undefined;
-            }
-          },
-          forEach: async (items, fn) => {
-            const each = (item: (typeof items)[number]) => fn(item).catch(() => undefined);
-            if (opts.fanOutConcurrency === undefined) await Promise.all(items.map(each));
-            else {
-              const fanOut = pLimit(opts.fanOutConcurrency);
-              await Promise.all(items.map((item) => fanOut(() => each(item))));
-            }
-          },
-        };
-        try {
-          await collector.collect(ctx);
-          opts.onCollectorDone?.({ collector: collector.name, target, ms: Date.now() - started });
-        } catch (err) {
-          // A collector bug must not vanish: every key it should have produced gets an error record.
-          const { error } = describeError(err);
-          const failure = { name: 'CollectorFailed', message: `${collector.name}: ${error.name}: ${error.message}` };
-          for (const record of collectorFailureRecords(collector, target, failure, { collectorFailure: collector.name }, now())) opts.sink.add(record);
-          opts.onCollectorDone?.({ collector: collector.name, target, ms: Date.now() - started, error: error.message });
-        }
-      })),
-    ),
-  );
-  await Promise.all(jobs);
+  const jobs = work.map(({ collector, target }) => ({
+    key: target.account,
+    run: async () => {
+      const started = Date.now();
+      const ctx: CollectorContext = {
+        target,
+        client: (service) => opts.factory.client(service, target),
+        attempt: async (fn) => {
+          try {
+            return await fn();
+          } catch {
+            return undefined;
+          }
+        },
+        forEach: async (items, fn) => {
+          const each = (item: (typeof items)[number]) => fn(item).catch(() => undefined);
+          if (opts.fanOutConcurrency === undefined) await Promise.all(items.map(each));
+          else {
+            const fanOut = pLimit(opts.fanOutConcurrency);
+            await Promise.all(items.map((item) => fanOut(() => each(item))));
+          }
+        },
+      };
+      try {
+        await collector.collect(ctx);
+        opts.onCollectorDone?.({ collector: collector.name, target, ms: Date.now() - started });
+      } catch (err) {
+        // A collector bug must not vanish: every key it should have produced gets an error record.
+        const { error } = describeError(err);
+        const failure = { name: 'CollectorFailed', message: `${collector.name}: ${error.name}: ${error.message}` };
+        for (const record of collectorFailureRecords(collector, target, failure, { collectorFailure: collector.name }, now())) opts.sink.add(record);
+        opts.onCollectorDone?.({ collector: collector.name, target, ms: Date.now() - started, error: error.message });
+      } finally {
+        done(target);
+      }
+    },
+  }));
+  await runKeyed(jobs, { total: opts.totalConcurrency ?? DEFAULT_TOTAL_CONCURRENCY, perKey: opts.perAccountConcurrency ?? DEFAULT_PER_ACCOUNT_CONCURRENCY });
 }

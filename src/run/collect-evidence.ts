@@ -44,7 +44,7 @@ export async function collectEvidence(opts: CollectEvidenceOptions): Promise<Evi
  * thousands of pending calls alive until the heap's next full collection (at 10,000 resources ~60 MB
  * of peak RSS for no gain in time). Explicit settings still win.
  */
-export const REPLAY_CONCURRENCY = { perAccount: 8, calls: 4, fanOut: 8 } as const;
+export const REPLAY_CONCURRENCY = { perAccount: 8, total: 32, calls: 4, fanOut: 8 } as const;
 
 /** Runs the given collectors over the source's scope with the run's client settings (one run, or one shard of it). */
 export async function collectWith(opts: Omit<CollectEvidenceOptions, 'catalog' | 'collectors'>, collectors: Collector[], preflight: readonly EvidenceRecord[]): Promise<EvidenceRecord[]> {
@@ -66,7 +66,7 @@ export async function collectWith(opts: Omit<CollectEvidenceOptions, 'catalog' |
   });
   for (const record of preflight) sink.add(record);
   try {
-    await runCollection({ factory, sink, scope: opts.source.scope, collectors, now, perAccountConcurrency: opts.perAccountConcurrency ?? (replay ? REPLAY_CONCURRENCY.perAccount : undefined),
+    await runCollection({ factory, sink, scope: opts.source.scope, collectors, now, perAccountConcurrency: opts.perAccountConcurrency ?? (replay ? REPLAY_CONCURRENCY.perAccount : undefined), totalConcurrency: replay ? REPLAY_CONCURRENCY.total : undefined,
       fanOutConcurrency: opts.fanOutConcurrency ?? (replay ? REPLAY_CONCURRENCY.fanOut : undefined), onCollectorDone: opts.onCollectorDone });
   } finally {
     factory.destroy();
