@@ -7,6 +7,8 @@ export interface KeyedJob {
 }
 
 export function runKeyed(jobs: readonly KeyedJob[], bounds: { total: number; perKey: number }): Promise<void> {
+  // A bound below 1 would start nothing and never settle (p-limit, which this replaces, throws too).
+  for (const [name, n] of Object.entries(bounds)) if (!Number.isInteger(n) || n < 1) throw new RangeError(`runKeyed: ${name} must be a whole number from 1 up, not ${n}`);
   // Per key, its waiting jobs in order; keys in the order of their first job.
   const waiting = new Map<string, { jobs: (() => Promise<void>)[]; next: number; running: number }>();
   for (const job of jobs) {

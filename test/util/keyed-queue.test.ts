@@ -80,6 +80,11 @@ describe('runKeyed', () => {
     expect(ran).toEqual([0, 1, 2, 3]);
   });
 
+  it('refuses a bound below 1, which would never settle', () => {
+    expect(() => runKeyed([], { total: 0, perKey: 1 })).toThrow('runKeyed: total must be a whole number from 1 up, not 0');
+    expect(() => runKeyed([], { total: 2, perKey: Number.NaN })).toThrow('runKeyed: perKey must be a whole number from 1 up, not NaN');
+  });
+
   it('resolves at once with no jobs', async () => {
     await expect(runKeyed([], { total: 4, perKey: 1 })).resolves.toBeUndefined();
   });
