@@ -5,12 +5,10 @@
 // manifest digest. The chain is computed here, the same for both backends.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { LearnedRate } from '../collect/learned-rates.ts';
 import type { RunResults } from '../results/run-results.ts';
 import { InputError } from '../util/input-error.ts';
 import { displayUrl } from '../util/postgres-url.ts';
-import { sha256Hex } from '../util/sha256.ts';
 import { stableStringify } from '../util/stable-json.ts';
 import { entryDigest, type HistoryEntry, type RunOutcome } from './history-entry.ts';
 import { HistoryKeyError, historyKeyId } from './history-key.ts';
@@ -20,7 +18,7 @@ import { PostgresHistorySql } from './postgres-history-sql.ts';
 import { readLearnedRates, writeLearnedRates } from './operation-rates.ts';
 import { rekeyNote, type ChainState, type RekeyNote } from './rekey-history.ts';
 import { SqliteHistorySql } from './sqlite-history-sql.ts';
-import { storedResults, storedResultsFile, type ResultsFile } from './stored-results.ts';
+import { readStoredResults, storedResults, storedResultsFile, type ResultsFile } from './stored-results.ts';
 
 export const HISTORY_FILE = 'history.sqlite';
 
@@ -238,10 +236,7 @@ export class HistoryStore {
   /** The stored results of a run, checked against the digest recorded in its chain entry. */
   async results(id: string): Promise<RunResults | undefined> {
     const row = await this.sql.get<{ gz: Buffer; digest: string }>('SELECT r.results_gzip AS gz, s.results_sha256 AS digest FROM run_results r JOIN runs s ON s.id = r.run_id WHERE r.run_id = ?', [id]);
-    if (!row) return undefined;
-    const json = gunzipSync(row.gz).toString('utf8');
-    if (sha256Hex(json) !== row.digest) throw new Error(`stored results of run ${id} do not match their recorded digest`);
-    return JSON.parse(json) as RunResults;
+    return row ? readStoredResults(id, row.gz, row.digest) : undefined;
   }
 
   /** Retention: the package is gone, the chain entry (and the results, for period reports) stay. */

@@ -1,11 +1,11 @@
 // A run's results as the history keeps them: the JSON text gzipped, its SHA-256 (named in the run's
-// chain entry, checked when read back) and the summary. From results held in memory, or from the
+// chain entry, checked when read back here) and the summary. From results held in memory, or from the
 // package's results.json, streamed: a scheduled run hands its findings and evidence to the package and
 // does not keep them (nor a second copy as one string) to record the run.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { createGzip, gzipSync } from 'node:zlib';
+import { createGzip, gunzipSync, gzipSync } from 'node:zlib';
 import type { RunResults } from '../results/run-results.ts';
 import { sha256Hex } from '../util/sha256.ts';
 import { stableStringify } from '../util/stable-json.ts';
@@ -45,4 +45,11 @@ export async function storedResultsFile(file: ResultsFile): Promise<StoredResult
     },
   );
   return { sha256: hash.digest('hex'), gzip: Buffer.concat(gzipped), summary: file.summary };
+}
+
+/** Stored results read back: the gzipped text checked against the digest its chain entry names. */
+export function readStoredResults(runId: string, gzip: Buffer, sha256: string): RunResults {
+  const json = gunzipSync(gzip).toString('utf8');
+  if (sha256Hex(json) !== sha256) throw new Error(`stored results of run ${runId} do not match their recorded digest`);
+  return JSON.parse(json) as RunResults;
 }
