@@ -42,7 +42,7 @@ export function renderReportsStep(opts: RenderOptions): PackageStep {
     await renderOscal(confinedPath(dir, REPORT_FILES.oscal), vm, ctx.results);
     ctx.written?.completed(REPORT_FILES.oscal);
     // The portal's evidence chunks were written with the evidence folder; without that, they are read back from it.
-    await renderPortal(dir, ctx.results, signer, evidenceChunkStarts ? { evidenceChunkStarts } : {});
+    await renderPortal(dir, ctx.results, signer, { ...(evidenceChunkStarts ? { evidenceChunkStarts } : {}), onWritten: (file) => ctx.written?.completed(file) });
     evidenceChunkStarts = undefined;
   };
   step.evidence = (files) => {

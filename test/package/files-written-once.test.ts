@@ -67,6 +67,15 @@ describe('files the package writes once', () => {
     for (const f of files) expect(zipped.get(`${name}/${f}`)?.equals(await readFile(join(pkg, f))), f).toBe(true);
   });
 
+  it("zips the portal's files as they are written, not after the manifest", async () => {
+    const name = pkg.split('/').pop()!;
+    const order = [...(await readZip(`${pkg}.zip`, () => false)).keys()];
+    const manifestAt = order.indexOf(`${name}/manifest.json`);
+    const portal = order.filter((f) => f.startsWith(`${name}/portal/`));
+    expect(portal.map((f) => f.slice(name.length + 1))).toEqual(expect.arrayContaining(['portal/index.html', 'portal/portal.js', 'portal/portal.css', 'portal/data/run.js']));
+    expect(portal.filter((f) => order.indexOf(f) > manifestAt)).toEqual([]);
+  });
+
   it("writes the portal's evidence chunks as reading the evidence folder back would", async () => {
     const results = JSON.parse(await readFile(join(pkg, 'results.json'), 'utf8'));
     const again = join(work, 'portal-again');

@@ -96,14 +96,18 @@ function evidenceRow(e: EvidenceEntry, t: PortalTables): unknown[] {
   ];
 }
 
-/** Writes `<prefix>-NNNN.js` files of ROWS_PER_CHUNK rows each, reading the items once in order; returns their names. */
-async function writeRowChunks<T>(dir: string, prefix: string, property: string, items: Rows<T>, row: (item: T) => unknown[]): Promise<string[]> {
+/**
+ * Writes `<prefix>-NNNN.js` files of ROWS_PER_CHUNK rows each, reading the items once in order; returns
+ * their names. Each name goes to `onWritten` as its file is closed.
+ */
+async function writeRowChunks<T>(dir: string, prefix: string, property: string, items: Rows<T>, row: (item: T) => unknown[], onWritten: (name: string) => void): Promise<string[]> {
   const files: string[] = [];
   let out: TextStream | undefined;
   let inChunk = 0;
   const closeChunk = async (chunk: TextStream) => {
     await chunk.write('\n]);\n');
     await chunk.close();
+    onWritten(files[files.length - 1]);
   };
   for (const item of items) {
     if (!out) {
@@ -131,15 +135,16 @@ export interface PortalDataFiles {
 /**
  * Writes data/run.js (everything small: run, summary, controls, requirements, lookup tables, labels)
  * and the row chunks into `dataDir`. `evidenceChunkStarts` says where each evidence body chunk begins.
+ * `onWritten` gets each file's name (relative to `dataDir`) once it is complete.
  */
-export async function writePortalData(dataDir: string, results: IterableResults, signer: SignerDescription, evidenceChunkStarts: readonly number[]): Promise<PortalDataFiles> {
+export async function writePortalData(dataDir: string, results: IterableResults, signer: SignerDescription, evidenceChunkStarts: readonly number[], onWritten: (name: string) => void = () => {}): Promise<PortalDataFiles> {
   const tables = newTables(results);
   const evidenceRows = new Map<string, number>();
   let row = 0;
   for (const e of results.evidence) evidenceRows.set(e.id, row++);
   // Rows first, so that the tables they fill are complete when the head is written.
-  const evidenceFiles = await writeRowChunks(dataDir, 'evidence', 'evidenceRows', results.evidence, (e) => evidenceRow(e, tables));
-  const findingFiles = await writeRowChunks(dataDir, 'findings', 'findingRows', results.findings, (f) => findingRow(f, tables, evidenceRows));
+  const evidenceFiles = await writeRowChunks(dataDir, 'evidence', 'evidenceRows', results.evidence, (e) => evidenceRow(e, tables), onWritten);
+  const findingFiles = await writeRowChunks(dataDir, 'findings', 'findingRows', results.findings, (f) => findingRow(f, tables, evidenceRows), onWritten);
   const { findings: _f, evidence: _e, ...rest } = results;
   const frameworks = inFrameworkOrder(results.run.frameworks.length ? results.run.frameworks : DEFAULT_FRAMEWORKS).filter((fw) => results.requirements[fw]);
   const head = {
@@ -159,5 +164,6 @@ export async function writePortalData(dataDir: string, results: IterableResults,
   const out = openTextStream(confinedPath(dataDir, 'run.js'));
   await out.write(`var ${PORTAL_GLOBAL} = ${JSON.stringify(head)};\n`);
   await out.close();
+  onWritten('run.js');
   return { scripts: ['run.js', ...evidenceFiles, ...findingFiles].map((f) => `data/${f}`) };
 }

@@ -30,6 +30,11 @@ function statusColorRules(): string {
 
 export interface RenderPortalOptions {
   templatesDir?: string;
+  /**
+   * Gets each portal file's path relative to the package (`portal/...`) once the file is complete and
+   * will not be written again: the package zips it while the rest is written (written-files.ts).
+   */
+  onWritten?: (file: string) => void;
 }
 
 export interface PortalEvidenceOptions {
@@ -45,10 +50,14 @@ export async function renderPortal(packageDir: string, results: IterableResults,
   await mkdir(confinedPath(dir, 'data'), { recursive: true });
   await mkdir(confinedPath(dir, 'evidence'), { recursive: true });
   const chunkStarts = opts.evidenceChunkStarts ?? (await writeEvidenceChunks(dir, results.evidence, opts.recordText ?? recordTextsFromFolder(packageDir)));
-  const data = await writePortalData(confinedPath(dir, 'data'), results, signer, chunkStarts);
+  const written = (file: string) => opts.onWritten?.(`${PORTAL_DIR}/${file}`);
+  const data = await writePortalData(confinedPath(dir, 'data'), results, signer, chunkStarts, (name) => written(`data/${name}`));
   const css = await readFile(confinedPath(templates, 'portal.css'), 'utf8');
   await writeFile(confinedPath(dir, 'portal.css'), `${css}\n/* Status colours (src/render/view-model/labels.ts) */\n${statusColorRules()}\n`);
+  written('portal.css');
   await copyFile(confinedPath(templates, 'portal.js'), confinedPath(dir, 'portal.js'));
+  written('portal.js');
   const page = Handlebars.compile(await readFile(confinedPath(templates, 'index.html.hbs'), 'utf8'), { strict: true });
   await writeFile(confinedPath(dir, 'index.html'), page({ csp: PORTAL_CSP, organization: results.run.organization, runId: results.run.id, scripts: data.scripts }));
+  written('index.html');
 }
