@@ -46,7 +46,7 @@ export async function floorFiles(dir: string, files: readonly { file: string; da
       const { file, data } = files[next++];
       const path = join(dir, file);
       const made = folder(dirname(path));
-      await deflateWhole(data);
+      deflateWhole(data);
       await made;
       await writeFile(path, data);
     }

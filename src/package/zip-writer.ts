@@ -7,7 +7,6 @@
 import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 /** Files up to this size are read and compressed in one piece. */
@@ -19,25 +18,12 @@ const STREAM_READ = 1 << 20;
 const STREAM_DEFLATE_CHUNK = 1 << 16;
 
 /**
- * Files from this size up are deflated on libuv's threads, beside the JavaScript that goes on writing the
- * package (the portal's 256 KB evidence chunks): 2.5-5 ms each, which on
- * the main thread added up to a second at 100k findings. Below it the call's own cost dominates: an
- * evidence record (about 1 KB) takes 19 us in one synchronous call and 54-70 us of CPU through the
- * thread pool (bench/zip/deflate-calls.ts), so those stay synchronous.
- */
-export const THREAD_DEFLATE_FROM = 64 << 10;
-
-const deflateRawOnThread = promisify(zlib.deflateRaw);
-
-/**
  * A small file deflated in one call, into an output buffer sized to it: zlib's default is 16 KB per call,
  * and one per evidence record (about 1 KB each) made 16 KB of external memory to collect per record,
- * which piled up to about 70 MB while the evidence folder was written. Same bytes as the default, and
- * the same bytes whichever thread deflates them.
+ * which piled up to about 70 MB while the evidence folder was written. Same bytes as the default.
  */
-export function deflateWhole(data: Buffer): Buffer | Promise<Buffer> {
-  const options = { chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, data.length + DEFLATE_SLACK) };
-  return data.length >= THREAD_DEFLATE_FROM ? deflateRawOnThread(data, options) : zlib.deflateRawSync(data, options);
+export function deflateWhole(data: Buffer): Buffer {
+  return zlib.deflateRawSync(data, { chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, data.length + DEFLATE_SLACK) });
 }
 const MAX16 = 0xffff;
 const MAX32 = 0xffffffff;
@@ -129,7 +115,7 @@ export class ZipWriter {
 
   /** Adds an entry whose bytes are in memory (a small file read whole). */
   async addBuffer(name: string, data: Buffer, mtime: Date): Promise<void> {
-    const deflated = await deflateWhole(data);
+    const deflated = deflateWhole(data);
     const stored = deflated.length >= data.length;
     const e: CentralEntry = { name, flags: FLAG_UTF8, method: stored ? STORE : DEFLATE, ...dosDateTime(mtime), crc: zlib.crc32(data), compressedSize: stored ? data.length : deflated.length, size: data.length, offset: this.offset };
     if (e.size >= MAX32) throw new Error(`zip: ${name} is too large to add from memory`);
