@@ -1,7 +1,7 @@
 // The floors: what the libraries the renderers use cost by themselves for the same volume. Bare
 // exceljs streaming writes the same number of rows; bare pdfkit writes the same number of text lines.
 import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { writeSmallFile } from '../../src/util/write-many-files.ts';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { folderMaker } from '../../src/util/folder-maker.ts';
@@ -48,7 +48,7 @@ export async function floorFiles(dir: string, files: readonly { file: string; da
       const made = folder(dirname(path));
       deflateWhole(data);
       await made;
-      await writeFile(path, data);
+      await writeSmallFile(path, data);
     }
   };
   await Promise.all(Array.from({ length: 32 }, worker));

@@ -6,11 +6,11 @@
 // write; `verify` re-hashes every file from disk and would report such a change. Files a step writes
 // itself (the reports, results.json) are declared complete when written: each is then read once, into
 // the zip while the next step renders, with its digest taken from the bytes read.
-import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { confinedPath } from '../util/confined-path.ts';
 import { folderMaker } from '../util/folder-maker.ts';
 import { sha256Hex, type FileDigest } from '../util/sha256.ts';
+import { writeSmallFile } from '../util/write-many-files.ts';
 import type { PackageZip } from './zip-package.ts';
 
 export type { FileDigest };
@@ -52,7 +52,7 @@ export class WrittenFiles {
     const path = confinedPath(this.dir, file);
     await this.folder(dirname(path));
     const taken = this.noted(file, data);
-    await Promise.all([taken, writeFile(path, data)]);
+    await Promise.all([taken, writeSmallFile(path, data)]);
   }
 
   /**

@@ -11,6 +11,7 @@ import { writeFolderAtomically } from '../../util/write-folder-atomically.ts';
 import { stableStringify } from '../../util/stable-json.ts';
 import { RECORDS_DIR, SNAPSHOT_FORMAT, SNAPSHOT_INDEX, SNAPSHOT_VERSION, recordFile, type SnapshotEntry, type SnapshotIndex } from './snapshot-format.ts';
 import { InputError, type InputProblem } from '../../util/input-error.ts';
+import { writeSmallFile } from '../../util/write-many-files.ts';
 
 /** Record files written at the same time: enough to keep the disk busy, few enough for file handles. */
 const WRITE_CONCURRENCY = 32;
@@ -91,7 +92,7 @@ async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope
       const bytes = Buffer.from(text, 'utf8');
       // Called before any await, so calls keep the order of `records` across workers.
       await Promise.all([meta.onRecord?.(file, bytes, record, text), folder(dirname(path))]);
-      await writeFile(path, bytes);
+      await writeSmallFile(path, bytes);
     }
   };
   await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, count) }, worker));
