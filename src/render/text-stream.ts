@@ -11,8 +11,8 @@ export interface TextStream {
 /**
  * Text buffered before a write waits for the disk. Node's default (16 KiB) made the renderers wait on
  * the thread pool every few hundred rows, while it was also reading and deflating the package's large
- * files for the zip: the main thread sat idle for about a second of the OSCAL and portal steps at 100k
- * findings. A few streams are open at once, so this costs a few MiB at most.
+ * files for the zip: at 100k findings results.json took 1.0-1.1 s instead of 0.6 s, the portal's data
+ * 1.9 s instead of 1.0 s. A few streams are open at once, so this costs a few MiB at most.
  */
 const BUFFERED = 1 << 20;
 

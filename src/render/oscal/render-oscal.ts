@@ -1,13 +1,12 @@
 // oscal/assessment-results.json: the run in NIST OSCAL 1.0.6 assessment-results form. Observations are
 // the evidence records (with their collection time and digest), findings are framework requirements
 // (satisfied / not-satisfied; unknown never counts as satisfied), risks are the failing controls.
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import type { RequirementStatus } from '../../map/requirement-status.ts';
 import type { IterableResults } from '../../results/run-results.ts';
 import { REQUIREMENT_STATUS_LABELS } from '../view-model/labels.ts';
 import type { ViewModel } from '../view-model/view-model.ts';
 import { oscalToken, oscalUuid } from './oscal-ids.ts';
+import { openTextStream } from '../text-stream.ts';
 
 export const OSCAL_VERSION = '1.0.6';
 const NS = 'https://proofline.dev/ns/oscal';
@@ -192,11 +191,8 @@ export async function renderOscal(path: string, vm: ViewModel, results: Iterable
   const lists = new Map<string, () => Generator<Json>>();
   const marker = (name: string) => `\u0000proofline-oscal-list:${name}\u0000`;
   const text = `${JSON.stringify(skeleton((name, list) => (lists.set(name, list), marker(name))), null, 2)}\n`;
-  const out = createWriteStream(path);
-  const failed = new Promise<never>((_, reject) => out.on('error', reject));
-  const write = async (chunk: string) => {
-    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
-  };
+  const out = openTextStream(path);
+  const write = (chunk: string) => out.write(chunk);
   let at = 0;
   for (const [name, list] of lists) {
     const quoted = JSON.stringify(marker(name));
@@ -219,6 +215,5 @@ export async function renderOscal(path: string, vm: ViewModel, results: Iterable
     at = i + quoted.length;
   }
   await write(text.slice(at));
-  out.end();
-  await Promise.race([once(out, 'finish'), failed]);
+  await out.close();
 }
