@@ -2,8 +2,7 @@
 // callback form the package uses (src/util/write-many-files.ts): wall time, CPU, and how long the main
 // thread was busy. The folder must be on the disk the package is written to.
 //   npx tsx bench/files/write-many-files.ts <empty-folder> [files=20000]
-import { writeFile } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
