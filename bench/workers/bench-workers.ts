@@ -20,7 +20,7 @@ import { simulatedSource } from '../../src/collect/source.ts';
 import { configSchema } from '../../src/config/config-schema.ts';
 import { loadProjectCatalog } from '../../src/evaluate/load-project-catalog.ts';
 import { distributedCollect } from '../../src/run/distributed/collect-distributed.ts';
-import { runEvidence } from '../../src/run/run-evidence.ts';
+import { runEvidenceInMemory } from '../../src/run/run-evidence-in-memory.ts';
 import { AwsLimits } from '../collection/aws-limits.ts';
 import { DEFAULT_LIMITS } from '../collection/bench-collection.ts';
 import type { LoggedCall } from '../collection/call-log.ts';
@@ -92,7 +92,7 @@ export async function benchWorkers(accounts: number, size: number, counts: numbe
         let runCpu = 0;
         try {
           const collect = distributedCollect({ queueUrl: url, evidenceStore: join(tmp, 'store'), shardTimeoutSeconds: 900, retryLimit: 2, pollMs: 200 });
-          const { results: r } = await runEvidence({
+          const { results: r } = await runEvidenceInMemory({
             ...project,
             source,
             config: configSchema.parse({}),

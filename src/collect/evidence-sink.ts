@@ -14,10 +14,25 @@ export class MemoryEvidence implements EvidenceSink {
   }
 
   all(): EvidenceRecord[] {
-    return [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...this.byId.values()].sort(byId);
+  }
+
+  /** One account's records, sorted by id, removed from the sink (its collection has ended). */
+  take(account: string): EvidenceRecord[] {
+    const taken: EvidenceRecord[] = [];
+    for (const [id, record] of this.byId) {
+      if (record.account !== account) continue;
+      taken.push(record);
+      this.byId.delete(id);
+    }
+    return taken.sort(byId);
   }
 
   get size(): number {
     return this.byId.size;
   }
+}
+
+function byId(a: EvidenceRecord, b: EvidenceRecord): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -28,6 +28,8 @@ export interface CollectionOptions {
   fanOutConcurrency?: number;
   now?: () => Date;
   onCollectorDone?: (event: { collector: string; target: Target; ms: number; error?: string }) => void;
+  /** Called once per account of the scope when its last collector has ended: its evidence is complete. */
+  onAccountDone?: (account: string) => void;
 }
 
 // Large enough that a few long collectors (one rate-limited operation over thousands of resources)
@@ -92,5 +94,5 @@ export async function runCollection(opts: CollectionOptions): Promise<void> {
       }
     },
   }));
-  await runKeyed(jobs, { total: opts.totalConcurrency ?? DEFAULT_TOTAL_CONCURRENCY, perKey: opts.perAccountConcurrency ?? DEFAULT_PER_ACCOUNT_CONCURRENCY });
+  await runKeyed(jobs, { total: opts.totalConcurrency ?? DEFAULT_TOTAL_CONCURRENCY, perKey: opts.perAccountConcurrency ?? DEFAULT_PER_ACCOUNT_CONCURRENCY }, opts.onAccountDone);
 }

@@ -2,15 +2,32 @@
 // (in the run history, up to this one) in which it was failing or unknown. A run carries the value in
 // results.json (findings[].firstSeen), so the next run needs only the previous run's results; results
 // recorded before the field existed are walked back run by run until each series is settled.
-import type { ResultFinding, RunResults } from '../results/run-results.ts';
+import type { IterableResults, ResultFinding } from '../results/run-results.ts';
+import type { Rows } from '../util/json-rows.ts';
 import { isOpenFinding, type HistoryReads, type PreviousRun } from './previous-run.ts';
 
-/** Sets firstSeen on the run's open findings (this run's start when the history has nothing earlier). */
-export async function markFirstSeen(results: RunResults, store: HistoryReads, previous: PreviousRun | undefined): Promise<void> {
-  const open = results.findings.filter(isOpenFinding);
-  const pending = new Map(open.map((f) => [f.id, results.run.startedAt]));
+/**
+ * Sets firstSeen on the run's open findings (this run's start when the history has nothing earlier).
+ * Findings held in an array are marked in place; findings read from a file (a run's spool) come back as
+ * rows that carry the mark as they are read, so the run is never held whole for it.
+ */
+export async function markFirstSeen<R extends Pick<IterableResults, 'run' | 'findings'>>(results: R, store: HistoryReads, previous: PreviousRun | undefined): Promise<R> {
+  const pending = new Map<string, string>();
+  for (const f of results.findings) if (isOpenFinding(f)) pending.set(f.id, results.run.startedAt);
   if (previous) await walkBack(store, previous, pending);
-  for (const f of open) f.firstSeen = pending.get(f.id) ?? results.run.startedAt;
+  const mark = (f: ResultFinding) => (isOpenFinding(f) ? Object.assign(f, { firstSeen: pending.get(f.id) ?? results.run.startedAt }) : f);
+  if (Array.isArray(results.findings)) {
+    for (const f of results.findings as ResultFinding[]) mark(f);
+    return results;
+  }
+  const rows = results.findings;
+  const marked: Rows<ResultFinding> = {
+    length: rows.length,
+    *[Symbol.iterator]() {
+      for (const f of rows) yield mark(f);
+    },
+  };
+  return { ...results, findings: marked };
 }
 
 /** pending: finding id -> earliest start seen so far; settled ids are removed from `unsettled`. */

@@ -4,7 +4,7 @@
 // is not: there is no evidence to check the results against, so this is not an audit package and
 // `proofline verify` does not accept it; a package from the same run is needed for that.
 import { readFile, writeFile } from 'node:fs/promises';
-import type { RunResults } from '../results/run-results.ts';
+import type { IterableResults } from '../results/run-results.ts';
 import { writeResultsJson } from '../render/results-json.ts';
 import { signDetached } from '../sign/detached-cms.ts';
 import type { SigningIdentity } from '../sign/signing-identity.ts';
@@ -18,7 +18,7 @@ export const RESULTS_SIGNATURE_FILE = 'results.json.sig';
 /** Marks the folder as results only, so nobody mistakes it for a package. */
 export const RESULTS_ONLY_NAME_SUFFIX = '-results-only';
 
-export async function writeResultsOnly(outDir: string, results: RunResults, identity: SigningIdentity, now = new Date()): Promise<string> {
+export async function writeResultsOnly(outDir: string, results: IterableResults, identity: SigningIdentity, now = new Date()): Promise<string> {
   const name = packageName(results.run.scope, new Date(results.run.startedAt), results.run.id) + RESULTS_ONLY_NAME_SUFFIX;
   return writeFolderAtomically(
     outDir,

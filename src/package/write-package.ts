@@ -2,6 +2,7 @@
 // into place only when complete, so a crash never leaves a half package that looks whole.
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
 import { SNAPSHOT_INDEX } from '../collect/snapshot/snapshot-format.ts';
+import type { StoredRecords } from '../collect/snapshot/stored-record.ts';
 import { writeSnapshot } from '../collect/snapshot/write-snapshot.ts';
 import type { IterableResults, RunResults } from '../results/run-results.ts';
 import { writeResultsJson } from '../render/results-json.ts';
@@ -26,17 +27,18 @@ export interface PackageContext {
    */
   results: IterableResults;
   /**
-   * The run's evidence records. writePackage takes them: it empties this array's slots as it writes each
-   * record and then this field, so the records can be collected as they are written and while the reports
-   * render. A caller that needs them afterwards hands over a copy of the array.
+   * The run's evidence records: in memory, or as stored (a run's spool, in results.json's evidence order).
+   * writePackage takes them: it empties an array's slots as it writes each record and then this field, so
+   * the records can be collected as they are written and while the reports render. A caller that needs
+   * them afterwards hands over a copy of the array.
    */
-  records: EvidenceRecord[];
+  records: EvidenceRecord[] | StoredRecords;
   /** Files the package wrote from bytes it held, with their digests (set by writePackage). */
   written?: WrittenFiles;
 }
 
-/** What writePackage is handed: the context, with the results still whole. */
-export type PackageInput = PackageContext & { results: RunResults };
+/** What writePackage is handed: the context, with the results' findings and evidence entries in memory or in a spool. */
+export type PackageInput = PackageContext;
 
 /** Receives each evidence record's stored text, in results.evidence order, while the evidence folder is written. */
 export interface EvidenceSink {
@@ -70,7 +72,8 @@ export async function writePackage(outDir: string, ctx: PackageInput, steps: Pac
     try {
       const files = new WrittenFiles(tmp, zip);
       ctx.written = files;
-      const records = inEntryOrder(ctx.records, ctx.results.evidence);
+      // A run's stored records are in its entries' order by construction (run/run-spool.ts).
+      const records = Array.isArray(ctx.records) ? inEntryOrder(ctx.records as EvidenceRecord[], ctx.results.evidence) : ctx.records;
       ctx.records = [];
       // results.json first: from here on the steps read the findings and evidence entries from it, and
       // the arrays are garbage before the evidence records (the other large input) are written and released.
@@ -100,7 +103,7 @@ export async function writePackage(outDir: string, ctx: PackageInput, steps: Pac
 type ResultsRows = Omit<IterableResults, 'findings' | 'evidence'> & { findings: FileRows<RunResults['findings'][number]>; evidence: FileRows<RunResults['evidence'][number]> };
 
 /** results.json, and the results the steps read: its findings and evidence entries as rows of the file. */
-async function writeResults(tmp: string, results: RunResults): Promise<ResultsRows> {
+async function writeResults(tmp: string, results: IterableResults): Promise<ResultsRows> {
   const path = confinedPath(tmp, RESULTS_FILE);
   const rows = await writeResultsJson(path, results);
   const { findings: _findings, evidence: _evidence, ...head } = results;
@@ -112,7 +115,7 @@ async function writeResults(tmp: string, results: RunResults): Promise<ResultsRo
  * Each record's bytes are noted (digest, zip entry) and handed to the sinks as they are written; the
  * records (in results.json's evidence order, then any it does not list) are released as they are written.
  */
-async function writeEvidence(tmp: string, ctx: PackageContext, records: EvidenceRecord[], files: WrittenFiles, sinks: EvidenceSink[]): Promise<void> {
+async function writeEvidence(tmp: string, ctx: PackageContext, records: EvidenceRecord[] | StoredRecords, files: WrittenFiles, sinks: EvidenceSink[]): Promise<void> {
   const entries = ctx.results.evidence.length;
   let next = 0;
   await writeSnapshot(confinedPath(tmp, EVIDENCE_DIR), records, ctx.results.run.scope, {
@@ -136,7 +139,8 @@ async function writeEvidence(tmp: string, ctx: PackageContext, records: Evidence
  * entry lists after them. An entry without its record is an error: the package would cite what it
  * does not hold.
  */
-function inEntryOrder(records: EvidenceRecord[], entries: RunResults['evidence']): EvidenceRecord[] {
+function inEntryOrder(records: EvidenceRecord[], rows: IterableResults['evidence']): EvidenceRecord[] {
+  const entries = Array.isArray(rows) ? (rows as RunResults['evidence']) : [...rows];
   if (entries.every((e, i) => records[i]?.id === e.id)) return records;
   const position = new Map(entries.map((e, i) => [e.id, i]));
   const ordered = [...records].sort((a, b) => (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity));

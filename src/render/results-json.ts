@@ -1,8 +1,8 @@
 // results.json, streamed so that memory stays flat with the number of findings. Each finding and
 // evidence entry is one line; where each is in the file is returned, so the package's renderers can read
 // them back one at a time (util/json-rows.ts) instead of holding them.
-import type { RunResults } from '../results/run-results.ts';
-import { RowPositions } from '../util/json-rows.ts';
+import type { IterableResults } from '../results/run-results.ts';
+import { FileRows, RowPositions, type Rows } from '../util/json-rows.ts';
 import { openTextStream } from './text-stream.ts';
 
 export interface ResultsJsonRows {
@@ -10,7 +10,7 @@ export interface ResultsJsonRows {
   evidence: RowPositions;
 }
 
-export async function writeResultsJson(path: string, results: RunResults): Promise<ResultsJsonRows> {
+export async function writeResultsJson(path: string, results: IterableResults): Promise<ResultsJsonRows> {
   const out = openTextStream(path);
   let offset = 0;
   const write = (text: string, bytes = Buffer.byteLength(text)) => {
@@ -23,16 +23,22 @@ export async function writeResultsJson(path: string, results: RunResults): Promi
   const rows: ResultsJsonRows = { findings: new RowPositions(), evidence: new RowPositions() };
   for (const [name, items] of [['findings', findings], ['evidence', evidence]] as const) {
     await write(`,\n  "${name}": [`);
-    for (let i = 0; i < items.length; i++) {
-      const prefix = `${i ? ',' : ''}\n    `; // ASCII: as many bytes as characters
-      const row = JSON.stringify(items[i]);
+    let i = 0;
+    for (const row of rowTexts(items)) {
+      const prefix = `${i++ ? ',' : ''}\n    `; // ASCII: as many bytes as characters
       const bytes = Buffer.byteLength(row);
       rows[name].add(offset + prefix.length, bytes);
       await write(prefix + row, prefix.length + bytes);
     }
-    await write(items.length ? '\n  ]' : ']');
+    await write(i ? '\n  ]' : ']');
   }
   await write('\n}\n');
   await out.close();
   return rows;
+}
+
+/** Each row as JSON text: copied as it is from a file (a run's spool), or stringified. */
+function* rowTexts(items: Rows<unknown>): Generator<string> {
+  if (items instanceof FileRows) yield* items.texts();
+  else for (const item of items) yield JSON.stringify(item);
 }

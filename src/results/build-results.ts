@@ -2,6 +2,7 @@
 import type { Catalog } from '../catalog/load-catalog.ts';
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
 import type { Evaluation } from '../evaluate/evaluate-controls.ts';
+import type { ControlResult } from '../evaluate/control-status.ts';
 import { countFindings } from '../evaluate/control-status.ts';
 import type { RequirementResults, RequirementStatus } from '../map/map-requirements.ts';
 import { zeroStatusCounts } from '../map/requirement-status.ts';
@@ -9,7 +10,8 @@ import { attestControls } from '../map/attest-controls.ts';
 import { CONTROL_OUTCOMES, type ControlOutcome } from '../map/control-outcome.ts';
 import { inFrameworkOrder, type FrameworkId } from '../catalog/catalog-schema.ts';
 import { buildScopeStatement } from './scope-statement.ts';
-import { RESULTS_SCHEMA, RESULTS_SCHEMA_VERSION, type EvidenceEntry, type ManualEvidenceEntry, type RunMetadata, type RunResults } from './run-results.ts';
+import { RunTally } from './run-tally.ts';
+import { RESULTS_SCHEMA, RESULTS_SCHEMA_VERSION, type EvidenceEntry, type ManualEvidenceEntry, type ResultsHead, type RunMetadata, type RunResults } from './run-results.ts';
 
 export function evidenceFile(id: string): string {
   return `evidence/records/${id}.json`;
@@ -22,11 +24,18 @@ export function evidenceEntry(r: EvidenceRecord): EvidenceEntry {
   return entry;
 }
 
+/** Results whose findings and evidence entries are the given arrays (a run held in memory). */
 export function buildResults(run: RunMetadata, catalog: Catalog, evaluation: Evaluation, requirements: RequirementResults, records: readonly EvidenceRecord[], manualEvidence: readonly ManualEvidenceEntry[] = []): RunResults {
+  const head = buildResultsHead(run, catalog, evaluation.controls, requirements, RunTally.of(records, evaluation.findings), manualEvidence);
+  return { ...head, findings: evaluation.findings, evidence: records.map(evidenceEntry) };
+}
+
+/** Everything of the results but the findings and evidence entries: from the controls' results and the run's tally. */
+export function buildResultsHead(run: RunMetadata, catalog: Catalog, controlResults: readonly ControlResult[], requirements: RequirementResults, tally: RunTally, manualEvidence: readonly ManualEvidenceEntry[] = []): ResultsHead {
   // A run reports on its selected frameworks only: mappings into others are left out of its results.
   const selected = inFrameworkOrder(run.frameworks);
-  const resultById = new Map(evaluation.controls.map((c) => [c.controlId, c]));
-  const outcomes = attestControls(catalog.controls, evaluation.controls, manualEvidence);
+  const resultById = new Map(controlResults.map((c) => [c.controlId, c]));
+  const outcomes = attestControls(catalog.controls, controlResults, manualEvidence);
   const controls = catalog.controls.map((c) => {
     const r = resultById.get(c.id);
     return {
@@ -53,26 +62,18 @@ export function buildResults(run: RunMetadata, catalog: Catalog, evaluation: Eva
     for (const r of requirements[fw] ?? []) counts[r.status]++;
     reqCounts[fw] = counts;
   }
-  const evidence = records.map(evidenceEntry);
   return {
     schema: RESULTS_SCHEMA,
     schemaVersion: RESULTS_SCHEMA_VERSION,
     run,
     summary: {
-      findings: countFindings(evaluation.findings),
+      findings: { ...tally.findings },
       controls: controlCounts,
       requirements: reqCounts,
-      evidence: {
-        records: evidence.length,
-        ok: evidence.filter((e) => e.outcome === 'ok').length,
-        notConfigured: evidence.filter((e) => e.outcome === 'not_configured').length,
-        errors: evidence.filter((e) => e.outcome === 'error').length,
-      },
+      evidence: { ...tally.evidence },
     },
-    scope: buildScopeStatement(catalog, records, evaluation.findings, selected),
+    scope: buildScopeStatement(catalog, tally, selected),
     controls,
-    findings: evaluation.findings,
     requirements,
-    evidence,
   };
 }

@@ -153,3 +153,6 @@ export interface RunResults {
  * size does not stay in memory while it renders. An in-memory RunResults is one too.
  */
 export type IterableResults = Omit<RunResults, 'findings' | 'evidence'> & { findings: Rows<ResultFinding>; evidence: Rows<EvidenceEntry> };
+
+/** The results without their findings and evidence entries (results.json's head). */
+export type ResultsHead = Omit<RunResults, 'findings' | 'evidence'>;

@@ -4,8 +4,8 @@
 import type { Catalog } from '../catalog/load-catalog.ts';
 import type { FrameworkId } from '../catalog/catalog-schema.ts';
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
-import type { Finding } from '../evaluate/finding.ts';
 import { NOT_EXAMINED } from './not-examined.ts';
+import { RunTally } from './run-tally.ts';
 
 export interface ScopeStatement {
   /** One entry per AWS service the run holds evidence from, with the operations called. */
@@ -15,17 +15,12 @@ export interface ScopeStatement {
   notExamined: { service: string; resourceTypes: string; limits: { framework: FrameworkId; requirement: string }[] }[];
 }
 
-export function buildScopeStatement(catalog: Pick<Catalog, 'controls'>, records: readonly EvidenceRecord[], findings: readonly Finding[], frameworks: readonly FrameworkId[]): ScopeStatement {
-  const operations = new Map<string, Set<string>>();
-  for (const r of records) {
-    let set = operations.get(r.service);
-    if (!set) operations.set(r.service, (set = new Set()));
-    set.add(r.operation);
-  }
+export function buildScopeStatement(catalog: Pick<Catalog, 'controls'>, tally: Pick<RunTally, 'operations' | 'resourceTypes'>, frameworks: readonly FrameworkId[]): ScopeStatement {
+  const { operations } = tally;
   const byId = new Map(catalog.controls.map((c) => [c.id, c]));
   return {
     examined: [...operations].sort(([a], [b]) => a.localeCompare(b)).map(([service, ops]) => ({ service, operations: [...ops].sort() })),
-    resourceTypes: [...new Set(findings.map((f) => f.resource.type))].sort(),
+    resourceTypes: [...tally.resourceTypes].sort(),
     notExamined: NOT_EXAMINED.map((s) => {
       const limits = new Map<string, { framework: FrameworkId; requirement: string }>();
       for (const id of s.analogues) {
@@ -37,13 +32,6 @@ export function buildScopeStatement(catalog: Pick<Catalog, 'controls'>, records:
 }
 
 /** Earliest and latest collection time of the run's evidence records (a replay: when they were recorded). */
-export function collectionWindow(records: readonly Pick<EvidenceRecord, 'collectedAt'>[]): { from: string; to: string } | undefined {
-  if (records.length === 0) return undefined;
-  let from = records[0].collectedAt;
-  let to = from;
-  for (const r of records) {
-    if (r.collectedAt < from) from = r.collectedAt;
-    if (r.collectedAt > to) to = r.collectedAt;
-  }
-  return { from, to };
+export function collectionWindow(records: readonly Pick<EvidenceRecord, 'service' | 'operation' | 'outcome' | 'collectedAt'>[]): { from: string; to: string } | undefined {
+  return RunTally.of(records, []).window;
 }

@@ -26,6 +26,13 @@ export interface CollectEvidenceOptions {
   /** Paces started from earlier runs' rates; they hold this run's rates afterwards (learned-rates.ts). */
   paces?: ConstructorParameters<typeof ClientFactory>[0]['paces'];
   onCollectorDone?: Parameters<typeof runCollection>[0]['onCollectorDone'];
+  /**
+   * Takes each account's records (sorted by id) as soon as its collection has ended, so the run can
+   * evaluate and store them and let them go while other accounts are collected. The records handed
+   * here are not returned; what is returned are the rest (any account the scope does not name).
+   * A collect function that cannot hand accounts over (the distributed one) ignores it.
+   */
+  onAccountCollected?: (account: string, records: EvidenceRecord[]) => void;
 }
 
 export function neededEvidenceKeys(catalog: Catalog): string[] {
@@ -48,6 +55,7 @@ export const REPLAY_CONCURRENCY = { perAccount: 8, total: 32, calls: 4, fanOut: 
 
 /** Runs the given collectors over the source's scope with the run's client settings (one run, or one shard of it). */
 export async function collectWith(opts: Omit<CollectEvidenceOptions, 'catalog' | 'collectors'>, collectors: Collector[], preflight: readonly EvidenceRecord[]): Promise<EvidenceRecord[]> {
+  const handOver = opts.onAccountCollected;
   const now = opts.now ?? (() => new Date());
   const replay = opts.source.kind === 'snapshot';
   const sink = new MemoryEvidence();
@@ -67,7 +75,8 @@ export async function collectWith(opts: Omit<CollectEvidenceOptions, 'catalog' |
   for (const record of preflight) sink.add(record);
   try {
     await runCollection({ factory, sink, scope: opts.source.scope, collectors, now, perAccountConcurrency: opts.perAccountConcurrency ?? (replay ? REPLAY_CONCURRENCY.perAccount : undefined), totalConcurrency: replay ? REPLAY_CONCURRENCY.total : undefined,
-      fanOutConcurrency: opts.fanOutConcurrency ?? (replay ? REPLAY_CONCURRENCY.fanOut : undefined), onCollectorDone: opts.onCollectorDone });
+      fanOutConcurrency: opts.fanOutConcurrency ?? (replay ? REPLAY_CONCURRENCY.fanOut : undefined), onCollectorDone: opts.onCollectorDone,
+      onAccountDone: handOver && ((account) => handOver(account, sink.take(account))) });
   } finally {
     factory.destroy();
   }

@@ -1,20 +1,29 @@
-// One evidence run: collect (collect-evidence.ts), evaluate, map, and assemble results.
+// One evidence run: collect (collect-evidence.ts), evaluate, map, and assemble results. Each account is
+// evaluated as soon as its collection ends, its findings annotated (accepted risks, first seen) and
+// stored with its records in the run's spool (run-spool.ts), and let go: what the run holds while other
+// accounts are collected and the package is written does not grow with the number of accounts. Rules
+// read only the account they judge (test/core/evaluation-by-account.test.ts), so this gives the
+// findings a whole-run evaluation gives.
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
+import type { StoredRecords } from '../collect/snapshot/stored-record.ts';
 import type { ProoflineConfig } from '../config/config-schema.ts';
+import { controlStatus, countFindings, type ControlResult, type StatusCounts } from '../evaluate/control-status.ts';
 import { evaluateControls } from '../evaluate/evaluate-controls.ts';
 import type { Rule } from '../evaluate/rule.ts';
-import { applyExceptions } from '../exceptions/apply-exceptions.ts';
+import { ExceptionMatcher } from '../exceptions/apply-exceptions.ts';
 import type { RiskException } from '../exceptions/exceptions-schema.ts';
 import { mapRequirements } from '../map/map-requirements.ts';
-import { buildResults } from '../results/build-results.ts';
+import { buildResultsHead } from '../results/build-results.ts';
 import { conclusionViolations } from '../results/conclusion-invariant.ts';
-import { collectionWindow } from '../results/scope-statement.ts';
+import { RunTally } from '../results/run-tally.ts';
 import { RULE_THRESHOLDS } from '../evaluate/rule-thresholds.ts';
 import { SCAN_DISQUALIFYING_SEVERITIES } from '../manual-evidence/nessus-summary.ts';
-import type { ManualEvidenceEntry, RunResults } from '../results/run-results.ts';
+import type { IterableResults, ManualEvidenceEntry, ResultFinding } from '../results/run-results.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../util/version.ts';
 import { collectEvidence, type CollectEvidenceOptions } from './collect-evidence.ts';
+import { RunSpool } from './run-spool.ts';
 
 export interface RunEvidenceOptions extends CollectEvidenceOptions {
   rules: ReadonlyMap<string, Rule>;
@@ -27,48 +36,111 @@ export interface RunEvidenceOptions extends CollectEvidenceOptions {
   manualEvidence?: readonly ManualEvidenceEntry[];
   /** How evidence is collected: in this process (default), or by workers (src/run/distributed). */
   collect?: (opts: CollectEvidenceOptions) => Promise<EvidenceRecord[]>;
+  /** Annotates each account's findings (in place) before they are stored: a schedule's first seen. */
+  annotateFindings?: (findings: ResultFinding[], run: { startedAt: string }) => Promise<void>;
+  /** Where the run's spool folder is made (and removed by dispose()); default: the system's temporary folder. */
+  workDir?: string;
 }
 
 export interface RunEvidenceOutput {
-  results: RunResults;
-  records: EvidenceRecord[];
+  /** The results; their findings and evidence entries are rows of the spool's files. */
+  results: IterableResults;
+  /** The records, as a snapshot stores them, read from the spool. */
+  records: StoredRecords;
+  /** Removes the spool: the results' rows and the records are unreadable afterwards. */
+  dispose(): Promise<void>;
 }
 
 export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidenceOutput> {
   const now = opts.now ?? (() => new Date());
   const startedAt = now();
-  const records = await (opts.collect ?? collectEvidence)({ ...opts, now });
   const evaluatedAt = opts.evaluatedAt ?? startedAt;
+  const scope = opts.source.scope;
   const ruleParameters = { allowedRegions: opts.config.allowedRegions, accessKeyMaxAgeDays: opts.config.accessKeyMaxAgeDays, logRetentionMinDays: opts.config.logRetentionMinDays, bedrockExpectedInvocations: opts.config.bedrockExpectedInvocations };
-  const evaluation = evaluateControls(opts.catalog.controls, opts.rules, records, opts.source.scope, { now: evaluatedAt, ...ruleParameters });
-  const window = collectionWindow(records);
-  const requirements = mapRequirements(opts.catalog, evaluation.controls, opts.config.frameworks, opts.manualEvidence ?? []);
-  const violations = conclusionViolations(requirements, opts.manualEvidence ?? []);
-  // A bug, not bad input: never render a conclusion beyond its evidence.
-  if (violations.length) throw new Error(`requirement roll-up says more than its evidence:\n${violations.join('\n')}`);
-  const built = buildResults(
-    {
-      id: randomUUID(),
-      startedAt: startedAt.toISOString(),
-      finishedAt: now().toISOString(),
-      evaluatedAt: evaluatedAt.toISOString(),
-      tool: { name: TOOL_NAME, version: TOOL_VERSION },
-      organization: opts.config.organization,
-      source: { kind: opts.source.kind, ...(opts.source.location ? { location: opts.source.location } : {}), ...(opts.source.recordedAt ? { recordedAt: opts.source.recordedAt } : {}), ...(opts.source.verification ? { verification: opts.source.verification } : {}) },
-      scope: opts.source.scope,
-      regionSelection: opts.source.regionSelection,
-      parameters: { ...ruleParameters, ...RULE_THRESHOLDS, scanDisqualifyingSeverities: [...SCAN_DISQUALIFYING_SEVERITIES] },
-      ...(window ? { collectionWindow: window } : {}),
-      frameworks: opts.config.frameworks,
-      catalogDigest: opts.catalog.digest,
-    },
-    opts.catalog,
-    evaluation,
-    requirements,
-    records,
-    opts.manualEvidence ?? [],
-  );
-  const withManual = opts.manualEvidence?.length ? { ...built, manualEvidence: [...opts.manualEvidence] } : built;
-  const results = applyExceptions(withManual, opts.exceptions ?? [], evaluatedAt);
-  return { results, records };
+  const controls = opts.catalog.controls;
+  const controlOrder = new Map(controls.map((c, i) => [c.id, i]));
+  const spool = await RunSpool.create(opts.workDir ?? tmpdir());
+  try {
+    const matcher = new ExceptionMatcher(opts.exceptions ?? [], evaluatedAt);
+    const tally = new RunTally();
+    const counts = new Map<string, StatusCounts>(controls.map((c) => [c.id, countFindings([])]));
+    const inScope = new Set(scope.accounts);
+    const stored = new Set<string>();
+    let storing: Promise<void> = Promise.resolve();
+    // Evaluated at once (synchronously, while its records are whole), annotated and stored in order.
+    const store = (account: string, records: EvidenceRecord[]) => {
+      stored.add(account);
+      for (const r of records) tally.addRecord(r);
+      // Records of an account the scope does not name are kept as evidence; no rule judges them.
+      const findings: ResultFinding[] = inScope.has(account) ? evaluateAccount(account, records) : [];
+      storing = storing.then(async () => {
+        await opts.annotateFindings?.(findings, { startedAt: startedAt.toISOString() });
+        await spool.add(account, records, findings, controlOrder);
+      });
+      // A failed store stops the run at the end of collection, not as an unhandled rejection meanwhile.
+      storing.catch(() => undefined);
+    };
+    const evaluateAccount = (account: string, records: EvidenceRecord[]): ResultFinding[] => {
+      const evaluation = evaluateControls(controls, opts.rules, records, { ...scope, accounts: [account] }, { now: evaluatedAt, ...ruleParameters });
+      for (const c of evaluation.controls) {
+        const sum = counts.get(c.controlId)!;
+        for (const s of Object.keys(sum) as (keyof StatusCounts)[]) sum[s] += c.counts[s];
+      }
+      return evaluation.findings.map((f) => {
+        tally.addFinding(f);
+        return matcher.annotate(f);
+      });
+    };
+    const rest = await (opts.collect ?? collectEvidence)({ ...opts, now, onAccountCollected: store });
+    // What was not handed over account by account (a distributed collection hands over nothing).
+    const byAccount = new Map<string, EvidenceRecord[]>();
+    for (const r of rest) {
+      if (stored.has(r.account)) throw new Error(`run: evidence of account ${r.account} came after its collection ended`);
+      const list = byAccount.get(r.account);
+      if (list) list.push(r);
+      else byAccount.set(r.account, [r]);
+    }
+    rest.length = 0;
+    for (const [account, records] of byAccount) store(account, records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    byAccount.clear();
+    // An account without any evidence is still judged: its findings say what could not be checked.
+    for (const account of scope.accounts) if (!stored.has(account)) store(account, []);
+    await storing;
+    const rows = await spool.finish(controls.map((c) => c.id));
+
+    const controlResults: ControlResult[] = controls.map((c) => (c.automation === 'manual' ? { controlId: c.id, status: 'manual', counts: countFindings([]) } : { controlId: c.id, status: controlStatus(counts.get(c.id)!), counts: counts.get(c.id)! }));
+    const requirements = mapRequirements(opts.catalog, controlResults, opts.config.frameworks, opts.manualEvidence ?? []);
+    const violations = conclusionViolations(requirements, opts.manualEvidence ?? []);
+    // A bug, not bad input: never render a conclusion beyond its evidence.
+    if (violations.length) throw new Error(`requirement roll-up says more than its evidence:\n${violations.join('\n')}`);
+    const window = tally.window;
+    const head = buildResultsHead(
+      {
+        id: randomUUID(),
+        startedAt: startedAt.toISOString(),
+        finishedAt: now().toISOString(),
+        evaluatedAt: evaluatedAt.toISOString(),
+        tool: { name: TOOL_NAME, version: TOOL_VERSION },
+        organization: opts.config.organization,
+        source: { kind: opts.source.kind, ...(opts.source.location ? { location: opts.source.location } : {}), ...(opts.source.recordedAt ? { recordedAt: opts.source.recordedAt } : {}), ...(opts.source.verification ? { verification: opts.source.verification } : {}) },
+        scope,
+        regionSelection: opts.source.regionSelection,
+        parameters: { ...ruleParameters, ...RULE_THRESHOLDS, scanDisqualifyingSeverities: [...SCAN_DISQUALIFYING_SEVERITIES] },
+        ...(window ? { collectionWindow: window } : {}),
+        frameworks: opts.config.frameworks,
+        catalogDigest: opts.catalog.digest,
+      },
+      opts.catalog,
+      controlResults,
+      requirements,
+      tally,
+      opts.manualEvidence ?? [],
+    );
+    const withManual = opts.manualEvidence?.length ? { ...head, manualEvidence: [...opts.manualEvidence] } : head;
+    const results: IterableResults = { ...matcher.settle(withManual), findings: rows.findings, evidence: rows.evidence };
+    return { results, records: rows.records, dispose: () => spool.remove() };
+  } catch (err) {
+    await spool.remove();
+    throw err;
+  }
 }

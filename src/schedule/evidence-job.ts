@@ -17,7 +17,7 @@ import { markFirstSeen } from '../history/first-seen.ts';
 import { previousRun, type PreviousRun } from '../history/previous-run.ts';
 import { trackerInputs } from '../history/tracker-inputs.ts';
 import type { TrackerInputs } from '../render/tracker/carry-over.ts';
-import { RESULTS_FILE, writePackage, type PackageStep } from '../package/write-package.ts';
+import { RESULTS_FILE, writePackage, type PackageInput, type PackageStep } from '../package/write-package.ts';
 import { abortable } from './abortable.ts';
 import type { JsonLogger } from './json-logger.ts';
 import type { JobOutcome, ScheduledJob } from './scheduler.ts';
@@ -33,8 +33,8 @@ export interface EvidenceJobDeps {
   store: HistoryStore;
   /** Folder the packages are written into. */
   packagesDir: string;
-  /** Collects and evaluates (runEvidence with the project catalog and the source). */
-  collect: (inputs: RunInputs, evaluatedAt: Date, signal?: AbortSignal) => Promise<RunEvidenceOutput>;
+  /** Collects and evaluates (runEvidence with the project catalog and the source); dispose() is called once the run is done with. */
+  collect: (inputs: RunInputs, evaluatedAt: Date, signal?: AbortSignal) => Promise<PackageInput & Partial<Pick<RunEvidenceOutput, 'dispose'>>>;
   /** Control ids of the catalog, so an exception for an unknown control is rejected. */
   knownControlIds?: ReadonlySet<string>;
   /** The catalog's frameworks, so manual evidence for an unknown requirement is rejected. */
@@ -61,57 +61,66 @@ export function evidenceJob(deps: EvidenceJobDeps): { job: ScheduledJob; onFailu
     for (const warning of inputs.warnings ?? []) deps.log.log('warn', 'input.warning', { warning });
     // Handed to writePackage, which releases the records once they are on disk and the findings and
     // evidence entries once results.json is: the job keeps only the run's metadata and summary.
-    const evidence = await abortable(deps.collect(inputs, startedAt, signal), signal);
-    const { run, summary } = evidence.results;
-    signal.throwIfAborted();
-    // The run before this one: first seen of each open finding, the tracker's carried columns, and
-    // the findings fixed since (Resolved sheet, Security Hub archiving).
-    const before = await previousRun(deps.store);
-    await markFirstSeen(evidence.results, deps.store, before);
-    const context: RunContext = { ...(before ? { previous: before } : {}), tracker: await trackerInputs(inputs.tracker, before) };
-    if (context.tracker.note) deps.log.log('warn', 'tracker.not_carried', { reason: context.tracker.note });
-    const previous = await deps.store.previousManifestDigest();
-    const steps: PackageStep[] = [
-      manualEvidenceStep(inputs.manualEvidence),
-      ...((await deps.packageSteps?.(previous, context)) ?? []),
-      // Last before the rename: an abort while rendering or signing leaves no package at all.
-      async () => signal.throwIfAborted(),
-    ];
-    // The history row is written before the package is renamed into place (and the package removed if
-    // the row cannot be written): no package in packages/ that the history does not know.
-    let entry: HistoryEntry | undefined;
-    const packagePath = await writePackage(deps.packagesDir, evidence, steps, {
-      beforePublish: async (tmpDir, finalDir) => {
-        entry = await deps.store.recordRun({
-          id: run.id,
-          startedAt: run.startedAt,
-          finishedAt: now().toISOString(),
-          status: 'succeeded',
-          packagePath: finalDir,
-          manifestSha256: await packageManifestDigest(tmpDir),
-          // The results as the package holds them (the manifest signs these bytes).
-          resultsFile: { path: join(tmpDir, RESULTS_FILE), summary },
-        });
-      },
+    const collecting = deps.collect(inputs, startedAt, signal);
+    const evidence = await abortable(collecting, signal).catch((err: unknown) => {
+      // Aborted while collecting: the run's spool goes when its collection settles.
+      collecting.then((e) => e.dispose?.(), () => undefined).catch(() => undefined);
+      throw err;
     });
-    if (!entry) throw new Error(`run ${run.id}: the package was written without a history entry`);
-    const outcome: JobOutcome = { runId: run.id, seq: entry.seq, package: packagePath, findings: summary.findings, acceptedRisk: summary.acceptedRisk ?? 0 };
     try {
-      const pruned = await applyRetention(deps.store, deps.config.retention, deps.config.observationWindows, now(), deps.packagesDir);
-      if (pruned.length) deps.log.log('info', 'retention.pruned', { runs: pruned.map((p) => p.id) });
-    } catch (err) {
-      // The run itself is complete and recorded; a refused deletion is for the operator to look at.
-      deps.log.log('error', 'retention.refused', { error: (err as Error).message });
-    }
-    if (deps.afterRun) {
+      const { run, summary } = evidence.results;
+      signal.throwIfAborted();
+      // The run before this one: first seen of each open finding, the tracker's carried columns, and
+      // the findings fixed since (Resolved sheet, Security Hub archiving).
+      const before = await previousRun(deps.store);
+      evidence.results = await markFirstSeen(evidence.results, deps.store, before);
+      const context: RunContext = { ...(before ? { previous: before } : {}), tracker: await trackerInputs(inputs.tracker, before) };
+      if (context.tracker.note) deps.log.log('warn', 'tracker.not_carried', { reason: context.tracker.note });
+      const previous = await deps.store.previousManifestDigest();
+      const steps: PackageStep[] = [
+        manualEvidenceStep(inputs.manualEvidence),
+        ...((await deps.packageSteps?.(previous, context)) ?? []),
+        // Last before the rename: an abort while rendering or signing leaves no package at all.
+        async () => signal.throwIfAborted(),
+      ];
+      // The history row is written before the package is renamed into place (and the package removed if
+      // the row cannot be written): no package in packages/ that the history does not know.
+      let entry: HistoryEntry | undefined;
+      const packagePath = await writePackage(deps.packagesDir, evidence, steps, {
+        beforePublish: async (tmpDir, finalDir) => {
+          entry = await deps.store.recordRun({
+            id: run.id,
+            startedAt: run.startedAt,
+            finishedAt: now().toISOString(),
+            status: 'succeeded',
+            packagePath: finalDir,
+            manifestSha256: await packageManifestDigest(tmpDir),
+            // The results as the package holds them (the manifest signs these bytes).
+            resultsFile: { path: join(tmpDir, RESULTS_FILE), summary },
+          });
+        },
+      });
+      if (!entry) throw new Error(`run ${run.id}: the package was written without a history entry`);
+      const outcome: JobOutcome = { runId: run.id, seq: entry.seq, package: packagePath, findings: summary.findings, acceptedRisk: summary.acceptedRisk ?? 0 };
       try {
-        // The results whose findings and evidence are read from the published package's results.json.
-        Object.assign(outcome, await deps.afterRun(packagePath, evidence.results, context));
+        const pruned = await applyRetention(deps.store, deps.config.retention, deps.config.observationWindows, now(), deps.packagesDir);
+        if (pruned.length) deps.log.log('info', 'retention.pruned', { runs: pruned.map((p) => p.id) });
       } catch (err) {
-        deps.log.log('error', 'delivery.failed', { runId: run.id, error: (err as Error).message });
+        // The run itself is complete and recorded; a refused deletion is for the operator to look at.
+        deps.log.log('error', 'retention.refused', { error: (err as Error).message });
       }
+      if (deps.afterRun) {
+        try {
+          // The results whose findings and evidence are read from the published package's results.json.
+          Object.assign(outcome, await deps.afterRun(packagePath, evidence.results, context));
+        } catch (err) {
+          deps.log.log('error', 'delivery.failed', { runId: run.id, error: (err as Error).message });
+        }
+      }
+      return outcome;
+    } finally {
+      await evidence.dispose?.();
     }
-    return outcome;
   };
   const onFailure = async (error: Error) => {
     await deps.store.recordRun({ id: randomUUID(), startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), status: 'failed', error: error.message });

@@ -60,6 +60,11 @@ export class FileRows<T> implements Rows<T> {
   }
 
   *[Symbol.iterator](): Iterator<T> {
+    for (const text of this.texts()) yield JSON.parse(text) as T;
+  }
+
+  /** Each row's text as it is in the file, unparsed (to copy it into another file). */
+  *texts(): Generator<string> {
     const { starts, lengths, path } = this;
     if (!starts.length) return;
     const fd = openSync(path, 'r');
@@ -83,7 +88,7 @@ export class FileRows<T> implements Rows<T> {
           bufStart = start;
           bufEnd = start + got;
         }
-        yield JSON.parse(buf.toString('utf8', start - bufStart, end - bufStart)) as T;
+        yield buf.toString('utf8', start - bufStart, end - bufStart);
       }
     } finally {
       closeSync(fd);

@@ -6,7 +6,8 @@ export interface KeyedJob {
   run: () => Promise<void>;
 }
 
-export function runKeyed(jobs: readonly KeyedJob[], bounds: { total: number; perKey: number }): Promise<void> {
+/** onKeyDone: called once per key, as soon as its last job has ended (failed or not). */
+export function runKeyed(jobs: readonly KeyedJob[], bounds: { total: number; perKey: number }, onKeyDone?: (key: string) => void): Promise<void> {
   // A bound below 1 would start nothing and never settle (p-limit, which this replaces, throws too).
   for (const [name, n] of Object.entries(bounds)) if (!Number.isInteger(n) || n < 1) throw new RangeError(`runKeyed: ${name} must be a whole number from 1 up, not ${n}`);
   // Per key, its waiting jobs in order; keys in the order of their first job.
@@ -19,6 +20,13 @@ export function runKeyed(jobs: readonly KeyedJob[], bounds: { total: number; per
   let active = 0;
   let failure: { error: unknown } | undefined;
   return new Promise<void>((resolve, reject) => {
+    const ended = (key: string) => {
+      try {
+        onKeyDone?.(key);
+      } catch (error) {
+        failure ??= { error };
+      }
+    };
     const pump = () => {
       for (const [key, q] of waiting) {
         if (active >= bounds.total) break;
@@ -32,10 +40,13 @@ export function runKeyed(jobs: readonly KeyedJob[], bounds: { total: number; per
             .finally(() => {
               active--;
               q.running--;
+              // The key's last job: reported at once, whatever the other keys hold of the run's slots.
+              if (q.running === 0 && q.next === q.jobs.length) ended(key);
               pump();
             });
         }
-        if (q.next === q.jobs.length && q.running === 0) waiting.delete(key);
+        // Every job of this key has started: nothing left to queue.
+        if (q.next === q.jobs.length) waiting.delete(key);
       }
       if (active === 0 && waiting.size === 0) {
         if (failure) reject(failure.error);

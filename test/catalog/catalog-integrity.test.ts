@@ -9,7 +9,7 @@ import { evaluateControls } from '../../src/evaluate/evaluate-controls.ts';
 import type { Finding } from '../../src/evaluate/finding.ts';
 import type { EvidenceRecord } from '../../src/collect/evidence-record.ts';
 import { sealRecord, unsealRecord } from '../../src/collect/evidence-record.ts';
-import { runEvidence } from '../../src/run/run-evidence.ts';
+import { runEvidenceInMemory } from '../../src/run/run-evidence-in-memory.ts';
 import { params } from '../helpers/evidence.ts';
 import { AI_MAPPING_EXCEPTIONS, AI_SERVICES, NO_NOT_APPLICABLE, NO_SAMPLE_PASS_OR_FAIL, SOC2_CRITERIA, GDPR_MINIMUM, HIPAA_SECTIONS } from './catalog-expectations.ts';
 import { AI_FRAMEWORK_MAPPING_EXCEPTIONS, EU_AI_ACT_MANUAL, EU_AI_ACT_MAX_TITLE, EU_AI_ACT_MINIMUM, ISO42001_ANNEX_A, ISO42001_MAX_TITLE } from './catalog-expectations.ts';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   project = await loadProjectCatalog();
   const source = await snapshotSource('samples/sample-account');
   const config = parseConfig({ allowedRegions: ['eu-west-1', 'eu-central-1'], bedrockExpectedInvocations: { principals: ['arn:aws:iam::111122223333:role/AcmeBedrock*'], regions: ['eu-west-1'] } }, 'test');
-  const run = await runEvidence({ ...project, source, config, evaluatedAt: new Date('2026-11-20T02:00:00Z') });
+  const run = await runEvidenceInMemory({ ...project, source, config, evaluatedAt: new Date('2026-11-20T02:00:00Z') });
   sample = { records: run.records, findings: run.results.findings, scope: source.scope };
 }, 240_000);
 
@@ -193,7 +193,7 @@ describe('AI frameworks (EU AI Act, ISO/IEC 42001)', () => {
 
   it('leaves the AI frameworks out of a run with the default frameworks', async () => {
     const source = await snapshotSource('samples/sample-account');
-    const run = await runEvidence({ ...project, source, config: parseConfig({}, 'test'), evaluatedAt: new Date('2026-11-20T02:00:00Z') });
+    const run = await runEvidenceInMemory({ ...project, source, config: parseConfig({}, 'test'), evaluatedAt: new Date('2026-11-20T02:00:00Z') });
     expect(Object.keys(run.results.requirements)).toEqual(['gdpr', 'hipaa', 'soc2']);
     expect(Object.keys(run.results.summary.requirements)).toEqual(['gdpr', 'hipaa', 'soc2']);
     expect(run.results.controls.flatMap((c) => c.mappings).filter((m) => !['gdpr', 'hipaa', 'soc2'].includes(m.framework))).toEqual([]);

@@ -15,7 +15,7 @@ import { snapshotSource, type PreparedSource } from '../../src/collect/source.ts
 import { parseConfig } from '../../src/config/load-config.ts';
 import { loadRules } from '../../src/evaluate/rule-registry.ts';
 import type { Rule } from '../../src/evaluate/rule.ts';
-import { runEvidence } from '../../src/run/run-evidence.ts';
+import { runEvidenceInMemory } from '../../src/run/run-evidence-in-memory.ts';
 import { ACCOUNT, awsError, nb, clock, collect, mockAllClients, STATIC_CREDENTIALS, type Mocks } from './harness.ts';
 import { fixtureRuleEvidence } from '../helpers/evidence.ts';
 
@@ -73,13 +73,13 @@ describe('record -> replay', () => {
 
   it('gives an identical results.json (ignoring run id, source and how regions were chosen)', async () => {
     const config = parseConfig({}, 'test');
-    const live = await runEvidence({ catalog, rules, collectors, source: mocked(), config, now: clock });
+    const live = await runEvidenceInMemory({ catalog, rules, collectors, source: mocked(), config, now: clock });
     expect(live.records.some((r) => r.key === 'sts.AssumeRole')).toBe(true);
     expect(live.results.findings.some((f) => f.status === 'fail')).toBe(true);
     const snap = join(dir, 'run');
     await writeSnapshot(snap, live.records, scope, { createdAt: clock().toISOString() });
     restore();
-    const replay = await runEvidence({ catalog, rules, collectors, source: await snapshotSource(snap), config, now: clock });
+    const replay = await runEvidenceInMemory({ catalog, rules, collectors, source: await snapshotSource(snap), config, now: clock });
     expect(replay.records.map((r) => r.sha256)).toEqual(live.records.map((r) => r.sha256));
     expect(comparable(replay.results)).toEqual(comparable(live.results));
     // A replay says so, with the recording's date; its regions are the recording's.

@@ -17,7 +17,7 @@ import type { ManualEvidenceEntry } from '../../src/manual-evidence/manual-evide
 import { FRAMEWORK_IDS } from '../../src/catalog/catalog-schema.ts';
 import { mapRequirements, type RequirementResults } from '../../src/map/map-requirements.ts';
 import { conclusionViolations } from '../../src/results/conclusion-invariant.ts';
-import { runEvidence } from '../../src/run/run-evidence.ts';
+import { runEvidenceInMemory } from '../../src/run/run-evidence-in-memory.ts';
 
 const SAMPLE = 'samples/sample-account';
 const MANUAL = 'samples/manual-evidence';
@@ -30,7 +30,7 @@ let records: EvidenceRecord[];
 beforeAll(async () => {
   project = await loadProjectCatalog();
   config = await loadConfig('samples/sample-account.config.yaml');
-  const run = await runEvidence({ ...project, source: await snapshotSource(SAMPLE), config, evaluatedAt: DATES[3], manualEvidence: (await loadManualEvidence(MANUAL, DATES[3], project.catalog)).map((m) => m.entry) });
+  const run = await runEvidenceInMemory({ ...project, source: await snapshotSource(SAMPLE), config, evaluatedAt: DATES[3], manualEvidence: (await loadManualEvidence(MANUAL, DATES[3], project.catalog)).map((m) => m.entry) });
   records = run.records;
 });
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshotSource } from '../../src/collect/source.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
 import { loadProjectCatalog } from '../../src/evaluate/load-project-catalog.ts';
-import { runEvidence } from '../../src/run/run-evidence.ts';
+import { runEvidenceInMemory } from '../../src/run/run-evidence-in-memory.ts';
 import type { RunResults } from '../../src/results/run-results.ts';
 
 let results: RunResults;
@@ -13,7 +13,7 @@ let keyOf: Map<string, string>;
 beforeAll(async () => {
   const project = await loadProjectCatalog();
   const source = await snapshotSource('samples/sample-account');
-  const run = await runEvidence({ ...project, source, config: parseConfig({}, 'test'), evaluatedAt: new Date('2026-11-20T02:00:00Z') });
+  const run = await runEvidenceInMemory({ ...project, source, config: parseConfig({}, 'test'), evaluatedAt: new Date('2026-11-20T02:00:00Z') });
   results = run.results;
   keyOf = new Map(run.records.map((r) => [r.id, r.key]));
 });

@@ -13,7 +13,7 @@ import { readSnapshotIndex, SnapshotError } from '../../src/collect/snapshot/rea
 import { parseConfig } from '../../src/config/load-config.ts';
 import { loadRules } from '../../src/evaluate/rule-registry.ts';
 import type { Rule } from '../../src/evaluate/rule.ts';
-import { runEvidence } from '../../src/run/run-evidence.ts';
+import { runEvidenceInMemory } from '../../src/run/run-evidence-in-memory.ts';
 import { fixtureRuleEvidence } from '../helpers/evidence.ts';
 
 const FIXTURE = new URL('../fixtures/catalog-min/', import.meta.url).pathname;
@@ -51,7 +51,7 @@ const strip = (results: object) => JSON.parse(JSON.stringify(results, (k, v) => 
 describe('snapshot round trip', () => {
   it('records every page and error, and replays to identical evidence and results', async () => {
     const config = parseConfig({}, 'test');
-    const live = await runEvidence({ catalog, rules, collectors, source: simulatedSource(world().responder(), scope), config, now: clock });
+    const live = await runEvidenceInMemory({ catalog, rules, collectors, source: simulatedSource(world().responder(), scope), config, now: clock });
     const pages = live.records.filter((r) => r.key === 'sagemaker.ListNotebookInstances' && r.region === 'eu-west-1');
     expect(pages).toHaveLength(2);
     expect(live.records.find((r) => r.region === 'us-east-1')?.error?.name).toBe('AccessDeniedException');
@@ -59,21 +59,21 @@ describe('snapshot round trip', () => {
 
     const snap = join(dir, 'snap');
     await writeSnapshot(snap, live.records, scope, { createdAt: clock().toISOString() });
-    const replay = await runEvidence({ catalog, rules, collectors, source: await snapshotSource(snap), config, now: () => new Date('2030-01-01T00:00:00Z'), evaluatedAt: clock() });
+    const replay = await runEvidenceInMemory({ catalog, rules, collectors, source: await snapshotSource(snap), config, now: () => new Date('2030-01-01T00:00:00Z'), evaluatedAt: clock() });
     expect(replay.records).toEqual(live.records);
     expect(strip(replay.results)).toEqual(strip(live.results));
   });
 
   it('answers a call the snapshot does not hold, or an altered record, with an error (unknown), never a guess', async () => {
     const config = parseConfig({}, 'test');
-    const live = await runEvidence({ catalog, rules, collectors, source: simulatedSource(world().responder(), scope), config, now: clock });
+    const live = await runEvidenceInMemory({ catalog, rules, collectors, source: simulatedSource(world().responder(), scope), config, now: clock });
     const snap = join(dir, 'tampered');
     await writeSnapshot(snap, live.records.filter((r) => !(r.key === 'sagemaker.DescribeNotebookInstance' && r.input.NotebookInstanceName === 'nb-3')), scope, { createdAt: clock().toISOString() });
     const index = await readSnapshotIndex(snap);
     const nb1 = index.records.find((r) => r.key === 'sagemaker.DescribeNotebookInstance')!;
     const file = join(snap, nb1.file);
     await writeFile(file, (await readFile(file, 'utf8')).replace('"Disabled"', '"Disabled" '));
-    const replay = await runEvidence({ catalog, rules, collectors, source: await snapshotSource(snap), config, now: clock });
+    const replay = await runEvidenceInMemory({ catalog, rules, collectors, source: await snapshotSource(snap), config, now: clock });
     const byResource = Object.fromEntries(replay.results.findings.map((f) => [f.resource.id, f]));
     expect(byResource['nb-3'].status).toBe('unknown');
     expect(byResource['nb-3'].reason).toContain('NotInSnapshot');

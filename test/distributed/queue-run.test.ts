@@ -16,7 +16,7 @@ import { configSchema } from '../../src/config/config-schema.ts';
 import { loadProjectCatalog } from '../../src/evaluate/load-project-catalog.ts';
 import { distributedCollect, RunCancelledError, type DistributedOptions } from '../../src/run/distributed/collect-distributed.ts';
 import { SHARD_QUEUE } from '../../src/run/distributed/shard-queue.ts';
-import { runEvidence } from '../../src/run/run-evidence.ts';
+import { runEvidenceInMemory } from '../../src/run/run-evidence-in-memory.ts';
 import type { RunResults } from '../../src/results/run-results.ts';
 import { describeWithPostgres, freshDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { cliNodeArgs, ROOT } from '../helpers/cli-command.ts';
@@ -45,7 +45,7 @@ describeWithPostgres('collection by workers through a PostgreSQL queue', () => {
     const org = syntheticOrganization(accounts, size);
     const source = simulatedSource(org.responder, org.scope, syntheticSourceName({ accounts, size, limits: false }));
     const collect = d ? distributedCollect({ queueUrl: db.url, evidenceStore: join(tmp, 'store'), shardTimeoutSeconds: 60, retryLimit: 1, pollMs: 200, ...d }) : undefined;
-    const { results } = await runEvidence({ ...project, source, config: configSchema.parse({}), evaluatedAt: EVALUATED_AT, collect });
+    const { results } = await runEvidenceInMemory({ ...project, source, config: configSchema.parse({}), evaluatedAt: EVALUATED_AT, collect });
     return results;
   }
 

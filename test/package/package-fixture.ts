@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import type { ProoflineConfig } from '../../src/config/config-schema.ts';
 import type { FrameworkId } from '../../src/catalog/catalog-schema.ts';
 import { renderReportsStep } from '../../src/package/render-package.ts';
-import { runEvidence } from '../../src/run/run-evidence.ts';
+import { runEvidenceInMemory } from '../../src/run/run-evidence-in-memory.ts';
 import { resolveSigningIdentity } from '../../src/sign/resolve-identity.ts';
 import { signPackageStep } from '../../src/package/sign-package.ts';
 import type { SigningIdentity } from '../../src/sign/signing-identity.ts';
@@ -42,7 +42,7 @@ export async function sampleRun(overrides: Partial<ProoflineConfig> = {}, record
   const config = { ...(await loadConfig(join(ROOT, 'samples/sample-account.config.yaml'))), ...overrides };
   const project = await loadProjectCatalog();
   const source = await snapshotSource(recording);
-  const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt: new Date('2026-11-20T02:00:00Z') });
+  const { results, records } = await runEvidenceInMemory({ ...project, source, config, evaluatedAt: new Date('2026-11-20T02:00:00Z') });
   return { config, results, records };
 }
 
@@ -90,7 +90,7 @@ export async function sampleWithManualEvidencePackage(evaluatedAt: string): Prom
   const source = await snapshotSource(join(ROOT, 'samples/sample-account'));
   const at = new Date(evaluatedAt);
   const manual = await loadManualEvidence(join(ROOT, 'samples/manual-evidence'), at, project.catalog);
-  const { results, records } = await runEvidence({ ...project, source, config, evaluatedAt: at, manualEvidence: manual.map((m) => m.entry) });
+  const { results, records } = await runEvidenceInMemory({ ...project, source, config, evaluatedAt: at, manualEvidence: manual.map((m) => m.entry) });
   return build({ results, records }, work, config, [manualEvidenceStep(manual)]);
 }
 

@@ -8,7 +8,7 @@ import { loadProjectCatalog } from '../../src/evaluate/load-project-catalog.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { sourceLabel } from '../../src/render/view-model/build-view-model.ts';
 import { ReplayVerificationError, verifiedSnapshotSource } from '../../src/run/replay-source.ts';
-import { runEvidence } from '../../src/run/run-evidence.ts';
+import { runEvidenceInMemory } from '../../src/run/run-evidence-in-memory.ts';
 import { runCliProcess } from '../helpers/cli-process.ts';
 import { copyPackage, samplePackage, type BuiltPackage } from '../package/package-fixture.ts';
 
@@ -42,7 +42,7 @@ describe('replaying evidence', () => {
     // The package folder itself replays its evidence/ too.
     expect((await verifiedSnapshotSource(pkg.dir)).location).toBe(join(pkg.dir, 'evidence'));
     const config = await loadConfig(join(ROOT, 'samples/sample-account.config.yaml'));
-    const { results } = await runEvidence({ ...(await loadProjectCatalog()), source, config, evaluatedAt: new Date('2026-11-20T02:00:00Z') });
+    const { results } = await runEvidenceInMemory({ ...(await loadProjectCatalog()), source, config, evaluatedAt: new Date('2026-11-20T02:00:00Z') });
     expect(results.run.source.verification?.status).toBe('verified');
     expect(sourceLabel(results.run.source)).toContain('source verified: evidence of package');
   });

@@ -66,6 +66,25 @@ describe('runKeyed', () => {
     await done;
   });
 
+  it('reports each key as soon as its last job ends, while other keys still run', async () => {
+    const h = harness(['a', 'a', 'b', 'b']);
+    const ended: string[] = [];
+    const done = runKeyed(h.jobs, { total: 2, perKey: 2 }, (key) => ended.push(key));
+    expect(h.log).toEqual(['start a0', 'start a1']);
+    await h.end('a0');
+    expect(h.log.slice(-1)).toEqual(['start b2']);
+    expect(ended).toEqual([]);
+    await h.end('a1');
+    // a is done while b2 and b3 hold both slots.
+    expect(h.log.slice(-1)).toEqual(['start b3']);
+    expect(ended).toEqual(['a']);
+    await h.end('b3');
+    expect(ended).toEqual(['a']);
+    await h.end('b2');
+    await done;
+    expect(ended).toEqual(['a', 'b']);
+  });
+
   it('runs every job when one fails, then rejects with the first failure', async () => {
     const ran: number[] = [];
     const jobs: KeyedJob[] = [0, 1, 2, 3].map((i) => ({

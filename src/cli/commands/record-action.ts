@@ -18,7 +18,12 @@ export async function recordCommand(flags: RecordFlags): Promise<void> {
   const project = await loadProjectCatalog();
   const source = await prepareSource(flags, config.regions, config.callDeadlineSeconds, retryOverride(flags, config.awsRetry));
   const progress = new Progress(process.stderr, progressMode(process.stderr, Boolean(flags.quiet)));
-  const { results, records } = await runEvidence({ ...project, source, config, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone }).finally(() => progress.finish());
-  await writeSnapshot(flags.out, records, source.scope, { createdAt: results.run.startedAt, ...(flags.description ? { description: flags.description } : {}) });
+  const { results, records, dispose } = await runEvidence({ ...project, source, config, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone }).finally(() => progress.finish());
+  try {
+    // The records' stored texts, copied from the run's spool.
+    await writeSnapshot(flags.out, records, source.scope, { createdAt: results.run.startedAt, ...(flags.description ? { description: flags.description } : {}) });
+  } finally {
+    await dispose();
+  }
   process.stdout.write(`Recorded ${records.length} evidence records (${results.summary.evidence.errors} errors) to ${flags.out}\n`);
 }

@@ -49,21 +49,26 @@ export async function runCommand(flags: RunFlags, evaluatedAt: Date | undefined)
     for (const s of ['SIGTERM', 'SIGINT'] as const) process.off(s, onSignal);
     if (source.kind === 'live') progress.finish();
   });
-  await rates?.keep(new Date());
-  // Ages judged "as of" a time before a recording was made would describe an account state nobody
-  // observed. (Only a recording's times are its own: live and simulated evidence is stamped now.)
-  const collectedFrom = evidence.results.run.collectionWindow?.from;
-  if (source.kind === 'snapshot' && evaluatedAt && collectedFrom && evaluatedAt.toISOString() < collectedFrom) {
-    throw new UsageError({ file: '--evaluated-at', message: `${evaluatedAt.toISOString()} is before the evidence was collected (from ${collectedFrom}); evaluate at or after the collection` });
+  try {
+    await rates?.keep(new Date());
+    // Ages judged "as of" a time before a recording was made would describe an account state nobody
+    // observed. (Only a recording's times are its own: live and simulated evidence is stamped now.)
+    const collectedFrom = evidence.results.run.collectionWindow?.from;
+    if (source.kind === 'snapshot' && evaluatedAt && collectedFrom && evaluatedAt.toISOString() < collectedFrom) {
+      throw new UsageError({ file: '--evaluated-at', message: `${evaluatedAt.toISOString()} is before the evidence was collected (from ${collectedFrom}); evaluate at or after the collection` });
+    }
+    if (flags.only === 'results') {
+      const path = await writeResultsOnly(flags.out, evidence.results, identity);
+      process.stderr.write('proofline: --only results: results.json is signed (results.json.sig, detached CMS); there is no evidence, report, manifest or zip, so this is not an audit package and `proofline verify` does not accept it\n');
+      process.stdout.write(formatRunSummary(evidence.results, path, 'Results only (not an audit package)'));
+      return;
+    }
+    const path = await writePackage(flags.out, evidence, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity, pageSize: config.report?.pageSize, ...(inputs.tracker ? { extras: { tracker: { previous: inputs.tracker } } } : {}) }), exportStep(exports), signPackageStep({ identity })], { zip: true });
+    // writePackage read the findings and evidence entries from the spool into results.json; the
+    // summary reads only the run and its counts.
+    process.stdout.write(formatRunSummary(evidence.results, path));
+  } finally {
+    // The run's spool (its findings, evidence entries and records until the package holds them).
+    await evidence.dispose();
   }
-  if (flags.only === 'results') {
-    const path = await writeResultsOnly(flags.out, evidence.results, identity);
-    process.stderr.write('proofline: --only results: results.json is signed (results.json.sig, detached CMS); there is no evidence, report, manifest or zip, so this is not an audit package and `proofline verify` does not accept it\n');
-    process.stdout.write(formatRunSummary(evidence.results, path, 'Results only (not an audit package)'));
-    return;
-  }
-  const path = await writePackage(flags.out, evidence, [manualEvidenceStep(inputs.manualEvidence), renderReportsStep({ identity, pageSize: config.report?.pageSize, ...(inputs.tracker ? { extras: { tracker: { previous: inputs.tracker } } } : {}) }), exportStep(exports), signPackageStep({ identity })], { zip: true });
-  // writePackage took the findings and evidence arrays (no local here keeps them while it renders);
-  // the summary reads only the run and its counts.
-  process.stdout.write(formatRunSummary(evidence.results, path));
 }

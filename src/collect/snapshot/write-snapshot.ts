@@ -3,7 +3,8 @@
 // format and nothing but records/ beside it): `record --out .` must never wipe someone's folder.
 import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { serializeRecord, unsealRecord, type EvidenceRecord } from '../evidence-record.ts';
+import type { EvidenceRecord } from '../evidence-record.ts';
+import { storedRecords, type StoredRecord, type StoredRecords } from './stored-record.ts';
 import type { Scope } from '../target.ts';
 import { confinedPath } from '../../util/confined-path.ts';
 import { folderMaker } from '../../util/folder-maker.ts';
@@ -53,15 +54,16 @@ export interface SnapshotMeta {
    * their text), in the order of `records`, before that file is written; the write waits for it. A
    * package takes the records' digests and zip entries here instead of reading the files back.
    */
-  onRecord?: (file: string, bytes: Buffer, record: EvidenceRecord, text: string) => Promise<void>;
+  onRecord?: (file: string, bytes: Buffer, record: StoredRecord['entry'], text: string) => Promise<void>;
   /**
-   * The caller hands `records` over: each slot of the array is emptied once its record is serialised, so
+   * The caller hands an array of `records` over: each slot is emptied once its record is serialised, so
    * the records written so far can be reclaimed while the rest are written (a package's largest input).
    */
   release?: boolean;
 }
 
-export async function writeSnapshot(dir: string, records: EvidenceRecord[], scope: Scope, meta: SnapshotMeta): Promise<void> {
+/** Writes records held in memory, or stored records (their text, copied as it is). */
+export async function writeSnapshot(dir: string, records: EvidenceRecord[] | StoredRecords, scope: Scope, meta: SnapshotMeta): Promise<void> {
   const target = resolve(dir);
   const existing = await existingTarget(target);
   await writeFolderAtomically(dirname(target), basename(target), (tmp) => fillSnapshot(tmp, records, scope, meta), {
@@ -70,28 +72,24 @@ export async function writeSnapshot(dir: string, records: EvidenceRecord[], scop
   });
 }
 
-async function fillSnapshot(tmp: string, records: EvidenceRecord[], scope: Scope, meta: SnapshotMeta): Promise<void> {
+async function fillSnapshot(tmp: string, records: EvidenceRecord[] | StoredRecords, scope: Scope, meta: SnapshotMeta): Promise<void> {
   await mkdir(confinedPath(tmp, RECORDS_DIR));
   // The index's entries are made as the records are written (sorted by id at the end), not all up front:
   // with `release`, the records written so far are collected meanwhile, so the two are never whole at once.
   const entries: SnapshotEntry[] = [];
   const count = records.length;
-  const slots: (EvidenceRecord | undefined)[] = records;
+  const stored = (Array.isArray(records) ? storedRecords(records as EvidenceRecord[], meta.release) : records)[Symbol.iterator]();
   // Files are written WRITE_CONCURRENCY at a time in the order given (each folder created once); the index is sorted by id.
   const folder = folderMaker();
-  let next = 0;
   const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      const record = slots[i]!;
-      if (meta.release) slots[i] = undefined;
-      const file = recordFile(record.id);
-      entries.push({ id: record.id, key: record.key, account: record.account, region: record.region, outcome: record.outcome, file, sha256: record.sha256 });
+    for (let next = stored.next(); !next.done; next = stored.next()) {
+      const { entry, text } = next.value;
+      const file = recordFile(entry.id);
+      entries.push({ ...entry, file });
       const path = confinedPath(tmp, file);
-      const text = serializeRecord(unsealRecord(record));
       const bytes = Buffer.from(text, 'utf8');
       // Called before any await, so calls keep the order of `records` across workers.
-      await Promise.all([meta.onRecord?.(file, bytes, record, text), folder(dirname(path))]);
+      await Promise.all([meta.onRecord?.(file, bytes, entry, text), folder(dirname(path))]);
       await writeSmallFile(path, bytes);
     }
   };
