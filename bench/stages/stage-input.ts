@@ -38,16 +38,20 @@ export function accountId(n: number): string {
   return n === 0 ? SYNTHETIC_ACCOUNT : String(100_000_000_000 + n).padStart(12, '0');
 }
 
+/** The base account's records as account n's (ids, ARNs and digests rewritten; n = 0 is the base itself). */
+export function accountRecords(base: readonly EvidenceRecord[], n: number): EvidenceRecord[] {
+  if (n === 0) return [...base];
+  const account = accountId(n);
+  return base.map((r) => {
+    const body = JSON.parse(JSON.stringify(unsealRecord(r)).replaceAll(SYNTHETIC_ACCOUNT, account));
+    body.id = recordId(body);
+    return sealRecord(body);
+  });
+}
+
 /** The base account's records repeated for `accounts` accounts (ids, ARNs and digests rewritten). */
 export function replicate(base: readonly EvidenceRecord[], accounts: number, regions: string[]): { records: EvidenceRecord[]; scope: Scope } {
-  const records: EvidenceRecord[] = [...base];
-  for (let n = 1; n < accounts; n++) {
-    const account = accountId(n);
-    for (const r of base) {
-      const body = JSON.parse(JSON.stringify(unsealRecord(r)).replaceAll(SYNTHETIC_ACCOUNT, account));
-      body.id = recordId(body);
-      records.push(sealRecord(body));
-    }
-  }
+  const records: EvidenceRecord[] = [];
+  for (let n = 0; n < accounts; n++) records.push(...accountRecords(base, n));
   return { records, scope: { accounts: Array.from({ length: accounts }, (_, n) => accountId(n)), regions } };
 }

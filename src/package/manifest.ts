@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { IterableResults } from '../results/run-results.ts';
 import type { SignerDescription } from '../sign/signing-identity.ts';
 import { sha256FileAndSize, type FileDigest } from '../util/sha256.ts';
-import { stableStringify } from '../util/stable-json.ts';
+import { writeStableJson } from '../util/write-stable-json.ts';
 import { listPackageFiles } from './package-files.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -84,6 +84,7 @@ export async function buildManifest(dir: string, results: IterableResults, signe
   };
 }
 
-export function serializeManifest(m: Manifest): string {
-  return `${stableStringify(m, 2)}\n`;
+/** manifest.json: stableStringify(m, 2) + '\n', its file list streamed. */
+export function writeManifest(path: string, m: Manifest): Promise<void> {
+  return writeStableJson(path, m, 'files');
 }

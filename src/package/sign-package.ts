@@ -1,7 +1,7 @@
 // The last package step: writes the signer's certificate, then manifest.json over every file, then
 // manifest.sig, a detached CMS signature over manifest.json's exact bytes.
 import { readFile, writeFile } from 'node:fs/promises';
-import { buildManifest, MANIFEST_FILE, MANIFEST_SIGNATURE_FILE, serializeManifest, SIGNER_CERTIFICATE_FILE } from './manifest.ts';
+import { buildManifest, MANIFEST_FILE, MANIFEST_SIGNATURE_FILE, SIGNER_CERTIFICATE_FILE, writeManifest } from './manifest.ts';
 import type { PackageStep } from './write-package.ts';
 import { confinedPath } from '../util/confined-path.ts';
 import { signDetached } from '../sign/detached-cms.ts';
@@ -19,7 +19,7 @@ export function signPackageStep(opts: SignPackageOptions): PackageStep {
     const now = opts.now?.() ?? new Date();
     await writeFile(confinedPath(dir, SIGNER_CERTIFICATE_FILE), opts.identity.certificatePem);
     const manifest = await buildManifest(dir, ctx.results, describeSigner(opts.identity), { previousManifestSha256: opts.previousManifestSha256, createdAt: now.toISOString(), written: await ctx.written?.all() });
-    await writeFile(confinedPath(dir, MANIFEST_FILE), serializeManifest(manifest));
+    await writeManifest(confinedPath(dir, MANIFEST_FILE), manifest);
     // Sign the bytes as written, not a re-serialization.
     const bytes = await readFile(confinedPath(dir, MANIFEST_FILE));
     await writeFile(confinedPath(dir, MANIFEST_SIGNATURE_FILE), await signDetached(bytes, opts.identity, now));

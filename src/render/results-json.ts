@@ -3,7 +3,7 @@
 // them back one at a time (util/json-rows.ts) instead of holding them.
 import type { IterableResults } from '../results/run-results.ts';
 import { FileRows, RowPositions, type Rows } from '../util/json-rows.ts';
-import { openTextStream } from './text-stream.ts';
+import { openTextStream } from '../util/text-stream.ts';
 
 export interface ResultsJsonRows {
   findings: RowPositions;

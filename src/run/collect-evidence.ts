@@ -30,9 +30,11 @@ export interface CollectEvidenceOptions {
    * Takes each account's records (sorted by id) as soon as its collection has ended, so the run can
    * evaluate and store them and let them go while other accounts are collected. The records handed
    * here are not returned; what is returned are the rest (any account the scope does not name).
-   * A collect function that cannot hand accounts over (the distributed one) ignores it.
+   * A collect function that cannot hand accounts over (the distributed one) ignores it. The promise it
+   * returns settles once the account is stored: a collect function may wait for it before handing over
+   * the next (the in-process collection does not: its accounts finish as their calls do).
    */
-  onAccountCollected?: (account: string, records: EvidenceRecord[]) => void;
+  onAccountCollected?: (account: string, records: EvidenceRecord[]) => void | Promise<void>;
 }
 
 export function neededEvidenceKeys(catalog: Catalog): string[] {
@@ -76,7 +78,7 @@ export async function collectWith(opts: Omit<CollectEvidenceOptions, 'catalog' |
   try {
     await runCollection({ factory, sink, scope: opts.source.scope, collectors, now, perAccountConcurrency: opts.perAccountConcurrency ?? (replay ? REPLAY_CONCURRENCY.perAccount : undefined), totalConcurrency: replay ? REPLAY_CONCURRENCY.total : undefined,
       fanOutConcurrency: opts.fanOutConcurrency ?? (replay ? REPLAY_CONCURRENCY.fanOut : undefined), onCollectorDone: opts.onCollectorDone,
-      onAccountDone: handOver && ((account) => handOver(account, sink.take(account))) });
+      onAccountDone: handOver && ((account) => void handOver(account, sink.take(account))) });
   } finally {
     factory.destroy();
   }

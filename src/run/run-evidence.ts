@@ -22,7 +22,7 @@ import { RULE_THRESHOLDS } from '../evaluate/rule-thresholds.ts';
 import { SCAN_DISQUALIFYING_SEVERITIES } from '../manual-evidence/nessus-summary.ts';
 import type { IterableResults, ManualEvidenceEntry, ResultFinding } from '../results/run-results.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../util/version.ts';
-import { collectEvidence, type CollectEvidenceOptions } from './collect-evidence.ts';
+import type { CollectEvidenceOptions } from './collect-evidence.ts';
 import { RunSpool } from './run-spool.ts';
 
 export interface RunEvidenceOptions extends CollectEvidenceOptions {
@@ -79,6 +79,7 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
       });
       // A failed store stops the run at the end of collection, not as an unhandled rejection meanwhile.
       storing.catch(() => undefined);
+      return storing;
     };
     const evaluateAccount = (account: string, records: EvidenceRecord[]): ResultFinding[] => {
       const evaluation = evaluateControls(controls, opts.rules, records, { ...scope, accounts: [account] }, { now: evaluatedAt, ...ruleParameters });
@@ -91,7 +92,9 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
         return matcher.annotate(f);
       });
     };
-    const rest = await (opts.collect ?? collectEvidence)({ ...opts, now, onAccountCollected: store });
+    // The in-process collection (and every collector behind it) is loaded only when this run collects.
+    const collect = opts.collect ?? (await import('./collect-evidence.ts')).collectEvidence;
+    const rest = await collect({ ...opts, now, onAccountCollected: store });
     // What was not handed over account by account (a distributed collection hands over nothing).
     const byAccount = new Map<string, EvidenceRecord[]>();
     for (const r of rest) {

@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
 import { snapshotEntryOf, storedRecord, type StoredRecord, type StoredRecords } from '../collect/snapshot/stored-record.ts';
-import { openTextStream, type TextStream } from '../render/text-stream.ts';
+import { openTextStream, type TextStream } from '../util/text-stream.ts';
 import { evidenceEntry } from '../results/build-results.ts';
 import type { EvidenceEntry, ResultFinding } from '../results/run-results.ts';
 import { FileRows } from '../util/json-rows.ts';

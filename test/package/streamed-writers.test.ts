@@ -9,6 +9,7 @@ import type { SignerDescription } from '../../src/sign/signing-identity.ts';
 import PDFDocument from 'pdfkit';
 import { serializeRecord, unsealRecord } from '../../src/collect/evidence-record.ts';
 import { writeSnapshot } from '../../src/collect/snapshot/write-snapshot.ts';
+import { stableStringify } from '../../src/util/stable-json.ts';
 import { developmentIdentity } from '../../src/sign/dev-identity.ts';
 import { addPdfSignaturePlaceholder, signPdfFile } from '../../src/sign/sign-pdf.ts';
 import { verifyPdfSignature } from '../../src/sign/verify-pdf-signature.ts';
@@ -46,6 +47,16 @@ describe('evidence folder, written concurrently', () => {
     expect(index.records.map((r) => r.id)).toEqual(ids);
     const byId = new Map(records.map((r) => [r.id, r]));
     for (const entry of index.records) expect(await readFile(join(dir, entry.file), 'utf8')).toBe(serializeRecord(unsealRecord(byId.get(entry.id)!)));
+    // Streamed entry by entry, the index has the bytes stableStringify gives the whole.
+    expect(await readFile(join(dir, 'snapshot.json'), 'utf8')).toBe(stableStringify(index, 2) + '\n');
+  });
+
+  it('writes the index of an empty snapshot as stableStringify does', async () => {
+    const dir = join(work, 'empty-evidence');
+    await writeSnapshot(dir, [], { accounts: ['111122223333'], regions: ['eu-west-1'] }, { createdAt: '2026-11-20T02:00:00.000Z', description: 'none' });
+    const text = await readFile(join(dir, 'snapshot.json'), 'utf8');
+    expect(text).toContain('"records": []');
+    expect(text).toBe(stableStringify(JSON.parse(text), 2) + '\n');
   });
 });
 

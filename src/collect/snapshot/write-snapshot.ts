@@ -1,7 +1,7 @@
 // Writes evidence records as a snapshot folder, atomically (util/write-folder-atomically.ts): built in a
 // new temporary sibling, then renamed. An existing target is replaced only when it is empty or a snapshot (snapshot.json of this
 // format and nothing but records/ beside it): `record --out .` must never wipe someone's folder.
-import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { EvidenceRecord } from '../evidence-record.ts';
 import { storedRecords, type StoredRecord, type StoredRecords } from './stored-record.ts';
@@ -9,10 +9,10 @@ import type { Scope } from '../target.ts';
 import { confinedPath } from '../../util/confined-path.ts';
 import { folderMaker } from '../../util/folder-maker.ts';
 import { writeFolderAtomically } from '../../util/write-folder-atomically.ts';
-import { stableStringify } from '../../util/stable-json.ts';
 import { RECORDS_DIR, SNAPSHOT_FORMAT, SNAPSHOT_INDEX, SNAPSHOT_VERSION, recordFile, type SnapshotEntry, type SnapshotIndex } from './snapshot-format.ts';
 import { InputError, type InputProblem } from '../../util/input-error.ts';
 import { writeSmallFile } from '../../util/write-many-files.ts';
+import { writeStableJson } from '../../util/write-stable-json.ts';
 
 /** Record files written at the same time: enough to keep the disk busy, few enough for file handles. */
 const WRITE_CONCURRENCY = 32;
@@ -102,7 +102,7 @@ async function fillSnapshot(tmp: string, records: EvidenceRecord[] | StoredRecor
     scope: { accounts: [...scope.accounts].sort(), regions: [...scope.regions].sort() },
     records: entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
-  await writeFile(confinedPath(tmp, SNAPSHOT_INDEX), stableStringify(index, 2) + '\n');
+  await writeStableJson(confinedPath(tmp, SNAPSHOT_INDEX), index, 'records');
 }
 
 /** Only what was checked to be a snapshot (or an empty folder): its index and its records folder. */

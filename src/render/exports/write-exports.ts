@@ -3,7 +3,7 @@
 // exports/ocsf-compliance-findings.jsonl (one OCSF event per line).
 import { EXPORT_FORMATS, type ExportFormat } from '../../config/operations-config.ts';
 import type { IterableResults } from '../../results/run-results.ts';
-import { openTextStream } from '../text-stream.ts';
+import { openTextStream } from '../../util/text-stream.ts';
 import { asffFindings, type AsffOptions } from './asff.ts';
 import { ocsfEvents } from './ocsf.ts';
 

@@ -6,7 +6,7 @@ import type { IterableResults } from '../../results/run-results.ts';
 import { REQUIREMENT_STATUS_LABELS } from '../view-model/labels.ts';
 import type { ViewModel } from '../view-model/view-model.ts';
 import { oscalToken, oscalUuid } from './oscal-ids.ts';
-import { openTextStream } from '../text-stream.ts';
+import { openTextStream } from '../../util/text-stream.ts';
 
 export const OSCAL_VERSION = '1.0.6';
 const NS = 'https://proofline.dev/ns/oscal';

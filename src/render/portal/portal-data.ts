@@ -9,7 +9,7 @@ import { findingId, type FindingStatus } from '../../evaluate/finding.ts';
 import { evidenceFile } from '../../results/build-results.ts';
 import type { EvidenceEntry, IterableResults, ResultFinding } from '../../results/run-results.ts';
 import type { SignerDescription } from '../../sign/signing-identity.ts';
-import { openTextStream, type TextStream } from '../text-stream.ts';
+import { openTextStream, type TextStream } from '../../util/text-stream.ts';
 import type { Rows } from '../../util/json-rows.ts';
 import { buildScopeView } from '../view-model/scope-view.ts';
 import { CONTROL_STATUS_LABELS, FINDING_STATUS_LABELS, FRAMEWORK_NAMES, FRAMEWORK_SHORT, REQUIREMENT_STATUS_LABELS, SEVERITY_LABELS } from '../view-model/labels.ts';
