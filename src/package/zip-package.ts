@@ -17,18 +17,17 @@ export class PackageZip {
   private constructor(
     private readonly out: FileHandle,
     private readonly zip: ZipWriter,
-    private readonly rootName: string,
   ) {}
 
   static async create(zipPath: string, rootName: string): Promise<PackageZip> {
     const out = await open(zipPath, 'w');
-    return new PackageZip(out, new ZipWriter(out), rootName);
+    return new PackageZip(out, new ZipWriter(out, `${rootName}/`));
   }
 
   /** Adds a package file from the bytes just written to it. Calls must not overlap (the writer appends). */
   async addWritten(file: string, data: Buffer, mtime: Date): Promise<void> {
     this.added.add(file);
-    await this.zip.addBuffer(`${this.rootName}/${file}`, data, mtime);
+    await this.zip.addBuffer(file, data, mtime);
   }
 
   /**
@@ -38,15 +37,14 @@ export class PackageZip {
   async addFromDisk(file: string, path: string): Promise<FileDigest> {
     const { size, mtime } = await stat(path);
     this.added.add(file);
-    const name = `${this.rootName}/${file}`;
     if (size <= SMALL_FILE) {
       const data = await readFile(path);
-      await this.zip.addBuffer(name, data, mtime);
+      await this.zip.addBuffer(file, data, mtime);
       return { sha256: sha256Hex(data), bytes: data.length };
     }
     const hash = createHash('sha256');
     let bytes = 0;
-    await this.zip.addFileStream(name, path, mtime, (chunk) => {
+    await this.zip.addFileStream(file, path, mtime, (chunk) => {
       hash.update(chunk);
       bytes += chunk.length;
     });
@@ -61,7 +59,7 @@ export class PackageZip {
         files.slice(i, i + READ_AHEAD).map(async (file) => {
           const path = join(dir, file);
           const info = await stat(path);
-          return { name: `${this.rootName}/${file}`, path, mtime: info.mtime, data: info.size <= SMALL_FILE ? await readFile(path) : undefined };
+          return { name: file, path, mtime: info.mtime, data: info.size <= SMALL_FILE ? await readFile(path) : undefined };
         }),
       );
       for (const f of batch) {

@@ -78,7 +78,14 @@ export class ZipWriter {
   private pendingBytes = 0;
   private offset = 0;
 
-  constructor(private readonly out: FileHandle) {}
+  /**
+   * namePrefix goes before every entry's name in the archive (a package's root folder, `<package>/`):
+   * entries keep only their own name, which the caller holds anyway, instead of 48k longer strings.
+   */
+  constructor(
+    private readonly out: FileHandle,
+    private readonly namePrefix = '',
+  ) {}
 
   private push(buf: Buffer): void {
     this.pending.push(buf);
@@ -108,7 +115,7 @@ export class ZipWriter {
       h.writeUInt32LE(e.compressedSize, 18);
       h.writeUInt32LE(e.size, 22);
     }
-    const name = Buffer.from(e.name, 'utf8');
+    const name = Buffer.from(this.namePrefix + e.name, 'utf8');
     h.writeUInt16LE(name.length, 26);
     return Buffer.concat([h, name]);
   }
@@ -187,7 +194,7 @@ export class ZipWriter {
       h.writeUInt32LE(e.crc, 16);
       h.writeUInt32LE(zip64 ? MAX32 : e.compressedSize, 20);
       h.writeUInt32LE(zip64 ? MAX32 : e.size, 24);
-      const name = Buffer.from(e.name, 'utf8');
+      const name = Buffer.from(this.namePrefix + e.name, 'utf8');
       h.writeUInt16LE(name.length, 28);
       h.writeUInt16LE(extra.length, 30);
       h.writeUInt32LE(EXTERNAL_ATTRIBUTES, 38);

@@ -77,6 +77,7 @@ export class RunSpool {
   private readonly evidenceFile: SpoolFile;
   private readonly recordsFile: SpoolFile;
   private queue: Promise<void> = Promise.resolve();
+  private finished = false;
 
   private constructor(readonly dir: string) {
     this.findingsFile = new SpoolFile(join(dir, 'findings.ndjson'));
@@ -95,6 +96,7 @@ export class RunSpool {
    * another in the order made; each account once.
    */
   add(account: string, records: readonly EvidenceRecord[], findings: readonly ResultFinding[], controlOrder: ReadonlyMap<string, number>): Promise<void> {
+    if (this.finished) throw new Error(`run spool: account ${account} came after the spool was finished`);
     if (this.accounts.has(account)) throw new Error(`run spool: account ${account} was stored twice`);
     const rows: AccountRows = { findings: new Map() };
     this.accounts.set(account, rows);
@@ -123,6 +125,7 @@ export class RunSpool {
 
   /** Closes the files and returns their rows in the whole run's order. */
   async finish(controlIds: readonly string[]): Promise<SpooledRows> {
+    this.finished = true;
     await this.queue;
     await Promise.all([this.findingsFile.close(), this.evidenceFile.close(), this.recordsFile.close()]);
     const byCodeUnit = [...this.accounts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -134,6 +137,8 @@ export class RunSpool {
       (a, b) => a.localeCompare(b) < 0,
       'findings',
     );
+    // The accounts' own segments are merged: only the merged positions stay.
+    this.accounts.clear();
     return {
       findings: new FileRows<ResultFinding>(this.findingsFile.path, findings.starts, findings.lengths),
       evidence: new FileRows<EvidenceEntry>(this.evidenceFile.path, evidence.starts, evidence.lengths),
