@@ -38,7 +38,10 @@ export interface RunEvidenceOptions extends CollectEvidenceOptions {
   collect?: (opts: CollectEvidenceOptions) => Promise<EvidenceRecord[]>;
   /** Annotates each account's findings (in place) before they are stored: a schedule's first seen. */
   annotateFindings?: (findings: ResultFinding[], run: { startedAt: string }) => Promise<void>;
-  /** Where the run's spool folder is made (and removed by dispose()); default: the system's temporary folder. */
+  /**
+   * The folder the run's spool is made in (`.proofline-run-*`, removed by dispose()): the package's output
+   * folder, so it is on the disk the package goes to. Default: the system's temporary folder.
+   */
   workDir?: string;
 }
 

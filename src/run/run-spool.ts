@@ -7,7 +7,7 @@
 // - evidence entries and records: by record id (`<account>/...`, code-unit order): account by account.
 // Both orders are checked where accounts meet: a rule that interleaved accounts would fail the run,
 // never reorder it silently.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
 import { snapshotEntryOf, storedRecord, type StoredRecord, type StoredRecords } from '../collect/snapshot/stored-record.ts';
@@ -85,8 +85,13 @@ export class RunSpool {
     this.recordsFile = new SpoolFile(join(dir, 'records.texts'));
   }
 
-  /** A new spool folder inside `parent` (made here, removed by remove()). */
+  /**
+   * A new spool folder inside `parent` (made here, removed by remove()), created as the package folder
+   * would be: the spool needs about the space of results.json and the evidence folder, on the disk the
+   * package goes to, not in a /tmp that may be memory.
+   */
   static async create(parent: string): Promise<RunSpool> {
+    await mkdir(parent, { recursive: true });
     return new RunSpool(await mkdtemp(join(parent, '.proofline-run-')));
   }
 

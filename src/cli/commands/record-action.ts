@@ -1,5 +1,6 @@
 // `proofline record` once its flags are checked (record-flags.ts): collect and write the snapshot.
 // Loaded only when a recording starts, with the SDK clients behind it.
+import { dirname, resolve } from 'node:path';
 import { loadProjectCatalog } from '../../evaluate/load-project-catalog.ts';
 import { checkSnapshotTarget, writeSnapshot } from '../../collect/snapshot/write-snapshot.ts';
 import { loadConfig } from '../../config/load-config.ts';
@@ -18,7 +19,7 @@ export async function recordCommand(flags: RecordFlags): Promise<void> {
   const project = await loadProjectCatalog();
   const source = await prepareSource(flags, config.regions, config.callDeadlineSeconds, retryOverride(flags, config.awsRetry));
   const progress = new Progress(process.stderr, progressMode(process.stderr, Boolean(flags.quiet)));
-  const { results, records, dispose } = await runEvidence({ ...project, source, config, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone }).finally(() => progress.finish());
+  const { results, records, dispose } = await runEvidence({ ...project, source, config, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone, workDir: dirname(resolve(flags.out)) }).finally(() => progress.finish());
   try {
     // The records' stored texts, copied from the run's spool.
     await writeSnapshot(flags.out, records, source.scope, { createdAt: results.run.startedAt, ...(flags.description ? { description: flags.description } : {}) });

@@ -45,7 +45,7 @@ export async function runCommand(flags: RunFlags, evaluatedAt: Date | undefined)
   // Live calls start from the rates the history keeps, if there is one (with a queue, each worker from its shard's).
   const rates = source.kind === 'live' ? await historyRates(config) : undefined;
   // `evidence` is handed to writePackage, which releases its records once they are on disk.
-  const evidence = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect, paces: rates?.paces }).finally(() => {
+  const evidence = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, onCall: progress.onCall, onCollectorDone: progress.onCollectorDone, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect, paces: rates?.paces, workDir: flags.out }).finally(() => {
     for (const s of ['SIGTERM', 'SIGINT'] as const) process.off(s, onSignal);
     if (source.kind === 'live') progress.finish();
   });

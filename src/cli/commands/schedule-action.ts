@@ -62,7 +62,7 @@ export async function scheduleCommand(flags: ScheduleFlags): Promise<number | vo
         const collect = queueUrl ? distributedCollect(distributedOptionsOf(flags, config, queueUrl, signal ?? new AbortController().signal, (p) => log.log('info', 'run.shards', { ...p }))) : undefined;
         // Each operation starts from the rate the last run learned; this run's rates are kept for the next.
         const paces = pacesFrom(await store.learnedRates());
-        const out = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect, paces });
+        const out = await runEvidence({ ...project, source, config, evaluatedAt, perAccountConcurrency, callConcurrency, exceptions: inputs.exceptions, manualEvidence: inputs.manualEvidence.map((m) => m.entry), collect, paces, workDir: packagesDirOf(config) });
         await store.saveLearnedRates(learnedRates(paces, new Date()));
         return out;
       },
