@@ -24,36 +24,38 @@ interface Segment {
   last: string;
 }
 
+/** Rows appended to one file, a line each; where each is, kept per segment (an account's, or its control's). */
 class SpoolFile {
   private offset = 0;
+  private chunk = '';
   private readonly out: TextStream;
 
   constructor(readonly path: string) {
     this.out = openTextStream(path);
   }
 
-  /** Appends the texts as rows (one per line); returns where each is. */
-  async append(texts: readonly string[], ids: readonly string[]): Promise<Segment | undefined> {
-    if (!texts.length) return undefined;
-    const seg: Segment = { starts: [], lengths: [], first: ids[0], last: ids[ids.length - 1] };
-    let chunk = '';
-    for (const text of texts) {
-      const bytes = Buffer.byteLength(text);
-      seg.starts.push(this.offset);
-      seg.lengths.push(bytes);
-      this.offset += bytes + 1;
-      chunk += text + '\n';
-      if (chunk.length > 1 << 20) {
-        await this.out.write(chunk);
-        chunk = '';
-      }
-    }
-    if (chunk) await this.out.write(chunk);
+  /** Appends one row to the segment (made on its first row); waits for the disk only when 1 MiB is buffered. */
+  async push(seg: Segment | undefined, text: string, id: string): Promise<Segment> {
+    if (!seg) seg = { starts: [], lengths: [], first: id, last: id };
+    const bytes = Buffer.byteLength(text);
+    seg.starts.push(this.offset);
+    seg.lengths.push(bytes);
+    seg.last = id;
+    this.offset += bytes + 1;
+    this.chunk += `${text}\n`;
+    if (this.chunk.length > 1 << 20) await this.flush();
     return seg;
   }
 
-  close(): Promise<void> {
-    return this.out.close();
+  async flush(): Promise<void> {
+    const chunk = this.chunk;
+    this.chunk = '';
+    if (chunk) await this.out.write(chunk);
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.out.close();
   }
 }
 
@@ -97,33 +99,35 @@ export class RunSpool {
 
   /**
    * Stores one account's records (sorted by id) and findings (as evaluateControls orders them, each
-   * control's run contiguous); the caller may drop both once this returns. Calls are written one after
-   * another in the order made; each account once.
+   * control's run contiguous). The arrays are handed over: their slots are emptied as each is written.
+   * Calls are written one after another in the order made; each account once.
    */
-  add(account: string, records: readonly EvidenceRecord[], findings: readonly ResultFinding[], controlOrder: ReadonlyMap<string, number>): Promise<void> {
+  add(account: string, records: EvidenceRecord[], findings: ResultFinding[], controlOrder: ReadonlyMap<string, number>): Promise<void> {
     if (this.finished) throw new Error(`run spool: account ${account} came after the spool was finished`);
     if (this.accounts.has(account)) throw new Error(`run spool: account ${account} was stored twice`);
     const rows: AccountRows = { findings: new Map() };
     this.accounts.set(account, rows);
-    // Serialised now, so the caller's objects can go as soon as it returns.
-    const stored = records.map(storedRecord);
-    const entries = records.map((r) => JSON.stringify(evidenceEntry(r)));
-    const ids = records.map((r) => r.id);
-    const byControl: { controlId: string; texts: string[]; ids: string[] }[] = [];
+    let previous: string | undefined;
     for (const f of findings) {
       if (f.account !== account) throw new Error(`run spool: a finding of account ${f.account} (${f.id}) came with account ${account}'s evaluation`);
-      let run = byControl[byControl.length - 1];
-      if (run?.controlId !== f.controlId) {
-        if (!controlOrder.has(f.controlId) || (run && controlOrder.get(run.controlId)! >= controlOrder.get(f.controlId)!)) throw new Error(`run spool: account ${account}'s findings are not in control order at ${f.id}`);
-        byControl.push((run = { controlId: f.controlId, texts: [], ids: [] }));
-      }
-      run.texts.push(JSON.stringify(f));
-      run.ids.push(f.id);
+      if (f.controlId !== previous && (!controlOrder.has(f.controlId) || (previous !== undefined && controlOrder.get(previous)! >= controlOrder.get(f.controlId)!))) throw new Error(`run spool: account ${account}'s findings are not in control order at ${f.id}`);
+      previous = f.controlId;
     }
+    // Each row is serialised as it is written and its record or finding let go (the arrays are handed
+    // over): a large account's texts are never all in memory beside its records.
     const write = async () => {
-      rows.records = await this.recordsFile.append(stored.map((s) => s.text.replace(/\n$/, '')), ids);
-      rows.evidence = await this.evidenceFile.append(entries, ids);
-      for (const run of byControl) rows.findings.set(run.controlId, (await this.findingsFile.append(run.texts, run.ids))!);
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i];
+        records[i] = undefined as never;
+        const { text } = storedRecord(r);
+        rows.records = await this.recordsFile.push(rows.records, text.slice(0, -1), r.id);
+        rows.evidence = await this.evidenceFile.push(rows.evidence, JSON.stringify(evidenceEntry(r)), r.id);
+      }
+      for (let i = 0; i < findings.length; i++) {
+        const f = findings[i];
+        findings[i] = undefined as never;
+        rows.findings.set(f.controlId, await this.findingsFile.push(rows.findings.get(f.controlId), JSON.stringify(f), f.id));
+      }
     };
     return (this.queue = this.queue.then(write));
   }
