@@ -29,10 +29,10 @@ export interface CollectEvidenceOptions {
   /**
    * Takes each account's records (sorted by id) as soon as its collection has ended, so the run can
    * evaluate and store them and let them go while other accounts are collected. The records handed
-   * here are not returned; what is returned are the rest (any account the scope does not name).
-   * A collect function that cannot hand accounts over (the distributed one) ignores it. The promise it
-   * returns settles once the account is stored: a collect function may wait for it before handing over
-   * the next (the in-process collection does not: its accounts finish as their calls do).
+   * here are not returned; what is returned are the rest (any account the scope does not name). The
+   * promise it returns settles once the account is stored: a collect function may wait for it before
+   * handing over the next (the distributed one does, reading each account's shards from its store once
+   * every shard is done; the in-process collection does not: its accounts finish as their calls do).
    */
   onAccountCollected?: (account: string, records: EvidenceRecord[]) => void | Promise<void>;
 }

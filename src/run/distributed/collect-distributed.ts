@@ -86,10 +86,21 @@ export function distributedCollect(d: DistributedOptions): (opts: CollectEvidenc
 
       const sink = new MemoryEvidence();
       for (const record of opts.source.preflight ?? []) sink.add(record);
+      // Read account by account and handed over as each is whole: a run that stores each account as it
+      // comes (run-evidence.ts) then holds one account's records at a time, as with in-process collection.
+      const byAccount = new Map<string, Shard[]>();
       for (const shard of shards) {
-        const records = await store.get(runId, shard);
-        if (records) for (const record of records) sink.add(record);
-        else for (const record of shardFailureRecords(shard, selected, failures.get(shardId(shard)), now())) sink.add(record);
+        const list = byAccount.get(shard.account);
+        if (list) list.push(shard);
+        else byAccount.set(shard.account, [shard]);
+      }
+      for (const [account, accountShards] of byAccount) {
+        for (const shard of accountShards) {
+          const records = await store.get(runId, shard);
+          if (records) for (const record of records) sink.add(record);
+          else for (const record of shardFailureRecords(shard, selected, failures.get(shardId(shard)), now())) sink.add(record);
+        }
+        if (opts.onAccountCollected) await opts.onAccountCollected(account, sink.take(account));
       }
       return sink.all();
     } catch (err) {
