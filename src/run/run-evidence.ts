@@ -1,5 +1,5 @@
 // One evidence run: collect (collect-evidence.ts), evaluate, map, and assemble results. Each account is
-// evaluated as soon as its collection ends, its findings annotated (accepted risks, first seen) and
+// evaluated as soon as its collection ends, its findings annotated with accepted risks and
 // stored with its records in the run's spool (run-spool.ts), and let go: what the run holds while other
 // accounts are collected and the package is written does not grow with the number of accounts. Rules
 // read only the account they judge (test/core/evaluation-by-account.test.ts), so this gives the
@@ -36,8 +36,6 @@ export interface RunEvidenceOptions extends CollectEvidenceOptions {
   manualEvidence?: readonly ManualEvidenceEntry[];
   /** How evidence is collected: in this process (default), or by workers (src/run/distributed). */
   collect?: (opts: CollectEvidenceOptions) => Promise<EvidenceRecord[]>;
-  /** Annotates each account's findings (in place) before they are stored: a schedule's first seen. */
-  annotateFindings?: (findings: ResultFinding[], run: { startedAt: string }) => Promise<void>;
   /**
    * The folder the run's spool is made in (`.proofline-run-*`, removed by dispose()): the package's output
    * folder, so it is on the disk the package goes to. Default: the system's temporary folder.
@@ -70,16 +68,13 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
     const inScope = new Set(scope.accounts);
     const stored = new Set<string>();
     let storing: Promise<void> = Promise.resolve();
-    // Evaluated at once (synchronously, while its records are whole), annotated and stored in order.
+    // Evaluated at once (synchronously, while its records are whole), accepted risks applied, stored in order.
     const store = (account: string, records: EvidenceRecord[]) => {
       stored.add(account);
       for (const r of records) tally.addRecord(r);
       // Records of an account the scope does not name are kept as evidence; no rule judges them.
       const findings: ResultFinding[] = inScope.has(account) ? evaluateAccount(account, records) : [];
-      storing = storing.then(async () => {
-        await opts.annotateFindings?.(findings, { startedAt: startedAt.toISOString() });
-        await spool.add(account, records, findings, controlOrder);
-      });
+      storing = storing.then(() => spool.add(account, records, findings, controlOrder));
       // A failed store stops the run at the end of collection, not as an unhandled rejection meanwhile.
       storing.catch(() => undefined);
       return storing;
