@@ -9,8 +9,8 @@
 // never reorder it silently.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EvidenceRecord } from '../collect/evidence-record.ts';
-import { snapshotEntryOf, storedRecord, type StoredRecord, type StoredRecords } from '../collect/snapshot/stored-record.ts';
+import { serializeRecord, unsealRecord, type EvidenceRecord } from '../collect/evidence-record.ts';
+import { snapshotEntryOf, type StoredRecord, type StoredRecords } from '../collect/snapshot/stored-record.ts';
 import { openTextStream, type TextStream } from '../util/text-stream.ts';
 import { evidenceEntry } from '../results/build-results.ts';
 import type { EvidenceEntry, ResultFinding } from '../results/run-results.ts';
@@ -105,22 +105,25 @@ export class RunSpool {
   add(account: string, records: EvidenceRecord[], findings: ResultFinding[], controlOrder: ReadonlyMap<string, number>): Promise<void> {
     if (this.finished) throw new Error(`run spool: account ${account} came after the spool was finished`);
     if (this.accounts.has(account)) throw new Error(`run spool: account ${account} was stored twice`);
-    const rows: AccountRows = { findings: new Map() };
-    this.accounts.set(account, rows);
-    let previous: string | undefined;
+    // The order the whole run's results have, checked here within the account and by finish() between accounts.
+    for (let i = 1; i < records.length; i++) if (!(records[i - 1].id < records[i].id)) throw new Error(`run spool: account ${account}'s records are not in id order at ${records[i].id}`);
+    let previous: ResultFinding | undefined;
     for (const f of findings) {
       if (f.account !== account) throw new Error(`run spool: a finding of account ${f.account} (${f.id}) came with account ${account}'s evaluation`);
-      if (f.controlId !== previous && (!controlOrder.has(f.controlId) || (previous !== undefined && controlOrder.get(previous)! >= controlOrder.get(f.controlId)!))) throw new Error(`run spool: account ${account}'s findings are not in control order at ${f.id}`);
-      previous = f.controlId;
+      const inOrder = !previous ? controlOrder.has(f.controlId) : f.controlId === previous.controlId ? previous.id.localeCompare(f.id) < 0 : controlOrder.has(f.controlId) && controlOrder.get(previous.controlId)! < controlOrder.get(f.controlId)!;
+      if (!inOrder) throw new Error(`run spool: account ${account}'s findings are not in control and id order at ${f.id}`);
+      previous = f;
     }
+    const rows: AccountRows = { findings: new Map() };
+    this.accounts.set(account, rows);
     // Each row is serialised as it is written and its record or finding let go (the arrays are handed
     // over): a large account's texts are never all in memory beside its records.
     const write = async () => {
       for (let i = 0; i < records.length; i++) {
         const r = records[i];
         records[i] = undefined as never;
-        const { text } = storedRecord(r);
-        rows.records = await this.recordsFile.push(rows.records, text.slice(0, -1), r.id);
+        // serializeRecord ends with a newline; the spool's rows are separated by one.
+        rows.records = await this.recordsFile.push(rows.records, serializeRecord(unsealRecord(r)).slice(0, -1), r.id);
         rows.evidence = await this.evidenceFile.push(rows.evidence, JSON.stringify(evidenceEntry(r)), r.id);
       }
       for (let i = 0; i < findings.length; i++) {

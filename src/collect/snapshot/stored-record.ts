@@ -20,7 +20,7 @@ export function snapshotEntryOf(r: Pick<EvidenceRecord, 'id' | 'key' | 'account'
   return { id: r.id, key: r.key, account: r.account, region: r.region, outcome: r.outcome, sha256: r.sha256 };
 }
 
-export function storedRecord(record: EvidenceRecord): StoredRecord {
+function storedRecord(record: EvidenceRecord): StoredRecord {
   return { entry: snapshotEntryOf(record), text: serializeRecord(unsealRecord(record)) };
 }
 
