@@ -117,12 +117,18 @@ async function writeResults(tmp: string, results: IterableResults): Promise<Resu
  */
 async function writeEvidence(tmp: string, ctx: PackageContext, records: EvidenceRecord[] | StoredRecords, files: WrittenFiles, sinks: EvidenceSink[]): Promise<void> {
   const entries = ctx.results.evidence.length;
+  // Each record is the entry results.json lists at its place: the package never cites what it does not hold.
+  const listed = ctx.results.evidence[Symbol.iterator]();
   let next = 0;
   await writeSnapshot(confinedPath(tmp, EVIDENCE_DIR), records, ctx.results.run.scope, {
     createdAt: ctx.results.run.startedAt,
     description: `evidence of run ${ctx.results.run.id}`,
     release: true,
     onRecord: (file, bytes, record, text) => {
+      if (next < entries) {
+        const entry = listed.next().value;
+        if (entry?.id !== record.id || entry.sha256 !== record.sha256) return Promise.reject(new Error(`package: evidence record ${record.id} is not results.json's evidence entry ${next} (${entry?.id})`));
+      }
       const taken = [files.noted(`${EVIDENCE_DIR}/${file}`, bytes, record.sha256)];
       if (next < entries) {
         next++;

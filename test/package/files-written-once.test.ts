@@ -21,6 +21,7 @@ import { developmentIdentity } from '../../src/sign/dev-identity.ts';
 import type { SigningIdentity } from '../../src/sign/signing-identity.ts';
 import { readZip } from '../helpers/read-zip.ts';
 import { syntheticRun } from './synthetic-run.ts';
+import { storedRecords } from '../../src/collect/snapshot/stored-record.ts';
 
 let work: string;
 let identity: SigningIdentity;
@@ -101,6 +102,15 @@ describe('files the package writes once', () => {
     const missing = run.records.splice(3, 1)[0];
     const out = join(work, 'missing');
     await expect(writePackage(out, run, steps(), { zip: true })).rejects.toThrow(`evidence record ${missing.id} is listed in results.json but was not collected`);
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it('refuses stored records (a run spool\'s) that are not results.json\'s evidence entries, in order', async () => {
+    const run = syntheticRun({ findings: 5, evidence: 20, accounts: 1 });
+    const swapped = [...run.records];
+    [swapped[2], swapped[3]] = [swapped[3], swapped[2]];
+    const out = join(work, 'stored-out-of-order');
+    await expect(writePackage(out, { results: run.results, records: storedRecords(swapped) }, steps(), { zip: true })).rejects.toThrow(`package: evidence record ${swapped[2].id} is not results.json's evidence entry 2 (${run.records[2].id})`);
     expect(await readdir(out)).toEqual([]);
   });
 });
