@@ -6,30 +6,36 @@ export interface EvidenceSink {
 }
 
 export class MemoryEvidence implements EvidenceSink {
-  private readonly byId = new Map<string, EvidenceRecord>();
+  // Per account, so that an account whose collection has ended is taken without a pass over the others.
+  private readonly byAccount = new Map<string, Map<string, EvidenceRecord>>();
 
   add(record: EvidenceRecord): void {
+    let records = this.byAccount.get(record.account);
+    if (!records) this.byAccount.set(record.account, (records = new Map()));
     // A repeated identical call (same scope, key, input) is the same evidence; the last answer wins.
-    this.byId.set(record.id, record);
+    records.set(record.id, record);
   }
 
   all(): EvidenceRecord[] {
-    return [...this.byId.values()].sort(byId);
+    return [...this.byAccount.values()].flatMap((records) => [...records.values()]).sort(byId);
+  }
+
+  /** The accounts the sink holds records of, in the order their first record came. */
+  accounts(): string[] {
+    return [...this.byAccount.keys()];
   }
 
   /** One account's records, sorted by id, removed from the sink (its collection has ended). */
   take(account: string): EvidenceRecord[] {
-    const taken: EvidenceRecord[] = [];
-    for (const [id, record] of this.byId) {
-      if (record.account !== account) continue;
-      taken.push(record);
-      this.byId.delete(id);
-    }
-    return taken.sort(byId);
+    const records = this.byAccount.get(account);
+    this.byAccount.delete(account);
+    return records ? [...records.values()].sort(byId) : [];
   }
 
   get size(): number {
-    return this.byId.size;
+    let n = 0;
+    for (const records of this.byAccount.values()) n += records.size;
+    return n;
   }
 }
 

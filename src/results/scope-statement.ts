@@ -3,9 +3,8 @@
 // whose conclusions that limits. Printed in the report's "Scope and limitations" and kept in results.json.
 import type { Catalog } from '../catalog/load-catalog.ts';
 import type { FrameworkId } from '../catalog/catalog-schema.ts';
-import type { EvidenceRecord } from '../collect/evidence-record.ts';
 import { NOT_EXAMINED } from './not-examined.ts';
-import { RunTally } from './run-tally.ts';
+import type { RunTally } from './run-tally.ts';
 
 export interface ScopeStatement {
   /** One entry per AWS service the run holds evidence from, with the operations called. */
@@ -29,9 +28,4 @@ export function buildScopeStatement(catalog: Pick<Catalog, 'controls'>, tally: P
       return { service: s.service, resourceTypes: s.resourceTypes, limits: [...limits.values()].sort((a, b) => a.framework.localeCompare(b.framework) || a.requirement.localeCompare(b.requirement, 'en', { numeric: true })) };
     }),
   };
-}
-
-/** Earliest and latest collection time of the run's evidence records (a replay: when they were recorded). */
-export function collectionWindow(records: readonly Pick<EvidenceRecord, 'service' | 'operation' | 'outcome' | 'collectedAt'>[]): { from: string; to: string } | undefined {
-  return RunTally.of(records, []).window;
 }

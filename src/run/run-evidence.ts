@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import type { EvidenceRecord } from '../collect/evidence-record.ts';
+import { MemoryEvidence } from '../collect/evidence-sink.ts';
 import type { StoredRecords } from '../collect/snapshot/stored-record.ts';
 import type { ProoflineConfig } from '../config/config-schema.ts';
 import { controlStatus, countFindings, type ControlResult, type StatusCounts } from '../evaluate/control-status.ts';
@@ -93,17 +94,15 @@ export async function runEvidence(opts: RunEvidenceOptions): Promise<RunEvidence
     // The in-process collection (and every collector behind it) is loaded only when this run collects.
     const collect = opts.collect ?? (await import('./collect-evidence.ts')).collectEvidence;
     const rest = await collect({ ...opts, now, onAccountCollected: store });
-    // What was not handed over account by account (a distributed collection hands over nothing).
-    const byAccount = new Map<string, EvidenceRecord[]>();
+    // What the collection returned instead of handing over (an account no collector ran for, a collect
+    // function that hands nothing over), stored account by account as well.
+    const leftover = new MemoryEvidence();
     for (const r of rest) {
       if (stored.has(r.account)) throw new Error(`run: evidence of account ${r.account} came after its collection ended`);
-      const list = byAccount.get(r.account);
-      if (list) list.push(r);
-      else byAccount.set(r.account, [r]);
+      leftover.add(r);
     }
     rest.length = 0;
-    for (const [account, records] of byAccount) store(account, records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
-    byAccount.clear();
+    for (const account of leftover.accounts()) store(account, leftover.take(account));
     // An account without any evidence is still judged: its findings say what could not be checked.
     for (const account of scope.accounts) if (!stored.has(account)) store(account, []);
     await storing;

@@ -151,10 +151,11 @@ export class RunSpool {
     );
     // The accounts' own segments are merged: only the merged positions stay.
     this.accounts.clear();
+    const evidenceRows = new FileRows<EvidenceEntry>(this.evidenceFile.path, evidence.starts, evidence.lengths);
     return {
       findings: new FileRows<ResultFinding>(this.findingsFile.path, findings.starts, findings.lengths),
-      evidence: new FileRows<EvidenceEntry>(this.evidenceFile.path, evidence.starts, evidence.lengths),
-      records: recordTexts(new FileRows<never>(this.recordsFile.path, records.starts, records.lengths), new FileRows<EvidenceEntry>(this.evidenceFile.path, evidence.starts, evidence.lengths)),
+      evidence: evidenceRows,
+      records: recordTexts(new FileRows<never>(this.recordsFile.path, records.starts, records.lengths), evidenceRows),
     };
   }
 

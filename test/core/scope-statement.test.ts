@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadProjectCatalog } from '../../src/evaluate/load-project-catalog.ts';
 import { NOT_EXAMINED } from '../../src/results/not-examined.ts';
-import { buildScopeStatement, collectionWindow } from '../../src/results/scope-statement.ts';
+import { buildScopeStatement } from '../../src/results/scope-statement.ts';
 import type { EvidenceRecord } from '../../src/collect/evidence-record.ts';
 import { RunTally } from '../../src/results/run-tally.ts';
 
@@ -23,7 +23,7 @@ describe('scope statement', () => {
       { service: 's3', operations: ['GetBucketEncryption', 'ListBuckets'] },
       { service: 'sagemaker', operations: ['ListNotebookInstances'] },
     ]);
-    expect(collectionWindow(records)).toEqual({ from: '2026-11-20T02:00:01.000Z', to: '2026-11-20T02:00:09.000Z' });
-    expect(collectionWindow([])).toBeUndefined();
+    expect(RunTally.of(records, []).window).toEqual({ from: '2026-11-20T02:00:01.000Z', to: '2026-11-20T02:00:09.000Z' });
+    expect(new RunTally().window).toBeUndefined();
   });
 });
