@@ -12,11 +12,13 @@ import { displayUrl } from '../util/postgres-url.ts';
 import { stableStringify } from '../util/stable-json.ts';
 import { entryDigest, type HistoryEntry, type RunOutcome } from './history-entry.ts';
 import { HistoryKeyError, historyKeyId } from './history-key.ts';
-import { entryMac, headMac, prunedMac } from './history-mac.ts';
+import { entryMac, prunedMac } from './history-mac.ts';
+import { readMeta, writeHead } from './history-meta.ts';
+import { allRuns, insertRun, previousManifest, toEntry, type RunRow } from './history-rows.ts';
 import type { HistorySql, HistoryStatements } from './history-sql.ts';
 import { PostgresHistorySql } from './postgres-history-sql.ts';
 import { readLearnedRates, writeLearnedRates } from './operation-rates.ts';
-import { rekeyNote, type ChainState, type RekeyNote } from './rekey-history.ts';
+import { keyHistory, type ChainState, type RekeyNote } from './rekey-history.ts';
 import { SqliteHistorySql } from './sqlite-history-sql.ts';
 import { readStoredResults, storedResults, storedResultsFile, type ResultsFile } from './stored-results.ts';
 
@@ -28,46 +30,6 @@ export type RecordRunInput = Pick<HistoryEntry, 'id' | 'startedAt' | 'finishedAt
   results?: RunResults;
   resultsFile?: ResultsFile;
 };
-
-interface Row {
-  seq: number;
-  id: string;
-  started_at: string;
-  finished_at: string;
-  status: RunOutcome;
-  error: string | null;
-  package_path: string | null;
-  manifest_sha256: string | null;
-  previous_manifest_sha256: string | null;
-  results_sha256: string | null;
-  summary_json: string | null;
-  previous_entry_sha256: string | null;
-  entry_sha256: string;
-  entry_mac: string | null;
-  pruned_at: string | null;
-  pruned_mac: string | null;
-}
-
-function toEntry(r: Row): HistoryEntry {
-  const e: HistoryEntry = { seq: r.seq, id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, entrySha256: r.entry_sha256 };
-  if (r.error !== null) e.error = r.error;
-  if (r.package_path !== null) e.packagePath = r.package_path;
-  if (r.manifest_sha256 !== null) e.manifestSha256 = r.manifest_sha256;
-  if (r.previous_manifest_sha256 !== null) e.previousManifestSha256 = r.previous_manifest_sha256;
-  if (r.results_sha256 !== null) e.resultsSha256 = r.results_sha256;
-  if (r.summary_json !== null) e.summary = JSON.parse(r.summary_json);
-  if (r.previous_entry_sha256 !== null) e.previousEntrySha256 = r.previous_entry_sha256;
-  if (r.entry_mac !== null) e.entryMac = r.entry_mac;
-  if (r.pruned_at !== null) e.prunedAt = r.pruned_at;
-  if (r.pruned_mac !== null) e.prunedMac = r.pruned_mac;
-  return e;
-}
-
-const meta = async (db: HistoryStatements, name: string) => (await db.get<{ value: string }>('SELECT value FROM history_meta WHERE name = ?', [name]))?.value;
-const setMeta = (db: HistoryStatements, name: string, value: string) => db.run('INSERT INTO history_meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [name, value]);
-const previousManifest = async (db: HistoryStatements) =>
-  (await db.get<{ manifest_sha256: string }>(`SELECT manifest_sha256 FROM runs WHERE status = 'succeeded' AND manifest_sha256 IS NOT NULL ORDER BY seq DESC LIMIT 1`))?.manifest_sha256;
-const allRuns = async (db: HistoryStatements) => (await db.all<Row>('SELECT * FROM runs ORDER BY seq')).map(toEntry);
 
 export class HistoryNotFoundError extends InputError {}
 
@@ -82,7 +44,7 @@ export class HistoryStore {
   private static async over(sql: HistorySql, key: Buffer): Promise<HistoryStore> {
     const store = new HistoryStore(sql, key);
     try {
-      await store.keyChain(sql.openedAtVersion);
+      await sql.transaction((tx) => keyHistory(tx, key, sql.openedAtVersion));
       return store;
     } catch (err) {
       await sql.close();
@@ -122,37 +84,9 @@ export class HistoryStore {
     return this.sql.location;
   }
 
-  /**
-   * A history without a key id is new, or predates the keyed chain: key it now. An unkeyed history is
-   * re-keyed only after its SHA-256 chain was checked, and the check's outcome is kept as a migration
-   * note that verify reports for ever: re-keying must not launder an edited history.
-   */
-  private keyChain(fromVersion: number): Promise<void> {
-    return this.sql.transaction(async (tx) => {
-      if ((await meta(tx, 'key_id')) !== undefined) return;
-      const entries = await allRuns(tx);
-      if (entries.length) {
-        const note: RekeyNote = rekeyNote(entries, fromVersion, new Date().toISOString());
-        let previousMac: string | undefined;
-        for (const e of entries) {
-          const mac = entryMac(this.key, e, previousMac);
-          await tx.run('UPDATE runs SET entry_mac = ?, pruned_mac = ? WHERE seq = ?', [mac, e.prunedAt ? prunedMac(this.key, { id: e.id, entryMac: mac }, e.prunedAt) : null, e.seq]);
-          previousMac = mac;
-        }
-        await this.setHead(tx, entries.at(-1)!.seq, previousMac!);
-        await setMeta(tx, 'migration', stableStringify(note));
-      }
-      await setMeta(tx, 'key_id', historyKeyId(this.key));
-    });
-  }
-
-  private async setHead(tx: HistoryStatements, seq: number, lastEntryMac: string): Promise<void> {
-    await setMeta(tx, 'head', stableStringify({ seq, entryMac: lastEntryMac, mac: headMac(this.key, seq, lastEntryMac) }));
-  }
-
   /** What the keyed chain's checks need beyond the rows: key ids, the keyed head, the migration note. */
   async chainState(): Promise<ChainState> {
-    const [storedKeyId, head, migration] = [await meta(this.sql, 'key_id'), await meta(this.sql, 'head'), await meta(this.sql, 'migration')];
+    const [storedKeyId, head, migration] = [await readMeta(this.sql, 'key_id'), await readMeta(this.sql, 'head'), await readMeta(this.sql, 'migration')];
     return {
       keyId: historyKeyId(this.key),
       ...(storedKeyId !== undefined ? { storedKeyId } : {}),
@@ -162,7 +96,7 @@ export class HistoryStore {
   }
 
   private async assertOwnKey(tx: HistoryStatements): Promise<void> {
-    const stored = await meta(tx, 'key_id');
+    const stored = await readMeta(tx, 'key_id');
     if (stored !== historyKeyId(this.key)) throw new HistoryKeyError({ file: this.location, message: `the history is keyed with key id ${stored}, this installation's history key is ${historyKeyId(this.key)}: nothing is recorded (copy the history.key file of the installation that keeps this history)` });
   }
 
@@ -203,13 +137,9 @@ export class HistoryStore {
       };
       const entrySha256 = entryDigest(base);
       const entry: HistoryEntry = { ...base, entrySha256, entryMac: entryMac(this.key, { seq: base.seq, entrySha256 }, last?.entry_mac ?? undefined) };
-      await tx.run(
-        `INSERT INTO runs (seq, id, started_at, finished_at, status, error, package_path, manifest_sha256, previous_manifest_sha256, results_sha256, summary_json, previous_entry_sha256, entry_sha256, entry_mac)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [entry.seq, entry.id, entry.startedAt, entry.finishedAt, entry.status, entry.error ?? null, entry.packagePath ?? null, entry.manifestSha256 ?? null, entry.previousManifestSha256 ?? null, entry.resultsSha256 ?? null, entry.summary === undefined ? null : stableStringify(entry.summary), entry.previousEntrySha256 ?? null, entry.entrySha256, entry.entryMac],
-      );
+      await insertRun(tx, entry);
       if (stored) await tx.run('INSERT INTO run_results (run_id, results_gzip) VALUES (?, ?)', [input.id, stored.gzip]);
-      await this.setHead(tx, entry.seq, entry.entryMac!);
+      await writeHead(tx, this.key, entry.seq, entry.entryMac!);
       return entry;
     });
   }
@@ -221,12 +151,12 @@ export class HistoryStore {
 
   /** A run by id, id prefix, sequence number or "latest" (the latest run with stored results). */
   async run(ref: string): Promise<HistoryEntry | undefined> {
-    let row: Row | undefined;
+    let row: RunRow | undefined;
     // "latest" is the latest run that has results to read: a failed or abandoned run after it has none.
-    if (ref === 'latest') row = await this.sql.get<Row>(`SELECT * FROM runs WHERE status = 'succeeded' AND id IN (SELECT run_id FROM run_results) ORDER BY seq DESC LIMIT 1`);
-    else if (/^\d+$/.test(ref)) row = await this.sql.get<Row>('SELECT * FROM runs WHERE seq = ?', [Number(ref)]);
+    if (ref === 'latest') row = await this.sql.get<RunRow>(`SELECT * FROM runs WHERE status = 'succeeded' AND id IN (SELECT run_id FROM run_results) ORDER BY seq DESC LIMIT 1`);
+    else if (/^\d+$/.test(ref)) row = await this.sql.get<RunRow>('SELECT * FROM runs WHERE seq = ?', [Number(ref)]);
     else {
-      const rows = await this.sql.all<Row>(`SELECT * FROM runs WHERE id LIKE ? ESCAPE '\\' LIMIT 2`, [`${ref.replace(/[%_\\]/g, '\\$&')}%`]);
+      const rows = await this.sql.all<RunRow>(`SELECT * FROM runs WHERE id LIKE ? ESCAPE '\\' LIMIT 2`, [`${ref.replace(/[%_\\]/g, '\\$&')}%`]);
       if (rows.length > 1) throw new Error(`run "${ref}" is ambiguous: give more of its id`);
       row = rows[0];
     }
